@@ -1,0 +1,5 @@
+"""`python -m booklet` -> the command line."""
+
+from booklet.cli import main
+
+main()

@@ -1,0 +1,197 @@
+"""YAML nodes -> typed values, one field at a time, recording every problem instead of stopping.
+
+Scalars are read from the node's text as typed, never through YAML 1.1's implicit types,
+so `No`, `on`, `1:30` and `3.10` arrive as the text the author wrote.
+"""
+
+from __future__ import annotations
+
+import difflib
+import os
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from booklet.errors import Problem
+
+NULL_TAG = "tag:yaml.org,2002:null"
+
+
+@dataclass
+class Context:
+    """Where problems go while one file is validated, and what its relative paths start from."""
+
+    file: Path
+    problems: list[Problem] = field(default_factory=list)
+
+    @property
+    def folder(self) -> Path:
+        return self.file.parent
+
+    def report(self, node: yaml.Node | None, path: str, message: str) -> None:
+        line = node.start_mark.line + 1 if node is not None else None
+        self.problems.append(Problem(str(self.file), line, path, message))
+
+
+def suggestion(word: str, options: Sequence[str]) -> str:
+    """'; did you mean "x"?' for the closest option, or nothing when none is close."""
+    lowered = {option.lower(): option for option in options}
+    if word.lower() in lowered:
+        return f'; did you mean "{lowered[word.lower()]}"?'
+    close = difflib.get_close_matches(word.lower(), list(lowered), n=1, cutoff=0.6)
+    return f'; did you mean "{lowered[close[0]]}"?' if close else ""
+
+
+def is_null(node: yaml.Node) -> bool:
+    return isinstance(node, yaml.ScalarNode) and node.tag == NULL_TAG and node.style is None
+
+
+def kind_of(node: yaml.Node) -> str:
+    if isinstance(node, yaml.MappingNode):
+        return "a mapping"
+    if isinstance(node, yaml.SequenceNode):
+        return "a list"
+    return "text"
+
+
+def join(path: str, name: str | int) -> str:
+    if isinstance(name, int):
+        return f"{path}[{name + 1}]"
+    return f"{path}.{name}" if path else name
+
+
+class Fields:
+    """One YAML mapping, checked against the field names it may hold."""
+
+    def __init__(
+        self, ctx: Context, node: yaml.Node, path: str, allowed: Sequence[str]
+    ) -> None:
+        self.ctx = ctx
+        self.node = node
+        self.path = path
+        self.values: dict[str, yaml.Node] = {}
+        if not isinstance(node, yaml.MappingNode):
+            ctx.report(node, path or "(top level)", f"must be a mapping of fields, not {kind_of(node)}")
+            return
+        lines: dict[str, int] = {}
+        for key_node, value_node in node.value:
+            key = key_node.value if isinstance(key_node, yaml.ScalarNode) else None
+            if key is None or is_null(key_node):
+                ctx.report(key_node, path or "(top level)", "field names must be plain text")
+                continue
+            where = join(path, key)
+            if key in lines:
+                ctx.report(key_node, where, f"appears twice (also on line {lines[key]}); keep one")
+                continue
+            lines[key] = key_node.start_mark.line + 1
+            if key not in allowed:
+                hint = suggestion(key, allowed)
+                ctx.report(key_node, where, f"unknown field{hint or self._allowed_hint(allowed)}")
+                continue
+            self.values[key] = value_node
+
+    @staticmethod
+    def _allowed_hint(allowed: Sequence[str]) -> str:
+        return "; allowed here: " + ", ".join(allowed)
+
+    @property
+    def ok(self) -> bool:
+        return isinstance(self.node, yaml.MappingNode)
+
+    def where(self, name: str) -> str:
+        return join(self.path, name)
+
+    def get(self, name: str, required: bool = False) -> yaml.Node | None:
+        """The value's node, or None when absent or empty (reported when required)."""
+        node = self.values.get(name)
+        if node is not None and is_null(node):
+            node = None
+        if node is None and required and self.ok:
+            present = name in self.values
+            anchor = self.values[name] if present else self.node
+            message = "must not be empty" if present else "missing required field"
+            self.ctx.report(anchor, self.where(name), message)
+        return node
+
+    def text(self, name: str, required: bool = False) -> str | None:
+        node = self.get(name, required)
+        return None if node is None else scalar_text(self.ctx, node, self.where(name), required)
+
+    def integer(self, name: str, minimum: int, maximum: int) -> int | None:
+        node = self.get(name)
+        return None if node is None else whole_number(self.ctx, node, self.where(name), minimum, maximum)
+
+    def one_of(self, name: str, options: Sequence[str]) -> str | None:
+        node = self.get(name)
+        if node is None:
+            return None
+        value = scalar_text(self.ctx, node, self.where(name))
+        if value is None:
+            return None
+        if value.lower() in options:
+            return value.lower()
+        hint = suggestion(value, options)
+        self.ctx.report(
+            node, self.where(name), f'"{value}" is not one of: {", ".join(options)}{hint}'
+        )
+        return None
+
+    def items(self, name: str, required: bool = False) -> list[tuple[str, yaml.Node]]:
+        """A list field's items with their paths; a single mapping is not a list."""
+        node = self.get(name, required)
+        if node is None:
+            return []
+        if not isinstance(node, yaml.SequenceNode):
+            self.ctx.report(node, self.where(name), f"must be a list, not {kind_of(node)}")
+            return []
+        if required and not node.value:
+            self.ctx.report(node, self.where(name), "must list at least one item")
+        return [(join(self.where(name), i), item) for i, item in enumerate(node.value)]
+
+    def text_list(self, name: str, required: bool = False) -> tuple[str, ...] | None:
+        """A list of text items; None when absent."""
+        if self.get(name) is None:
+            self.get(name, required)
+            return None
+        texts = [scalar_text(self.ctx, item, where, True) for where, item in self.items(name)]
+        return tuple(t for t in texts if t is not None)
+
+    def path_to(self, name: str, required: bool = False) -> tuple[Path, yaml.Node] | None:
+        """A file path relative to this file's folder, with the node for error lines."""
+        node = self.get(name, required)
+        text = None if node is None else scalar_text(self.ctx, node, self.where(name), True)
+        if node is None or text is None:
+            return None
+        return Path(os.path.normpath(self.ctx.folder / text)), node
+
+
+def scalar_text(ctx: Context, node: yaml.Node, path: str, required: bool = False) -> str | None:
+    """A scalar's text as typed, trimmed; lists and mappings are reported."""
+    if not isinstance(node, yaml.ScalarNode):
+        ctx.report(node, path, f"must be text, not {kind_of(node)}")
+        return None
+    if is_null(node):
+        if required:
+            ctx.report(node, path, "must not be empty")
+        return None
+    value = node.value.strip()
+    if not value and required:
+        ctx.report(node, path, "must not be empty")
+        return None
+    return value or None
+
+
+def whole_number(ctx: Context, node: yaml.Node, path: str, minimum: int, maximum: int) -> int | None:
+    value = scalar_text(ctx, node, path)
+    if value is None:
+        return None
+    if not value.isascii() or not value.isdigit():
+        ctx.report(node, path, f'"{value}" is not a whole number; write a number such as {minimum}')
+        return None
+    number = int(value)
+    if not minimum <= number <= maximum:
+        ctx.report(node, path, f"must be from {minimum} to {maximum}, not {number}")
+        return None
+    return number

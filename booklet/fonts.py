@@ -1,0 +1,109 @@
+"""Font families (built-in names or brand files) -> fonts registered with ReportLab.
+
+The built-in families are bundled TrueType fonts, so every Latin-script letter prints:
+the PDF's standard Helvetica, Times and Courier cannot show letters such as Ł or ő, so
+those names print with the metric-compatible Liberation fonts.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import struct
+from dataclasses import dataclass
+from pathlib import Path
+
+from reportlab.lib.fonts import addMapping
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFError, TTFont
+
+from booklet.model import FontFamily
+
+FONT_FOLDER = Path(__file__).parent / "fonts"
+STYLES = ("regular", "bold", "italic", "bold_italic")
+BUNDLED: dict[str, tuple[str, tuple[str, str, str, str]]] = {
+    "Noto Sans": ("NotoSans", ("Regular", "Bold", "Italic", "BoldItalic")),
+    "Liberation Sans": ("LiberationSans", ("Regular", "Bold", "Italic", "BoldItalic")),
+    "Liberation Serif": ("LiberationSerif", ("Regular", "Bold", "Italic", "BoldItalic")),
+    "Liberation Mono": ("LiberationMono", ("Regular", "Bold", "Italic", "BoldItalic")),
+}
+ALIASES = {
+    "helvetica": "Liberation Sans",
+    "arial": "Liberation Sans",
+    "sans": "Noto Sans",
+    "sans-serif": "Noto Sans",
+    "times": "Liberation Serif",
+    "times-roman": "Liberation Serif",
+    "times new roman": "Liberation Serif",
+    "serif": "Liberation Serif",
+    "courier": "Liberation Mono",
+    "courier new": "Liberation Mono",
+    "monospace": "Liberation Mono",
+}
+
+
+@dataclass(frozen=True)
+class FontSet:
+    """The registered ReportLab font names of one family, one per style."""
+
+    regular: str
+    bold: str
+    italic: str
+    bold_italic: str
+
+
+def builtin_names() -> list[str]:
+    return [*BUNDLED, "Helvetica", "Times", "Courier"]
+
+
+def builtin_family(name: str) -> str | None:
+    """A family name as written in a brand file -> the bundled family that prints it."""
+    wanted = " ".join(name.split()).lower()
+    for family in BUNDLED:
+        if family.lower() == wanted or family.replace(" ", "").lower() == wanted:
+            return family
+    return ALIASES.get(wanted)
+
+
+def check_font_file(path: Path) -> str | None:
+    """None when the file is a TrueType font ReportLab can embed, else what is wrong."""
+    if not path.is_file():
+        return f"font file not found: {path}"
+    if path.stat().st_size == 0:
+        return f"the font file {path} is empty (0 bytes)"
+    try:
+        TTFont(f"check-{path.name}", str(path))
+    except TTFError as error:
+        return f"cannot use the font {path}: {error}"
+    except (OSError, ValueError, KeyError, IndexError, struct.error) as error:
+        return f"the font file {path} is damaged or not a font ({type(error).__name__})"
+    return None
+
+
+def register(family: FontFamily) -> FontSet:
+    """Register every style of the family (once per process) and return their names."""
+    if family.builtin is not None:
+        prefix, suffixes = BUNDLED[family.builtin]
+        files = [FONT_FOLDER / f"{prefix}-{suffix}.ttf" for suffix in suffixes]
+    else:
+        assert family.regular is not None
+        regular = family.regular
+        bold = family.bold or regular
+        italic = family.italic or regular
+        bold_italic = family.bold_italic or (family.bold if family.bold else italic)
+        files = [regular, bold, italic, bold_italic]
+    names = [register_file(path) for path in files]
+    font_set = FontSet(*names)
+    for (bold_flag, italic_flag), name in zip(
+        ((0, 0), (1, 0), (0, 1), (1, 1)), names, strict=True
+    ):
+        addMapping(font_set.regular, bold_flag, italic_flag, name)
+    return font_set
+
+
+def register_file(path: Path) -> str:
+    """Register one TrueType file under a name derived from its bytes; return the name."""
+    data = path.read_bytes()
+    name = "F" + hashlib.sha1(data).hexdigest()[:12]
+    if name not in pdfmetrics.getRegisteredFontNames():
+        pdfmetrics.registerFont(TTFont(name, str(path)))
+    return name

@@ -1,0 +1,99 @@
+"""Picture files -> checked, print-ready Pillow images (right mode, right size, decoded once)."""
+
+from __future__ import annotations
+
+import functools
+import stat
+import warnings
+from pathlib import Path
+
+from PIL import Image, ImageOps, UnidentifiedImageError
+
+ALLOWED_FORMATS = ("PNG", "JPEG", "MPO", "GIF", "WEBP", "BMP", "TIFF")
+MAX_PIXELS = 40_000_000
+PRINT_PPI = 300
+
+
+def check_image(path: Path) -> str | None:
+    """None when the picture can be printed, else what is wrong with it."""
+    try:
+        info = path.stat()
+    except FileNotFoundError:
+        return f"picture not found: {path}"
+    except OSError as error:
+        return f"cannot read the picture {path}: {error.strerror}"
+    if not stat.S_ISREG(info.st_mode):
+        return f"{path} is not a regular file"
+    if info.st_size == 0:
+        return f"the picture {path} is empty (0 bytes)"
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("error", Image.DecompressionBombWarning)
+            with Image.open(path, formats=ALLOWED_FORMATS) as image:
+                width, height = image.size
+                if width * height > MAX_PIXELS:
+                    return (
+                        f"the picture {path} is {width}x{height} pixels, more than the limit of "
+                        f"{MAX_PIXELS // 1_000_000} million; make it smaller"
+                    )
+                image.load()
+    except UnidentifiedImageError:
+        return f"{path} is not a picture booklet can print; save it as PNG or JPEG"
+    except (Image.DecompressionBombError, Image.DecompressionBombWarning):
+        return f"the picture {path} is too large to open safely; make it smaller"
+    except (OSError, ValueError, SyntaxError, EOFError) as error:
+        return f"the picture {path} is damaged or truncated ({error}); export it again as PNG or JPEG"
+    return None
+
+
+def pixel_size(path: Path) -> tuple[int, int]:
+    """Width and height in pixels after EXIF rotation, read from the header only."""
+    with Image.open(path, formats=ALLOWED_FORMATS) as image:
+        width, height = image.size
+        orientation = image.getexif().get(0x0112, 1)
+    return (height, width) if orientation in (5, 6, 7, 8) else (width, height)
+
+
+@functools.lru_cache(maxsize=128)
+def print_ready(path: Path, max_width_pt: float, max_height_pt: float) -> Image.Image:
+    """The picture in a mode PDF can hold, no larger than the box at 300 ppi.
+
+    Cached, so a picture used twice is decoded and embedded once.
+    """
+    limit = (
+        max(1, round(max_width_pt / 72 * PRINT_PPI)),
+        max(1, round(max_height_pt / 72 * PRINT_PPI)),
+    )
+    with Image.open(path, formats=ALLOWED_FORMATS) as image:
+        if image.format == "JPEG":
+            image.draft(image.mode, limit)
+        image.load()
+        prepared = ImageOps.exif_transpose(normalise_mode(image))
+    if prepared.width > limit[0] or prepared.height > limit[1]:
+        prepared.thumbnail(limit, Image.Resampling.LANCZOS)
+    return prepared
+
+
+def normalise_mode(image: Image.Image) -> Image.Image:
+    """Any Pillow mode -> L, RGB or RGBA, keeping transparency and 16-bit tones."""
+    mode = image.mode
+    if mode in ("I;16", "I;16B", "I;16L", "I"):
+        high = image.convert("I")
+        scale = 1 / 256 if high.getextrema()[1] > 255 else 1
+        return high.point(lambda value: value * scale).convert("L")
+    if mode == "F":
+        return image.convert("L")
+    if mode == "1":
+        return image.convert("L")
+    if mode in ("P", "PA") or (mode in ("L", "RGB") and "transparency" in image.info):
+        image = image.convert("RGBA")
+        mode = "RGBA"
+    elif mode == "LA":
+        image = image.convert("RGBA")
+        mode = "RGBA"
+    elif mode not in ("L", "RGB", "RGBA"):
+        image = image.convert("RGB")
+        mode = "RGB"
+    if mode == "RGBA" and image.getextrema()[3][0] == 255:
+        return image.convert("RGB")
+    return image.copy() if image.mode == mode else image

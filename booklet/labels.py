@@ -1,0 +1,80 @@
+"""A content language -> every word booklet itself prints (headings, dosage names, footers)."""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass
+
+from booklet.model import Sides
+
+MONTHS = (
+    "January", "February", "March", "April", "May", "June", "July", "August", "September",
+    "October", "November", "December",
+)
+
+
+@dataclass(frozen=True)
+class Labels:
+    contents: str = "Contents"
+    guide: str = "Patient guide"
+    hold: str = "Hold"
+    repeat: str = "Repeat"
+    sets: str = "Sets"
+    sides: str = "Sides"
+    frequency: str = "How often"
+    caution: str = "Caution"
+    video: str = "Watch the video"
+    video_hint: str = "Scan the code with your phone camera, or type the address:"
+    tip: str = "Tip"
+    note: str = "Note"
+    warning: str = "Warning"
+    quiz: str = "Check your understanding"
+    true: str = "True"
+    false: str = "False"
+    choose_one: str = "Choose one."
+    choose_all: str = "Choose all that apply."
+    write_answer: str = "Write your answer."
+    answer: str = "Answer"
+    answer_key: str = "Answer key"
+    clinician_only: str = "For clinician use. Do not give to patients."
+    explanation: str = "Why"
+    contact: str = "Questions? Contact us"
+    phone: str = "Phone"
+    email: str = "Email"
+    website: str = "Website"
+    address: str = "Address"
+    reviewed: str = "Last reviewed"
+    sources: str = "Sources"
+    about: str = "About this booklet"
+    not_set: str = "\u2014"
+
+    def page_of(self, page: int, total: int) -> str:
+        return f"Page {page} of {total}"
+
+    def seconds(self, seconds: int) -> str:
+        if seconds % 60 == 0:
+            minutes = seconds // 60
+            return f"{minutes} minute" if minutes == 1 else f"{minutes} minutes"
+        return "1 second" if seconds == 1 else f"{seconds} seconds"
+
+    def times(self, count: int) -> str:
+        return "1 time" if count == 1 else f"{count} times"
+
+    def set_count(self, count: int) -> str:
+        return "1 set" if count == 1 else f"{count} sets"
+
+    def side(self, sides: Sides) -> str:
+        return {
+            Sides.EACH: "Each side",
+            Sides.LEFT: "Left side",
+            Sides.RIGHT: "Right side",
+            Sides.BOTH: "Both sides",
+        }[sides]
+
+    def date(self, day: datetime.date) -> str:
+        return f"{MONTHS[day.month - 1]} {day.day}, {day.year}"
+
+
+def labels_for(language: str) -> Labels:
+    """The labels for a BCP 47 tag; English until other languages are added."""
+    return Labels()

@@ -1,0 +1,1 @@
+"""The model -> ReportLab flowables, one module per document, with shared blocks."""

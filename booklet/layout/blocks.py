@@ -1,0 +1,390 @@
+"""Pieces of the model -> flowables: text with light markup, pictures, callouts, stretch
+cards and quiz questions, all styled from one Styles."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from reportlab.platypus import (
+    Flowable,
+    KeepTogether,
+    ListFlowable,
+    ListItem,
+    Paragraph,
+    Spacer,
+    Table,
+    TableStyle,
+)
+
+from booklet import images, markup
+from booklet.colors import reportlab_color
+from booklet.labels import Labels
+from booklet.layout.drawn import ChoiceMark, Icon, LinkedQr, Picture, WritingLines
+from booklet.model import Callout, CalloutKind, Question, QuestionKind, Stretch
+from booklet.model import Picture as PictureModel
+from booklet.pages import Anchor, Mark
+from booklet.styles import Styles
+
+LETTERS = "ABCDEFGH"
+Box = tuple[float, float]
+
+
+@dataclass
+class PictureSizes:
+    """Fits pictures into their slots, and prepares each file once at its largest printed size."""
+
+    uses: dict[Path, Box] = field(default_factory=dict)
+
+    def fit(self, path: Path, box: Box) -> Box:
+        width, height = images.pixel_size(path)
+        scale = min(box[0] / width, box[1] / height)
+        return width * scale, height * scale
+
+    def plan(self, path: Path, box: Box) -> None:
+        size = self.fit(path, box)
+        known = self.uses.get(path, (0.0, 0.0))
+        self.uses[path] = (max(known[0], size[0]), max(known[1], size[1]))
+
+    def flowable(self, path: Path, box: Box) -> Picture:
+        width, height = self.fit(path, box)
+        largest = self.uses.get(path, (width, height))
+        return Picture(images.print_ready(path, *largest), width, height)
+
+
+@dataclass(frozen=True)
+class Kit:
+    """Everything a block needs to lay itself out."""
+
+    styles: Styles
+    labels: Labels
+    width: float
+    height: float
+    pictures: PictureSizes
+
+    @property
+    def section_picture_box(self) -> Box:
+        return self.width * 0.8, self.height * 0.4
+
+    @property
+    def card_picture_box(self) -> Box:
+        return self.width * 0.38, 190.0
+
+
+def para(text: str, style: object) -> Paragraph:
+    """A paragraph of plain user text (escaped, with light markup)."""
+    return Paragraph(markup.inline(text), style)
+
+
+def text_blocks(kit: Kit, text: str) -> list[Flowable]:
+    """Light-markup text -> paragraphs and lists."""
+    styles, result = kit.styles, []
+    for block in markup.blocks(text):
+        if isinstance(block, markup.Paragraph):
+            result.append(Paragraph(block.markup, styles.body))
+        else:
+            result.append(list_flowable(kit, block))
+    return result
+
+
+def list_flowable(kit: Kit, block: markup.BulletList | markup.NumberedList) -> ListFlowable:
+    styles = kit.styles
+    items = [ListItem(Paragraph(text, styles.bullet)) for text in block.items]
+    common = {
+        "bulletColor": reportlab_color(styles.palette.primary_text),
+        "bulletFontName": styles.body_fonts.bold,
+        "bulletFontSize": styles.body.fontSize,
+        "spaceAfter": 8,
+    }
+    if isinstance(block, markup.NumberedList):
+        return ListFlowable(
+            items, bulletType="1", start=block.start, bulletFormat="%s.", leftIndent=22, **common
+        )
+    return ListFlowable(items, bulletType="bullet", start="\u2022", leftIndent=18, **common)
+
+
+def picture_block(kit: Kit, picture: PictureModel) -> Flowable:
+    """A section picture, centred, with its caption kept beside it."""
+    image = kit.pictures.flowable(picture.path, kit.section_picture_box)
+    image.hAlign = "CENTER"
+    parts: list[Flowable] = [Spacer(1, 6), image]
+    if picture.caption:
+        parts.append(para(picture.caption, kit.styles.caption))
+    parts.append(Spacer(1, 12))
+    return KeepTogether(parts)
+
+
+CALLOUT_LOOKS = {
+    CalloutKind.TIP: ("circle", "+"),
+    CalloutKind.NOTE: ("square", "i"),
+    CalloutKind.WARNING: ("triangle", "!"),
+}
+
+
+def callout_block(kit: Kit, callout: Callout) -> Flowable:
+    """Tip, note and warning each have their own icon, colour and border."""
+    styles, palette, labels = kit.styles, kit.styles.palette, kit.labels
+    look = {
+        CalloutKind.TIP: (palette.primary_text, palette.primary_wash, labels.tip),
+        CalloutKind.NOTE: ("#52606D", palette.note_tint, labels.note),
+        CalloutKind.WARNING: (palette.warning, palette.warning_tint, labels.warning),
+    }
+    color, background, label = look[callout.kind]
+    shape, letter = CALLOUT_LOOKS[callout.kind]
+    icon = Icon(shape, letter, color, styles.body_fonts.bold)
+    label_style = styles.callout_label.clone("label", textColor=reportlab_color(color))
+    text = [Paragraph(markup.escape(label), label_style), *callout_text(kit, callout.text)]
+    table = Table([[icon, text]], colWidths=[34, kit.width - 34])
+    commands = [
+        ("BACKGROUND", (0, 0), (-1, -1), reportlab_color(background)),
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("LEFTPADDING", (0, 0), (0, 0), 10),
+        ("LEFTPADDING", (1, 0), (1, 0), 8),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 12),
+        ("TOPPADDING", (0, 0), (-1, -1), 10),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 10),
+        ("LINEBEFORE", (0, 0), (0, 0), 4, reportlab_color(color)),
+    ]
+    if callout.kind is CalloutKind.WARNING:
+        commands.append(("BOX", (0, 0), (-1, -1), 1.2, reportlab_color(color)))
+    table.setStyle(TableStyle(commands))
+    table.spaceBefore, table.spaceAfter = 4, 12
+    return table
+
+
+def callout_text(kit: Kit, text: str) -> list[Flowable]:
+    flowables = text_blocks(kit, text)
+    for flowable in flowables[-1:]:
+        flowable.spaceAfter = 0
+    return flowables
+
+
+# --- stretch cards ---------------------------------------------------------------------
+
+
+def stretch_card(kit: Kit, stretch: Stretch, number: int) -> Flowable:
+    """One stretch as a card that stays on one page whenever it fits on one."""
+    styles, palette = kit.styles, kit.styles.palette
+    rows: list[list[object]] = [[card_header(kit, stretch, number)]]
+    rows.append([card_body(kit, stretch)])
+    rows.append([dosage_strip(kit, stretch)])
+    if stretch.caution:
+        rows.append([caution_row(kit, stretch.caution)])
+    if stretch.video:
+        rows.append([video_row(kit, stretch.video)])
+    card = Table(rows, colWidths=[kit.width])
+    card.setStyle(TableStyle([
+        ("BACKGROUND", (0, 0), (-1, 0), reportlab_color(palette.primary)),
+        ("BOX", (0, 0), (-1, -1), 1, reportlab_color(palette.primary)),
+        ("LEFTPADDING", (0, 0), (-1, -1), 0),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+        ("TOPPADDING", (0, 0), (-1, -1), 0),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
+    ]))
+    mark = Mark(stretch.name, f"stretch-{stretch.id}", level=1)
+    return KeepTogether([Anchor(mark), card, Spacer(1, 16)])
+
+
+def card_header(kit: Kit, stretch: Stretch, number: int) -> Table:
+    styles = kit.styles
+    title = Paragraph(f"{number}.&nbsp;&nbsp;{markup.escape(stretch.name)}", styles.card_title)
+    header = Table([[title]], colWidths=[kit.width])
+    header.setStyle(TableStyle([
+        ("LEFTPADDING", (0, 0), (-1, -1), 14),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 14),
+        ("TOPPADDING", (0, 0), (-1, -1), 8),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 10),
+    ]))
+    return header
+
+
+def card_body(kit: Kit, stretch: Stretch) -> Table:
+    styles = kit.styles
+    text: list[Flowable] = []
+    if stretch.purpose:
+        text.append(para(stretch.purpose, styles.card_purpose))
+        text.append(Spacer(1, 8))
+    steps = [ListItem(para(step, styles.step)) for step in stretch.steps]
+    text.append(ListFlowable(
+        steps, bulletType="1", bulletFormat="%s.", leftIndent=22,
+        bulletColor=reportlab_color(styles.palette.primary_text),
+        bulletFontName=styles.body_fonts.bold, bulletFontSize=styles.step.fontSize,
+    ))
+    picture_width = kit.card_picture_box[0] + 24
+    if stretch.picture is None:
+        cells, widths = [[text]], [kit.width]
+    else:
+        image = kit.pictures.flowable(stretch.picture.path, kit.card_picture_box)
+        image.hAlign = "CENTER"
+        cells, widths = [[image, text]], [picture_width, kit.width - picture_width]
+    body = Table(cells, colWidths=widths)
+    body.setStyle(TableStyle([
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("LEFTPADDING", (0, 0), (-1, -1), 14),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 14),
+        ("TOPPADDING", (0, 0), (-1, -1), 12),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 8),
+    ]))
+    return body
+
+
+def dosage_values(labels: Labels, stretch: Stretch) -> list[tuple[str, str | None]]:
+    """The five dosage fields, always in the same order; None where the stretch has none."""
+    return [
+        (labels.hold, labels.seconds(stretch.hold_seconds) if stretch.hold_seconds else None),
+        (labels.repeat, labels.times(stretch.repeat) if stretch.repeat else None),
+        (labels.sets, labels.set_count(stretch.sets) if stretch.sets else None),
+        (labels.sides, labels.side(stretch.sides) if stretch.sides else None),
+        (labels.frequency, stretch.frequency),
+    ]
+
+
+def dosage_strip(kit: Kit, stretch: Stretch) -> Table:
+    """Hold, repeat, sets, sides and how often: five cells, the same on every card."""
+    styles, palette, labels = kit.styles, kit.styles.palette, kit.labels
+    muted = styles.dose_value.clone("dose_missing", textColor=reportlab_color(palette.rule))
+    cells = []
+    for label, value in dosage_values(labels, stretch):
+        shown = para(value, styles.dose_value) if value else Paragraph(labels.not_set, muted)
+        cells.append([Paragraph(markup.escape(label.upper()), styles.dose_label), shown])
+    inner = kit.width - 28
+    widths = [inner * share for share in (0.17, 0.17, 0.15, 0.19, 0.32)]
+    strip = Table([cells], colWidths=widths)
+    strip.setStyle(TableStyle([
+        ("BACKGROUND", (0, 0), (-1, -1), reportlab_color(palette.primary_wash)),
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("LINEBEFORE", (1, 0), (-1, -1), 0.75, reportlab_color(palette.primary_tint)),
+        ("LEFTPADDING", (0, 0), (-1, -1), 10),
+        ("TOPPADDING", (0, 0), (-1, -1), 7),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 8),
+    ]))
+    return padded(strip, kit.width, top=0, bottom=12)
+
+
+def caution_row(kit: Kit, caution: str) -> Table:
+    styles, palette = kit.styles, kit.styles.palette
+    icon = Icon("triangle", "!", palette.warning, styles.body_fonts.bold, size=18)
+    label = Paragraph(
+        f'<font name="{styles.body_fonts.bold}" color="{palette.warning}">'
+        f"{markup.escape(kit.labels.caution)}:</font> {markup.inline(caution)}",
+        styles.caution,
+    )
+    inner = kit.width - 28
+    row = Table([[icon, label]], colWidths=[28, inner - 28])
+    row.setStyle(TableStyle([
+        ("BACKGROUND", (0, 0), (-1, -1), reportlab_color(palette.warning_tint)),
+        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+        ("LEFTPADDING", (0, 0), (-1, -1), 8),
+        ("TOPPADDING", (0, 0), (-1, -1), 7),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 7),
+    ]))
+    return padded(row, kit.width, top=0, bottom=12)
+
+
+def video_row(kit: Kit, url: str) -> Table:
+    styles, palette = kit.styles, kit.styles.palette
+    link = markup.escape(url)
+    text = [
+        Paragraph(markup.escape(kit.labels.video), styles.callout_label),
+        Paragraph(markup.escape(kit.labels.video_hint), styles.small),
+        Paragraph(
+            f'<a href="{link}" color="{palette.primary_text}"><u>{link}</u></a>', styles.link
+        ),
+    ]
+    qr = LinkedQr(url, 64, palette.ink)
+    row = Table([[qr, text]], colWidths=[80, kit.width - 28 - 80])
+    row.setStyle(TableStyle([
+        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+        ("LEFTPADDING", (0, 0), (-1, -1), 0),
+        ("TOPPADDING", (0, 0), (-1, -1), 0),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
+    ]))
+    return padded(row, kit.width, top=0, bottom=12)
+
+
+def padded(content: Flowable, width: float, top: float, bottom: float) -> Table:
+    """`content` inside the card's side padding."""
+    wrapper = Table([[content]], colWidths=[width])
+    wrapper.setStyle(TableStyle([
+        ("LEFTPADDING", (0, 0), (-1, -1), 14),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 14),
+        ("TOPPADDING", (0, 0), (-1, -1), top),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), bottom),
+    ]))
+    return wrapper
+
+
+# --- quiz questions --------------------------------------------------------------------
+
+
+def question_block(kit: Kit, question: Question, number: int) -> Flowable:
+    """A numbered question with circles, boxes or lines to answer on, and no answer."""
+    styles = kit.styles
+    hint = {
+        QuestionKind.SINGLE: kit.labels.choose_one,
+        QuestionKind.MULTIPLE: kit.labels.choose_all,
+        QuestionKind.TRUE_FALSE: None,
+        QuestionKind.SHORT: kit.labels.write_answer,
+    }[question.kind]
+    text = markup.inline(question.text)
+    if hint:
+        text += f' <font name="{styles.body_fonts.italic}" color="{styles.palette.muted}">'
+        text += f"{markup.escape(hint)}</font>"
+    content: list[Flowable] = [Paragraph(text, styles.question)]
+    content.append(answer_space(kit, question))
+    number_style = styles.question.clone(
+        "number", fontName=styles.heading_fonts.bold, textColor=reportlab_color(styles.palette.primary_text)
+    )
+    table = Table([[Paragraph(f"{number}.", number_style), content]], colWidths=[30, kit.width - 30])
+    table.setStyle(TableStyle([
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("LEFTPADDING", (0, 0), (-1, -1), 0),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+        ("TOPPADDING", (0, 0), (-1, -1), 0),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
+    ]))
+    return KeepTogether([table, Spacer(1, 18)])
+
+
+def answer_space(kit: Kit, question: Question) -> Flowable:
+    styles, palette = kit.styles, kit.styles.palette
+    if question.kind is QuestionKind.SHORT:
+        return WritingLines(question.lines, 28, palette.rule)
+    if question.kind is QuestionKind.TRUE_FALSE:
+        row = [
+            ChoiceMark("circle", 13, palette.ink), para(kit.labels.true, styles.choice),
+            ChoiceMark("circle", 13, palette.ink), para(kit.labels.false, styles.choice),
+        ]
+        table = Table([row], colWidths=[22, 90, 22, 90], hAlign="LEFT")
+        return tight(table, extra=[("VALIGN", (0, 0), (-1, -1), "MIDDLE")])
+    shape = "circle" if question.kind is QuestionKind.SINGLE else "square"
+    rows = [
+        [ChoiceMark(shape, 13, palette.ink), Paragraph(f"<b>{letter}</b>", styles.choice),
+         para(choice, styles.choice)]
+        for letter, choice in zip(LETTERS, question.choices, strict=False)
+    ]
+    table = Table(rows, colWidths=[22, 20, kit.width - 30 - 42], hAlign="LEFT")
+    return tight(table, extra=[("VALIGN", (0, 0), (-1, -1), "MIDDLE"), ("BOTTOMPADDING", (0, 0), (-1, -1), 7)])
+
+
+def tight(table: Table, extra: Iterable[tuple] = ()) -> Table:
+    table.setStyle(TableStyle([
+        ("LEFTPADDING", (0, 0), (-1, -1), 0),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+        ("TOPPADDING", (0, 0), (-1, -1), 0),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
+        *extra,
+    ]))
+    return table
+
+
+def choice_answer(question: Question, labels: Labels) -> str:
+    """The correct answer as the key prints it: 'B. Muscle imbalance', 'True', or the model text."""
+    if question.kind is QuestionKind.TRUE_FALSE:
+        return labels.true if question.answer else labels.false
+    if question.kind is QuestionKind.SHORT:
+        return str(question.answer)
+    return "; ".join(
+        f"{LETTERS[question.choices.index(choice)]}. {choice}" for choice in question.correct_choices()
+    )

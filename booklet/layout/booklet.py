@@ -1,0 +1,202 @@
+"""A Booklet and its Brand -> the story of the patient booklet: cover, contents, sections
+with stretch cards, the quiz (without answers) and the back page."""
+
+from __future__ import annotations
+
+from reportlab.platypus import (
+    Flowable,
+    KeepTogether,
+    PageBreak,
+    Paragraph,
+    Spacer,
+    Table,
+    TableStyle,
+)
+from reportlab.platypus.tableofcontents import TableOfContents
+
+from booklet import markup
+from booklet.colors import reportlab_color
+from booklet.layout.blocks import (
+    Kit,
+    callout_block,
+    para,
+    picture_block,
+    question_block,
+    stretch_card,
+    text_blocks,
+)
+from booklet.layout.cover import Cover, CoverText
+from booklet.layout.drawn import Rule
+from booklet.model import Booklet, Brand, Quiz, Section
+from booklet.pages import Anchor, Mark, PageCount
+
+COVER_LOGO_BOX = (130.0, 96.0)
+BACK_LOGO_BOX = (110.0, 80.0)
+
+
+def plan_pictures(kit: Kit, booklet: Booklet, brand: Brand) -> None:
+    """Tell the picture sizer every use first, so each file is embedded once, at its largest."""
+    for section in booklet.sections:
+        if section.picture:
+            kit.pictures.plan(section.picture.path, kit.section_picture_box)
+        for stretch in section.stretches:
+            if stretch.picture:
+                kit.pictures.plan(stretch.picture.path, kit.card_picture_box)
+    if brand.logo:
+        kit.pictures.plan(brand.logo, COVER_LOGO_BOX)
+        kit.pictures.plan(brand.logo, BACK_LOGO_BOX)
+
+
+def booklet_story(kit: Kit, booklet: Booklet, brand: Brand, page_count: PageCount) -> list[Flowable]:
+    plan_pictures(kit, booklet, brand)
+    story: list[Flowable] = [page_count, cover(kit, booklet, brand), PageBreak()]
+    story += contents(kit)
+    numbering = iter(range(1, len(booklet.stretches()) + 1))
+    for index, section in enumerate(booklet.sections, start=1):
+        story += section_flowables(kit, section, index, numbering)
+    if booklet.quiz:
+        story += quiz_flowables(kit, booklet.quiz)
+    story += back_page(kit, booklet, brand)
+    return story
+
+
+def cover(kit: Kit, booklet: Booklet, brand: Brand) -> Cover:
+    details = tuple(
+        value for value in (brand.contact.phone, brand.contact.website or brand.contact.email) if value
+    )
+    text = CoverText(
+        title=booklet.title, subtitle=booklet.subtitle, kicker=kit.labels.guide,
+        organization=brand.organization, details=details,
+    )
+    logo = kit.pictures.flowable(brand.logo, COVER_LOGO_BOX) if brand.logo else None
+    return Cover(text, kit.styles, logo, brand.page_size_pt, brand.margin_pt)
+
+
+def heading(kit: Kit, title: str, mark: Mark) -> list[Flowable]:
+    """An anchor, the heading and its accent rule: kept with what follows by the caller."""
+    palette = kit.styles.palette
+    return [
+        Anchor(mark),
+        Paragraph(markup.inline(title), kit.styles.heading),
+        Rule(palette.accent, 3, length=48, space_before=2, space_after=14),
+    ]
+
+
+def contents(kit: Kit) -> list[Flowable]:
+    toc = TableOfContents(
+        levelStyles=list(kit.styles.toc_levels), dotsMinLevel=0, rightColumnWidth=36,
+    )
+    mark = Mark(kit.labels.contents, "contents", level=0, in_contents=False)
+    return [*heading(kit, kit.labels.contents, mark), toc, PageBreak()]
+
+
+def section_flowables(kit: Kit, section: Section, index: int, numbering: object) -> list[Flowable]:
+    """Heading kept with its first block; then text, picture, callouts and stretch cards."""
+    parts: list[Flowable] = []
+    if section.body:
+        parts += text_blocks(kit, section.body)
+    if section.picture:
+        parts.append(picture_block(kit, section.picture))
+    parts += [callout_block(kit, c) for c in section.callouts]
+    parts += [stretch_card(kit, s, next(numbering)) for s in section.stretches]  # type: ignore[call-overload]
+    head = heading(kit, section.title, Mark(section.title, f"section-{index}", level=0))
+    first = parts[:1]
+    return [KeepTogether(head + first), *parts[1:], Spacer(1, 14)]
+
+
+def quiz_flowables(kit: Kit, quiz: Quiz) -> list[Flowable]:
+    title = quiz.title or kit.labels.quiz
+    flowables: list[Flowable] = [PageBreak(), *heading(kit, title, Mark(title, "quiz", level=0))]
+    if quiz.instructions:
+        flowables += text_blocks(kit, quiz.instructions)
+        flowables.append(Spacer(1, 8))
+    flowables += [question_block(kit, q, n) for n, q in enumerate(quiz.questions, start=1)]
+    return flowables
+
+
+def back_page(kit: Kit, booklet: Booklet, brand: Brand) -> list[Flowable]:
+    """Contact details, disclaimer, review date and sources, on a page of their own."""
+    labels, styles = kit.labels, kit.styles
+    flowables: list[Flowable] = [PageBreak()]
+    flowables += heading(kit, labels.contact, Mark(labels.contact, "contact", level=0))
+    flowables.append(contact_table(kit, brand))
+    if brand.disclaimer:
+        flowables.append(Spacer(1, 18))
+        flowables.append(disclaimer_box(kit, brand.disclaimer))
+    about: list[Flowable] = []
+    if booklet.reviewed:
+        about.append(Paragraph(
+            f"<b>{markup.escape(labels.reviewed)}:</b> {markup.escape(labels.date(booklet.reviewed))}",
+            styles.body,
+        ))
+    if booklet.sources:
+        about.append(Paragraph(f"<b>{markup.escape(labels.sources)}</b>", styles.body))
+        about += [
+            Paragraph(f"{n}.&nbsp;&nbsp;{markup.inline(source)}", styles.small.clone(
+                "source", leftIndent=18, firstLineIndent=-18))
+            for n, source in enumerate(booklet.sources, start=1)
+        ]
+    if about:
+        flowables += [Spacer(1, 18), Paragraph(markup.escape(labels.about), styles.subheading), *about]
+    return flowables
+
+
+def contact_table(kit: Kit, brand: Brand) -> Table:
+    labels, styles, contact = kit.labels, kit.styles, brand.contact
+    link_color = styles.palette.primary_text
+    rows: list[list[Flowable]] = []
+    if contact.phone:
+        rows.append([label_cell(kit, labels.phone), para(contact.phone, styles.body)])
+    if contact.email:
+        address = markup.escape(contact.email)
+        rows.append([label_cell(kit, labels.email), Paragraph(
+            f'<a href="mailto:{address}" color="{link_color}">{address}</a>', styles.body)])
+    if contact.website:
+        shown = markup.escape(contact.website)
+        target = contact.website if "://" in contact.website else f"https://{contact.website}"
+        rows.append([label_cell(kit, labels.website), Paragraph(
+            f'<a href="{markup.escape(target)}" color="{link_color}">{shown}</a>', styles.body)])
+    if contact.address:
+        rows.append([label_cell(kit, labels.address), para(contact.address, styles.body)])
+    details: list[Flowable] = [Paragraph(markup.escape(brand.organization), styles.cover_org), Spacer(1, 6)]
+    if rows:
+        details.append(grid(rows, [80, kit.width - 80 - BACK_LOGO_BOX[0] - 24]))
+    if brand.logo:
+        logo = kit.pictures.flowable(brand.logo, BACK_LOGO_BOX)
+        table = Table([[logo, details]], colWidths=[BACK_LOGO_BOX[0] + 24, kit.width - BACK_LOGO_BOX[0] - 24])
+    else:
+        table = Table([[details]], colWidths=[kit.width])
+    table.setStyle(TableStyle([
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("LEFTPADDING", (0, 0), (-1, -1), 0),
+        ("TOPPADDING", (0, 0), (-1, -1), 0),
+    ]))
+    return table
+
+
+def label_cell(kit: Kit, text: str) -> Paragraph:
+    return Paragraph(markup.escape(text), kit.styles.dose_label.clone("label", fontSize=10.5, leading=17))
+
+
+def grid(rows: list[list[Flowable]], widths: list[float]) -> Table:
+    table = Table(rows, colWidths=widths, hAlign="LEFT")
+    table.setStyle(TableStyle([
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("LEFTPADDING", (0, 0), (-1, -1), 0),
+        ("TOPPADDING", (0, 0), (-1, -1), 0),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
+    ]))
+    return table
+
+
+def disclaimer_box(kit: Kit, disclaimer: str) -> Table:
+    palette = kit.styles.palette
+    box = Table([[text_blocks(kit, disclaimer)]], colWidths=[kit.width])
+    box.setStyle(TableStyle([
+        ("BACKGROUND", (0, 0), (-1, -1), reportlab_color(palette.note_tint)),
+        ("LEFTPADDING", (0, 0), (-1, -1), 14),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 14),
+        ("TOPPADDING", (0, 0), (-1, -1), 12),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 6),
+    ]))
+    return box

@@ -1,0 +1,96 @@
+"""The cover page as one flowable: a colour band with the title, then the clinic's logo,
+name and contact details. It draws across the whole page, past the frame's margins."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from reportlab.platypus import Flowable, Paragraph
+
+from booklet import markup
+from booklet.colors import reportlab_color
+from booklet.layout.drawn import Picture
+from booklet.styles import Styles
+
+
+@dataclass(frozen=True)
+class CoverText:
+    title: str
+    subtitle: str | None
+    kicker: str
+    organization: str
+    details: tuple[str, ...]
+
+
+class Cover(Flowable):
+    """Fills the cover frame; `page` and `margin` let it reach the page edges."""
+
+    def __init__(self, text: CoverText, styles: Styles, logo: Picture | None,
+                 page: tuple[float, float], margin: float) -> None:
+        super().__init__()
+        self.text, self.styles, self.logo = text, styles, logo
+        self.page, self.margin = page, margin
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        self.width, self.height = availWidth, availHeight
+        return availWidth, availHeight
+
+    def draw(self) -> None:
+        canvas = self.canv
+        canvas.saveState()
+        canvas.translate(-self.margin, -self.margin)
+        band_bottom = self.draw_band()
+        self.draw_title(band_bottom)
+        self.draw_clinic()
+        canvas.restoreState()
+
+    def draw_band(self) -> float:
+        canvas, palette = self.canv, self.styles.palette
+        width, height = self.page
+        bottom = height * 0.44
+        canvas.setFillColor(reportlab_color(palette.primary))
+        canvas.rect(0, bottom, width, height - bottom, stroke=0, fill=1)
+        canvas.setFillColor(reportlab_color(palette.accent))
+        canvas.rect(0, bottom - 8, width, 8, stroke=0, fill=1)
+        return bottom
+
+    def draw_title(self, band_bottom: float) -> None:
+        canvas, styles = self.canv, self.styles
+        width = self.page[0] - 2 * self.margin - 20
+        y = band_bottom + 44
+        blocks = []
+        if self.text.subtitle:
+            blocks.append(Paragraph(markup.inline(self.text.subtitle), styles.cover_subtitle))
+        title_style = styles.cover_title
+        title = Paragraph(markup.inline(self.text.title), title_style)
+        if title.wrap(width, 1000)[1] > 4 * title_style.leading:
+            smaller = title_style.clone("cover_title_long", fontSize=26, leading=31)
+            title = Paragraph(markup.inline(self.text.title), smaller)
+        blocks.append(title)
+        for block in blocks:
+            _, block_height = block.wrap(width, 1000)
+            block.drawOn(canvas, self.margin, y)
+            y += block_height + 10
+        kicker_style = styles.cover_subtitle.clone("kicker", fontSize=12, leading=15)
+        kicker = Paragraph(markup.escape(self.text.kicker.upper()), kicker_style)
+        kicker.wrap(width, 100)
+        kicker.drawOn(canvas, self.margin, self.page[1] - self.margin - 16)
+
+    def draw_clinic(self) -> None:
+        canvas, styles = self.canv, self.styles
+        x, y = self.margin, self.margin + 24
+        if self.logo is not None:
+            self.logo.canv = canvas
+            self.logo.drawOn(canvas, x, y)
+            x += self.logo.width + 20
+        width = self.page[0] - self.margin - x
+        lines = [Paragraph(markup.escape(self.text.organization), styles.cover_org)]
+        lines += [Paragraph(markup.escape(detail), styles.small) for detail in self.text.details]
+        heights = [line.wrap(width, 200)[1] for line in lines]
+        total = sum(heights) + 2 * (len(lines) - 1)
+        logo_height = self.logo.height if self.logo is not None else total
+        top = y + max(logo_height, total) / 2 + total / 2
+        for line, height in zip(lines, heights, strict=True):
+            top -= height
+            line.drawOn(canvas, x, top)
+            top -= 2

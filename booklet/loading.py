@@ -1,0 +1,144 @@
+"""A YAML file on disk -> a composed node tree that keeps the line of every value.
+
+Nothing here turns scalars into Python values: the validator reads each scalar's text as
+it was typed, so `No`, `1:30` or `3.10` stay text where text is expected.
+"""
+
+from __future__ import annotations
+
+import stat
+from pathlib import Path
+
+import yaml
+
+from booklet.errors import BookletError, Problem
+
+MAX_FILE_BYTES = 2 * 1024 * 1024
+MAX_DEPTH = 64
+_STANDARD_TAGS = frozenset(
+    f"tag:yaml.org,2002:{name}"
+    for name in ("str", "int", "float", "bool", "null", "seq", "map", "timestamp")
+)
+_UTF16_32_BOMS = {
+    b"\xff\xfe\x00\x00": "UTF-32",
+    b"\x00\x00\xfe\xff": "UTF-32",
+    b"\xff\xfe": "UTF-16",
+    b"\xfe\xff": "UTF-16",
+}
+
+
+def load_yaml(path: Path) -> yaml.Node:
+    """Read, decode and compose one YAML document, or raise BookletError saying why not."""
+    name = str(path)
+    text = decode_text(name, read_bytes(path))
+    check_events(name, text)
+    try:
+        node = yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.YAMLError as error:
+        raise BookletError([yaml_problem(name, error)]) from None
+    if node is None:
+        raise BookletError([Problem(name, 1, "", "the file holds no YAML content")])
+    return node
+
+
+def read_bytes(path: Path) -> bytes:
+    """The file's bytes, refusing anything that is not a readable regular file of sane size."""
+    name = str(path)
+    try:
+        info = path.stat()
+    except FileNotFoundError:
+        raise BookletError([Problem(name, None, "", "file not found")]) from None
+    except OSError as error:
+        raise BookletError([Problem(name, None, "", f"cannot read: {error.strerror}")]) from None
+    if not stat.S_ISREG(info.st_mode):
+        raise BookletError([Problem(name, None, "", "is not a regular file")])
+    if info.st_size > MAX_FILE_BYTES:
+        limit = MAX_FILE_BYTES // (1024 * 1024)
+        raise BookletError([Problem(name, None, "", f"file is larger than {limit} MB")])
+    try:
+        return path.read_bytes()
+    except OSError as error:
+        raise BookletError([Problem(name, None, "", f"cannot read: {error.strerror}")]) from None
+
+
+def decode_text(name: str, data: bytes) -> str:
+    """UTF-8 text (a UTF-8 byte-order mark is allowed), with clear messages for other encodings."""
+    for bom, encoding in _UTF16_32_BOMS.items():
+        if data.startswith(bom):
+            raise BookletError(
+                [Problem(name, 1, "", f"the file is saved as {encoding}; save it as UTF-8")]
+            )
+    if b"\x00" in data[:4096]:
+        raise BookletError(
+            [Problem(name, 1, "", "the file holds NUL bytes (UTF-16 text?); save it as UTF-8")]
+        )
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = data[: error.start].count(b"\n") + 1
+        byte = data[error.start]
+        raise BookletError(
+            [Problem(name, line, "", f"byte 0x{byte:02x} is not UTF-8 text; save the file as UTF-8")]
+        ) from None
+    if not text.strip():
+        raise BookletError([Problem(name, 1, "", "the file is empty")])
+    return text
+
+
+def check_events(name: str, text: str) -> None:
+    """Reject what a booklet never needs, from parser events, before anything is composed.
+
+    Depth is counted here because composing deeply nested input recurses (and libyaml's
+    composer can crash); anchors and aliases are refused because expanding them lets a few
+    lines grow into gigabytes.
+    """
+    depth = 0
+    documents = 0
+    try:
+        for event in yaml.parse(text, Loader=yaml.SafeLoader):
+            line = event.start_mark.line + 1
+            if isinstance(event, yaml.DocumentStartEvent):
+                documents += 1
+                if documents > 1:
+                    raise BookletError(
+                        [Problem(name, line, "", "the file holds more than one YAML document; "
+                                 "remove the '---' line")]
+                    )
+            elif isinstance(event, yaml.AliasEvent):
+                raise BookletError(
+                    [Problem(name, line, "", f"aliases (*{event.anchor}) are not allowed; "
+                             "write the value out in full")]
+                )
+            elif isinstance(event, yaml.NodeEvent):
+                reject_anchor_and_tag(name, line, event)
+                if isinstance(event, yaml.CollectionStartEvent):
+                    depth += 1
+                    if depth > MAX_DEPTH:
+                        raise BookletError(
+                            [Problem(name, line, "", f"nesting is deeper than {MAX_DEPTH} levels")]
+                        )
+            if isinstance(event, yaml.CollectionEndEvent):
+                depth -= 1
+    except yaml.YAMLError as error:
+        raise BookletError([yaml_problem(name, error)]) from None
+
+
+def reject_anchor_and_tag(name: str, line: int, event: yaml.NodeEvent) -> None:
+    if event.anchor is not None:
+        raise BookletError(
+            [Problem(name, line, "", f"anchors (&{event.anchor}) are not allowed; "
+                     "write the value out in full")]
+        )
+    tag = getattr(event, "tag", None)
+    if tag is not None and tag != "!" and tag not in _STANDARD_TAGS:
+        raise BookletError([Problem(name, line, "", f"the tag {tag} is not allowed; remove it")])
+
+
+def yaml_problem(name: str, error: yaml.YAMLError) -> Problem:
+    """A parser error as a Problem at the line the parser points to."""
+    mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
+    line = mark.line + 1 if mark is not None else 1
+    problem = getattr(error, "problem", None) or str(error)
+    context = getattr(error, "context", None)
+    message = f"{context}, {problem}" if context else problem
+    return Problem(name, line, "", f"this is not valid YAML: {message}")

@@ -1,0 +1,181 @@
+"""Validated content and brand -> frozen dataclasses that every later stage reads."""
+
+from __future__ import annotations
+
+import datetime
+import enum
+from dataclasses import dataclass, field
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class Picture:
+    """A picture file with what is printed under it and what describes it."""
+
+    path: Path
+    caption: str | None = None
+    alt: str | None = None
+
+
+class CalloutKind(enum.Enum):
+    TIP = "tip"
+    NOTE = "note"
+    WARNING = "warning"
+
+
+@dataclass(frozen=True)
+class Callout:
+    kind: CalloutKind
+    text: str
+
+
+class Sides(enum.Enum):
+    EACH = "each"
+    LEFT = "left"
+    RIGHT = "right"
+    BOTH = "both"
+
+
+@dataclass(frozen=True)
+class Stretch:
+    name: str
+    id: str
+    steps: tuple[str, ...]
+    picture: Picture | None = None
+    purpose: str | None = None
+    hold_seconds: int | None = None
+    repeat: int | None = None
+    sets: int | None = None
+    sides: Sides | None = None
+    frequency: str | None = None
+    caution: str | None = None
+    video: str | None = None
+
+
+@dataclass(frozen=True)
+class Section:
+    title: str
+    body: str | None = None
+    picture: Picture | None = None
+    callouts: tuple[Callout, ...] = ()
+    stretches: tuple[Stretch, ...] = ()
+
+
+class QuestionKind(enum.Enum):
+    TRUE_FALSE = "true-false"
+    SINGLE = "single"
+    MULTIPLE = "multiple"
+    SHORT = "short"
+
+
+@dataclass(frozen=True)
+class Question:
+    """One quiz question. `answer` is a bool, one choice, a tuple of choices, or model text."""
+
+    kind: QuestionKind
+    text: str
+    answer: bool | str | tuple[str, ...]
+    choices: tuple[str, ...] = ()
+    explanation: str | None = None
+    lines: int = 3
+
+    def correct_choices(self) -> tuple[str, ...]:
+        """The choices that are right, in the order they are printed."""
+        if self.kind is QuestionKind.SINGLE:
+            return (str(self.answer),)
+        if self.kind is QuestionKind.MULTIPLE:
+            return tuple(c for c in self.choices if c in self.answer)
+        return ()
+
+
+@dataclass(frozen=True)
+class Quiz:
+    questions: tuple[Question, ...]
+    title: str | None = None
+    instructions: str | None = None
+
+
+@dataclass(frozen=True)
+class Booklet:
+    title: str
+    sections: tuple[Section, ...]
+    source: Path
+    subtitle: str | None = None
+    language: str = "en"
+    reviewed: datetime.date | None = None
+    sources: tuple[str, ...] = ()
+    quiz: Quiz | None = None
+
+    @property
+    def stem(self) -> str:
+        """The content file's name without `.yaml`: the output files are named after it."""
+        name = self.source.name
+        for suffix in (".yaml", ".yml"):
+            if name.lower().endswith(suffix):
+                return name[: -len(suffix)]
+        return self.source.stem
+
+    def stretches(self) -> tuple[Stretch, ...]:
+        return tuple(s for section in self.sections for s in section.stretches)
+
+    def pictures(self) -> tuple[Picture, ...]:
+        found: list[Picture] = []
+        for section in self.sections:
+            if section.picture:
+                found.append(section.picture)
+            found.extend(s.picture for s in section.stretches if s.picture)
+        return tuple(found)
+
+
+@dataclass(frozen=True)
+class FontFamily:
+    """Either a built-in family name or font files for each style (missing styles fall back)."""
+
+    builtin: str | None = None
+    regular: Path | None = None
+    bold: Path | None = None
+    italic: Path | None = None
+    bold_italic: Path | None = None
+
+
+@dataclass(frozen=True)
+class Contact:
+    phone: str | None = None
+    email: str | None = None
+    website: str | None = None
+    address: str | None = None
+
+    def is_empty(self) -> bool:
+        return not any((self.phone, self.email, self.website, self.address))
+
+
+PAGE_SIZES_PT: dict[str, tuple[float, float]] = {
+    "letter": (612.0, 792.0),
+    "a4": (595.2756, 841.8898),
+    "a5": (419.5276, 595.2756),
+}
+
+
+@dataclass(frozen=True)
+class Brand:
+    organization: str
+    logo: Path | None = None
+    primary: str = "#2F5D7C"
+    accent: str = "#C8702A"
+    body_font: FontFamily = field(default_factory=lambda: FontFamily(builtin="Noto Sans"))
+    heading_font: FontFamily = field(default_factory=lambda: FontFamily(builtin="Noto Sans"))
+    page_size: str = "letter"
+    margin_pt: float = 18 * 72 / 25.4
+    contact: Contact = field(default_factory=Contact)
+    disclaimer: str | None = None
+    source: Path | None = None
+
+    @property
+    def page_size_pt(self) -> tuple[float, float]:
+        return PAGE_SIZES_PT[self.page_size]
+
+
+NEUTRAL_BRAND = Brand(
+    organization="Patient education",
+    disclaimer="This booklet is for education. It does not replace advice from your clinician.",
+)

@@ -1,0 +1,147 @@
+"""Page geometry, page templates and the running footer -> a ReportLab document template.
+
+Also the two zero-size flowables the pages rely on: `Anchor`, which turns into a bookmark
+and a contents entry where it lands, and `PageCount`, which carries the page total from
+one layout pass to the next so every footer can say "Page N of M".
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
+
+from booklet.colors import reportlab_color
+from booklet.markup import escape
+
+FOOTER_HEIGHT = 26
+
+
+@dataclass(frozen=True)
+class Mark:
+    """A place worth a bookmark; `in_contents` also lists it in the table of contents."""
+
+    title: str
+    key: str
+    level: int
+    in_contents: bool = True
+
+
+class Anchor(Flowable):
+    """Zero-size marker: the template bookmarks it on the page where it is drawn."""
+
+    def __init__(self, mark: Mark) -> None:
+        super().__init__()
+        self.mark = mark
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        return 0, 0
+
+    def draw(self) -> None:
+        return None
+
+
+class PageCount(Flowable):
+    """Zero-size indexing flowable: remembers how many pages the previous pass made."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.previous = 0
+        self.current = 0
+
+    def isIndexing(self) -> int:
+        return 1
+
+    def beforeBuild(self) -> None:
+        self.previous, self.current = self.current, 0
+
+    def afterBuild(self) -> None:
+        return None
+
+    def notify(self, kind: str, stuff: object) -> None:
+        return None
+
+    def isSatisfied(self) -> bool:
+        return self.previous == self.current
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        return 0, 0
+
+    def draw(self) -> None:
+        return None
+
+
+@dataclass(frozen=True)
+class Footer:
+    """What the running footer prints: left text, and the words around the page numbers."""
+
+    left: str
+    font: str
+    color: str
+    rule: str
+    size: float = 9
+    page_label: Callable[[int, int], str] = lambda page, total: f"Page {page} of {total}"
+
+
+class BookletTemplate(BaseDocTemplate):
+    """A cover page without footer, then body pages with the running footer."""
+
+    def __init__(self, buffer: Any, footer: Footer, page_count: PageCount, **settings: Any) -> None:
+        super().__init__(buffer, **settings)
+        self.footer = footer
+        self.page_count = page_count
+        frame = Frame(
+            self.leftMargin, self.bottomMargin + FOOTER_HEIGHT, self.width,
+            self.height - FOOTER_HEIGHT, id="body", leftPadding=0, rightPadding=0,
+            topPadding=0, bottomPadding=0,
+        )
+        cover = Frame(
+            self.leftMargin, self.bottomMargin, self.width, self.height, id="cover",
+            leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0,
+        )
+        self.addPageTemplates([
+            PageTemplate("cover", [cover], autoNextPageTemplate="body"),
+            PageTemplate("body", [frame], onPage=self.draw_footer),
+        ])
+
+    def afterPage(self) -> None:
+        self.page_count.current = self.page
+
+    def afterFlowable(self, flowable: Flowable) -> None:
+        mark = getattr(flowable, "mark", None)
+        if not isinstance(mark, Mark):
+            return
+        self.canv.bookmarkPage(mark.key)
+        self.canv.addOutlineEntry(mark.title, mark.key, level=mark.level, closed=False)
+        self.canv.showOutline()
+        if mark.in_contents:
+            self.notify("TOCEntry", (mark.level, escape(mark.title), self.page, mark.key))
+
+    def draw_footer(self, canvas: Canvas, doc: BaseDocTemplate) -> None:
+        footer = self.footer
+        total = self.page_count.previous or self.page
+        y = self.bottomMargin
+        canvas.saveState()
+        canvas.setStrokeColor(reportlab_color(footer.rule))
+        canvas.setLineWidth(0.75)
+        canvas.line(self.leftMargin, y + 14, self.leftMargin + self.width, y + 14)
+        canvas.setFillColor(reportlab_color(footer.color))
+        canvas.setFont(footer.font, footer.size)
+        page_label = footer.page_label(doc.page, total)
+        room = self.width - stringWidth(page_label, footer.font, footer.size) - 24
+        canvas.drawString(self.leftMargin, y + 2, fit_text(footer.left, footer.font, footer.size, room))
+        canvas.drawRightString(self.leftMargin + self.width, y + 2, page_label)
+        canvas.restoreState()
+
+
+def fit_text(text: str, font: str, size: float, width: float) -> str:
+    """`text`, shortened with an ellipsis if it is wider than `width`."""
+    if stringWidth(text, font, size) <= width:
+        return text
+    while text and stringWidth(text + "\u2026", font, size) > width:
+        text = text[:-1]
+    return text.rstrip() + "\u2026"

@@ -1,0 +1,156 @@
+"""A Brand and its registered fonts -> the paragraph styles and colours of every page."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from reportlab.lib.enums import TA_CENTER, TA_LEFT
+from reportlab.lib.styles import ParagraphStyle
+
+from booklet.colors import darken_until_readable, mix, readable_on, reportlab_color, tint
+from booklet.fonts import FontSet
+from booklet.model import Brand
+
+INK = "#1F2933"
+MUTED = "#52606D"
+RULE = "#CBD2D9"
+WARNING_RED = "#B3261E"
+BODY_SIZE = 12
+BODY_LEADING = 17
+
+
+@dataclass(frozen=True)
+class Palette:
+    """Colours as '#RRGGBB'; `primary_text` is the primary darkened until it reads on white."""
+
+    primary: str
+    primary_text: str
+    on_primary: str
+    primary_tint: str
+    primary_wash: str
+    accent: str
+    accent_tint: str
+    ink: str = INK
+    muted: str = MUTED
+    rule: str = RULE
+    warning: str = WARNING_RED
+    warning_tint: str = "#FBE9E7"
+    note_tint: str = "#EEF1F4"
+
+
+@dataclass(frozen=True)
+class Styles:
+    palette: Palette
+    body_fonts: FontSet
+    heading_fonts: FontSet
+    body: ParagraphStyle
+    bullet: ParagraphStyle
+    heading: ParagraphStyle
+    subheading: ParagraphStyle
+    caption: ParagraphStyle
+    callout: ParagraphStyle
+    callout_label: ParagraphStyle
+    card_title: ParagraphStyle
+    card_purpose: ParagraphStyle
+    step: ParagraphStyle
+    dose_label: ParagraphStyle
+    dose_value: ParagraphStyle
+    caution: ParagraphStyle
+    link: ParagraphStyle
+    question: ParagraphStyle
+    choice: ParagraphStyle
+    small: ParagraphStyle
+    cover_title: ParagraphStyle
+    cover_subtitle: ParagraphStyle
+    cover_org: ParagraphStyle
+    toc_title: ParagraphStyle
+    toc_levels: tuple[ParagraphStyle, ParagraphStyle]
+    footer_size: float = 9
+
+
+def palette_for(brand: Brand) -> Palette:
+    return Palette(
+        primary=brand.primary,
+        primary_text=darken_until_readable(brand.primary),
+        on_primary=readable_on(brand.primary),
+        primary_tint=tint(brand.primary, 0.86),
+        primary_wash=tint(brand.primary, 0.94),
+        accent=brand.accent,
+        accent_tint=tint(brand.accent, 0.85),
+    )
+
+
+def make_styles(brand: Brand, body_fonts: FontSet, heading_fonts: FontSet) -> Styles:
+    palette = palette_for(brand)
+    ink, primary = reportlab_color(INK), reportlab_color(palette.primary_text)
+    body = ParagraphStyle(
+        "body", fontName=body_fonts.regular, fontSize=BODY_SIZE, leading=BODY_LEADING,
+        textColor=ink, spaceAfter=8, alignment=TA_LEFT,
+    )
+
+    def derive(name: str, **changes: object) -> ParagraphStyle:
+        return ParagraphStyle(name, parent=body, **changes)
+
+    heading = derive(
+        "heading", fontName=heading_fonts.bold, fontSize=22, leading=27, textColor=primary,
+        spaceBefore=6, spaceAfter=4,
+    )
+    return Styles(
+        palette=palette,
+        body_fonts=body_fonts,
+        heading_fonts=heading_fonts,
+        body=body,
+        bullet=derive("bullet", spaceAfter=4),
+        heading=heading,
+        subheading=derive(
+            "subheading", fontName=heading_fonts.bold, fontSize=15, leading=19, textColor=primary,
+            spaceBefore=10, spaceAfter=6,
+        ),
+        caption=derive(
+            "caption", fontName=body_fonts.italic, fontSize=10.5, leading=14,
+            textColor=reportlab_color(MUTED), spaceBefore=4, spaceAfter=0, alignment=TA_CENTER,
+        ),
+        callout=derive("callout", spaceAfter=0),
+        callout_label=derive("callout_label", fontName=body_fonts.bold, spaceAfter=2),
+        card_title=derive(
+            "card_title", fontName=heading_fonts.bold, fontSize=16, leading=20,
+            textColor=reportlab_color(palette.on_primary), spaceAfter=0,
+        ),
+        card_purpose=derive(
+            "card_purpose", fontName=body_fonts.italic, textColor=reportlab_color(MUTED), spaceAfter=0,
+        ),
+        step=derive("step", spaceAfter=5),
+        dose_label=derive(
+            "dose_label", fontName=body_fonts.bold, fontSize=9, leading=11,
+            textColor=reportlab_color(MUTED), spaceAfter=1,
+        ),
+        dose_value=derive("dose_value", fontName=body_fonts.bold, fontSize=12, leading=15, spaceAfter=0),
+        caution=derive("caution", spaceAfter=0),
+        link=derive("link", fontSize=11, leading=15, spaceAfter=0),
+        question=derive("question", spaceAfter=6),
+        choice=derive("choice", spaceAfter=0),
+        small=derive("small", fontSize=10.5, leading=14, spaceAfter=4),
+        cover_title=derive(
+            "cover_title", fontName=heading_fonts.bold, fontSize=36, leading=42,
+            textColor=reportlab_color(palette.on_primary), spaceAfter=10,
+        ),
+        cover_subtitle=derive(
+            "cover_subtitle", fontName=body_fonts.regular, fontSize=17, leading=23,
+            textColor=reportlab_color(mix(palette.on_primary, palette.primary, 0.1)), spaceAfter=0,
+        ),
+        cover_org=derive(
+            "cover_org", fontName=heading_fonts.bold, fontSize=16, leading=20, textColor=primary,
+            spaceAfter=2,
+        ),
+        toc_title=heading,
+        toc_levels=(
+            derive(
+                "toc0", fontName=heading_fonts.bold, fontSize=13, leading=17, spaceBefore=7,
+                spaceAfter=0, textColor=ink,
+            ),
+            derive(
+                "toc1", fontSize=11.5, leading=14, leftIndent=18, spaceBefore=0, spaceAfter=0,
+                textColor=reportlab_color(MUTED),
+            ),
+        ),
+    )

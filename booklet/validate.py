@@ -1,0 +1,577 @@
+"""Composed YAML nodes -> a frozen Booklet and Brand, collecting every problem on the way."""
+
+from __future__ import annotations
+
+import datetime
+import os
+import re
+import unicodedata
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import yaml
+
+from booklet import fonts, images
+from booklet.colors import parse_color
+from booklet.fields import Context, Fields, is_null, join, kind_of, scalar_text, suggestion
+from booklet.model import (
+    PAGE_SIZES_PT,
+    Booklet,
+    Brand,
+    Callout,
+    CalloutKind,
+    Contact,
+    FontFamily,
+    Picture,
+    Question,
+    QuestionKind,
+    Quiz,
+    Section,
+    Sides,
+    Stretch,
+)
+
+CONTENT_FIELDS = ("title", "subtitle", "language", "brand", "reviewed", "sources", "sections", "quiz")
+SECTION_FIELDS = ("title", "body", "image", "callouts", "stretches")
+PICTURE_FIELDS = ("file", "caption", "alt")
+CALLOUT_FIELDS = ("kind", "text")
+STRETCH_FIELDS = (
+    "name", "id", "image", "purpose", "steps", "hold", "repeat", "sets", "sides",
+    "frequency", "caution", "video",
+)
+QUIZ_FIELDS = ("title", "instructions", "questions")
+QUESTION_FIELDS = ("question", "type", "choices", "answer", "explanation", "lines")
+BRAND_FIELDS = ("organization", "logo", "colors", "fonts", "page", "contact", "disclaimer")
+COLOR_FIELDS = ("primary", "accent")
+FONT_ROLES = ("body", "heading")
+FONT_STYLES = ("regular", "bold", "italic", "bold_italic")
+PAGE_FIELDS = ("size", "margin")
+CONTACT_FIELDS = ("phone", "email", "website", "address")
+
+MIN_CHOICES, MAX_CHOICES = 2, 8
+LANGUAGE_TAG = re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$")
+STRETCH_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]*$")
+DURATION = re.compile(r"^(\d+)\s*(s|sec|secs|seconds?|min|mins|minutes?)?$", re.IGNORECASE)
+LENGTH = re.compile(r"^(\d+(?:\.\d+)?)\s*(mm|cm|in|pt)$", re.IGNORECASE)
+POINTS_PER_UNIT = {"mm": 72 / 25.4, "cm": 72 / 2.54, "in": 72.0, "pt": 1.0}
+BOOLEAN_TEXT = {"true": True, "false": False}
+
+
+# --- the content file ------------------------------------------------------------------
+
+
+def read_content(node: yaml.Node, path: Path) -> tuple[Booklet | None, tuple[Path, yaml.Node] | None, Context]:
+    """The booklet, the brand file it names (if any), and the problems found."""
+    ctx = Context(path)
+    top = Fields(ctx, node, "", CONTENT_FIELDS)
+    title = top.text("title", required=True)
+    language = read_language(top)
+    reviewed = read_date(top, "reviewed")
+    sources = top.text_list("sources") or ()
+    brand_ref = top.path_to("brand")
+    sections = tuple(
+        s for where, item in top.items("sections", required=True)
+        if (s := read_section(ctx, item, where)) is not None
+    )
+    check_unique_stretch_ids(ctx, top)
+    quiz_node = top.get("quiz")
+    quiz = read_quiz(ctx, quiz_node, "quiz") if quiz_node is not None else None
+    if ctx.problems or title is None:
+        return None, brand_ref, ctx
+    booklet = Booklet(
+        title=title,
+        subtitle=top.text("subtitle"),
+        language=language or "en",
+        reviewed=reviewed,
+        sources=sources,
+        sections=sections,
+        quiz=quiz,
+        source=path,
+    )
+    return booklet, brand_ref, ctx
+
+
+def read_language(top: Fields) -> str | None:
+    value = top.text("language")
+    if value is not None and not LANGUAGE_TAG.match(value):
+        top.ctx.report(
+            top.get("language"), top.where("language"),
+            f'"{value}" is not a language tag; write one such as en, es or pt-BR',
+        )
+        return None
+    return value
+
+
+def read_date(fields: Fields, name: str) -> datetime.date | None:
+    value = fields.text(name)
+    if value is None:
+        return None
+    try:
+        if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+            raise ValueError(value)
+        return datetime.date.fromisoformat(value)
+    except ValueError:
+        fields.ctx.report(
+            fields.get(name), fields.where(name),
+            f'"{value}" is not a date; write it as YYYY-MM-DD, for example 2026-11-01',
+        )
+        return None
+
+
+def read_section(ctx: Context, node: yaml.Node, path: str) -> Section | None:
+    fields = Fields(ctx, node, path, SECTION_FIELDS)
+    if not fields.ok:
+        return None
+    title = fields.text("title", required=True)
+    body = fields.text("body")
+    picture_node = fields.get("image")
+    picture = read_picture(ctx, picture_node, fields.where("image")) if picture_node else None
+    callouts = tuple(
+        c for where, item in fields.items("callouts") if (c := read_callout(ctx, item, where))
+    )
+    stretches = tuple(
+        s for where, item in fields.items("stretches") if (s := read_stretch(ctx, item, where))
+    )
+    if title is None:
+        return None
+    return Section(title=title, body=body, picture=picture, callouts=callouts, stretches=stretches)
+
+
+def read_picture(ctx: Context, node: yaml.Node, path: str) -> Picture | None:
+    """`image:` is either a path or a mapping with file, caption and alt."""
+    if isinstance(node, yaml.MappingNode):
+        fields = Fields(ctx, node, path, PICTURE_FIELDS)
+        located = fields.path_to("file", required=True)
+        caption, alt = fields.text("caption"), fields.text("alt")
+        where = fields.where("file")
+    else:
+        text = scalar_text(ctx, node, path, required=True)
+        located = (Path(os.path.normpath(ctx.folder / text)), node) if text else None
+        caption = alt = None
+        where = path
+    if located is None:
+        return None
+    file, file_node = located
+    problem = images.check_image(file)
+    if problem:
+        ctx.report(file_node, where, problem)
+        return None
+    return Picture(path=file, caption=caption, alt=alt)
+
+
+def read_callout(ctx: Context, node: yaml.Node, path: str) -> Callout | None:
+    fields = Fields(ctx, node, path, CALLOUT_FIELDS)
+    if not fields.ok:
+        return None
+    if fields.get("kind", required=True) is None:
+        kind = None
+    else:
+        kind = fields.one_of("kind", [k.value for k in CalloutKind])
+    text = fields.text("text", required=True)
+    if kind is None or text is None:
+        return None
+    return Callout(kind=CalloutKind(kind), text=text)
+
+
+def read_stretch(ctx: Context, node: yaml.Node, path: str) -> Stretch | None:
+    fields = Fields(ctx, node, path, STRETCH_FIELDS)
+    if not fields.ok:
+        return None
+    name = fields.text("name", required=True)
+    stretch_id = read_stretch_id(fields, name)
+    picture_node = fields.get("image")
+    picture = read_picture(ctx, picture_node, fields.where("image")) if picture_node else None
+    steps = fields.text_list("steps", required=True)
+    hold = read_duration(fields, "hold")
+    repeat = fields.integer("repeat", 1, 1000)
+    sets = fields.integer("sets", 1, 100)
+    sides = fields.one_of("sides", [s.value for s in Sides])
+    video = read_url(fields, "video")
+    frequency, purpose, caution = fields.text("frequency"), fields.text("purpose"), fields.text("caution")
+    if name is None or not steps or stretch_id is None:
+        return None
+    return Stretch(
+        name=name, id=stretch_id, steps=steps, picture=picture, purpose=purpose,
+        hold_seconds=hold, repeat=repeat, sets=sets, sides=Sides(sides) if sides else None,
+        frequency=frequency, caution=caution, video=video,
+    )
+
+
+def slug(text: str) -> str:
+    """'Kneeling hip-flexor stretch' -> 'kneeling-hip-flexor-stretch' (ASCII only)."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
+
+
+def read_stretch_id(fields: Fields, name: str | None) -> str | None:
+    given = fields.text("id")
+    if given is None:
+        return (slug(name) or "stretch") if name else None
+    if not STRETCH_ID.match(given):
+        fields.ctx.report(
+            fields.get("id"), fields.where("id"),
+            f'"{given}" may hold only letters, digits, "-" and "_"; for example {slug(given) or "my-stretch"}',
+        )
+        return None
+    return given
+
+
+def check_unique_stretch_ids(ctx: Context, top: Fields) -> None:
+    """Stretch ids name one stretch each, across the whole booklet."""
+    seen: dict[str, int] = {}
+    for _, section in top.items("sections"):
+        if not isinstance(section, yaml.MappingNode):
+            continue
+        for key, value in section.value:
+            if key.value != "stretches" or not isinstance(value, yaml.SequenceNode):
+                continue
+            for item in value.value:
+                stretch_id, where = stretch_id_of(item)
+                if stretch_id is None:
+                    continue
+                line = item.start_mark.line + 1
+                if stretch_id in seen:
+                    ctx.report(
+                        where, "stretches.id",
+                        f'"{stretch_id}" is used by two stretches (also on line {seen[stretch_id]}); '
+                        "give each stretch its own id",
+                    )
+                else:
+                    seen[stretch_id] = line
+
+
+def stretch_id_of(item: yaml.Node) -> tuple[str | None, yaml.Node]:
+    if not isinstance(item, yaml.MappingNode):
+        return None, item
+    fields = {k.value: v for k, v in item.value if isinstance(k, yaml.ScalarNode)}
+    for name, derive in (("id", str.strip), ("name", slug)):
+        node = fields.get(name)
+        if isinstance(node, yaml.ScalarNode) and not is_null(node) and node.value.strip():
+            return derive(node.value) or "stretch", node
+    return None, item
+
+
+def read_duration(fields: Fields, name: str) -> int | None:
+    """`30`, `30 seconds` or `2 minutes` -> whole seconds."""
+    value = fields.text(name)
+    if value is None:
+        return None
+    match = DURATION.match(value)
+    if match is None:
+        fields.ctx.report(
+            fields.get(name), fields.where(name),
+            f'"{value}" is not a duration; write whole seconds (30), "30 seconds" or "2 minutes"',
+        )
+        return None
+    amount, unit = int(match.group(1)), (match.group(2) or "s").lower()
+    seconds = amount * 60 if unit.startswith("min") else amount
+    if not 1 <= seconds <= 3600:
+        fields.ctx.report(
+            fields.get(name), fields.where(name), "must be from 1 second to 60 minutes"
+        )
+        return None
+    return seconds
+
+
+def read_url(fields: Fields, name: str) -> str | None:
+    value = fields.text(name)
+    if value is None:
+        return None
+    parts = urlsplit(value)
+    if parts.scheme not in ("http", "https") or not parts.netloc or any(c.isspace() for c in value):
+        fields.ctx.report(
+            fields.get(name), fields.where(name),
+            f'"{value}" is not a web address; write it in full, starting with https://',
+        )
+        return None
+    return value
+
+
+# --- the quiz --------------------------------------------------------------------------
+
+
+def read_quiz(ctx: Context, node: yaml.Node, path: str) -> Quiz | None:
+    fields = Fields(ctx, node, path, QUIZ_FIELDS)
+    if not fields.ok:
+        return None
+    questions = tuple(
+        q for where, item in fields.items("questions", required=True)
+        if (q := read_question(ctx, item, where)) is not None
+    )
+    if not questions:
+        return None
+    return Quiz(questions=questions, title=fields.text("title"), instructions=fields.text("instructions"))
+
+
+def read_question(ctx: Context, node: yaml.Node, path: str) -> Question | None:
+    fields = Fields(ctx, node, path, QUESTION_FIELDS)
+    if not fields.ok:
+        return None
+    text = fields.text("question", required=True)
+    stated = fields.one_of("type", [k.value for k in QuestionKind])
+    choices = read_choices(fields)
+    answer_node = fields.get("answer", required=True)
+    lines = fields.integer("lines", 1, 20)
+    explanation = fields.text("explanation")
+    if answer_node is None or text is None or choices is False:
+        return None
+    read = read_answer(fields, answer_node, choices or None, QuestionKind(stated) if stated else None)
+    if read is None:
+        return None
+    kind, answer = read
+    if lines is not None and kind is not QuestionKind.SHORT:
+        ctx.report(fields.get("lines"), fields.where("lines"), "is only for short-answer questions")
+        return None
+    return Question(
+        kind=kind, text=text, answer=answer, choices=choices or (), explanation=explanation,
+        lines=lines or 3,
+    )
+
+
+def read_choices(fields: Fields) -> tuple[str, ...] | None | bool:
+    """The choices (None when absent), or False when they are wrong."""
+    choices = fields.text_list("choices")
+    if choices is None:
+        return None
+    node, where = fields.get("choices"), fields.where("choices")
+    if not isinstance(node, yaml.SequenceNode) or len(choices) != len(node.value):
+        return False
+    if not MIN_CHOICES <= len(choices) <= MAX_CHOICES:
+        fields.ctx.report(
+            node, where, f"must have {MIN_CHOICES} to {MAX_CHOICES} choices, not {len(choices)}"
+        )
+        return False
+    seen: set[str] = set()
+    for item, choice in zip(node.value, choices, strict=True):
+        if choice in seen:
+            fields.ctx.report(item, where, f'"{choice}" is listed twice; each choice must differ')
+            return False
+        seen.add(choice)
+    return choices
+
+
+def read_answer(
+    fields: Fields, node: yaml.Node, choices: tuple[str, ...] | None, stated: QuestionKind | None
+) -> tuple[QuestionKind, bool | str | tuple[str, ...]] | None:
+    """The question's kind follows from its fields; a stated `type:` must agree."""
+    where = fields.where("answer")
+    if choices is None:
+        if isinstance(node, yaml.SequenceNode):
+            fields.ctx.report(node, where, "a list of answers needs `choices` to pick from")
+            return None
+        value = scalar_text(fields.ctx, node, where, required=True)
+        if value is None:
+            return None
+        as_bool = BOOLEAN_TEXT.get(value.lower())
+        plain = node.style is None
+        if stated is QuestionKind.TRUE_FALSE or (stated is None and plain and as_bool is not None):
+            if as_bool is None:
+                fields.ctx.report(node, where, f'"{value}" must be true or false for a true-false question')
+                return None
+            return QuestionKind.TRUE_FALSE, as_bool
+        found = QuestionKind.SHORT
+        answer: bool | str | tuple[str, ...] = value
+    elif isinstance(node, yaml.SequenceNode):
+        found = QuestionKind.MULTIPLE
+        picked = [scalar_text(fields.ctx, item, join(where, i), True) for i, item in enumerate(node.value)]
+        if not picked:
+            fields.ctx.report(node, where, "must list at least one of the choices")
+            return None
+        if any(p is None for p in picked):
+            return None
+        answer = tuple(p for p in picked if p is not None)
+        checked = [check_choice(fields, n, where, p, choices) for n, p in zip(node.value, answer, strict=True)]
+        if not all(checked):
+            return None
+        if len(set(answer)) != len(answer):
+            fields.ctx.report(node, where, "lists the same choice twice")
+            return None
+        if stated is QuestionKind.SINGLE and len(answer) == 1:
+            found, answer = QuestionKind.SINGLE, answer[0]
+    else:
+        value = scalar_text(fields.ctx, node, where, required=True)
+        if value is None or not check_choice(fields, node, where, value, choices):
+            return None
+        found, answer = QuestionKind.SINGLE, value
+        if stated is QuestionKind.MULTIPLE:
+            found, answer = QuestionKind.MULTIPLE, (value,)
+    if stated is not None and stated is not found:
+        fields.ctx.report(
+            fields.get("type"), fields.where("type"),
+            f'says "{stated.value}" but the choices and answer make a "{found.value}" question',
+        )
+        return None
+    return found, answer
+
+
+def check_choice(fields: Fields, node: yaml.Node, where: str, value: str, choices: tuple[str, ...]) -> bool:
+    if value in choices:
+        return True
+    listed = "; ".join(f'"{c}"' for c in choices)
+    fields.ctx.report(
+        node, where,
+        f'"{value}" is not one of the choices ({listed}){suggestion(value, choices)}',
+    )
+    return False
+
+
+# --- the brand file --------------------------------------------------------------------
+
+
+def read_brand(node: yaml.Node, path: Path) -> tuple[Brand | None, Context]:
+    ctx = Context(path)
+    top = Fields(ctx, node, "", BRAND_FIELDS)
+    organization = top.text("organization", required=True)
+    logo = read_logo(top)
+    primary, accent = read_colors(ctx, top.get("colors"))
+    body, heading = read_fonts(ctx, top.get("fonts"))
+    page_size, margin = read_page(ctx, top.get("page"))
+    contact = read_contact(ctx, top.get("contact"))
+    disclaimer = top.text("disclaimer")
+    if ctx.problems or organization is None:
+        return None, ctx
+    defaults = Brand(organization=organization)
+    brand = Brand(
+        organization=organization,
+        logo=logo,
+        primary=primary or defaults.primary,
+        accent=accent or defaults.accent,
+        body_font=body or defaults.body_font,
+        heading_font=heading or defaults.heading_font,
+        page_size=page_size or defaults.page_size,
+        margin_pt=margin or defaults.margin_pt,
+        contact=contact,
+        disclaimer=disclaimer,
+        source=path,
+    )
+    return brand, ctx
+
+
+def read_logo(top: Fields) -> Path | None:
+    located = top.path_to("logo")
+    if located is None:
+        return None
+    file, node = located
+    problem = images.check_image(file)
+    if problem:
+        top.ctx.report(node, top.where("logo"), problem)
+        return None
+    return file
+
+
+def read_colors(ctx: Context, node: yaml.Node | None) -> tuple[str | None, str | None]:
+    if node is None:
+        return None, None
+    fields = Fields(ctx, node, "colors", COLOR_FIELDS)
+    found: list[str | None] = []
+    for name in COLOR_FIELDS:
+        value = fields.text(name)
+        color = parse_color(value) if value is not None else None
+        if value is not None and color is None:
+            ctx.report(
+                fields.get(name), fields.where(name),
+                f'"{value}" is not a colour; write "#RRGGBB" (for example "#1F6F8B") or a CSS colour name'
+                + suggestion(value, ["navy", "teal", "darkblue", "darkgreen", "maroon", "purple"]),
+            )
+        found.append(color)
+    return found[0], found[1]
+
+
+def read_fonts(ctx: Context, node: yaml.Node | None) -> tuple[FontFamily | None, FontFamily | None]:
+    if node is None:
+        return None, None
+    fields = Fields(ctx, node, "fonts", FONT_ROLES)
+    families = []
+    for role in FONT_ROLES:
+        value = fields.get(role)
+        families.append(read_font_family(ctx, value, fields.where(role)) if value is not None else None)
+    return families[0], families[1]
+
+
+def read_font_family(ctx: Context, node: yaml.Node, path: str) -> FontFamily | None:
+    """A built-in family name, or font files for regular (required), bold, italic, bold_italic."""
+    if isinstance(node, yaml.ScalarNode):
+        name = scalar_text(ctx, node, path, required=True)
+        if name is None:
+            return None
+        builtin = fonts.builtin_family(name)
+        if builtin is None:
+            names = fonts.builtin_names()
+            ctx.report(
+                node, path,
+                f'"{name}" is not a built-in font ({", ".join(names)}){suggestion(name, names)}; '
+                "or give font files: { regular: fonts/Body-Regular.ttf, bold: ... }",
+            )
+            return None
+        return FontFamily(builtin=builtin)
+    fields = Fields(ctx, node, path, FONT_STYLES)
+    if not fields.ok:
+        return None
+    files: dict[str, Path | None] = {}
+    for style in FONT_STYLES:
+        located = fields.path_to(style, required=(style == "regular"))
+        files[style] = None
+        if located is not None:
+            problem = fonts.check_font_file(located[0])
+            if problem:
+                ctx.report(located[1], fields.where(style), problem)
+            else:
+                files[style] = located[0]
+    if files["regular"] is None:
+        return None
+    return FontFamily(**files)
+
+
+def read_page(ctx: Context, node: yaml.Node | None) -> tuple[str | None, float | None]:
+    if node is None:
+        return None, None
+    fields = Fields(ctx, node, "page", PAGE_FIELDS)
+    size = fields.one_of("size", list(PAGE_SIZES_PT))
+    margin = read_length(fields, "margin")
+    if margin is not None:
+        width, height = PAGE_SIZES_PT[size or "letter"]
+        lowest, highest = 6 * POINTS_PER_UNIT["mm"], min(width, height) / 4
+        if not lowest <= margin <= highest:
+            ctx.report(
+                fields.get("margin"), fields.where("margin"),
+                f"must be from 6mm to {highest / POINTS_PER_UNIT['mm']:.0f}mm for this page size",
+            )
+            margin = None
+    return size, margin
+
+
+def read_length(fields: Fields, name: str) -> float | None:
+    value = fields.text(name)
+    if value is None:
+        return None
+    match = LENGTH.match(value)
+    if match is None:
+        fields.ctx.report(
+            fields.get(name), fields.where(name),
+            f'"{value}" is not a length; write a number with mm, cm, in or pt, for example 18mm',
+        )
+        return None
+    return float(match.group(1)) * POINTS_PER_UNIT[match.group(2).lower()]
+
+
+def read_contact(ctx: Context, node: yaml.Node | None) -> Contact:
+    if node is None:
+        return Contact()
+    fields = Fields(ctx, node, "contact", CONTACT_FIELDS)
+    email = fields.text("email")
+    if email is not None and (email.count("@") != 1 or any(c.isspace() for c in email)):
+        ctx.report(fields.get("email"), fields.where("email"), f'"{email}" is not an email address')
+        email = None
+    website = fields.text("website")
+    if website is not None and (any(c.isspace() for c in website) or "." not in website):
+        ctx.report(
+            fields.get("website"), fields.where("website"),
+            f'"{website}" is not a web address; write it as https://example.org',
+        )
+        website = None
+    return Contact(
+        phone=fields.text("phone"), email=email, website=website, address=fields.text("address")
+    )
+
+
+__all__ = ["kind_of", "read_brand", "read_content", "slug"]
