@@ -85,22 +85,35 @@ def render_outputs(document: Document) -> Outputs:
 
     def info(title: str) -> DocumentInfo:
         return DocumentInfo(
-            title=title, author=brand.organization, subject=booklet.subtitle or booklet.title,
-            language=booklet.language, page_size=brand.page_size_pt, margin=brand.margin_pt,
+            title=title,
+            author=brand.organization,
+            subject=booklet.subtitle or booklet.title,
+            language=booklet.language,
+            page_size=brand.page_size_pt,
+            margin=brand.margin_pt,
         )
 
     def footer(left: str) -> Footer:
-        return Footer(left, body_fonts.regular, styles.palette.muted, styles.palette.rule,
-                      page_label=labels.page_of)
+        return Footer(
+            left,
+            body_fonts.regular,
+            styles.palette.muted,
+            styles.palette.rule,
+            page_label=labels.page_of,
+        )
 
     booklet_pdf = render(
-        info(booklet.title), footer(brand.organization),
-        lambda count: booklet_story(kit(), booklet, brand, count), with_cover=True,
+        info(booklet.title),
+        footer(brand.organization),
+        lambda count: booklet_story(kit(), booklet, brand, count),
+        with_cover=True,
     )
     key_title = f"{labels.answer_key}: {booklet.title}"
     key_pdf = render(
-        info(key_title), footer(f"{brand.organization} \u00b7 {labels.answer_key}"),
-        lambda count: answer_key_story(kit(), booklet, brand, count), with_cover=False,
+        info(key_title),
+        footer(f"{brand.organization} \u00b7 {labels.answer_key}"),
+        lambda count: answer_key_story(kit(), booklet, brand, count),
+        with_cover=False,
     )
     return Outputs(booklet=booklet_pdf, answer_key=key_pdf)
 
@@ -149,7 +162,9 @@ def write_temporary(folder: Path, data: bytes) -> Path:
     return path
 
 
-def build(content: Path, brand: Path | None = None, out_dir: Path = Path("output")) -> tuple[Path, Path]:
+def build(
+    content: Path, brand: Path | None = None, out_dir: Path = Path("output")
+) -> tuple[Path, Path]:
     """Validate, lay out, render and write: the whole `booklet build`."""
     document = load(content, brand)
     return write_outputs(render_outputs(document), out_dir, document.booklet.stem)

@@ -12,7 +12,9 @@ from booklet.errors import BookletError, OutputError
 
 CONTENT = click.argument("content", type=click.Path(path_type=Path, dir_okay=True))
 BRAND = click.option(
-    "--brand", type=click.Path(path_type=Path), default=None,
+    "--brand",
+    type=click.Path(path_type=Path),
+    default=None,
     help="Brand file to use instead of the content file's `brand:`.",
 )
 
@@ -27,8 +29,12 @@ def cli() -> None:
 @CONTENT
 @BRAND
 @click.option(
-    "--out", "out_dir", type=click.Path(path_type=Path, file_okay=False), default=Path("output"),
-    show_default=True, help="Folder for the two PDFs.",
+    "--out",
+    "out_dir",
+    type=click.Path(path_type=Path, file_okay=False),
+    default=Path("output"),
+    show_default=True,
+    help="Folder for the two PDFs.",
 )
 def build(content: Path, brand: Path | None, out_dir: Path) -> None:
     """Write OUT/<name>.pdf and OUT/<name>-answer-key.pdf from CONTENT."""
@@ -57,7 +63,7 @@ def validate(content: Path, brand: Path | None) -> None:
     )
 
 
-class reported_errors:  # noqa: N801 - used as a statement, reads like one
+class reported_errors:
     """Turn the user's mistakes into lines on stderr and exit status 1."""
 
     def __enter__(self) -> None:
@@ -68,7 +74,9 @@ class reported_errors:  # noqa: N801 - used as a statement, reads like one
             for problem in error.problems:
                 click.echo(str(problem), err=True)
             count = len(error.problems)
-            click.echo(f"{count} problem{'s' if count != 1 else ''} found; nothing was written.", err=True)
+            click.echo(
+                f"{count} problem{'s' if count != 1 else ''} found; nothing was written.", err=True
+            )
             sys.exit(1)
         if isinstance(error, OutputError):
             click.echo(f"error: {error}", err=True)

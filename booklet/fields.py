@@ -38,10 +38,32 @@ class Context:
 def suggestion(word: str, options: Sequence[str]) -> str:
     """'; did you mean "x"?' for the closest option, or nothing when none is close."""
     lowered = {option.lower(): option for option in options}
-    if word.lower() in lowered:
-        return f'; did you mean "{lowered[word.lower()]}"?'
-    close = difflib.get_close_matches(word.lower(), list(lowered), n=1, cutoff=0.6)
-    return f'; did you mean "{lowered[close[0]]}"?' if close else ""
+    wanted = word.lower()
+    if wanted in lowered:
+        return f'; did you mean "{lowered[wanted]}"?'
+    close = difflib.get_close_matches(wanted, list(lowered), n=3, cutoff=0.6)
+    if not close:
+        return ""
+    # Among equally close options prefer one with the same letters: `setps` is `steps`
+    # typed with two letters swapped, not `sets` with a letter added.
+    best = min(
+        close,
+        key=lambda option: (typing_distance(wanted, option), sorted(option) != sorted(wanted)),
+    )
+    return f'; did you mean "{lowered[best]}"?'
+
+
+def typing_distance(a: str, b: str) -> int:
+    """Letters added, dropped, changed or swapped with a neighbour to turn `a` into `b`."""
+    previous: list[int] = []
+    row = list(range(len(b) + 1))
+    for i, x in enumerate(a, 1):
+        before, previous, row = previous, row, [i] + [0] * len(b)
+        for j, y in enumerate(b, 1):
+            row[j] = min(previous[j] + 1, row[j - 1] + 1, previous[j - 1] + (x != y))
+            if i > 1 and j > 1 and x == b[j - 2] and a[i - 2] == y:
+                row[j] = min(row[j], before[j - 2] + 1)
+    return row[-1]
 
 
 def is_null(node: yaml.Node) -> bool:
@@ -65,15 +87,15 @@ def join(path: str, name: str | int) -> str:
 class Fields:
     """One YAML mapping, checked against the field names it may hold."""
 
-    def __init__(
-        self, ctx: Context, node: yaml.Node, path: str, allowed: Sequence[str]
-    ) -> None:
+    def __init__(self, ctx: Context, node: yaml.Node, path: str, allowed: Sequence[str]) -> None:
         self.ctx = ctx
         self.node = node
         self.path = path
         self.values: dict[str, yaml.Node] = {}
         if not isinstance(node, yaml.MappingNode):
-            ctx.report(node, path or "(top level)", f"must be a mapping of fields, not {kind_of(node)}")
+            ctx.report(
+                node, path or "(top level)", f"must be a mapping of fields, not {kind_of(node)}"
+            )
             return
         lines: dict[str, int] = {}
         for key_node, value_node in node.value:
@@ -121,7 +143,11 @@ class Fields:
 
     def integer(self, name: str, minimum: int, maximum: int) -> int | None:
         node = self.get(name)
-        return None if node is None else whole_number(self.ctx, node, self.where(name), minimum, maximum)
+        return (
+            None
+            if node is None
+            else whole_number(self.ctx, node, self.where(name), minimum, maximum)
+        )
 
     def one_of(self, name: str, options: Sequence[str]) -> str | None:
         node = self.get(name)
@@ -183,7 +209,9 @@ def scalar_text(ctx: Context, node: yaml.Node, path: str, required: bool = False
     return value or None
 
 
-def whole_number(ctx: Context, node: yaml.Node, path: str, minimum: int, maximum: int) -> int | None:
+def whole_number(
+    ctx: Context, node: yaml.Node, path: str, minimum: int, maximum: int
+) -> int | None:
     value = scalar_text(ctx, node, path)
     if value is None:
         return None

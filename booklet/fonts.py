@@ -93,9 +93,7 @@ def register(family: FontFamily) -> FontSet:
         files = [regular, bold, italic, bold_italic]
     names = [register_file(path) for path in files]
     font_set = FontSet(*names)
-    for (bold_flag, italic_flag), name in zip(
-        ((0, 0), (1, 0), (0, 1), (1, 1)), names, strict=True
-    ):
+    for (bold_flag, italic_flag), name in zip(((0, 0), (1, 0), (0, 1), (1, 1)), names, strict=True):
         addMapping(font_set.regular, bold_flag, italic_flag, name)
     return font_set
 

@@ -9,7 +9,9 @@ from pathlib import Path
 
 from PIL import Image, ImageOps, UnidentifiedImageError
 
-ALLOWED_FORMATS = ("PNG", "JPEG", "MPO", "GIF", "WEBP", "BMP", "TIFF")
+# No "MPO": Pillow opens multi-picture JPEGs through the JPEG opener and registers no MPO
+# opener, so naming it makes Image.open raise KeyError for any file that is not PNG or JPEG.
+ALLOWED_FORMATS = ("PNG", "JPEG", "GIF", "WEBP", "BMP", "TIFF")
 MAX_PIXELS = 40_000_000
 PRINT_PPI = 300
 
@@ -42,7 +44,9 @@ def check_image(path: Path) -> str | None:
     except (Image.DecompressionBombError, Image.DecompressionBombWarning):
         return f"the picture {path} is too large to open safely; make it smaller"
     except (OSError, ValueError, SyntaxError, EOFError) as error:
-        return f"the picture {path} is damaged or truncated ({error}); export it again as PNG or JPEG"
+        return (
+            f"the picture {path} is damaged or truncated ({error}); export it again as PNG or JPEG"
+        )
     return None
 
 
@@ -85,10 +89,11 @@ def normalise_mode(image: Image.Image) -> Image.Image:
         return image.convert("L")
     if mode == "1":
         return image.convert("L")
-    if mode in ("P", "PA") or (mode in ("L", "RGB") and "transparency" in image.info):
-        image = image.convert("RGBA")
-        mode = "RGBA"
-    elif mode == "LA":
+    if (
+        mode in ("P", "PA")
+        or (mode in ("L", "RGB") and "transparency" in image.info)
+        or mode == "LA"
+    ):
         image = image.convert("RGBA")
         mode = "RGBA"
     elif mode not in ("L", "RGB", "RGBA"):

@@ -8,8 +8,18 @@ from dataclasses import dataclass
 from booklet.model import Sides
 
 MONTHS = (
-    "January", "February", "March", "April", "May", "June", "July", "August", "September",
-    "October", "November", "December",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
 )
 
 
@@ -17,6 +27,9 @@ MONTHS = (
 class Labels:
     contents: str = "Contents"
     guide: str = "Patient guide"
+    prepared_for: str = "Prepared for"
+    clinician: str = "Clinician"
+    date_label: str = "Date"
     hold: str = "Hold"
     repeat: str = "Repeat"
     sets: str = "Sets"

@@ -15,8 +15,9 @@ from booklet.errors import BookletError, Problem
 
 MAX_FILE_BYTES = 2 * 1024 * 1024
 MAX_DEPTH = 64
+_YAML_TAG_PREFIX = "tag:yaml.org,2002:"
 _STANDARD_TAGS = frozenset(
-    f"tag:yaml.org,2002:{name}"
+    f"{_YAML_TAG_PREFIX}{name}"
     for name in ("str", "int", "float", "bool", "null", "seq", "map", "timestamp")
 )
 _UTF16_32_BOMS = {
@@ -50,6 +51,8 @@ def read_bytes(path: Path) -> bytes:
         raise BookletError([Problem(name, None, "", "file not found")]) from None
     except OSError as error:
         raise BookletError([Problem(name, None, "", f"cannot read: {error.strerror}")]) from None
+    if stat.S_ISDIR(info.st_mode):
+        raise BookletError([Problem(name, None, "", "is a folder, not a file")])
     if not stat.S_ISREG(info.st_mode):
         raise BookletError([Problem(name, None, "", "is not a regular file")])
     if info.st_size > MAX_FILE_BYTES:
@@ -78,7 +81,11 @@ def decode_text(name: str, data: bytes) -> str:
         line = data[: error.start].count(b"\n") + 1
         byte = data[error.start]
         raise BookletError(
-            [Problem(name, line, "", f"byte 0x{byte:02x} is not UTF-8 text; save the file as UTF-8")]
+            [
+                Problem(
+                    name, line, "", f"byte 0x{byte:02x} is not UTF-8 text; save the file as UTF-8"
+                )
+            ]
         ) from None
     if not text.strip():
         raise BookletError([Problem(name, 1, "", "the file is empty")])
@@ -101,13 +108,26 @@ def check_events(name: str, text: str) -> None:
                 documents += 1
                 if documents > 1:
                     raise BookletError(
-                        [Problem(name, line, "", "the file holds more than one YAML document; "
-                                 "remove the '---' line")]
+                        [
+                            Problem(
+                                name,
+                                line,
+                                "",
+                                "the file holds more than one YAML document; remove the '---' line",
+                            )
+                        ]
                     )
             elif isinstance(event, yaml.AliasEvent):
                 raise BookletError(
-                    [Problem(name, line, "", f"aliases (*{event.anchor}) are not allowed; "
-                             "write the value out in full")]
+                    [
+                        Problem(
+                            name,
+                            line,
+                            "",
+                            f"aliases (*{event.anchor}) are not allowed; "
+                            "write the value out in full",
+                        )
+                    ]
                 )
             elif isinstance(event, yaml.NodeEvent):
                 reject_anchor_and_tag(name, line, event)
@@ -126,19 +146,35 @@ def check_events(name: str, text: str) -> None:
 def reject_anchor_and_tag(name: str, line: int, event: yaml.NodeEvent) -> None:
     if event.anchor is not None:
         raise BookletError(
-            [Problem(name, line, "", f"anchors (&{event.anchor}) are not allowed; "
-                     "write the value out in full")]
+            [
+                Problem(
+                    name,
+                    line,
+                    "",
+                    f"anchors (&{event.anchor}) are not allowed; write the value out in full",
+                )
+            ]
         )
     tag = getattr(event, "tag", None)
     if tag is not None and tag != "!" and tag not in _STANDARD_TAGS:
-        raise BookletError([Problem(name, line, "", f"the tag {tag} is not allowed; remove it")])
+        # Shown as typed: `!!python/object`, not `tag:yaml.org,2002:python/object`.
+        typed = (
+            "!!" + tag.removeprefix(_YAML_TAG_PREFIX) if tag.startswith(_YAML_TAG_PREFIX) else tag
+        )
+        raise BookletError([Problem(name, line, "", f"the tag {typed} is not allowed; remove it")])
 
 
 def yaml_problem(name: str, error: yaml.YAMLError) -> Problem:
     """A parser error as a Problem at the line the parser points to."""
-    mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
-    line = mark.line + 1 if mark is not None else 1
     problem = getattr(error, "problem", None) or str(error)
     context = getattr(error, "context", None)
+    mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
+    if "<stream end>" in problem and getattr(error, "context_mark", None) is not None:
+        # The file ended too soon: the line that opened what was never closed helps more.
+        mark = error.context_mark  # type: ignore[attr-defined]
+    line = mark.line + 1 if mark is not None else 1
     message = f"{context}, {problem}" if context else problem
+    message = message.replace("'<stream end>'", "the end of the file")
+    if "'\\t'" in message:
+        message += "; indent with spaces, not tabs"
     return Problem(name, line, "", f"this is not valid YAML: {message}")

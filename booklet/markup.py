@@ -38,7 +38,9 @@ Block = Paragraph | BulletList | NumberedList
 
 def escape(text: str) -> str:
     """Plain text -> ReportLab paragraph markup that prints exactly that text."""
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
+    return (
+        text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
+    )
 
 
 def inline(text: str) -> str:
@@ -102,7 +104,7 @@ def chunk_blocks(lines: list[str]) -> list[Block]:
                 kind, items = new_kind, []
                 if numbered:
                     start = int(numbered.group(1))
-            items.append([(bullet or numbered).group(bullet and 1 or 2)])  # type: ignore[union-attr]
+            items.append([(bullet or numbered).group((bullet and 1) or 2)])  # type: ignore[union-attr]
         elif kind in ("bullet", "numbered") and raw[:1].isspace():
             items[-1].append(line)
         elif kind is None:

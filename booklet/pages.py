@@ -95,18 +95,33 @@ class BookletTemplate(BaseDocTemplate):
         self.footer = footer
         self.page_count = page_count
         frame = Frame(
-            self.leftMargin, self.bottomMargin + FOOTER_HEIGHT, self.width,
-            self.height - FOOTER_HEIGHT, id="body", leftPadding=0, rightPadding=0,
-            topPadding=0, bottomPadding=0,
+            self.leftMargin,
+            self.bottomMargin + FOOTER_HEIGHT,
+            self.width,
+            self.height - FOOTER_HEIGHT,
+            id="body",
+            leftPadding=0,
+            rightPadding=0,
+            topPadding=0,
+            bottomPadding=0,
         )
         cover = Frame(
-            self.leftMargin, self.bottomMargin, self.width, self.height, id="cover",
-            leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0,
+            self.leftMargin,
+            self.bottomMargin,
+            self.width,
+            self.height,
+            id="cover",
+            leftPadding=0,
+            rightPadding=0,
+            topPadding=0,
+            bottomPadding=0,
         )
-        self.addPageTemplates([
-            PageTemplate("cover", [cover], autoNextPageTemplate="body"),
-            PageTemplate("body", [frame], onPage=self.draw_footer),
-        ])
+        self.addPageTemplates(
+            [
+                PageTemplate("cover", [cover], autoNextPageTemplate="body"),
+                PageTemplate("body", [frame], onPage=self.draw_footer),
+            ]
+        )
 
     def afterPage(self) -> None:
         self.page_count.current = self.page
@@ -133,7 +148,9 @@ class BookletTemplate(BaseDocTemplate):
         canvas.setFont(footer.font, footer.size)
         page_label = footer.page_label(doc.page, total)
         room = self.width - stringWidth(page_label, footer.font, footer.size) - 24
-        canvas.drawString(self.leftMargin, y + 2, fit_text(footer.left, footer.font, footer.size, room))
+        canvas.drawString(
+            self.leftMargin, y + 2, fit_text(footer.left, footer.font, footer.size, room)
+        )
         canvas.drawRightString(self.leftMargin + self.width, y + 2, page_label)
         canvas.restoreState()
 

@@ -28,8 +28,12 @@ class DocumentInfo:
     keywords: tuple[str, ...] = ()
 
 
-def render(info: DocumentInfo, footer: Footer, story: Callable[[PageCount], list[Flowable]],
-           with_cover: bool) -> bytes:
+def render(
+    info: DocumentInfo,
+    footer: Footer,
+    story: Callable[[PageCount], list[Flowable]],
+    with_cover: bool,
+) -> bytes:
     """Lay the story out (as many passes as the contents and page totals need) into PDF bytes."""
     buffer = io.BytesIO()
     page_count = PageCount()

@@ -31,13 +31,32 @@ from booklet.model import (
     Stretch,
 )
 
-CONTENT_FIELDS = ("title", "subtitle", "language", "brand", "reviewed", "sources", "sections", "quiz")
+CONTENT_FIELDS = (
+    "title",
+    "subtitle",
+    "language",
+    "brand",
+    "reviewed",
+    "sources",
+    "sections",
+    "quiz",
+)
 SECTION_FIELDS = ("title", "body", "image", "callouts", "stretches")
 PICTURE_FIELDS = ("file", "caption", "alt")
 CALLOUT_FIELDS = ("kind", "text")
 STRETCH_FIELDS = (
-    "name", "id", "image", "purpose", "steps", "hold", "repeat", "sets", "sides",
-    "frequency", "caution", "video",
+    "name",
+    "id",
+    "image",
+    "purpose",
+    "steps",
+    "hold",
+    "repeat",
+    "sets",
+    "sides",
+    "frequency",
+    "caution",
+    "video",
 )
 QUIZ_FIELDS = ("title", "instructions", "questions")
 QUESTION_FIELDS = ("question", "type", "choices", "answer", "explanation", "lines")
@@ -60,7 +79,9 @@ BOOLEAN_TEXT = {"true": True, "false": False}
 # --- the content file ------------------------------------------------------------------
 
 
-def read_content(node: yaml.Node, path: Path) -> tuple[Booklet | None, tuple[Path, yaml.Node] | None, Context]:
+def read_content(
+    node: yaml.Node, path: Path
+) -> tuple[Booklet | None, tuple[Path, yaml.Node] | None, Context]:
     """The booklet, the brand file it names (if any), and the problems found."""
     ctx = Context(path)
     top = Fields(ctx, node, "", CONTENT_FIELDS)
@@ -70,7 +91,8 @@ def read_content(node: yaml.Node, path: Path) -> tuple[Booklet | None, tuple[Pat
     sources = top.text_list("sources") or ()
     brand_ref = top.path_to("brand")
     sections = tuple(
-        s for where, item in top.items("sections", required=True)
+        s
+        for where, item in top.items("sections", required=True)
         if (s := read_section(ctx, item, where)) is not None
     )
     check_unique_stretch_ids(ctx, top)
@@ -95,7 +117,8 @@ def read_language(top: Fields) -> str | None:
     value = top.text("language")
     if value is not None and not LANGUAGE_TAG.match(value):
         top.ctx.report(
-            top.get("language"), top.where("language"),
+            top.get("language"),
+            top.where("language"),
             f'"{value}" is not a language tag; write one such as en, es or pt-BR',
         )
         return None
@@ -112,7 +135,8 @@ def read_date(fields: Fields, name: str) -> datetime.date | None:
         return datetime.date.fromisoformat(value)
     except ValueError:
         fields.ctx.report(
-            fields.get(name), fields.where(name),
+            fields.get(name),
+            fields.where(name),
             f'"{value}" is not a date; write it as YYYY-MM-DD, for example 2026-11-01',
         )
         return None
@@ -187,13 +211,26 @@ def read_stretch(ctx: Context, node: yaml.Node, path: str) -> Stretch | None:
     sets = fields.integer("sets", 1, 100)
     sides = fields.one_of("sides", [s.value for s in Sides])
     video = read_url(fields, "video")
-    frequency, purpose, caution = fields.text("frequency"), fields.text("purpose"), fields.text("caution")
+    frequency, purpose, caution = (
+        fields.text("frequency"),
+        fields.text("purpose"),
+        fields.text("caution"),
+    )
     if name is None or not steps or stretch_id is None:
         return None
     return Stretch(
-        name=name, id=stretch_id, steps=steps, picture=picture, purpose=purpose,
-        hold_seconds=hold, repeat=repeat, sets=sets, sides=Sides(sides) if sides else None,
-        frequency=frequency, caution=caution, video=video,
+        name=name,
+        id=stretch_id,
+        steps=steps,
+        picture=picture,
+        purpose=purpose,
+        hold_seconds=hold,
+        repeat=repeat,
+        sets=sets,
+        sides=Sides(sides) if sides else None,
+        frequency=frequency,
+        caution=caution,
+        video=video,
     )
 
 
@@ -209,7 +246,8 @@ def read_stretch_id(fields: Fields, name: str | None) -> str | None:
         return (slug(name) or "stretch") if name else None
     if not STRETCH_ID.match(given):
         fields.ctx.report(
-            fields.get("id"), fields.where("id"),
+            fields.get("id"),
+            fields.where("id"),
             f'"{given}" may hold only letters, digits, "-" and "_"; for example {slug(given) or "my-stretch"}',
         )
         return None
@@ -217,38 +255,51 @@ def read_stretch_id(fields: Fields, name: str | None) -> str | None:
 
 
 def check_unique_stretch_ids(ctx: Context, top: Fields) -> None:
-    """Stretch ids name one stretch each, across the whole booklet."""
+    """Stretch ids name one stretch each, across the whole booklet.
+
+    Reads the nodes directly (not through Fields) so that mistakes already reported while
+    reading the sections are not reported twice.
+    """
     seen: dict[str, int] = {}
-    for _, section in top.items("sections"):
+    sections = top.get("sections")
+    if not isinstance(sections, yaml.SequenceNode):
+        return
+    for i, section in enumerate(sections.value):
         if not isinstance(section, yaml.MappingNode):
             continue
         for key, value in section.value:
             if key.value != "stretches" or not isinstance(value, yaml.SequenceNode):
                 continue
-            for item in value.value:
-                stretch_id, where = stretch_id_of(item)
+            for j, item in enumerate(value.value):
+                stretch_id, field_name, node = stretch_id_of(item)
                 if stretch_id is None:
                     continue
-                line = item.start_mark.line + 1
-                if stretch_id in seen:
-                    ctx.report(
-                        where, "stretches.id",
-                        f'"{stretch_id}" is used by two stretches (also on line {seen[stretch_id]}); '
-                        "give each stretch its own id",
-                    )
-                else:
+                line = node.start_mark.line + 1
+                if stretch_id not in seen:
                     seen[stretch_id] = line
+                    continue
+                where = join(join(join("sections", i), "stretches"), j)
+                given = f'"{stretch_id}"'
+                if field_name == "name":
+                    given = f'the id made from this name, "{stretch_id}",'
+                ctx.report(
+                    node,
+                    join(where, field_name),
+                    f"{given} is used by two stretches (also on line {seen[stretch_id]}); "
+                    "give each stretch its own id",
+                )
 
 
-def stretch_id_of(item: yaml.Node) -> tuple[str | None, yaml.Node]:
+def stretch_id_of(item: yaml.Node) -> tuple[str | None, str, yaml.Node]:
+    """A stretch's id, whether it is given (`id`) or made from its `name`, and its node."""
     if not isinstance(item, yaml.MappingNode):
-        return None, item
+        return None, "", item
     fields = {k.value: v for k, v in item.value if isinstance(k, yaml.ScalarNode)}
     for name, derive in (("id", str.strip), ("name", slug)):
         node = fields.get(name)
         if isinstance(node, yaml.ScalarNode) and not is_null(node) and node.value.strip():
-            return derive(node.value) or "stretch", node
-    return None, item
+            return derive(node.value) or "stretch", name, node
+    return None, "", item
 
 
 def read_duration(fields: Fields, name: str) -> int | None:
@@ -259,7 +310,8 @@ def read_duration(fields: Fields, name: str) -> int | None:
     match = DURATION.match(value)
     if match is None:
         fields.ctx.report(
-            fields.get(name), fields.where(name),
+            fields.get(name),
+            fields.where(name),
             f'"{value}" is not a duration; write whole seconds (30), "30 seconds" or "2 minutes"',
         )
         return None
@@ -280,7 +332,8 @@ def read_url(fields: Fields, name: str) -> str | None:
     parts = urlsplit(value)
     if parts.scheme not in ("http", "https") or not parts.netloc or any(c.isspace() for c in value):
         fields.ctx.report(
-            fields.get(name), fields.where(name),
+            fields.get(name),
+            fields.where(name),
             f'"{value}" is not a web address; write it in full, starting with https://',
         )
         return None
@@ -295,12 +348,15 @@ def read_quiz(ctx: Context, node: yaml.Node, path: str) -> Quiz | None:
     if not fields.ok:
         return None
     questions = tuple(
-        q for where, item in fields.items("questions", required=True)
+        q
+        for where, item in fields.items("questions", required=True)
         if (q := read_question(ctx, item, where)) is not None
     )
     if not questions:
         return None
-    return Quiz(questions=questions, title=fields.text("title"), instructions=fields.text("instructions"))
+    return Quiz(
+        questions=questions, title=fields.text("title"), instructions=fields.text("instructions")
+    )
 
 
 def read_question(ctx: Context, node: yaml.Node, path: str) -> Question | None:
@@ -315,7 +371,9 @@ def read_question(ctx: Context, node: yaml.Node, path: str) -> Question | None:
     explanation = fields.text("explanation")
     if answer_node is None or text is None or choices is False:
         return None
-    read = read_answer(fields, answer_node, choices or None, QuestionKind(stated) if stated else None)
+    read = read_answer(
+        fields, answer_node, choices or None, QuestionKind(stated) if stated else None
+    )
     if read is None:
         return None
     kind, answer = read
@@ -323,12 +381,16 @@ def read_question(ctx: Context, node: yaml.Node, path: str) -> Question | None:
         ctx.report(fields.get("lines"), fields.where("lines"), "is only for short-answer questions")
         return None
     return Question(
-        kind=kind, text=text, answer=answer, choices=choices or (), explanation=explanation,
+        kind=kind,
+        text=text,
+        answer=answer,
+        choices=choices or (),
+        explanation=explanation,
         lines=lines or 3,
     )
 
 
-def read_choices(fields: Fields) -> tuple[str, ...] | None | bool:
+def read_choices(fields: Fields) -> tuple[str, ...] | bool | None:
     """The choices (None when absent), or False when they are wrong."""
     choices = fields.text_list("choices")
     if choices is None:
@@ -366,21 +428,28 @@ def read_answer(
         plain = node.style is None
         if stated is QuestionKind.TRUE_FALSE or (stated is None and plain and as_bool is not None):
             if as_bool is None:
-                fields.ctx.report(node, where, f'"{value}" must be true or false for a true-false question')
+                fields.ctx.report(
+                    node, where, f'"{value}" must be true or false for a true-false question'
+                )
                 return None
             return QuestionKind.TRUE_FALSE, as_bool
         found = QuestionKind.SHORT
         answer: bool | str | tuple[str, ...] = value
     elif isinstance(node, yaml.SequenceNode):
         found = QuestionKind.MULTIPLE
-        picked = [scalar_text(fields.ctx, item, join(where, i), True) for i, item in enumerate(node.value)]
+        picked = [
+            scalar_text(fields.ctx, item, join(where, i), True) for i, item in enumerate(node.value)
+        ]
         if not picked:
             fields.ctx.report(node, where, "must list at least one of the choices")
             return None
         if any(p is None for p in picked):
             return None
         answer = tuple(p for p in picked if p is not None)
-        checked = [check_choice(fields, n, where, p, choices) for n, p in zip(node.value, answer, strict=True)]
+        checked = [
+            check_choice(fields, n, where, p, choices)
+            for n, p in zip(node.value, answer, strict=True)
+        ]
         if not all(checked):
             return None
         if len(set(answer)) != len(answer):
@@ -397,19 +466,23 @@ def read_answer(
             found, answer = QuestionKind.MULTIPLE, (value,)
     if stated is not None and stated is not found:
         fields.ctx.report(
-            fields.get("type"), fields.where("type"),
+            fields.get("type"),
+            fields.where("type"),
             f'says "{stated.value}" but the choices and answer make a "{found.value}" question',
         )
         return None
     return found, answer
 
 
-def check_choice(fields: Fields, node: yaml.Node, where: str, value: str, choices: tuple[str, ...]) -> bool:
+def check_choice(
+    fields: Fields, node: yaml.Node, where: str, value: str, choices: tuple[str, ...]
+) -> bool:
     if value in choices:
         return True
     listed = "; ".join(f'"{c}"' for c in choices)
     fields.ctx.report(
-        node, where,
+        node,
+        where,
         f'"{value}" is not one of the choices ({listed}){suggestion(value, choices)}',
     )
     return False
@@ -469,7 +542,8 @@ def read_colors(ctx: Context, node: yaml.Node | None) -> tuple[str | None, str |
         color = parse_color(value) if value is not None else None
         if value is not None and color is None:
             ctx.report(
-                fields.get(name), fields.where(name),
+                fields.get(name),
+                fields.where(name),
                 f'"{value}" is not a colour; write "#RRGGBB" (for example "#1F6F8B") or a CSS colour name'
                 + suggestion(value, ["navy", "teal", "darkblue", "darkgreen", "maroon", "purple"]),
             )
@@ -484,7 +558,9 @@ def read_fonts(ctx: Context, node: yaml.Node | None) -> tuple[FontFamily | None,
     families = []
     for role in FONT_ROLES:
         value = fields.get(role)
-        families.append(read_font_family(ctx, value, fields.where(role)) if value is not None else None)
+        families.append(
+            read_font_family(ctx, value, fields.where(role)) if value is not None else None
+        )
     return families[0], families[1]
 
 
@@ -498,7 +574,8 @@ def read_font_family(ctx: Context, node: yaml.Node, path: str) -> FontFamily | N
         if builtin is None:
             names = fonts.builtin_names()
             ctx.report(
-                node, path,
+                node,
+                path,
                 f'"{name}" is not a built-in font ({", ".join(names)}){suggestion(name, names)}; '
                 "or give font files: { regular: fonts/Body-Regular.ttf, bold: ... }",
             )
@@ -533,7 +610,8 @@ def read_page(ctx: Context, node: yaml.Node | None) -> tuple[str | None, float |
         lowest, highest = 6 * POINTS_PER_UNIT["mm"], min(width, height) / 4
         if not lowest <= margin <= highest:
             ctx.report(
-                fields.get("margin"), fields.where("margin"),
+                fields.get("margin"),
+                fields.where("margin"),
                 f"must be from 6mm to {highest / POINTS_PER_UNIT['mm']:.0f}mm for this page size",
             )
             margin = None
@@ -547,7 +625,8 @@ def read_length(fields: Fields, name: str) -> float | None:
     match = LENGTH.match(value)
     if match is None:
         fields.ctx.report(
-            fields.get(name), fields.where(name),
+            fields.get(name),
+            fields.where(name),
             f'"{value}" is not a length; write a number with mm, cm, in or pt, for example 18mm',
         )
         return None
@@ -565,7 +644,8 @@ def read_contact(ctx: Context, node: yaml.Node | None) -> Contact:
     website = fields.text("website")
     if website is not None and (any(c.isspace() for c in website) or "." not in website):
         ctx.report(
-            fields.get("website"), fields.where("website"),
+            fields.get("website"),
+            fields.where("website"),
             f'"{website}" is not a web address; write it as https://example.org',
         )
         website = None

@@ -13,7 +13,9 @@ from booklet.model import Booklet, Brand, Question, QuestionKind
 from booklet.pages import Anchor, Mark, PageCount
 
 
-def answer_key_story(kit: Kit, booklet: Booklet, brand: Brand, page_count: PageCount) -> list[Flowable]:
+def answer_key_story(
+    kit: Kit, booklet: Booklet, brand: Brand, page_count: PageCount
+) -> list[Flowable]:
     story: list[Flowable] = [page_count, *title_block(kit, booklet, brand)]
     questions = booklet.quiz.questions if booklet.quiz else ()
     if not questions:
@@ -27,14 +29,20 @@ def title_block(kit: Kit, booklet: Booklet, brand: Brand) -> list[Flowable]:
     banner_style = styles.callout_label.clone(
         "banner", textColor=reportlab_color("#FFFFFF"), fontSize=12, leading=15, spaceAfter=0
     )
-    banner = Table([[Paragraph(markup.escape(labels.clinician_only.upper()), banner_style)]],
-                   colWidths=[kit.width])
-    banner.setStyle(TableStyle([
-        ("BACKGROUND", (0, 0), (-1, -1), reportlab_color(palette.warning)),
-        ("LEFTPADDING", (0, 0), (-1, -1), 12),
-        ("TOPPADDING", (0, 0), (-1, -1), 7),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 8),
-    ]))
+    banner = Table(
+        [[Paragraph(markup.escape(labels.clinician_only.upper()), banner_style)]],
+        colWidths=[kit.width],
+    )
+    banner.setStyle(
+        TableStyle(
+            [
+                ("BACKGROUND", (0, 0), (-1, -1), reportlab_color(palette.warning)),
+                ("LEFTPADDING", (0, 0), (-1, -1), 12),
+                ("TOPPADDING", (0, 0), (-1, -1), 7),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 8),
+            ]
+        )
+    )
     kicker = styles.dose_label.clone("kicker", fontSize=11, leading=14)
     title = f"{labels.answer_key}: {booklet.title}"
     return [
@@ -43,7 +51,9 @@ def title_block(kit: Kit, booklet: Booklet, brand: Brand) -> list[Flowable]:
         Spacer(1, 16),
         Paragraph(markup.escape(brand.organization.upper()), kicker),
         Paragraph(markup.escape(labels.answer_key), styles.heading),
-        Paragraph(markup.inline(booklet.title), styles.subheading.clone("key_title", spaceBefore=0)),
+        Paragraph(
+            markup.inline(booklet.title), styles.subheading.clone("key_title", spaceBefore=0)
+        ),
         Rule(palette.accent, 3, length=48, space_before=2, space_after=16),
     ]
 
@@ -51,8 +61,12 @@ def title_block(kit: Kit, booklet: Booklet, brand: Brand) -> list[Flowable]:
 def answer_block(kit: Kit, question: Question, number: int) -> Flowable:
     styles, labels = kit.styles, kit.labels
     answer = markup.inline(choice_answer(question, labels))
-    answer_style = styles.body.clone("answer", fontName=styles.body_fonts.bold, spaceAfter=4,
-                                     textColor=reportlab_color(styles.palette.primary_text))
+    answer_style = styles.body.clone(
+        "answer",
+        fontName=styles.body_fonts.bold,
+        spaceAfter=4,
+        textColor=reportlab_color(styles.palette.primary_text),
+    )
     content: list[Flowable] = [para(question.text, styles.question)]
     if question.kind in (QuestionKind.SINGLE, QuestionKind.MULTIPLE):
         content.append(Paragraph(choices_line(question), styles.small))
@@ -61,17 +75,24 @@ def answer_block(kit: Kit, question: Question, number: int) -> Flowable:
         explanation = text_blocks(kit, question.explanation)
         content += explanation
     number_style = styles.question.clone(
-        "key_number", fontName=styles.heading_fonts.bold,
+        "key_number",
+        fontName=styles.heading_fonts.bold,
         textColor=reportlab_color(styles.palette.primary_text),
     )
-    table = Table([[Paragraph(f"{number}.", number_style), content]], colWidths=[30, kit.width - 30])
-    table.setStyle(TableStyle([
-        ("VALIGN", (0, 0), (-1, -1), "TOP"),
-        ("LEFTPADDING", (0, 0), (-1, -1), 0),
-        ("RIGHTPADDING", (0, 0), (-1, -1), 0),
-        ("TOPPADDING", (0, 0), (-1, -1), 0),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
-    ]))
+    table = Table(
+        [[Paragraph(f"{number}.", number_style), content]], colWidths=[30, kit.width - 30]
+    )
+    table.setStyle(
+        TableStyle(
+            [
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+                ("TOPPADDING", (0, 0), (-1, -1), 0),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
+            ]
+        )
+    )
     return KeepTogether([table, Rule(styles.palette.rule, 0.75, space_before=6, space_after=14)])
 
 

@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import (
     Flowable,
     KeepTogether,
@@ -69,7 +70,7 @@ class Kit:
 
     @property
     def card_picture_box(self) -> Box:
-        return self.width * 0.38, 190.0
+        return self.width * 0.3, 150.0
 
 
 def para(text: str, style: object) -> Paragraph:
@@ -88,13 +89,16 @@ def text_blocks(kit: Kit, text: str) -> list[Flowable]:
     return result
 
 
-def list_flowable(kit: Kit, block: markup.BulletList | markup.NumberedList) -> ListFlowable:
+def list_flowable(
+    kit: Kit, block: markup.BulletList | markup.NumberedList, style: ParagraphStyle | None = None
+) -> ListFlowable:
     styles = kit.styles
-    items = [ListItem(Paragraph(text, styles.bullet)) for text in block.items]
+    style = style or styles.bullet
+    items = [ListItem(Paragraph(text, style)) for text in block.items]
     common = {
         "bulletColor": reportlab_color(styles.palette.primary_text),
         "bulletFontName": styles.body_fonts.bold,
-        "bulletFontSize": styles.body.fontSize,
+        "bulletFontSize": style.fontSize,
         "spaceAfter": 8,
     }
     if isinstance(block, markup.NumberedList):
@@ -165,53 +169,58 @@ def callout_text(kit: Kit, text: str) -> list[Flowable]:
 
 def stretch_card(kit: Kit, stretch: Stretch, number: int) -> Flowable:
     """One stretch as a card that stays on one page whenever it fits on one."""
-    styles, palette = kit.styles, kit.styles.palette
+    palette = kit.styles.palette
     rows: list[list[object]] = [[card_header(kit, stretch, number)]]
     rows.append([card_body(kit, stretch)])
     rows.append([dosage_strip(kit, stretch)])
-    if stretch.caution:
-        rows.append([caution_row(kit, stretch.caution)])
-    if stretch.video:
-        rows.append([video_row(kit, stretch.video)])
+    if stretch.caution or stretch.video:
+        rows.append([caution_and_video(kit, stretch)])
     card = Table(rows, colWidths=[kit.width])
-    card.setStyle(TableStyle([
-        ("BACKGROUND", (0, 0), (-1, 0), reportlab_color(palette.primary)),
-        ("BOX", (0, 0), (-1, -1), 1, reportlab_color(palette.primary)),
-        ("LEFTPADDING", (0, 0), (-1, -1), 0),
-        ("RIGHTPADDING", (0, 0), (-1, -1), 0),
-        ("TOPPADDING", (0, 0), (-1, -1), 0),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
-    ]))
+    card.setStyle(
+        TableStyle(
+            [
+                ("BACKGROUND", (0, 0), (-1, 0), reportlab_color(palette.primary)),
+                ("BOX", (0, 0), (-1, -1), 1, reportlab_color(palette.primary)),
+                ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+                ("TOPPADDING", (0, 0), (-1, -1), 0),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
+            ]
+        )
+    )
+    card.spaceAfter = 14
     mark = Mark(stretch.name, f"stretch-{stretch.id}", level=1)
-    return KeepTogether([Anchor(mark), card, Spacer(1, 16)])
+    return KeepTogether([Anchor(mark), card])
 
 
 def card_header(kit: Kit, stretch: Stretch, number: int) -> Table:
     styles = kit.styles
-    title = Paragraph(f"{number}.&nbsp;&nbsp;{markup.escape(stretch.name)}", styles.card_title)
+    title = Paragraph(f"{number}.&nbsp;&nbsp;{markup.inline(stretch.name)}", styles.card_title)
     header = Table([[title]], colWidths=[kit.width])
-    header.setStyle(TableStyle([
-        ("LEFTPADDING", (0, 0), (-1, -1), 14),
-        ("RIGHTPADDING", (0, 0), (-1, -1), 14),
-        ("TOPPADDING", (0, 0), (-1, -1), 8),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 10),
-    ]))
+    header.setStyle(padding(14, 14, 5, 7))
     return header
 
 
 def card_body(kit: Kit, stretch: Stretch) -> Table:
+    """The picture on the left, the purpose and numbered steps on the right."""
     styles = kit.styles
     text: list[Flowable] = []
     if stretch.purpose:
         text.append(para(stretch.purpose, styles.card_purpose))
-        text.append(Spacer(1, 8))
+        text.append(Spacer(1, 4))
     steps = [ListItem(para(step, styles.step)) for step in stretch.steps]
-    text.append(ListFlowable(
-        steps, bulletType="1", bulletFormat="%s.", leftIndent=22,
-        bulletColor=reportlab_color(styles.palette.primary_text),
-        bulletFontName=styles.body_fonts.bold, bulletFontSize=styles.step.fontSize,
-    ))
-    picture_width = kit.card_picture_box[0] + 24
+    text.append(
+        ListFlowable(
+            steps,
+            bulletType="1",
+            bulletFormat="%s.",
+            leftIndent=20,
+            bulletColor=reportlab_color(styles.palette.primary_text),
+            bulletFontName=styles.body_fonts.bold,
+            bulletFontSize=styles.step.fontSize,
+        )
+    )
+    picture_width = kit.card_picture_box[0] + 20
     if stretch.picture is None:
         cells, widths = [[text]], [kit.width]
     else:
@@ -219,13 +228,7 @@ def card_body(kit: Kit, stretch: Stretch) -> Table:
         image.hAlign = "CENTER"
         cells, widths = [[image, text]], [picture_width, kit.width - picture_width]
     body = Table(cells, colWidths=widths)
-    body.setStyle(TableStyle([
-        ("VALIGN", (0, 0), (-1, -1), "TOP"),
-        ("LEFTPADDING", (0, 0), (-1, -1), 14),
-        ("RIGHTPADDING", (0, 0), (-1, -1), 14),
-        ("TOPPADDING", (0, 0), (-1, -1), 12),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 8),
-    ]))
+    body.setStyle(padding(14, 14, 9, 6, [("VALIGN", (0, 0), (-1, -1), "TOP")]))
     return body
 
 
@@ -251,18 +254,40 @@ def dosage_strip(kit: Kit, stretch: Stretch) -> Table:
     inner = kit.width - 28
     widths = [inner * share for share in (0.17, 0.17, 0.15, 0.19, 0.32)]
     strip = Table([cells], colWidths=widths)
-    strip.setStyle(TableStyle([
-        ("BACKGROUND", (0, 0), (-1, -1), reportlab_color(palette.primary_wash)),
-        ("VALIGN", (0, 0), (-1, -1), "TOP"),
-        ("LINEBEFORE", (1, 0), (-1, -1), 0.75, reportlab_color(palette.primary_tint)),
-        ("LEFTPADDING", (0, 0), (-1, -1), 10),
-        ("TOPPADDING", (0, 0), (-1, -1), 7),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 8),
-    ]))
-    return padded(strip, kit.width, top=0, bottom=12)
+    strip.setStyle(
+        padding(
+            10,
+            6,
+            5,
+            6,
+            [
+                ("BACKGROUND", (0, 0), (-1, -1), reportlab_color(palette.primary_wash)),
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("LINEBEFORE", (1, 0), (-1, -1), 0.75, reportlab_color(palette.primary_tint)),
+            ],
+        )
+    )
+    return padded(strip, kit.width, top=0, bottom=8)
 
 
-def caution_row(kit: Kit, caution: str) -> Table:
+def caution_and_video(kit: Kit, stretch: Stretch) -> Table:
+    """The caution in a tinted box, with the video's QR code and link beside it."""
+    inner = kit.width - 28
+    video_width = 190 if stretch.video else 0
+    cells: list[Flowable] = []
+    if stretch.caution:
+        cells.append(
+            caution_box(kit, stretch.caution, inner - video_width - (12 if video_width else 0))
+        )
+    if stretch.video:
+        cells.append(video_block(kit, stretch.video, video_width))
+    widths = [inner - video_width, video_width] if len(cells) == 2 else [inner]
+    row = Table([cells], colWidths=widths)
+    row.setStyle(padding(0, 0, 0, 0, [("VALIGN", (0, 0), (-1, -1), "MIDDLE")]))
+    return padded(row, kit.width, top=0, bottom=10)
+
+
+def caution_box(kit: Kit, caution: str, width: float) -> Table:
     styles, palette = kit.styles, kit.styles.palette
     icon = Icon("triangle", "!", palette.warning, styles.body_fonts.bold, size=18)
     label = Paragraph(
@@ -270,48 +295,58 @@ def caution_row(kit: Kit, caution: str) -> Table:
         f"{markup.escape(kit.labels.caution)}:</font> {markup.inline(caution)}",
         styles.caution,
     )
-    inner = kit.width - 28
-    row = Table([[icon, label]], colWidths=[28, inner - 28])
-    row.setStyle(TableStyle([
-        ("BACKGROUND", (0, 0), (-1, -1), reportlab_color(palette.warning_tint)),
-        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-        ("LEFTPADDING", (0, 0), (-1, -1), 8),
-        ("TOPPADDING", (0, 0), (-1, -1), 7),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 7),
-    ]))
-    return padded(row, kit.width, top=0, bottom=12)
+    box = Table([[icon, label]], colWidths=[28, width - 28], hAlign="LEFT")
+    box.setStyle(
+        padding(
+            8,
+            8,
+            6,
+            6,
+            [
+                ("BACKGROUND", (0, 0), (-1, -1), reportlab_color(palette.warning_tint)),
+                ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+            ],
+        )
+    )
+    return box
 
 
-def video_row(kit: Kit, url: str) -> Table:
+def video_block(kit: Kit, url: str, width: float) -> Table:
+    """A QR code to scan, and the address as a link for those who type it."""
     styles, palette = kit.styles, kit.styles.palette
     link = markup.escape(url)
+    small = styles.small.clone("video_link", fontSize=9.5, leading=12, spaceAfter=0)
     text = [
-        Paragraph(markup.escape(kit.labels.video), styles.callout_label),
-        Paragraph(markup.escape(kit.labels.video_hint), styles.small),
         Paragraph(
-            f'<a href="{link}" color="{palette.primary_text}"><u>{link}</u></a>', styles.link
+            markup.escape(kit.labels.video), styles.callout_label.clone("video", fontSize=11)
         ),
+        Paragraph(f'<a href="{link}" color="{palette.primary_text}"><u>{link}</u></a>', small),
     ]
-    qr = LinkedQr(url, 64, palette.ink)
-    row = Table([[qr, text]], colWidths=[80, kit.width - 28 - 80])
-    row.setStyle(TableStyle([
-        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-        ("LEFTPADDING", (0, 0), (-1, -1), 0),
-        ("TOPPADDING", (0, 0), (-1, -1), 0),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
-    ]))
-    return padded(row, kit.width, top=0, bottom=12)
+    qr = LinkedQr(url, 58, palette.ink)
+    block = Table([[qr, text]], colWidths=[66, width - 66])
+    block.setStyle(padding(0, 0, 0, 0, [("VALIGN", (0, 0), (-1, -1), "MIDDLE")]))
+    return block
+
+
+def padding(
+    left: float, right: float, top: float, bottom: float, extra: Iterable[tuple] = ()
+) -> TableStyle:
+    """A table style with these cell paddings, plus any other commands."""
+    return TableStyle(
+        [
+            ("LEFTPADDING", (0, 0), (-1, -1), left),
+            ("RIGHTPADDING", (0, 0), (-1, -1), right),
+            ("TOPPADDING", (0, 0), (-1, -1), top),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), bottom),
+            *extra,
+        ]
+    )
 
 
 def padded(content: Flowable, width: float, top: float, bottom: float) -> Table:
     """`content` inside the card's side padding."""
     wrapper = Table([[content]], colWidths=[width])
-    wrapper.setStyle(TableStyle([
-        ("LEFTPADDING", (0, 0), (-1, -1), 14),
-        ("RIGHTPADDING", (0, 0), (-1, -1), 14),
-        ("TOPPADDING", (0, 0), (-1, -1), top),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), bottom),
-    ]))
+    wrapper.setStyle(padding(14, 14, top, bottom))
     return wrapper
 
 
@@ -321,12 +356,7 @@ def padded(content: Flowable, width: float, top: float, bottom: float) -> Table:
 def question_block(kit: Kit, question: Question, number: int) -> Flowable:
     """A numbered question with circles, boxes or lines to answer on, and no answer."""
     styles = kit.styles
-    hint = {
-        QuestionKind.SINGLE: kit.labels.choose_one,
-        QuestionKind.MULTIPLE: kit.labels.choose_all,
-        QuestionKind.TRUE_FALSE: None,
-        QuestionKind.SHORT: kit.labels.write_answer,
-    }[question.kind]
+    hint = answer_hint(kit.labels, question)
     text = markup.inline(question.text)
     if hint:
         text += f' <font name="{styles.body_fonts.italic}" color="{styles.palette.muted}">'
@@ -334,17 +364,38 @@ def question_block(kit: Kit, question: Question, number: int) -> Flowable:
     content: list[Flowable] = [Paragraph(text, styles.question)]
     content.append(answer_space(kit, question))
     number_style = styles.question.clone(
-        "number", fontName=styles.heading_fonts.bold, textColor=reportlab_color(styles.palette.primary_text)
+        "number",
+        fontName=styles.heading_fonts.bold,
+        textColor=reportlab_color(styles.palette.primary_text),
     )
-    table = Table([[Paragraph(f"{number}.", number_style), content]], colWidths=[30, kit.width - 30])
-    table.setStyle(TableStyle([
-        ("VALIGN", (0, 0), (-1, -1), "TOP"),
-        ("LEFTPADDING", (0, 0), (-1, -1), 0),
-        ("RIGHTPADDING", (0, 0), (-1, -1), 0),
-        ("TOPPADDING", (0, 0), (-1, -1), 0),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
-    ]))
+    table = Table(
+        [[Paragraph(f"{number}.", number_style), content]], colWidths=[30, kit.width - 30]
+    )
+    table.setStyle(
+        TableStyle(
+            [
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+                ("TOPPADDING", (0, 0), (-1, -1), 0),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
+            ]
+        )
+    )
     return KeepTogether([table, Spacer(1, 18)])
+
+
+def answer_hint(labels: Labels, question: Question) -> str | None:
+    """'Choose one.' and the like, unless the question already says so itself."""
+    hint = {
+        QuestionKind.SINGLE: labels.choose_one,
+        QuestionKind.MULTIPLE: labels.choose_all,
+        QuestionKind.TRUE_FALSE: None,
+        QuestionKind.SHORT: labels.write_answer,
+    }[question.kind]
+    if hint and hint.rstrip(".").lower() in question.text.lower():
+        return None
+    return hint
 
 
 def answer_space(kit: Kit, question: Question) -> Flowable:
@@ -353,29 +404,31 @@ def answer_space(kit: Kit, question: Question) -> Flowable:
         return WritingLines(question.lines, 28, palette.rule)
     if question.kind is QuestionKind.TRUE_FALSE:
         row = [
-            ChoiceMark("circle", 13, palette.ink), para(kit.labels.true, styles.choice),
-            ChoiceMark("circle", 13, palette.ink), para(kit.labels.false, styles.choice),
+            ChoiceMark("circle", 13, palette.ink),
+            para(kit.labels.true, styles.choice),
+            ChoiceMark("circle", 13, palette.ink),
+            para(kit.labels.false, styles.choice),
         ]
         table = Table([row], colWidths=[22, 90, 22, 90], hAlign="LEFT")
         return tight(table, extra=[("VALIGN", (0, 0), (-1, -1), "MIDDLE")])
     shape = "circle" if question.kind is QuestionKind.SINGLE else "square"
     rows = [
-        [ChoiceMark(shape, 13, palette.ink), Paragraph(f"<b>{letter}</b>", styles.choice),
-         para(choice, styles.choice)]
+        [
+            ChoiceMark(shape, 13, palette.ink),
+            Paragraph(f"<b>{letter}</b>", styles.choice),
+            para(choice, styles.choice),
+        ]
         for letter, choice in zip(LETTERS, question.choices, strict=False)
     ]
     table = Table(rows, colWidths=[22, 20, kit.width - 30 - 42], hAlign="LEFT")
-    return tight(table, extra=[("VALIGN", (0, 0), (-1, -1), "MIDDLE"), ("BOTTOMPADDING", (0, 0), (-1, -1), 7)])
+    return tight(
+        table,
+        extra=[("VALIGN", (0, 0), (-1, -1), "MIDDLE"), ("BOTTOMPADDING", (0, 0), (-1, -1), 7)],
+    )
 
 
 def tight(table: Table, extra: Iterable[tuple] = ()) -> Table:
-    table.setStyle(TableStyle([
-        ("LEFTPADDING", (0, 0), (-1, -1), 0),
-        ("RIGHTPADDING", (0, 0), (-1, -1), 0),
-        ("TOPPADDING", (0, 0), (-1, -1), 0),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
-        *extra,
-    ]))
+    table.setStyle(padding(0, 0, 0, 0, extra))
     return table
 
 
@@ -386,5 +439,6 @@ def choice_answer(question: Question, labels: Labels) -> str:
     if question.kind is QuestionKind.SHORT:
         return str(question.answer)
     return "; ".join(
-        f"{LETTERS[question.choices.index(choice)]}. {choice}" for choice in question.correct_choices()
+        f"{LETTERS[question.choices.index(choice)]}. {choice}"
+        for choice in question.correct_choices()
     )

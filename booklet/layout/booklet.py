@@ -19,6 +19,7 @@ from booklet.colors import reportlab_color
 from booklet.layout.blocks import (
     Kit,
     callout_block,
+    list_flowable,
     para,
     picture_block,
     question_block,
@@ -47,7 +48,9 @@ def plan_pictures(kit: Kit, booklet: Booklet, brand: Brand) -> None:
         kit.pictures.plan(brand.logo, BACK_LOGO_BOX)
 
 
-def booklet_story(kit: Kit, booklet: Booklet, brand: Brand, page_count: PageCount) -> list[Flowable]:
+def booklet_story(
+    kit: Kit, booklet: Booklet, brand: Brand, page_count: PageCount
+) -> list[Flowable]:
     plan_pictures(kit, booklet, brand)
     story: list[Flowable] = [page_count, cover(kit, booklet, brand), PageBreak()]
     story += contents(kit)
@@ -62,11 +65,17 @@ def booklet_story(kit: Kit, booklet: Booklet, brand: Brand, page_count: PageCoun
 
 def cover(kit: Kit, booklet: Booklet, brand: Brand) -> Cover:
     details = tuple(
-        value for value in (brand.contact.phone, brand.contact.website or brand.contact.email) if value
+        value
+        for value in (brand.contact.phone, brand.contact.website or brand.contact.email)
+        if value
     )
     text = CoverText(
-        title=booklet.title, subtitle=booklet.subtitle, kicker=kit.labels.guide,
-        organization=brand.organization, details=details,
+        title=booklet.title,
+        subtitle=booklet.subtitle,
+        kicker=kit.labels.guide,
+        organization=brand.organization,
+        details=details,
+        blanks=(kit.labels.prepared_for, kit.labels.clinician, kit.labels.date_label),
     )
     logo = kit.pictures.flowable(brand.logo, COVER_LOGO_BOX) if brand.logo else None
     return Cover(text, kit.styles, logo, brand.page_size_pt, brand.margin_pt)
@@ -84,7 +93,9 @@ def heading(kit: Kit, title: str, mark: Mark) -> list[Flowable]:
 
 def contents(kit: Kit) -> list[Flowable]:
     toc = TableOfContents(
-        levelStyles=list(kit.styles.toc_levels), dotsMinLevel=0, rightColumnWidth=36,
+        levelStyles=list(kit.styles.toc_levels),
+        dotsMinLevel=0,
+        rightColumnWidth=36,
     )
     mark = Mark(kit.labels.contents, "contents", level=0, in_contents=False)
     return [*heading(kit, kit.labels.contents, mark), toc, PageBreak()]
@@ -125,19 +136,22 @@ def back_page(kit: Kit, booklet: Booklet, brand: Brand) -> list[Flowable]:
         flowables.append(disclaimer_box(kit, brand.disclaimer))
     about: list[Flowable] = []
     if booklet.reviewed:
-        about.append(Paragraph(
-            f"<b>{markup.escape(labels.reviewed)}:</b> {markup.escape(labels.date(booklet.reviewed))}",
-            styles.body,
-        ))
+        about.append(
+            Paragraph(
+                f"<b>{markup.escape(labels.reviewed)}:</b> {markup.escape(labels.date(booklet.reviewed))}",
+                styles.body,
+            )
+        )
     if booklet.sources:
         about.append(Paragraph(f"<b>{markup.escape(labels.sources)}</b>", styles.body))
-        about += [
-            Paragraph(f"{n}.&nbsp;&nbsp;{markup.inline(source)}", styles.small.clone(
-                "source", leftIndent=18, firstLineIndent=-18))
-            for n, source in enumerate(booklet.sources, start=1)
-        ]
+        sources = markup.NumberedList(tuple(markup.inline(source) for source in booklet.sources))
+        about.append(list_flowable(kit, sources, styles.small))
     if about:
-        flowables += [Spacer(1, 18), Paragraph(markup.escape(labels.about), styles.subheading), *about]
+        flowables += [
+            Spacer(1, 18),
+            Paragraph(markup.escape(labels.about), styles.subheading),
+            *about,
+        ]
     return flowables
 
 
@@ -149,54 +163,86 @@ def contact_table(kit: Kit, brand: Brand) -> Table:
         rows.append([label_cell(kit, labels.phone), para(contact.phone, styles.body)])
     if contact.email:
         address = markup.escape(contact.email)
-        rows.append([label_cell(kit, labels.email), Paragraph(
-            f'<a href="mailto:{address}" color="{link_color}">{address}</a>', styles.body)])
+        rows.append(
+            [
+                label_cell(kit, labels.email),
+                Paragraph(
+                    f'<a href="mailto:{address}" color="{link_color}">{address}</a>', styles.body
+                ),
+            ]
+        )
     if contact.website:
         shown = markup.escape(contact.website)
         target = contact.website if "://" in contact.website else f"https://{contact.website}"
-        rows.append([label_cell(kit, labels.website), Paragraph(
-            f'<a href="{markup.escape(target)}" color="{link_color}">{shown}</a>', styles.body)])
+        rows.append(
+            [
+                label_cell(kit, labels.website),
+                Paragraph(
+                    f'<a href="{markup.escape(target)}" color="{link_color}">{shown}</a>',
+                    styles.body,
+                ),
+            ]
+        )
     if contact.address:
         rows.append([label_cell(kit, labels.address), para(contact.address, styles.body)])
-    details: list[Flowable] = [Paragraph(markup.escape(brand.organization), styles.cover_org), Spacer(1, 6)]
+    details: list[Flowable] = [
+        Paragraph(markup.escape(brand.organization), styles.cover_org),
+        Spacer(1, 6),
+    ]
     if rows:
         details.append(grid(rows, [80, kit.width - 80 - BACK_LOGO_BOX[0] - 24]))
     if brand.logo:
         logo = kit.pictures.flowable(brand.logo, BACK_LOGO_BOX)
-        table = Table([[logo, details]], colWidths=[BACK_LOGO_BOX[0] + 24, kit.width - BACK_LOGO_BOX[0] - 24])
+        table = Table(
+            [[logo, details]], colWidths=[BACK_LOGO_BOX[0] + 24, kit.width - BACK_LOGO_BOX[0] - 24]
+        )
     else:
         table = Table([[details]], colWidths=[kit.width])
-    table.setStyle(TableStyle([
-        ("VALIGN", (0, 0), (-1, -1), "TOP"),
-        ("LEFTPADDING", (0, 0), (-1, -1), 0),
-        ("TOPPADDING", (0, 0), (-1, -1), 0),
-    ]))
+    table.setStyle(
+        TableStyle(
+            [
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                ("TOPPADDING", (0, 0), (-1, -1), 0),
+            ]
+        )
+    )
     return table
 
 
 def label_cell(kit: Kit, text: str) -> Paragraph:
-    return Paragraph(markup.escape(text), kit.styles.dose_label.clone("label", fontSize=10.5, leading=17))
+    return Paragraph(
+        markup.escape(text), kit.styles.dose_label.clone("label", fontSize=10.5, leading=17)
+    )
 
 
 def grid(rows: list[list[Flowable]], widths: list[float]) -> Table:
     table = Table(rows, colWidths=widths, hAlign="LEFT")
-    table.setStyle(TableStyle([
-        ("VALIGN", (0, 0), (-1, -1), "TOP"),
-        ("LEFTPADDING", (0, 0), (-1, -1), 0),
-        ("TOPPADDING", (0, 0), (-1, -1), 0),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
-    ]))
+    table.setStyle(
+        TableStyle(
+            [
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                ("TOPPADDING", (0, 0), (-1, -1), 0),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
+            ]
+        )
+    )
     return table
 
 
 def disclaimer_box(kit: Kit, disclaimer: str) -> Table:
     palette = kit.styles.palette
     box = Table([[text_blocks(kit, disclaimer)]], colWidths=[kit.width])
-    box.setStyle(TableStyle([
-        ("BACKGROUND", (0, 0), (-1, -1), reportlab_color(palette.note_tint)),
-        ("LEFTPADDING", (0, 0), (-1, -1), 14),
-        ("RIGHTPADDING", (0, 0), (-1, -1), 14),
-        ("TOPPADDING", (0, 0), (-1, -1), 12),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 6),
-    ]))
+    box.setStyle(
+        TableStyle(
+            [
+                ("BACKGROUND", (0, 0), (-1, -1), reportlab_color(palette.note_tint)),
+                ("LEFTPADDING", (0, 0), (-1, -1), 14),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 14),
+                ("TOPPADDING", (0, 0), (-1, -1), 12),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 6),
+            ]
+        )
+    )
     return box

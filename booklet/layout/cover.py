@@ -5,10 +5,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, Paragraph
 
 from booklet import markup
-from booklet.colors import reportlab_color
+from booklet.colors import mix, reportlab_color
 from booklet.layout.drawn import Picture
 from booklet.styles import Styles
 
@@ -20,13 +21,20 @@ class CoverText:
     kicker: str
     organization: str
     details: tuple[str, ...]
+    blanks: tuple[str, str, str]
 
 
 class Cover(Flowable):
     """Fills the cover frame; `page` and `margin` let it reach the page edges."""
 
-    def __init__(self, text: CoverText, styles: Styles, logo: Picture | None,
-                 page: tuple[float, float], margin: float) -> None:
+    def __init__(
+        self,
+        text: CoverText,
+        styles: Styles,
+        logo: Picture | None,
+        page: tuple[float, float],
+        margin: float,
+    ) -> None:
         super().__init__()
         self.text, self.styles, self.logo = text, styles, logo
         self.page, self.margin = page, margin
@@ -41,6 +49,7 @@ class Cover(Flowable):
         canvas.translate(-self.margin, -self.margin)
         band_bottom = self.draw_band()
         self.draw_title(band_bottom)
+        self.draw_blanks(band_bottom - 70)
         self.draw_clinic()
         canvas.restoreState()
 
@@ -50,6 +59,15 @@ class Cover(Flowable):
         bottom = height * 0.44
         canvas.setFillColor(reportlab_color(palette.primary))
         canvas.rect(0, bottom, width, height - bottom, stroke=0, fill=1)
+        canvas.saveState()
+        clip = canvas.beginPath()
+        clip.rect(0, bottom, width, height - bottom)
+        canvas.clipPath(clip, stroke=0, fill=0)
+        canvas.setFillColor(reportlab_color(mix(palette.primary, "#FFFFFF", 0.07)))
+        canvas.circle(width * 0.95, height * 0.93, width * 0.36, stroke=0, fill=1)
+        canvas.setFillColor(reportlab_color(mix(palette.primary, "#FFFFFF", 0.12)))
+        canvas.circle(width * 0.95, height * 0.93, width * 0.2, stroke=0, fill=1)
+        canvas.restoreState()
         canvas.setFillColor(reportlab_color(palette.accent))
         canvas.rect(0, bottom - 8, width, 8, stroke=0, fill=1)
         return bottom
@@ -75,6 +93,27 @@ class Cover(Flowable):
         kicker = Paragraph(markup.escape(self.text.kicker.upper()), kicker_style)
         kicker.wrap(width, 100)
         kicker.drawOn(canvas, self.margin, self.page[1] - self.margin - 16)
+
+    def draw_blanks(self, top: float) -> None:
+        """Lines for the clinician to write the patient's name, their own name and the date."""
+        canvas, palette = self.canv, self.styles.palette
+        font, size = self.styles.dose_label.fontName, 11
+        left, right = self.margin, self.page[0] - self.margin
+        middle = left + (right - left) * 0.58
+        rows = [
+            [(self.text.blanks[0], left, right)],
+            [(self.text.blanks[1], left, middle - 18), (self.text.blanks[2], middle, right)],
+        ]
+        canvas.setFont(font, size)
+        for index, row in enumerate(rows):
+            y = top - index * 40
+            for label, start, end in row:
+                canvas.setFillColor(reportlab_color(palette.muted))
+                canvas.drawString(start, y, label)
+                line_start = start + stringWidth(label, font, size) + 8
+                canvas.setStrokeColor(reportlab_color(palette.rule))
+                canvas.setLineWidth(0.9)
+                canvas.line(line_start, y - 2, end, y - 2)
 
     def draw_clinic(self) -> None:
         canvas, styles = self.canv, self.styles

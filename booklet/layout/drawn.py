@@ -3,11 +3,11 @@ pictures, QR codes with links, and horizontal rules."""
 
 from __future__ import annotations
 
+from PIL import Image
 from reportlab.graphics.barcode.qr import QrCodeWidget
 from reportlab.graphics.shapes import Drawing
 from reportlab.lib.utils import ImageReader
 from reportlab.platypus import Flowable
-from PIL import Image
 
 from booklet.colors import reportlab_color
 
@@ -56,8 +56,14 @@ class WritingLines(Flowable):
 class Rule(Flowable):
     """A coloured horizontal rule of a given length (or the full width)."""
 
-    def __init__(self, color: str, thickness: float, length: float | None = None,
-                 space_before: float = 0, space_after: float = 0) -> None:
+    def __init__(
+        self,
+        color: str,
+        thickness: float,
+        length: float | None = None,
+        space_before: float = 0,
+        space_after: float = 0,
+    ) -> None:
         super().__init__()
         self.color, self.thickness, self.length = color, thickness, length
         self.spaceBefore, self.spaceAfter = space_before, space_after
