@@ -9,8 +9,11 @@ from __future__ import annotations
 import contextlib
 import os
 import secrets
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
+
+import yaml
 
 from booklet import fonts, loading
 from booklet.errors import BookletError, OutputError, Problem
@@ -58,8 +61,13 @@ def load(content: Path, brand: Path | None = None) -> Document:
     return Document(booklet=booklet, brand=chosen)
 
 
-def refer_to_brand_field(problems, given, brand_ref, content) -> list[Problem]:  # type: ignore[no-untyped-def]
-    """A brand file named in the content that cannot be read is a mistake in the content's `brand:`."""
+def refer_to_brand_field(
+    problems: Iterable[Problem],
+    given: Path | None,
+    brand_ref: tuple[Path, yaml.Node] | None,
+    content: Path,
+) -> list[Problem]:
+    """A brand file the content names but that cannot be read is a problem on `brand:`."""
     if given is not None or brand_ref is None:
         return list(problems)
     line = brand_ref[1].start_mark.line + 1

@@ -58,9 +58,14 @@ def validate(content: Path, brand: Path | None) -> None:
     stretches = len(document.booklet.stretches())
     questions = len(document.booklet.quiz.questions) if document.booklet.quiz else 0
     click.echo(
-        f"{content}: ok ({len(document.booklet.sections)} sections, {stretches} stretches, "
-        f"{questions} quiz questions)"
+        f"{content}: ok ({counted(len(document.booklet.sections), 'section')}, "
+        f"{counted(stretches, 'stretch', 'stretches')}, {counted(questions, 'quiz question')})"
     )
+
+
+def counted(number: int, one: str, many: str | None = None) -> str:
+    """'1 section', '2 sections'."""
+    return f"{number} {one if number == 1 else (many or one + 's')}"
 
 
 class reported_errors:
@@ -73,9 +78,8 @@ class reported_errors:
         if isinstance(error, BookletError):
             for problem in error.problems:
                 click.echo(str(problem), err=True)
-            count = len(error.problems)
             click.echo(
-                f"{count} problem{'s' if count != 1 else ''} found; nothing was written.", err=True
+                f"{counted(len(error.problems), 'problem')} found; nothing was written.", err=True
             )
             sys.exit(1)
         if isinstance(error, OutputError):

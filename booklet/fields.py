@@ -170,7 +170,8 @@ class Fields:
         if node is None:
             return []
         if not isinstance(node, yaml.SequenceNode):
-            self.ctx.report(node, self.where(name), f"must be a list, not {kind_of(node)}")
+            hint = '; start each item on its own line with "- "' if kind_of(node) == "text" else ""
+            self.ctx.report(node, self.where(name), f"must be a list, not {kind_of(node)}{hint}")
             return []
         if required and not node.value:
             self.ctx.report(node, self.where(name), "must list at least one item")
@@ -181,7 +182,9 @@ class Fields:
         if self.get(name) is None:
             self.get(name, required)
             return None
-        texts = [scalar_text(self.ctx, item, where, True) for where, item in self.items(name)]
+        texts = [
+            scalar_text(self.ctx, item, where, True) for where, item in self.items(name, required)
+        ]
         return tuple(t for t in texts if t is not None)
 
     def path_to(self, name: str, required: bool = False) -> tuple[Path, yaml.Node] | None:

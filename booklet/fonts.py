@@ -66,6 +66,8 @@ def builtin_family(name: str) -> str | None:
 
 def check_font_file(path: Path) -> str | None:
     """None when the file is a TrueType font ReportLab can embed, else what is wrong."""
+    if path.is_dir():
+        return f"{path} is a folder, not a font file; name the .ttf file itself"
     if not path.is_file():
         return f"font file not found: {path}"
     if path.stat().st_size == 0:
@@ -73,7 +75,15 @@ def check_font_file(path: Path) -> str | None:
     try:
         TTFont(f"check-{path.name}", str(path))
     except TTFError as error:
-        return f"cannot use the font {path}: {error}"
+        reason = str(error)
+        if "postscript outlines" in reason:
+            return (
+                f"the font {path} is an OpenType font with PostScript outlines, which cannot be "
+                "embedded; use a TrueType (.ttf) version of it"
+            )
+        if reason.startswith("Not a recognized TrueType font") or " is not a " in reason:
+            return f"{path} is not a TrueType font file; give a .ttf font"
+        return f"cannot use the font {path}: {reason}"
     except (OSError, ValueError, KeyError, IndexError, struct.error) as error:
         return f"the font file {path} is damaged or not a font ({type(error).__name__})"
     return None

@@ -24,6 +24,8 @@ def check_image(path: Path) -> str | None:
         return f"picture not found: {path}"
     except OSError as error:
         return f"cannot read the picture {path}: {error.strerror}"
+    if stat.S_ISDIR(info.st_mode):
+        return f"{path} is a folder, not a picture; name the picture file itself"
     if not stat.S_ISREG(info.st_mode):
         return f"{path} is not a regular file"
     if info.st_size == 0:

@@ -44,7 +44,7 @@ def escape(text: str) -> str:
 
 
 def inline(text: str) -> str:
-    """One line or paragraph of user text -> markup with bold and italic, everything else literal."""
+    """One line or paragraph of user text -> markup with bold and italic, all else literal."""
     escaped = escape(" ".join(text.split()))
     marked = _BOLD_ITALIC.sub(r"<b><i>\1</i></b>", escaped)
     marked = _BOLD.sub(r"<b>\1</b>", marked)

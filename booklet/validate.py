@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import math
 import os
 import re
 import unicodedata
@@ -248,7 +249,8 @@ def read_stretch_id(fields: Fields, name: str | None) -> str | None:
         fields.ctx.report(
             fields.get("id"),
             fields.where("id"),
-            f'"{given}" may hold only letters, digits, "-" and "_"; for example {slug(given) or "my-stretch"}',
+            f'"{given}" may hold only letters, digits, "-" and "_"; '
+            f"for example {slug(given) or 'my-stretch'}",
         )
         return None
     return given
@@ -544,7 +546,8 @@ def read_colors(ctx: Context, node: yaml.Node | None) -> tuple[str | None, str |
             ctx.report(
                 fields.get(name),
                 fields.where(name),
-                f'"{value}" is not a colour; write "#RRGGBB" (for example "#1F6F8B") or a CSS colour name'
+                f'"{value}" is not a colour; write "#RRGGBB" (for example "#1F6F8B") '
+                "or a CSS colour name"
                 + suggestion(value, ["navy", "teal", "darkblue", "darkgreen", "maroon", "purple"]),
             )
         found.append(color)
@@ -576,8 +579,9 @@ def read_font_family(ctx: Context, node: yaml.Node, path: str) -> FontFamily | N
             ctx.report(
                 node,
                 path,
-                f'"{name}" is not a built-in font ({", ".join(names)}){suggestion(name, names)}; '
-                "or give font files: { regular: fonts/Body-Regular.ttf, bold: ... }",
+                f'"{name}" is not a built-in font ({", ".join(names)}); name one of these or '
+                "give font files such as { regular: fonts/Body-Regular.ttf }"
+                + suggestion(name, names),
             )
             return None
         return FontFamily(builtin=builtin)
@@ -609,10 +613,12 @@ def read_page(ctx: Context, node: yaml.Node | None) -> tuple[str | None, float |
         width, height = PAGE_SIZES_PT[size or "letter"]
         lowest, highest = 6 * POINTS_PER_UNIT["mm"], min(width, height) / 4
         if not lowest <= margin <= highest:
+            # Rounded down, so that the largest margin named is one that is accepted.
+            most = math.floor(highest / POINTS_PER_UNIT["mm"])
             ctx.report(
                 fields.get("margin"),
                 fields.where("margin"),
-                f"must be from 6mm to {highest / POINTS_PER_UNIT['mm']:.0f}mm for this page size",
+                f"must be from 6mm to {most}mm for this page size",
             )
             margin = None
     return size, margin
@@ -639,7 +645,11 @@ def read_contact(ctx: Context, node: yaml.Node | None) -> Contact:
     fields = Fields(ctx, node, "contact", CONTACT_FIELDS)
     email = fields.text("email")
     if email is not None and (email.count("@") != 1 or any(c.isspace() for c in email)):
-        ctx.report(fields.get("email"), fields.where("email"), f'"{email}" is not an email address')
+        ctx.report(
+            fields.get("email"),
+            fields.where("email"),
+            f'"{email}" is not an email address; write it as front-desk@example.org',
+        )
         email = None
     website = fields.text("website")
     if website is not None and (any(c.isspace() for c in website) or "." not in website):

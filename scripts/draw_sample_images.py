@@ -413,7 +413,15 @@ HEAD_OUTLINE: tuple[Point, ...] = (
 
 
 def profile_blob(origin: Point, angle: float, profile: Profile, stretch: float = 1.0) -> Blob:
-    """Outline of a limb segment; the front side is to the left of ``angle``."""
+    """Outline of a limb segment; the front side is to the left of ``angle``.
+
+    A strongly foreshortened segment loses its muscle shape and becomes a
+    plain tapered bar.
+    """
+    if stretch < 0.75:
+        (s0, f0, b0), (s1, f1, b1) = profile[0], profile[-1]
+        end = local(origin, angle, s1 * stretch, 0.0)
+        return capsule(origin, end, (f0 - b0) / 2, (f1 - b1) / 2)
     front = [local(origin, angle, s * stretch, f) for s, f, _ in profile]
     back = [local(origin, angle, s * stretch, b) for s, _, b in reversed(profile)]
     return smooth_blob(front + back)
@@ -479,13 +487,18 @@ JOINT_LIMITS: dict[str, tuple[float, float]] = {
 
 
 def check_limits(pose: Pose) -> None:
-    """Refuse joints bent further than a human body allows."""
+    """Refuse joints bent further than a human body allows.
+
+    A foreshortened leg is not checked: its drawn angles are a projection, not
+    the joint angles themselves.
+    """
     values = [("lumbar", pose.lumbar), ("neck", pose.neck)]
     for side in ("near", "far"):
         arm: Arm = getattr(pose, f"{side}_arm")
         leg: Leg = getattr(pose, f"{side}_leg")
         values += [("shoulder", arm.shoulder), ("elbow", arm.elbow), ("wrist", arm.wrist)]
-        values += [("hip", leg.hip), ("knee", leg.knee), ("ankle", leg.ankle)]
+        if leg.thigh == leg.shin == leg.foot == 1.0:
+            values += [("hip", leg.hip), ("knee", leg.knee), ("ankle", leg.ankle)]
     for name, value in values:
         low, high = JOINT_LIMITS[name]
         if not low - 1e-6 <= value <= high + 1e-6:
@@ -638,6 +651,7 @@ def arm_to(fig: Figure, side: str, wrist: Point, hand_angle: float | None = None
         if 0.0 <= elbow <= 155.0:
             shoulder = wrap(upper - chest + 180.0)
             wrist_bend = 0.0 if hand_angle is None else wrap(hand_angle - fore)
+            wrist_bend = max(-85.0, min(85.0, wrist_bend))
             return Arm(shoulder, elbow, wrist_bend)
     raise ValueError(f"{side} arm cannot reach {wrist}")
 
@@ -887,7 +901,7 @@ def buttock_glow(fig: Figure, side: str) -> Glow:
 
 def hip_front_glow(fig: Figure, side: str) -> Glow:
     return Glow(
-        (capsule(fig.torso(6.0, 8.5), fig.on(f"{side}_thigh", 0.45, 6.5), 7.0, 6.0),),
+        (capsule(fig.torso(2.0, 8.0), fig.on(f"{side}_thigh", 0.5, 6.5), 7.0, 6.0),),
         ("torso", f"{side}_thigh"),
     )
 
@@ -948,17 +962,18 @@ SUPINE = 184.0  # pelvis angle that rests both buttocks and shoulder blades on t
 def hug_knee(fig: Figure, hugged: str) -> Pose:
     """Both hands clasped over the shin of the ``hugged`` leg, below the knee."""
     shin = fig.angles[f"{hugged}_shin"]
-    near = arm_to(fig, "near", fig.on(f"{hugged}_shin", 0.22, 7.5))
-    far = arm_to(fig, "far", fig.on(f"{hugged}_shin", 0.32, 7.5))
+    near = arm_to(fig, "near", fig.on(f"{hugged}_shin", 0.2, 7.0), shin - 90.0)
+    far = arm_to(fig, "far", fig.on(f"{hugged}_shin", 0.3, 7.0), shin - 90.0)
     return replace(fig.pose, near_arm=near, far_arm=far)
 
 
 def thomas_stretch() -> Scene:
     base = Pose(
-        pelvis=SUPINE,
+        pelvis=SUPINE + 6.0,
+        lumbar=-6.0,
         neck=-8.0,
-        near_leg=Leg(hip=-16.0, knee=88.0, ankle=25.0),
-        far_leg=Leg(hip=128.0, knee=122.0, ankle=20.0),
+        near_leg=Leg(hip=-22.0, knee=88.0, ankle=25.0),
+        far_leg=Leg(hip=132.0, knee=130.0, ankle=20.0),
     )
     fig = build(hug_knee(build(base), "far"))
     top = resting(fig, "torso")
@@ -968,10 +983,11 @@ def thomas_stretch() -> Scene:
 
 def knee_to_chest() -> Scene:
     base = Pose(
-        pelvis=SUPINE,
+        pelvis=SUPINE + 6.0,
+        lumbar=-6.0,
         neck=-8.0,
-        near_leg=Leg(hip=128.0, knee=122.0, ankle=20.0),
-        far_leg=Leg(hip=-9.0, knee=4.0, ankle=28.0),
+        near_leg=Leg(hip=132.0, knee=130.0, ankle=20.0),
+        far_leg=Leg(hip=-15.0, knee=4.0, ankle=28.0),
     )
     fig = build(hug_knee(build(base), "near"))
     floor = resting(fig, "torso")
@@ -979,46 +995,88 @@ def knee_to_chest() -> Scene:
 
 
 def pigeon() -> Scene:
-    base = Pose(
-        pelvis=48.0,
-        lumbar=28.0,
-        near_leg=Leg(hip=108.0, knee=158.0, ankle=40.0, shin=0.6, foot=0.6),
-        far_leg=Leg(hip=-42.0, knee=0.0, ankle=70.0),
-    )
+    hip_height = 21.0
+    base = Pose(pelvis=52.0, lumbar=24.0)
     fig = build(base)
-    floor = resting(fig, "near_thigh", "near_shin")
-    arms = {
-        side: arm_to(fig, side, (fig.joints[f"{side}_shoulder"][0] + dx, floor + 15.5), -80.0)
-        for side, dx in (("near", 6.0), ("far", 12.0))
-    }
-    fig = build(replace(base, near_arm=arms["near"], far_arm=arms["far"]))
-    order = tuple(
-        name for name in DEFAULT_ORDER if name not in ("near_thigh", "near_shin", "near_foot")
+    floor = -hip_height
+    front = Leg(thigh=0.85, shin=0.6, foot=0.6)
+    knee_x = math.sqrt((THIGH * front.thigh) ** 2 - (hip_height - KNEE_RADIUS) ** 2)
+    ankle = (knee_x - SHIN * front.shin, floor + KNEE_RADIUS - 0.5)
+    back_x = math.sqrt((THIGH + SHIN - 0.05) ** 2 - (hip_height - 4.0) ** 2)
+    fig = build(
+        replace(
+            base,
+            near_leg=leg_to(fig, "near", ankle, 192.0, front),
+            far_leg=leg_to(fig, "far", (-back_x, floor + 4.0), 196.0),
+        )
     )
-    order = order[:7] + ("near_foot", "near_shin", "near_thigh") + order[7:]
-    return Scene(fig, buttock_glow(fig, "near"), mat(-110.0, 70.0, floor), order)
+    arms = {
+        side: arm_to(fig, side, (fig.joints[f"{side}_shoulder"][0] + dx, floor + 15.0), -75.0)
+        for side, dx in (("near", 16.0), ("far", 20.0))
+    }
+    fig = build(replace(fig.pose, near_arm=arms["near"], far_arm=arms["far"]))
+    order = (
+        "far_upper_arm far_forearm far_hand far_thigh far_shin far_foot near_foot near_shin "
+        "torso near_upper_arm near_forearm near_hand near_thigh"
+    ).split()
+    return Scene(fig, buttock_glow(fig, "near"), mat(-110.0, 70.0, floor), tuple(order))
+
+
+Point3 = tuple[float, float, float]
+HIP_HALF_WIDTH = 9.0
+
+
+def seen_from(p: Point3, yaw: float) -> Point:
+    """Project a body-space point (x forwards, y up, z towards the viewer).
+
+    ``yaw`` swings the viewer from the figure's side towards its front.
+    """
+    c, s = math.cos(math.radians(yaw)), math.sin(math.radians(yaw))
+    return (p[0] * c - p[2] * s, p[1])
+
+
+def leg_seen_from(
+    pelvis: float, hip: Point3, knee: Point3, ankle: Point3, toe: Point3, yaw: float
+) -> Leg:
+    """Joint angles and foreshortening that draw a 3-D leg as seen at ``yaw``."""
+    p_hip, p_knee, p_ankle, p_toe = (seen_from(p, yaw) for p in (hip, knee, ankle, toe))
+    thigh, shin, foot = sub(p_knee, p_hip), sub(p_ankle, p_knee), sub(p_toe, p_ankle)
+    return Leg(
+        hip=wrap(angle_of(thigh) - pelvis + 180.0),
+        knee=wrap(angle_of(thigh) - angle_of(shin)),
+        ankle=wrap(angle_of(shin) + 90.0 - angle_of(foot)),
+        thigh=length(thigh) / THIGH,
+        shin=length(shin) / SHIN,
+        foot=length(foot) / SEGMENT_START["foot"][1],
+    )
 
 
 def butterfly() -> Scene:
+    yaw = 32.0
+    pelvis = 97.0
+    legs = {}
+    for side, z in (("near", 1.0), ("far", -1.0)):
+        hip = (0.0, 0.0, z * HIP_HALF_WIDTH)
+        knee = (28.0, 7.0, z * 39.0)
+        ankle = (22.0, -4.5, z * 3.0)
+        toe = (38.0, -4.5, z * 4.0)
+        legs[side] = leg_seen_from(pelvis, hip, knee, ankle, toe, yaw)
+    shift = sub(seen_from((0.0, 0.0, -HIP_HALF_WIDTH), yaw), seen_from((0.0, 0.0, HIP_HALF_WIDTH), yaw))
     base = Pose(
-        pelvis=100.0,
-        lumbar=-12.0,
-        neck=5.0,
-        far_shift=(3.0, 2.0),
-        near_leg=Leg(hip=70.0, knee=150.0, ankle=10.0, thigh=0.75, shin=0.65),
-        far_leg=Leg(hip=80.0, knee=150.0, ankle=10.0, thigh=0.7, shin=0.65),
+        pelvis=pelvis, lumbar=-8.0, neck=8.0, far_shift=shift,
+        near_leg=legs["near"], far_leg=legs["far"],
     )
     fig = build(base)
-    floor = resting(fig, "torso", "near_foot")
-    feet = fig.on("near_foot", 0.3, -2.0)
+    floor = resting(fig, "torso")
+    feet = lerp(fig.joints["near_ankle"], fig.joints["far_ankle"], 0.5)
     arms = {
-        side: arm_to(fig, side, add(feet, (dx, 5.0)), -60.0)
-        for side, dx in (("near", -2.0), ("far", 3.0))
+        side: arm_to(fig, side, add(feet, (dx, 8.0)), -35.0)
+        for side, dx in (("near", 4.0), ("far", 9.0))
     }
     fig = build(replace(base, near_arm=arms["near"], far_arm=arms["far"]))
     glow = Glow(
         tuple(
-            capsule(fig.on(f"{side}_thigh", 0.1, 0.0), fig.on(f"{side}_thigh", 0.8, 0.0), 7.0, 5.0)
+            capsule(fig.on(f"{side}_thigh", 0.1, -2.0), fig.on(f"{side}_thigh", 0.85, -2.0), 6.0, 4.5)
             for side in ("near", "far")
         ),
         ("near_thigh", "far_thigh"),
@@ -1039,7 +1097,7 @@ def glute_bridge() -> Scene:
     floor = resting(fig, "torso")
     legs = {
         side: leg_to(fig, side, (fig.joints[f"{side}_knee"][0] + dx, floor + ANKLE_HEIGHT), 0.0)
-        for side, dx in (("near", 3.0), ("far", 7.0))
+        for side, dx in (("near", 2.0), ("far", 11.0))
     }
     fig = build(replace(base, near_leg=legs["near"], far_leg=legs["far"]))
     return Scene(fig, buttock_glow(fig, "near"), mat(-105.0, 75.0, floor))
@@ -1069,15 +1127,15 @@ def core_activation() -> Scene:
     floor = resting(fig, "torso")
     legs = {
         side: leg_to(fig, side, (x, floor + ANKLE_HEIGHT), 0.0)
-        for side, x in (("near", 58.0), ("far", 63.0))
+        for side, x in (("near", 56.0), ("far", 68.0))
     }
     fig = build(replace(base, near_leg=legs["near"], far_leg=legs["far"]))
     arms = {
-        side: arm_to(fig, side, fig.torso(s, 12.0))
-        for side, s in (("near", 27.0), ("far", 31.0))
+        side: arm_to(fig, side, fig.torso(s, 12.5), SUPINE - 195.0)
+        for side, s in (("near", 10.0), ("far", 14.0))
     }
     fig = build(replace(fig.pose, near_arm=arms["near"], far_arm=arms["far"]))
-    glow = Glow((ellipse(fig.torso(16.0, 6.0), 13.0, 8.0, SUPINE),), ("torso",))
+    glow = Glow((ellipse(fig.torso(20.0, 7.0), 16.0, 8.0, SUPINE),), ("torso",))
     return Scene(fig, glow, mat(-100.0, 95.0, floor))
 
 

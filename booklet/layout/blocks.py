@@ -108,15 +108,15 @@ def list_flowable(
     return ListFlowable(items, bulletType="bullet", start="\u2022", leftIndent=18, **common)
 
 
-def picture_block(kit: Kit, picture: PictureModel) -> Flowable:
-    """A section picture, centred, with its caption kept beside it."""
+def picture_block(kit: Kit, picture: PictureModel) -> list[Flowable]:
+    """A section picture, centred, with its caption: a group to keep on one page."""
     image = kit.pictures.flowable(picture.path, kit.section_picture_box)
     image.hAlign = "CENTER"
     parts: list[Flowable] = [Spacer(1, 6), image]
     if picture.caption:
         parts.append(para(picture.caption, kit.styles.caption))
     parts.append(Spacer(1, 12))
-    return KeepTogether(parts)
+    return parts
 
 
 CALLOUT_LOOKS = {
@@ -167,8 +167,8 @@ def callout_text(kit: Kit, text: str) -> list[Flowable]:
 # --- stretch cards ---------------------------------------------------------------------
 
 
-def stretch_card(kit: Kit, stretch: Stretch, number: int) -> Flowable:
-    """One stretch as a card that stays on one page whenever it fits on one."""
+def stretch_card(kit: Kit, stretch: Stretch, number: int) -> list[Flowable]:
+    """One stretch as a card with its bookmark: a group to keep on one page when it fits."""
     palette = kit.styles.palette
     rows: list[list[object]] = [[card_header(kit, stretch, number)]]
     rows.append([card_body(kit, stretch)])
@@ -190,7 +190,7 @@ def stretch_card(kit: Kit, stretch: Stretch, number: int) -> Flowable:
     )
     card.spaceAfter = 14
     mark = Mark(stretch.name, f"stretch-{stretch.id}", level=1)
-    return KeepTogether([Anchor(mark), card])
+    return [Anchor(mark), card]
 
 
 def card_header(kit: Kit, stretch: Stretch, number: int) -> Table:

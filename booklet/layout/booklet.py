@@ -3,6 +3,8 @@ with stretch cards, the quiz (without answers) and the back page."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from reportlab.platypus import (
     Flowable,
     KeepTogether,
@@ -101,18 +103,26 @@ def contents(kit: Kit) -> list[Flowable]:
     return [*heading(kit, kit.labels.contents, mark), toc, PageBreak()]
 
 
-def section_flowables(kit: Kit, section: Section, index: int, numbering: object) -> list[Flowable]:
-    """Heading kept with its first block; then text, picture, callouts and stretch cards."""
-    parts: list[Flowable] = []
+def section_flowables(
+    kit: Kit, section: Section, index: int, numbering: Iterator[int]
+) -> list[Flowable]:
+    """Heading kept with its first block; then text, picture, callouts and stretch cards.
+
+    Each block is a group of flowables kept on one page; groups are never nested, because
+    a KeepTogether inside another always looks too tall to fit.
+    """
+    groups: list[list[Flowable]] = []
     if section.body:
-        parts += text_blocks(kit, section.body)
+        groups += [[flowable] for flowable in text_blocks(kit, section.body)]
     if section.picture:
-        parts.append(picture_block(kit, section.picture))
-    parts += [callout_block(kit, c) for c in section.callouts]
-    parts += [stretch_card(kit, s, next(numbering)) for s in section.stretches]  # type: ignore[call-overload]
+        groups.append(picture_block(kit, section.picture))
+    groups += [[callout_block(kit, c)] for c in section.callouts]
+    groups += [stretch_card(kit, s, next(numbering)) for s in section.stretches]
     head = heading(kit, section.title, Mark(section.title, f"section-{index}", level=0))
-    first = parts[:1]
-    return [KeepTogether(head + first), *parts[1:], Spacer(1, 14)]
+    first, rest = (groups[0], groups[1:]) if groups else ([], [])
+    kept = [KeepTogether(head + first)]
+    kept += [KeepTogether(group) if len(group) > 1 else group[0] for group in rest]
+    return [*kept, Spacer(1, 14)]
 
 
 def quiz_flowables(kit: Kit, quiz: Quiz) -> list[Flowable]:
@@ -138,7 +148,8 @@ def back_page(kit: Kit, booklet: Booklet, brand: Brand) -> list[Flowable]:
     if booklet.reviewed:
         about.append(
             Paragraph(
-                f"<b>{markup.escape(labels.reviewed)}:</b> {markup.escape(labels.date(booklet.reviewed))}",
+                f"<b>{markup.escape(labels.reviewed)}:</b> "
+                f"{markup.escape(labels.date(booklet.reviewed))}",
                 styles.body,
             )
         )

@@ -1,0 +1,117 @@
+"""Pictures stage: every Pillow mode becomes one PDF can hold, at print size, looking the same."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import pypdfium2
+import pytest
+from PIL import Image
+from reportlab.pdfgen.canvas import Canvas
+
+from booklet.images import check_image, print_ready
+from booklet.layout.drawn import Picture
+
+
+def save(image: Image.Image, path: Path, **options) -> Path:
+    image.save(path, **options)
+    return path
+
+
+def test_cmyk_jpeg_becomes_rgb_with_the_same_colour(tmp_path):
+    path = save(Image.new("CMYK", (40, 30), (0, 255, 255, 0)), tmp_path / "red.jpg", quality=95)
+    ready = print_ready(path, 100, 100)
+    assert ready.mode == "RGB"
+    red, green, blue = ready.getpixel((20, 15))
+    assert red > 200 and green < 60 and blue < 60
+
+
+def test_palette_png_with_transparency_keeps_its_alpha(tmp_path):
+    image = Image.new("P", (20, 20), 0)
+    image.putpalette([255, 0, 0, 0, 0, 255] + [0] * 762)
+    image.paste(1, (0, 0, 10, 20))
+    path = save(image, tmp_path / "half.png", transparency=0)
+    ready = print_ready(path, 100, 100)
+    assert ready.mode == "RGBA"
+    assert ready.getpixel((15, 5))[3] == 0
+    assert ready.getpixel((5, 5)) == (0, 0, 255, 255)
+
+
+def test_sixteen_bit_greyscale_keeps_its_tones(tmp_path):
+    row = [65535] * 5 + [32768] * 5
+    data = b"".join(value.to_bytes(2, "little") for value in row * 10)
+    image = Image.frombytes("I;16", (10, 10), data)
+    path = save(image, tmp_path / "deep.png")
+    ready = print_ready(path, 100, 100)
+    assert ready.mode == "L"
+    assert ready.getpixel((1, 1)) == 255
+    assert 120 <= ready.getpixel((8, 1)) <= 135
+
+
+def test_opaque_alpha_is_dropped_but_real_transparency_is_kept(tmp_path):
+    opaque = save(Image.new("RGBA", (10, 10), (1, 2, 3, 255)), tmp_path / "opaque.png")
+    see_through = save(Image.new("RGBA", (10, 10), (1, 2, 3, 100)), tmp_path / "clear.png")
+    assert print_ready(opaque, 50, 50).mode == "RGB"
+    assert print_ready(see_through, 50, 50).mode == "RGBA"
+
+
+def test_photo_is_reduced_to_300_ppi_of_its_box_and_never_enlarged(tmp_path):
+    big = save(Image.new("RGB", (4000, 3000), "white"), tmp_path / "big.jpg")
+    small = save(Image.new("RGB", (50, 40), "white"), tmp_path / "small.png")
+    assert print_ready(big, 144, 144).size == (600, 450)
+    assert print_ready(small, 144, 144).size == (50, 40)
+
+
+def test_exif_rotation_is_applied(tmp_path):
+    image = Image.new("RGB", (40, 20), "white")
+    exif = image.getexif()
+    exif[0x0112] = 6
+    path = save(image, tmp_path / "turned.jpg", exif=exif)
+    assert print_ready(path, 100, 100).size == (20, 40)
+
+
+def test_transparent_picture_shows_the_page_through_it(tmp_path):
+    image = Image.new("RGBA", (20, 20), (0, 0, 0, 0))
+    image.paste((0, 0, 255, 255), (0, 0, 10, 20))
+    path = save(image, tmp_path / "left-blue.png")
+    buffer = io.BytesIO()
+    canvas = Canvas(buffer, pagesize=(100, 100))
+    canvas.setFillColorRGB(1, 0, 0)
+    canvas.rect(0, 0, 100, 100, stroke=0, fill=1)
+    picture = Picture(print_ready(path, 100, 100), 100, 100)
+    picture.drawOn(canvas, 0, 0)
+    canvas.save()
+    page = pypdfium2.PdfDocument(buffer.getvalue())[0].render(scale=1).to_pil().convert("RGB")
+    assert page.getpixel((25, 50)) == (0, 0, 255)
+    assert page.getpixel((75, 50)) == (255, 0, 0)
+
+
+@pytest.mark.parametrize(
+    ("content", "expected"),
+    [
+        (b"", "is empty (0 bytes)"),
+        (b"hello, this is text", "is not a picture booklet can print; save it as PNG or JPEG"),
+    ],
+)
+def test_broken_pictures_are_named(tmp_path, content, expected):
+    path = tmp_path / "broken.png"
+    path.write_bytes(content)
+    problem = check_image(path)
+    assert problem is not None and expected in problem and str(path) in problem
+
+
+def test_truncated_png_is_reported(tmp_path):
+    path = save(Image.effect_noise((200, 200), 50).convert("RGB"), tmp_path / "full.png")
+    data = path.read_bytes()
+    path.write_bytes(data[: len(data) // 2])
+    assert "damaged or truncated" in check_image(path)
+
+
+def test_picture_over_the_pixel_limit_is_refused(tmp_path):
+    path = save(Image.new("1", (7000, 7000)), tmp_path / "huge.png")
+    assert "more than the limit" in check_image(path)
+
+
+def test_folder_is_not_a_picture(tmp_path):
+    assert "is a folder, not a picture" in check_image(tmp_path)
