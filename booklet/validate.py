@@ -485,9 +485,22 @@ def check_choice(
     fields.ctx.report(
         node,
         where,
-        f'"{value}" is not one of the choices ({listed}){suggestion(value, choices)}',
+        f'"{value}" is not one of the choices ({listed}){choice_hint(value, choices)}',
     )
     return False
+
+
+def choice_hint(value: str, choices: tuple[str, ...]) -> str:
+    """'; did you mean "x"?' for the choice closest in spelling, or else the one inside it.
+
+    An answer is often a choice with words added or left out: "Ice pack" for "Ice".
+    """
+    hint = suggestion(value, choices)
+    if hint:
+        return hint
+    lowered = value.lower()
+    overlapping = [c for c in choices if c.lower() in lowered or lowered in c.lower()]
+    return f'; did you mean "{overlapping[0]}"?' if len(overlapping) == 1 else ""
 
 
 # --- the brand file --------------------------------------------------------------------

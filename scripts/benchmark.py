@@ -36,7 +36,8 @@ def one_run(content: Path, out_dir: Path) -> tuple[float, float]:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("content", nargs="?", default=ROOT / "content" / "psoas-hip-pain.yaml", type=Path)
+    sample = ROOT / "content" / "psoas-hip-pain.yaml"
+    parser.add_argument("content", nargs="?", default=sample, type=Path)
     parser.add_argument("--runs", type=int, default=5)
     args = parser.parse_args()
     times, peaks = [], []

@@ -59,7 +59,9 @@ def problems(content: Path, brand: Path | None = None) -> list[str]:
 
 def run_cli(args: Sequence[str | Path]) -> Result:
     """Run `booklet ARGS` in-process; stdout and stderr are kept apart on the result."""
-    return CliRunner().invoke(cli, [str(arg) for arg in args], catch_exceptions=False)
+    return CliRunner().invoke(
+        cli, [str(arg) for arg in args], prog_name="booklet", catch_exceptions=False
+    )
 
 
 @pytest.fixture

@@ -90,6 +90,11 @@ def test_minimal_file_is_valid(make_content, load_valid) -> None:
     assert document.brand.organization  # the neutral built-in brand
 
 
+def test_content_written_from_a_dict_is_valid(make_content, load_valid) -> None:
+    content = make_content({"title": "Hip care", "sections": [{"title": "One", "body": "Hi"}]})
+    assert load_valid(content).booklet.sections[0].body == "Hi"
+
+
 def test_full_stretch_is_read(make_content, load_valid, picture) -> None:
     picture("stretch.jpg")
     content = make_content(
@@ -602,6 +607,13 @@ def test_answer_not_among_choices_without_close_match(check: Check) -> None:
     ]
 
 
+def test_answer_holding_a_choice_suggests_it(check: Check) -> None:
+    assert check(question("choices: [Heat, Ice, Rest]", "answer: Ice pack")) == [
+        'booklet.yaml:8: quiz.questions[1].answer: "Ice pack" is not one of the choices '
+        '("Heat"; "Ice"; "Rest"); did you mean "Ice"?'
+    ]
+
+
 def test_multiple_answer_with_a_wrong_item(check: Check) -> None:
     assert check(question("choices: [Rest, Ice, Heat]", "answer:", "  - Rest", "  - Ise")) == [
         'booklet.yaml:10: quiz.questions[1].answer: "Ise" is not one of the choices '
@@ -805,6 +817,14 @@ def test_logo_is_a_folder(check: Check, tmp_path: Path) -> None:
     assert check(SECTION, BRAND + "logo: images\n") == [
         "brand.yaml:2: logo: images is a folder, not a picture; name the picture file itself"
     ]
+
+
+@pytest.mark.parametrize(
+    "name", ["hip.png", "hip.jpg", "hip.gif", "hip.webp", "hip.bmp", "hip.tif"]
+)
+def test_picture_formats_are_accepted(check: Check, picture, name: str) -> None:
+    picture(name)
+    assert check(section(f"image: {name}")) == []
 
 
 def test_logo_as_jpeg_is_read(make_content, make_brand, load_valid, picture) -> None:
