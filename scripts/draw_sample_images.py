@@ -7,8 +7,8 @@ Run from the repository root::
 It writes, deterministically (same bytes on every run):
 
 * ``images/logo.png`` - the mark of the example clinic "Riverside Physical
-  Therapy": a river and a stretching figure inside a circle, on a
-  transparent background.
+  Therapy": a sun rising over river waves inside a circle, on a transparent
+  background.
 * ``images/psoas.png`` - a front view of the lower spine, pelvis and the top
   of both thigh bones with the psoas muscles highlighted.
 * ``images/pelvic-tilt.png`` - two side views of pelvis and lower spine:
@@ -26,6 +26,7 @@ from __future__ import annotations
 import math
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
+from itertools import pairwise
 from pathlib import Path
 
 from PIL import Image, ImageChops, ImageDraw, ImageFilter
@@ -148,7 +149,7 @@ def catmull_rom(points: Sequence[Point], steps: int = 8, closed: bool = True) ->
 
 def signed_area(points: Sequence[Point]) -> float:
     total = 0.0
-    for (x0, y0), (x1, y1) in zip(points, [*points[1:], points[0]]):
+    for (x0, y0), (x1, y1) in zip(points, [*points[1:], points[0]], strict=True):
         total += x0 * y1 - x1 * y0
     return total / 2.0
 
@@ -281,9 +282,10 @@ class Canvas:
         for x, y in (pts[0], pts[-1]):
             draw.ellipse((x - w / 2, y - w / 2, x + w / 2, y + w / 2), fill=rgb(color))
 
-    def save(self, path: Path) -> None:
+    def save(self, path: Path, mirror: bool = False) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
-        final = self.image.resize(self.size, Image.Resampling.LANCZOS)
+        image = self.image.transpose(Image.Transpose.FLIP_LEFT_RIGHT) if mirror else self.image
+        final = image.resize(self.size, Image.Resampling.LANCZOS)
         final.save(path, optimize=True)
 
 
@@ -297,6 +299,18 @@ def fade_mask(canvas: Canvas, center: Point, radius: float) -> Image.Image:
     cx, cy = canvas.view.px(center)
     keep.paste(ramp.point(table), (round(cx) - r, round(cy) - r))
     return keep
+
+
+def fade_out_above(canvas: Canvas, y_start: float, y_end: float) -> None:
+    """Blend the picture into white between two world heights, going up."""
+    _, bottom = canvas.view.px((0.0, y_start))
+    _, top = canvas.view.px((0.0, y_end))
+    height = max(1, round(bottom - top))
+    ramp = Image.linear_gradient("L").transpose(Image.Transpose.FLIP_TOP_BOTTOM)
+    mask = Image.new("L", canvas.big, 255)
+    mask.paste(ramp.resize((canvas.big[0], height)), (0, round(top)))
+    mask.paste(0, (0, round(bottom), canvas.big[0], canvas.big[1]))
+    canvas.fill(WHITE, mask)
 
 
 def soft_mask(canvas: Canvas, shapes: Iterable[Shape], blur: float) -> Image.Image:
@@ -419,7 +433,7 @@ def profile_blob(origin: Point, angle: float, profile: Profile, stretch: float =
     plain tapered bar.
     """
     if stretch < 0.75:
-        (s0, f0, b0), (s1, f1, b1) = profile[0], profile[-1]
+        (_, f0, b0), (s1, f1, b1) = profile[0], profile[-1]
         end = local(origin, angle, s1 * stretch, 0.0)
         return capsule(origin, end, (f0 - b0) / 2, (f1 - b1) / 2)
     front = [local(origin, angle, s * stretch, f) for s, f, _ in profile]
@@ -486,6 +500,11 @@ JOINT_LIMITS: dict[str, tuple[float, float]] = {
 }
 
 
+def within(joint: str, angle: float) -> bool:
+    low, high = JOINT_LIMITS[joint]
+    return low - 1e-6 <= angle <= high + 1e-6
+
+
 def check_limits(pose: Pose) -> None:
     """Refuse joints bent further than a human body allows.
 
@@ -500,8 +519,8 @@ def check_limits(pose: Pose) -> None:
         if leg.thigh == leg.shin == leg.foot == 1.0:
             values += [("hip", leg.hip), ("knee", leg.knee), ("ankle", leg.ankle)]
     for name, value in values:
-        low, high = JOINT_LIMITS[name]
-        if not low - 1e-6 <= value <= high + 1e-6:
+        if not within(name, value):
+            low, high = JOINT_LIMITS[name]
             raise ValueError(f"{name} angle {value:.1f} outside {low}..{high}")
 
 
@@ -528,6 +547,17 @@ def spine_samples(pose: Pose, step: float = 0.5) -> list[tuple[float, Point, flo
     return samples
 
 
+# Where each limb segment starts, and its length.
+SEGMENT_START: dict[str, tuple[str, float]] = {
+    "upper_arm": ("shoulder", UPPER_ARM),
+    "forearm": ("elbow", FOREARM),
+    "hand": ("wrist", HAND),
+    "thigh": ("hip", THIGH),
+    "shin": ("knee", SHIN),
+    "foot": ("ankle", 18.0),
+}
+
+
 @dataclass
 class Figure:
     """Joint positions and segment directions of a posed body."""
@@ -538,7 +568,7 @@ class Figure:
     angles: dict[str, float] = field(default_factory=dict)
 
     def spine_at(self, s: float) -> tuple[Point, float]:
-        for (s0, p0, a0), (s1, p1, a1) in zip(self.spine, self.spine[1:]):
+        for (s0, p0, a0), (s1, p1, a1) in pairwise(self.spine):
             if s0 <= s <= s1:
                 t = (s - s0) / (s1 - s0)
                 return lerp(p0, p1, t), a0 + (a1 - a0) * t
@@ -559,19 +589,11 @@ class Figure:
         )
 
     def stretch(self, segment: str) -> float:
+        """How much a segment is foreshortened (1 when seen fully from the side)."""
         side, part = segment.split("_", 1)
         leg: Leg = getattr(self.pose, f"{side}_leg")
         return {"thigh": leg.thigh, "shin": leg.shin, "foot": leg.foot}.get(part, 1.0)
 
-
-SEGMENT_START: dict[str, tuple[str, float]] = {
-    "upper_arm": ("shoulder", UPPER_ARM),
-    "forearm": ("elbow", FOREARM),
-    "hand": ("wrist", HAND),
-    "thigh": ("hip", THIGH),
-    "shin": ("knee", SHIN),
-    "foot": ("ankle", 18.0),
-}
 
 SHOULDER_HALF_WIDTH = 17.0
 
@@ -581,7 +603,6 @@ def build(pose: Pose) -> Figure:
     check_limits(pose)
     fig = Figure(pose, spine_samples(pose))
     chest = pose.pelvis + pose.lumbar
-    shoulder = fig.torso(TRUNK)
     turn = SHOULDER_HALF_WIDTH * math.sin(math.radians(pose.twist))
     fig.joints["near_shoulder"] = fig.torso(TRUNK, -turn)
     fig.joints["far_shoulder"] = add(fig.torso(TRUNK, turn), pose.far_shift)
@@ -591,7 +612,6 @@ def build(pose: Pose) -> Figure:
     head_axis = chest - pose.neck
     fig.angles["head"] = head_axis
     fig.joints["head"] = local(fig.joints["neck_base"], head_axis, 15.0, -2.5)
-    fig.joints["shoulder"] = shoulder
     for side in ("near", "far"):
         place_arm(fig, side, chest, getattr(pose, f"{side}_arm"))
         place_leg(fig, side, pose.pelvis, getattr(pose, f"{side}_leg"))
@@ -648,11 +668,11 @@ def arm_to(fig: Figure, side: str, wrist: Point, hand_angle: float | None = None
     chest = fig.pose.pelvis + fig.pose.lumbar
     for upper, fore in two_bone(fig.joints[f"{side}_shoulder"], wrist, UPPER_ARM, FOREARM):
         elbow = wrap(fore - upper)
-        if 0.0 <= elbow <= 155.0:
+        if within("elbow", elbow):
             shoulder = wrap(upper - chest + 180.0)
-            wrist_bend = 0.0 if hand_angle is None else wrap(hand_angle - fore)
-            wrist_bend = max(-85.0, min(85.0, wrist_bend))
-            return Arm(shoulder, elbow, wrist_bend)
+            low, high = JOINT_LIMITS["wrist"]
+            bend = 0.0 if hand_angle is None else min(high, max(low, wrap(hand_angle - fore)))
+            return Arm(shoulder, elbow, bend)
     raise ValueError(f"{side} arm cannot reach {wrist}")
 
 
@@ -665,7 +685,7 @@ def leg_to(fig: Figure, side: str, ankle: Point, foot_angle: float, like: Leg = 
     root = fig.joints[f"{side}_hip"]
     for thigh, shank in two_bone(root, ankle, THIGH * like.thigh, SHIN * like.shin):
         knee = wrap(thigh - shank)
-        if 0.0 <= knee <= 165.0:
+        if within("knee", knee):
             hip = wrap(thigh - pelvis + 180.0)
             ankle_bend = wrap(shank + 90.0 - foot_angle)
             return replace(like, hip=hip, knee=knee, ankle=ankle_bend)
@@ -695,6 +715,7 @@ class Piece:
 
 
 def torso_blob(fig: Figure) -> Blob:
+    """Pelvis, belly, chest and shoulders along the (possibly bent) spine."""
     pose = fig.pose
     widen = (SHOULDER_HALF_WIDTH - 10.0) * math.sin(math.radians(abs(pose.twist)))
     front, back = [], []
@@ -708,6 +729,7 @@ def torso_blob(fig: Figure) -> Blob:
 
 
 def head_pieces(fig: Figure) -> tuple[list[Shape], tuple[Point, ...]]:
+    """The neck and head shapes, and the ear drawn as a line on the head."""
     center, axis = fig.joints["head"], fig.angles["head"]
 
     def at(x: float, y: float) -> Point:
@@ -715,63 +737,55 @@ def head_pieces(fig: Figure) -> tuple[list[Shape], tuple[Point, ...]]:
 
     head = smooth_blob([at(x, y) for x, y in HEAD_OUTLINE])
     neck = capsule(fig.joints["neck_base"], at(-2.0, -6.0), 5.4)
-    ear = tuple(at(-1.8 + 1.7 * math.cos(t / 10 * math.pi), -1.2 + 2.8 * math.sin(t / 10 * math.pi))
-                for t in range(21))
+    ear = tuple(
+        at(-1.8 + 1.7 * math.cos(t / 10 * math.pi), -1.2 + 2.8 * math.sin(t / 10 * math.pi))
+        for t in range(21)
+    )
     return [neck, head], ear
+
+
+@dataclass(frozen=True)
+class Segment:
+    """A limb segment drawn between two joints, with round caps on both."""
+
+    part: str
+    start: str
+    end: str
+    profile: Profile
+    caps: tuple[float, float]
+    parent: str  # the piece it grows out of: "torso" or another part
+    fade: float  # how far from its start joint the outline fades into the parent
+
+
+SEGMENTS = (
+    Segment("thigh", "hip", "knee", THIGH_PROFILE, (8.3, KNEE_RADIUS), "torso", 15.0),
+    Segment("shin", "knee", "ankle", SHIN_PROFILE, (KNEE_RADIUS - 0.2, 3.0), "thigh", 9.0),
+    Segment("upper_arm", "shoulder", "elbow", UPPER_ARM_PROFILE, (5.5, 3.9), "torso", 9.0),
+    Segment("forearm", "elbow", "wrist", FOREARM_PROFILE, (3.8, 2.5), "upper_arm", 6.0),
+)
+
+
+def segment_piece(fig: Figure, side: str, seg: Segment) -> Piece:
+    start, end = fig.joints[f"{side}_{seg.start}"], fig.joints[f"{side}_{seg.end}"]
+    name = f"{side}_{seg.part}"
+    outline = profile_blob(start, fig.angles[name], seg.profile, fig.stretch(name))
+    parent = seg.parent if seg.parent == "torso" else f"{side}_{seg.parent}"
+    shapes = (outline, Circle(start, seg.caps[0]), Circle(end, seg.caps[1]))
+    return Piece(name, shapes, side == "far", parent, start, seg.fade)
 
 
 def limb_pieces(fig: Figure, side: str) -> list[Piece]:
     far = side == "far"
-    j, a = fig.joints, fig.angles
-    leg: Leg = getattr(fig.pose, f"{side}_leg")
-    foot_points = [
-        local(j[f"{side}_ankle"], a[f"{side}_foot"], x * leg.foot, y) for x, y in FOOT_OUTLINE
-    ]
+    ankle, wrist = fig.joints[f"{side}_ankle"], fig.joints[f"{side}_wrist"]
+    foot_scale = fig.stretch(f"{side}_foot")
+    foot = smooth_blob(
+        [local(ankle, fig.angles[f"{side}_foot"], x * foot_scale, y) for x, y in FOOT_OUTLINE]
+    )
+    hand = hand_blob(wrist, fig.angles[f"{side}_hand"])
     return [
-        Piece(
-            f"{side}_thigh",
-            (
-                profile_blob(j[f"{side}_hip"], a[f"{side}_thigh"], THIGH_PROFILE, leg.thigh),
-                Circle(j[f"{side}_hip"], 8.3),
-                Circle(j[f"{side}_knee"], KNEE_RADIUS),
-            ),
-            far, "torso", j[f"{side}_hip"], 15.0,
-        ),
-        Piece(
-            f"{side}_shin",
-            (
-                profile_blob(j[f"{side}_knee"], a[f"{side}_shin"], SHIN_PROFILE, leg.shin),
-                Circle(j[f"{side}_knee"], KNEE_RADIUS - 0.2),
-                Circle(j[f"{side}_ankle"], 3.0),
-            ),
-            far, f"{side}_thigh", j[f"{side}_knee"], 9.0,
-        ),
-        Piece(
-            f"{side}_foot", (smooth_blob(foot_points),), far, f"{side}_shin", j[f"{side}_ankle"], 7.5
-        ),
-        Piece(
-            f"{side}_upper_arm",
-            (
-                profile_blob(j[f"{side}_shoulder"], a[f"{side}_upper_arm"], UPPER_ARM_PROFILE),
-                Circle(j[f"{side}_shoulder"], 5.5),
-                Circle(j[f"{side}_elbow"], 3.9),
-            ),
-            far, "torso", j[f"{side}_shoulder"], 9.0,
-        ),
-        Piece(
-            f"{side}_forearm",
-            (
-                profile_blob(j[f"{side}_elbow"], a[f"{side}_forearm"], FOREARM_PROFILE),
-                Circle(j[f"{side}_elbow"], 3.8),
-                Circle(j[f"{side}_wrist"], 2.5),
-            ),
-            far, f"{side}_upper_arm", j[f"{side}_elbow"], 6.0,
-        ),
-        Piece(
-            f"{side}_hand",
-            (hand_blob(j[f"{side}_wrist"], a[f"{side}_hand"]),),
-            far, f"{side}_forearm", j[f"{side}_wrist"], 4.5,
-        ),
+        *(segment_piece(fig, side, seg) for seg in SEGMENTS),
+        Piece(f"{side}_foot", (foot,), far, f"{side}_shin", ankle, 7.5),
+        Piece(f"{side}_hand", (hand,), far, f"{side}_forearm", wrist, 4.5),
     ]
 
 
@@ -783,12 +797,24 @@ def hand_blob(wrist: Point, angle: float) -> Blob:
 
 
 DEFAULT_ORDER = (
-    "far_upper_arm far_forearm far_hand far_thigh far_shin far_foot torso "
-    "near_thigh near_shin near_foot near_upper_arm near_forearm near_hand"
-).split()
+    "far_upper_arm",
+    "far_forearm",
+    "far_hand",
+    "far_thigh",
+    "far_shin",
+    "far_foot",
+    "torso",
+    "near_thigh",
+    "near_shin",
+    "near_foot",
+    "near_upper_arm",
+    "near_forearm",
+    "near_hand",
+)
 
 
 def body_pieces(fig: Figure) -> dict[str, Piece]:
+    """Every drawable piece of ``fig``, by name."""
     head, ear = head_pieces(fig)
     pieces = {
         "torso": Piece("torso", (torso_blob(fig), *head), False, details=(ear,)),
@@ -800,7 +826,8 @@ def body_pieces(fig: Figure) -> dict[str, Piece]:
 
 
 # --------------------------------------------------------------------------
-# Exercise scenes
+# Exercise scenes. The figure faces +x, so its near side is its right side;
+# a mirrored scene shows the left side nearest instead.
 # --------------------------------------------------------------------------
 
 
@@ -815,6 +842,7 @@ class Box:
     radius: float
     fill: str
     line: str
+    frame: bool = True  # whether it counts when the picture is framed
 
 
 @dataclass(frozen=True)
@@ -831,7 +859,8 @@ class Scene:
     figure: Figure
     glow: Glow
     props: tuple[Box, ...] = ()
-    order: tuple[str, ...] = tuple(DEFAULT_ORDER)
+    order: tuple[str, ...] = DEFAULT_ORDER
+    mirror: bool = False  # flip left-right, so the near side is the figure's left
 
 
 MAT_THICKNESS = 3.0
@@ -840,32 +869,35 @@ MAT_THICKNESS = 3.0
 def mat(x0: float, x1: float, floor: float) -> tuple[Box, ...]:
     """An exercise mat lying on the floor, its top at ``floor``."""
     return (
-        Box(x0 - 25, floor - MAT_THICKNESS - 0.5, x1 + 25, floor - MAT_THICKNESS, 0.25,
-            FLOOR_LINE, FLOOR_LINE),
+        *floor_line(x0 - 12.0, x1 + 12.0, floor - MAT_THICKNESS),
         Box(x0, floor - MAT_THICKNESS, x1, floor, 0.8, MAT_FILL, MAT_LINE),
     )
 
 
 def floor_line(x0: float, x1: float, floor: float) -> tuple[Box, ...]:
-    return (Box(x0, floor - 0.5, x1, floor, 0.25, FLOOR_LINE, FLOOR_LINE),)
+    """A thin line for the floor; it runs wide, so it does not count for framing."""
+    return (Box(x0, floor - 0.5, x1, floor, 0.25, FLOOR_LINE, FLOOR_LINE, frame=False),)
 
 
-def lowest(pieces: Iterable[Piece]) -> float:
-    """Lowest world y reached by ``pieces``."""
-    low = math.inf
-    for piece in pieces:
-        for shape in piece.shapes:
-            if isinstance(shape, Circle):
-                low = min(low, shape.center[1] - shape.radius)
-            else:
-                low = min(low, min(y for _, y in shape.points))
-    return low
+def bounds(shapes: Iterable[Shape]) -> tuple[float, float, float, float]:
+    """(left, bottom, right, top) of ``shapes`` in world units."""
+    xs: list[float] = []
+    ys: list[float] = []
+    for shape in shapes:
+        if isinstance(shape, Circle):
+            (cx, cy), r = shape.center, shape.radius
+            xs += [cx - r, cx + r]
+            ys += [cy - r, cy + r]
+        else:
+            xs += [x for x, _ in shape.points]
+            ys += [y for _, y in shape.points]
+    return min(xs), min(ys), max(xs), max(ys)
 
 
 def resting(fig: Figure, *names: str) -> float:
-    """Floor height under the named pieces of ``fig``."""
+    """Floor height under the named pieces of ``fig``: the lowest point they reach."""
     pieces = body_pieces(fig)
-    return lowest(pieces[name] for name in names)
+    return bounds(shape for name in names for shape in pieces[name].shapes)[1]
 
 
 def chair(x: float, floor: float) -> tuple[Box, ...]:
@@ -907,19 +939,21 @@ def hip_front_glow(fig: Figure, side: str) -> Glow:
 
 
 def kneeling_hip_flexor() -> Scene:
-    base = Pose(pelvis=93.0, lumbar=-3.0, near_leg=Leg(hip=-16.0, knee=80.0, ankle=72.0))
+    """Half kneeling on the right knee, left foot forward, hands on the left thigh."""
+    base = Pose(pelvis=93.0, lumbar=-3.0, near_leg=Leg(hip=-16.0, knee=76.0, ankle=62.0))
     fig = build(base)
-    floor = resting(fig, "near_shin")
+    floor = resting(fig, "near_shin", "near_foot")
     far_leg = leg_to(fig, "far", (47.0, floor + ANKLE_HEIGHT), 0.0)
     fig = build(replace(base, far_leg=far_leg))
     thigh = fig.angles["far_thigh"]
     near_arm = arm_to(fig, "near", fig.on("far_thigh", 0.55, 10.2), thigh - 8.0)
     far_arm = arm_to(fig, "far", fig.on("far_thigh", 0.68, 10.2), thigh - 8.0)
     fig = build(replace(fig.pose, near_arm=near_arm, far_arm=far_arm))
-    return Scene(fig, hip_front_glow(fig, "near"), mat(-65.0, 85.0, floor))
+    return Scene(fig, hip_front_glow(fig, "near"), mat(-80.0, 85.0, floor))
 
 
 def standing_quad() -> Scene:
+    """Right heel pulled to the buttock by the right hand, left hand on a chair."""
     base = Pose(
         pelvis=90.0,
         lumbar=-2.0,
@@ -939,6 +973,7 @@ def standing_quad() -> Scene:
 
 
 def low_lunge_twist() -> Scene:
+    """Low lunge on the left knee, chest turned right, right arm reaching back."""
     base = Pose(
         pelvis=86.0,
         lumbar=6.0,
@@ -959,6 +994,14 @@ def low_lunge_twist() -> Scene:
 SUPINE = 184.0  # pelvis angle that rests both buttocks and shoulder blades on the floor
 
 
+def hold_thigh(fig: Figure, held: str) -> Pose:
+    """Both hands behind the ``held`` thigh, just above the knee."""
+    thigh = fig.angles[f"{held}_thigh"]
+    near = arm_to(fig, "near", fig.on(f"{held}_thigh", 0.72, -8.0), thigh - 100.0)
+    far = arm_to(fig, "far", fig.on(f"{held}_thigh", 0.82, -8.0), thigh - 100.0)
+    return replace(fig.pose, near_arm=near, far_arm=far)
+
+
 def hug_knee(fig: Figure, hugged: str) -> Pose:
     """Both hands clasped over the shin of the ``hugged`` leg, below the knee."""
     shin = fig.angles[f"{hugged}_shin"]
@@ -968,6 +1011,7 @@ def hug_knee(fig: Figure, hugged: str) -> Pose:
 
 
 def thomas_stretch() -> Scene:
+    """On a table edge hugging the right knee, the left leg hanging (drawn mirrored)."""
     base = Pose(
         pelvis=SUPINE + 6.0,
         lumbar=-6.0,
@@ -978,10 +1022,11 @@ def thomas_stretch() -> Scene:
     fig = build(hug_knee(build(base), "far"))
     top = resting(fig, "torso")
     glow = hip_front_glow(fig, "near")
-    return Scene(fig, glow, table(-108.0, 7.0, top))
+    return Scene(fig, glow, table(-108.0, 7.0, top), mirror=True)
 
 
 def knee_to_chest() -> Scene:
+    """On a mat holding the right thigh to the chest, the left leg straight."""
     base = Pose(
         pelvis=SUPINE + 6.0,
         lumbar=-6.0,
@@ -989,12 +1034,13 @@ def knee_to_chest() -> Scene:
         near_leg=Leg(hip=132.0, knee=130.0, ankle=20.0),
         far_leg=Leg(hip=-15.0, knee=4.0, ankle=28.0),
     )
-    fig = build(hug_knee(build(base), "near"))
+    fig = build(hold_thigh(build(base), "near"))
     floor = resting(fig, "torso")
     return Scene(fig, buttock_glow(fig, "near"), mat(-100.0, 105.0, floor))
 
 
 def pigeon() -> Scene:
+    """Right shin folded under the body, left leg straight back, upright on the hands."""
     hip_height = 21.0
     base = Pose(pelvis=52.0, lumbar=24.0)
     fig = build(base)
@@ -1015,11 +1061,23 @@ def pigeon() -> Scene:
         for side, dx in (("near", 16.0), ("far", 20.0))
     }
     fig = build(replace(fig.pose, near_arm=arms["near"], far_arm=arms["far"]))
+    # The folded front shin lies under the pelvis and behind the front thigh.
     order = (
-        "far_upper_arm far_forearm far_hand far_thigh far_shin far_foot near_foot near_shin "
-        "torso near_upper_arm near_forearm near_hand near_thigh"
-    ).split()
-    return Scene(fig, buttock_glow(fig, "near"), mat(-110.0, 70.0, floor), tuple(order))
+        "far_upper_arm",
+        "far_forearm",
+        "far_hand",
+        "far_thigh",
+        "far_shin",
+        "far_foot",
+        "near_foot",
+        "near_shin",
+        "torso",
+        "near_upper_arm",
+        "near_forearm",
+        "near_hand",
+        "near_thigh",
+    )
+    return Scene(fig, buttock_glow(fig, "near"), mat(-110.0, 70.0, floor), order)
 
 
 Point3 = tuple[float, float, float]
@@ -1052,19 +1110,25 @@ def leg_seen_from(
 
 
 def butterfly() -> Scene:
-    yaw = 32.0
-    pelvis = 97.0
+    """Seated, soles together, knees out, hands at the feet; a three-quarter view."""
+    yaw, pelvis = 32.0, 97.0
     legs = {}
     for side, z in (("near", 1.0), ("far", -1.0)):
         hip = (0.0, 0.0, z * HIP_HALF_WIDTH)
-        knee = (28.0, 7.0, z * 39.0)
-        ankle = (22.0, -4.5, z * 3.0)
+        knee = (28.0, 7.0, z * 39.0)  # dropped out to the side
+        ankle = (22.0, -4.5, z * 3.0)  # soles together in front of the groin
         toe = (38.0, -4.5, z * 4.0)
         legs[side] = leg_seen_from(pelvis, hip, knee, ankle, toe, yaw)
-    shift = sub(seen_from((0.0, 0.0, -HIP_HALF_WIDTH), yaw), seen_from((0.0, 0.0, HIP_HALF_WIDTH), yaw))
+    shift = sub(
+        seen_from((0.0, 0.0, -HIP_HALF_WIDTH), yaw), seen_from((0.0, 0.0, HIP_HALF_WIDTH), yaw)
+    )
     base = Pose(
-        pelvis=pelvis, lumbar=-8.0, neck=8.0, far_shift=shift,
-        near_leg=legs["near"], far_leg=legs["far"],
+        pelvis=pelvis,
+        lumbar=-8.0,
+        neck=8.0,
+        far_shift=shift,
+        near_leg=legs["near"],
+        far_leg=legs["far"],
     )
     fig = build(base)
     floor = resting(fig, "torso")
@@ -1076,7 +1140,9 @@ def butterfly() -> Scene:
     fig = build(replace(base, near_arm=arms["near"], far_arm=arms["far"]))
     glow = Glow(
         tuple(
-            capsule(fig.on(f"{side}_thigh", 0.1, -2.0), fig.on(f"{side}_thigh", 0.85, -2.0), 6.0, 4.5)
+            capsule(
+                fig.on(f"{side}_thigh", 0.1, -2.0), fig.on(f"{side}_thigh", 0.85, -2.0), 6.0, 4.5
+            )
             for side in ("near", "far")
         ),
         ("near_thigh", "far_thigh"),
@@ -1085,6 +1151,7 @@ def butterfly() -> Scene:
 
 
 def glute_bridge() -> Scene:
+    """On the back with the hips lifted in line with the shoulders and knees."""
     base = Pose(
         pelvis=205.0,
         neck=22.0,
@@ -1104,6 +1171,7 @@ def glute_bridge() -> Scene:
 
 
 def bird_dog() -> Scene:
+    """On all fours, right arm forward and left leg back (drawn mirrored)."""
     base = Pose(
         pelvis=8.0,
         near_leg=Leg(hip=-8.0, knee=0.0, ankle=5.0),
@@ -1118,10 +1186,11 @@ def bird_dog() -> Scene:
         (capsule(fig.torso(20.0, -10.0), fig.on("near_thigh", 0.2, -6.0), 7.0, 7.0),),
         ("torso", "near_thigh"),
     )
-    return Scene(fig, glow, mat(-110.0, 125.0, floor))
+    return Scene(fig, glow, mat(-100.0, 115.0, floor), mirror=True)
 
 
 def core_activation() -> Scene:
+    """On the back, knees bent, feet flat, hands resting on the lower belly."""
     base = Pose(pelvis=SUPINE, neck=-8.0)
     fig = build(base)
     floor = resting(fig, "torso")
@@ -1158,27 +1227,19 @@ SCENES: dict[str, Callable[[], Scene]] = {
 # --------------------------------------------------------------------------
 
 STRETCH_SIZE = (1200, 900)
-STRETCH_MARGIN = 110
+STRETCH_MARGIN = 90
 LINE_WIDTH_PX = 3.0
 
 
 def scene_bounds(scene: Scene) -> tuple[float, float, float, float]:
-    xs: list[float] = []
-    ys: list[float] = []
-    for piece in body_pieces(scene.figure).values():
-        for shape in piece.shapes:
-            if isinstance(shape, Circle):
-                (cx, cy), r = shape.center, shape.radius
-                xs += [cx - r, cx + r]
-                ys += [cy - r, cy + r]
-            else:
-                xs += [x for x, _ in shape.points]
-                ys += [y for _, y in shape.points]
+    """(left, bottom, right, top) of the figure and the props that frame it."""
+    shapes = [shape for piece in body_pieces(scene.figure).values() for shape in piece.shapes]
+    x0, y0, x1, y1 = bounds(shapes)
     for box in scene.props:
-        if box.fill != FLOOR_LINE:
-            xs += [box.x0, box.x1]
-            ys += [box.y0, box.y1]
-    return min(xs), min(ys), max(xs), max(ys)
+        if box.frame:
+            x0, y0 = min(x0, box.x0), min(y0, box.y0)
+            x1, y1 = max(x1, box.x1), max(y1, box.y1)
+    return x0, y0, x1, y1
 
 
 def fit_scale(scenes: Iterable[Scene]) -> float:
@@ -1210,9 +1271,13 @@ def draw_box(canvas: Canvas, box: Box, line: float) -> None:
 
 
 def draw_piece(
-    canvas: Canvas, piece: Piece, fills: dict[str, Image.Image], line: float, glow: Glow,
-    glow_mask: Image.Image,
+    canvas: Canvas,
+    piece: Piece,
+    fills: dict[str, Image.Image],
+    line: float,
+    tint: Image.Image | None,
 ) -> None:
+    """Outline, fill, accent tint and details of one piece, over what is drawn already."""
     outline = canvas.shapes_mask(piece.shapes, line)
     if piece.parent and piece.joint:
         keep = fade_mask(canvas, piece.joint, piece.fade)
@@ -1220,13 +1285,14 @@ def draw_piece(
         outline = ImageChops.multiply(outline, keep)
     canvas.fill(FAR_LINE if piece.far else NEAR_LINE, outline)
     canvas.fill(FAR_FILL if piece.far else NEAR_FILL, fills[piece.name])
-    if piece.name in glow.pieces:
-        canvas.fill(ACCENT, ImageChops.multiply(glow_mask, fills[piece.name]))
+    if tint is not None:
+        canvas.fill(ACCENT, ImageChops.multiply(tint, fills[piece.name]))
     for detail in piece.details:
         canvas.stroke(detail, FAR_LINE if piece.far else NEAR_LINE, line * 0.8)
 
 
 def draw_scene(scene: Scene, px_per_cm: float, path: Path) -> None:
+    """Props, a soft accent halo, then the body pieces back to front, centred."""
     width, height = STRETCH_SIZE
     x0, y0, x1, y1 = scene_bounds(scene)
     k = px_per_cm * SUPERSAMPLE
@@ -1238,14 +1304,13 @@ def draw_scene(scene: Scene, px_per_cm: float, path: Path) -> None:
         draw_box(canvas, box, line * 0.8)
     pieces = body_pieces(scene.figure)
     fills = {name: canvas.shapes_mask(piece.shapes) for name, piece in pieces.items()}
-    glow_mask = soft_mask(canvas, scene.glow.shapes, scene.glow.blur).point(
-        lambda v: round(v * 0.78)
-    )
-    halo = soft_mask(canvas, scene.glow.shapes, scene.glow.blur * 3).point(lambda v: round(v * 0.22))
+    tint = soft_mask(canvas, scene.glow.shapes, scene.glow.blur).point(lambda v: v * 78 // 100)
+    halo = soft_mask(canvas, scene.glow.shapes, scene.glow.blur * 3).point(lambda v: v * 22 // 100)
     canvas.fill(ACCENT, halo)
     for name in scene.order:
-        draw_piece(canvas, pieces[name], fills, line, scene.glow, glow_mask)
-    canvas.save(path)
+        piece_tint = tint if name in scene.glow.pieces else None
+        draw_piece(canvas, pieces[name], fills, line, piece_tint)
+    canvas.save(path, scene.mirror)
 
 
 def draw_stretches() -> None:
@@ -1255,7 +1320,429 @@ def draw_stretches() -> None:
         draw_scene(scene, px_per_cm, IMAGES / "stretches" / f"{name}.png")
 
 
+# --------------------------------------------------------------------------
+# Anatomy plates (world units are final pixels, y up)
+# --------------------------------------------------------------------------
+
+BONE_LINE_WIDTH = 3.2
+MUSCLE_LINE = "#A9521C"
+MUSCLE_FIBRE = "#E8955A"
+SKIN_FILL = "#F3F6F8"
+SKIN_LINE = "#D3DDE2"
+
+
+def mirror(points: Iterable[Point]) -> list[Point]:
+    return [(-x, y) for x, y in points]
+
+
+def rounded_rect(center: Point, half_w: float, half_h: float, angle: float, radius: float) -> Blob:
+    """A rectangle whose 'up' is ``angle``, with rounded corners."""
+    pts: list[Point] = []
+    corners = (
+        (half_w, half_h, 0.0),
+        (-half_w, half_h, 90.0),
+        (-half_w, -half_h, 180.0),
+        (half_w, -half_h, 270.0),
+    )
+    for cx, cy, start in corners:
+        inner = (cx - math.copysign(radius, cx), cy - math.copysign(radius, cy))
+        for x, y in arc_points(inner, radius, start, start + 90.0, 6):
+            pts.append(local(center, angle - 90.0, x, y))
+    return Blob(tuple(pts))
+
+
+def bone(canvas: Canvas, shapes: Sequence[Shape]) -> None:
+    canvas.outlined(shapes, BONE_FILL, BONE_LINE, BONE_LINE_WIDTH)
+
+
+# Front view: right half of the body (viewer's right), x from the midline.
+ILIUM_FRONT: tuple[Point, ...] = (
+    (118.0, 560.0),
+    (160.0, 622.0),
+    (232.0, 662.0),
+    (312.0, 668.0),
+    (375.0, 646.0),
+    (410.0, 602.0),
+    (404.0, 562.0),
+    (400.0, 522.0),
+    (378.0, 472.0),
+    (362.0, 420.0),
+    (352.0, 360.0),
+    (334.0, 300.0),
+    (304.0, 238.0),
+    (252.0, 212.0),
+    (182.0, 222.0),
+    (82.0, 238.0),
+    (24.0, 246.0),
+    (22.0, 300.0),
+    (92.0, 316.0),
+    (182.0, 338.0),
+    (226.0, 366.0),
+    (214.0, 424.0),
+    (188.0, 482.0),
+    (150.0, 530.0),
+)
+SACRUM_FRONT: tuple[Point, ...] = (
+    (0.0, 540.0),
+    (70.0, 536.0),
+    (128.0, 548.0),
+    (136.0, 500.0),
+    (100.0, 420.0),
+    (62.0, 350.0),
+    (30.0, 300.0),
+    (12.0, 272.0),
+    (0.0, 262.0),
+)
+PSOAS_MEDIAL: tuple[Point, ...] = (
+    (60.0, 1092.0),
+    (62.0, 1010.0),
+    (66.0, 900.0),
+    (72.0, 780.0),
+    (82.0, 664.0),
+    (108.0, 560.0),
+    (152.0, 466.0),
+    (200.0, 384.0),
+    (240.0, 316.0),
+    (274.0, 272.0),
+    (300.0, 252.0),
+)
+PSOAS_LATERAL: tuple[Point, ...] = (
+    (70.0, 1098.0),
+    (100.0, 1010.0),
+    (136.0, 892.0),
+    (166.0, 772.0),
+    (190.0, 664.0),
+    (212.0, 568.0),
+    (240.0, 476.0),
+    (270.0, 402.0),
+    (294.0, 336.0),
+    (312.0, 284.0),
+    (314.0, 256.0),
+)
+SILHOUETTE_FRONT: tuple[Point, ...] = (
+    (0.0, 1260.0),
+    (262.0, 1260.0),
+    (252.0, 1120.0),
+    (268.0, 940.0),
+    (330.0, 790.0),
+    (420.0, 640.0),
+    (462.0, 480.0),
+    (474.0, 340.0),
+    (462.0, 180.0),
+    (448.0, -60.0),
+    (0.0, -60.0),
+)
+
+
+def draw_lumbar_front(canvas: Canvas) -> None:
+    levels = [(1040.0 - 112.0 * i, 62.0 + 4.0 * i, 41.0 + 1.5 * i) for i in range(5)]
+    for y, half_w, _ in levels:
+        for side in (1.0, -1.0):
+            reach = half_w + 58.0
+            bone(
+                canvas,
+                [capsule((side * (half_w - 10.0), y + 8.0), (side * reach, y + 14.0), 12.0, 9.0)],
+            )
+    for (y0, w0, h0), (y1, w1, h1) in pairwise(levels):
+        disc = rounded_rect(
+            (0.0, (y0 - h0 + y1 + h1) / 2),
+            (w0 + w1) / 2 - 4.0,
+            (y0 - h0 - y1 - h1) / 2 + 3.0,
+            90.0,
+            8.0,
+        )
+        canvas.outlined([disc], DISC_FILL, BONE_LINE, BONE_LINE_WIDTH)
+    y5, w5, h5 = levels[-1]
+    disc = rounded_rect(
+        (0.0, (y5 - h5 + 548.0) / 2), w5 - 2.0, (y5 - h5 - 548.0) / 2 + 3.0, 90.0, 8.0
+    )
+    canvas.outlined([disc], DISC_FILL, BONE_LINE, BONE_LINE_WIDTH)
+    for y, half_w, half_h in levels:
+        bone(canvas, [rounded_rect((0.0, y), half_w, half_h, 90.0, 14.0)])
+
+
+def draw_sacrum_front(canvas: Canvas) -> None:
+    outline = list(SACRUM_FRONT) + mirror(reversed(SACRUM_FRONT[1:-1]))
+    bone(canvas, [smooth_blob(outline)])
+    for i, y in enumerate((490.0, 440.0, 394.0, 352.0)):
+        for side in (1.0, -1.0):
+            hole = ellipse((side * (44.0 - 5.0 * i), y), 11.0 - 1.5 * i, 8.0 - i)
+            canvas.outlined([hole], DISC_FILL, BONE_LINE, BONE_LINE_WIDTH * 0.7)
+    for y, half in ((516.0, 52.0), (466.0, 44.0), (418.0, 36.0), (374.0, 28.0)):
+        canvas.stroke([(-half, y), (0.0, y - 4.0), (half, y)], BONE_LINE, 1.6)
+
+
+def draw_hip_bones_front(canvas: Canvas) -> None:
+    for flip in (1.0, -1.0):
+        outline = [(flip * x, y) for x, y in ILIUM_FRONT]
+        bone(canvas, [smooth_blob(outline)])
+        hole = ellipse((flip * 172.0, 280.0), 58.0, 30.0, flip * -12.0)
+        canvas.outlined([hole], WHITE, BONE_LINE, BONE_LINE_WIDTH)
+        canvas.stroke(
+            catmull_rom(
+                [
+                    (flip * x, y)
+                    for x, y in ((170.0, 600.0), (250.0, 632.0), (330.0, 630.0), (385.0, 598.0))
+                ],
+                closed=False,
+            ),
+            BONE_LINE,
+            1.6,
+        )
+
+
+def draw_femur_front(canvas: Canvas, flip: float) -> None:
+    """The top of one thigh bone; ``flip`` is 1 for the viewer's right, -1 for the left."""
+
+    def f(x: float, y: float) -> Point:
+        return (flip * x, y)
+
+    head = f(262.0, 404.0)
+    bone(
+        canvas,
+        [
+            Circle(head, 48.0),
+            capsule(head, f(350.0, 352.0), 30.0, 32.0),
+            ellipse(f(372.0, 352.0), 30.0, 44.0, flip * 10.0),
+            capsule(f(356.0, 330.0), f(322.0, -80.0), 34.0, 30.0),
+            ellipse(f(304.0, 262.0), 18.0, 14.0, flip * 35.0),
+        ],
+    )
+    canvas.stroke(arc_points(head, 60.0, 30.0, 150.0, 24), BONE_LINE, 2.6)
+
+
+def draw_psoas(canvas: Canvas) -> None:
+    for flip in (1.0, -1.0):
+        medial = [(flip * x, y) for x, y in PSOAS_MEDIAL]
+        lateral = [(flip * x, y) for x, y in PSOAS_LATERAL]
+        muscle = smooth_blob([*medial, *reversed(lateral)])
+        canvas.outlined([muscle], ACCENT, MUSCLE_LINE, BONE_LINE_WIDTH)
+        for t in (0.25, 0.5, 0.75):
+            fibre = [lerp(m, lat, t) for m, lat in zip(medial[1:-1], lateral[1:-1], strict=True)]
+            canvas.stroke(catmull_rom(fibre, closed=False), MUSCLE_FIBRE, 2.0)
+
+
+def draw_psoas_plate(path: Path) -> None:
+    canvas = Canvas((1600, 1200), View(SUPERSAMPLE, -800.0, 1200.0))
+    skin = smooth_blob([*SILHOUETTE_FRONT, *mirror(reversed(SILHOUETTE_FRONT[1:-1]))])
+    canvas.outlined([skin], SKIN_FILL, SKIN_LINE, 3.0)
+    draw_sacrum_front(canvas)
+    draw_hip_bones_front(canvas)
+    draw_lumbar_front(canvas)
+    for flip in (1.0, -1.0):
+        draw_femur_front(canvas, flip)
+    draw_psoas(canvas)
+    fade_out_below(canvas, 150.0, 40.0)
+    fade_out_above(canvas, 1110.0, 1170.0)
+    canvas.save(path)
+
+
+# Side view of the right hip bone: x forwards from the hip joint, y up.
+ILIUM_SIDE: tuple[Point, ...] = (
+    (95.0, 120.0),
+    (60.0, 175.0),
+    (0.0, 205.0),
+    (-60.0, 200.0),
+    (-110.0, 172.0),
+    (-135.0, 135.0),
+    (-128.0, 100.0),
+    (-100.0, 60.0),
+    (-92.0, 25.0),
+    (-88.0, -15.0),
+    (-78.0, -45.0),
+    (-72.0, -90.0),
+    (-45.0, -118.0),
+    (-8.0, -112.0),
+    (40.0, -92.0),
+    (82.0, -80.0),
+    (94.0, -55.0),
+    (78.0, -30.0),
+    (62.0, 10.0),
+    (82.0, 68.0),
+    (80.0, 95.0),
+)
+SACRUM_SIDE: tuple[Point, ...] = (
+    (-55.0, 148.0),
+    (-62.0, 110.0),
+    (-78.0, 60.0),
+    (-92.0, 15.0),
+    (-100.0, -25.0),
+    (-102.0, -55.0),
+    (-96.0, -72.0),
+    (-112.0, -60.0),
+    (-122.0, -20.0),
+    (-130.0, 30.0),
+    (-132.0, 90.0),
+    (-120.0, 145.0),
+    (-95.0, 182.0),
+)
+SACRAL_TOP = ((-75.0, 165.0), 50.0)  # centre of the S1 end plate and its normal
+VERTEBRA_DEPTH = 30.0  # half the front-to-back size of a lumbar body
+VERTEBRA_HEIGHT = 19.0
+DISC_HEIGHT = 11.0
+L1_NORMAL = 98.0
+
+
+def pelvis_frame(hip: Point, tilt: float) -> Callable[[Point], Point]:
+    """Place points given relative to the hip joint on a pelvis tipped ``tilt`` forwards."""
+
+    def at(p: Point) -> Point:
+        return local(hip, -tilt, p[0], p[1])
+
+    return at
+
+
+def draw_femur_side(canvas: Canvas, hip: Point) -> None:
+    bone(
+        canvas,
+        [
+            Circle(hip, 31.0),
+            ellipse(add(hip, (-14.0, -40.0)), 30.0, 26.0),
+            capsule(add(hip, (-6.0, -40.0)), add(hip, (2.0, -330.0)), 23.0, 20.0),
+        ],
+    )
+
+
+def lumbar_side(start: Point, normal: float) -> list[tuple[Point, float]]:
+    """(centre, normal) of L5 up to L1, stacked on the sacrum in an even curve."""
+    step = (L1_NORMAL - normal) / 5.0
+    levels = []
+    top, angle = start, normal
+    for _ in range(5):
+        upper = angle + step
+        base = add(top, scale(direction((angle + upper) / 2), DISC_HEIGHT))
+        centre = add(base, scale(direction(upper), VERTEBRA_HEIGHT))
+        levels.append((centre, upper))
+        top, angle = add(centre, scale(direction(upper), VERTEBRA_HEIGHT)), upper
+    return levels
+
+
+def corner(centre: Point, normal: float, front: float, up: float) -> Point:
+    """A point in a vertebra's own frame: ``front`` towards the belly, ``up`` along the spine."""
+    return local(centre, normal - 90.0, front, up)
+
+
+SPINOUS_PROCESS: tuple[Point, ...] = (
+    (-24.0, 10.0),
+    (-50.0, 12.0),
+    (-78.0, 0.0),
+    (-84.0, -12.0),
+    (-70.0, -16.0),
+    (-46.0, -12.0),
+    (-24.0, -10.0),
+)
+
+
+def draw_spine_side(canvas: Canvas, start: Point, normal: float) -> None:
+    """L5 to L1 with wedge-shaped discs, on a sacrum whose top is at ``start``."""
+    depth, height = VERTEBRA_DEPTH, VERTEBRA_HEIGHT
+    below = (local(start, normal - 90.0, depth, 0.0), local(start, normal - 90.0, -depth, 0.0))
+    for centre, angle in lumbar_side(start, normal):
+        bone(canvas, [smooth_blob([corner(centre, angle, x, y) for x, y in SPINOUS_PROCESS])])
+        disc = [
+            *below,
+            corner(centre, angle, -depth, -height),
+            corner(centre, angle, depth, -height),
+        ]
+        canvas.outlined([smooth_blob(disc, 4)], DISC_FILL, BONE_LINE, BONE_LINE_WIDTH)
+        bone(canvas, [rounded_rect(centre, depth, height, angle, 8.0)])
+        below = (corner(centre, angle, depth, height), corner(centre, angle, -depth, height))
+
+
+def body_outline_side(hip: Point, tilt: float) -> Blob:
+    """Skin of the lower trunk and thigh, following the pelvis and the low-back curve."""
+    at = pelvis_frame(hip, tilt)
+    centre, normal = SACRAL_TOP
+    back = [corner(c, a, -110.0, -12.0) for c, a in lumbar_side(at(centre), normal - tilt)]
+    top_back = add(back[-1], (0.0, 160.0))
+    top_front = add(hip, (235.0, 620.0))
+    belly = [at((215.0, 330.0)), at((200.0, 190.0)), at((150.0, 40.0)), at((120.0, -80.0))]
+    thigh = [
+        add(hip, p) for p in ((100.0, -200.0), (92.0, -420.0), (-92.0, -420.0), (-104.0, -230.0))
+    ]
+    buttock = [at((-120.0, -150.0)), at((-200.0, -60.0)), at((-215.0, 60.0)), at((-180.0, 170.0))]
+    return smooth_blob([top_front, *belly, *thigh, *buttock, *back, top_back])
+
+
+def draw_pelvis_side(canvas: Canvas, hip: Point, tilt: float) -> None:
+    """Skin, femur, sacrum, lumbar spine and a see-through hip bone.
+
+    ``tilt`` tips the pelvis forwards about the hip joint; the thigh bone stays put.
+    """
+    at = pelvis_frame(hip, tilt)
+    canvas.outlined([body_outline_side(hip, tilt)], SKIN_FILL, SKIN_LINE, 3.0)
+    draw_femur_side(canvas, hip)
+    bone(canvas, [smooth_blob([at(p) for p in SACRUM_SIDE])])
+    centre, normal = SACRAL_TOP
+    draw_spine_side(canvas, at(centre), normal - tilt)
+    ilium = [smooth_blob([at(p) for p in ILIUM_SIDE])]
+    inside = canvas.shapes_mask(ilium)
+    canvas.fill(BONE_FILL, inside.point(lambda v: v * 78 // 100))
+    canvas.fill(BONE_LINE, ImageChops.subtract(canvas.shapes_mask(ilium, BONE_LINE_WIDTH), inside))
+    hole = ellipse(at((32.0, -62.0)), 30.0, 20.0, -20.0 - tilt)
+    canvas.outlined([hole], WHITE, BONE_LINE, BONE_LINE_WIDTH)
+    canvas.stroke(arc_points(hip, 40.0, 40.0 - tilt, 250.0 - tilt, 30), BONE_LINE, 2.6)
+
+
+def curved_arrow(canvas: Canvas, centre: Point, radius: float, start: float, end: float) -> None:
+    """A thick accent arc from ``start`` to ``end`` degrees with a head at the end."""
+    turn = -1.0 if end < start else 1.0
+    canvas.stroke(arc_points(centre, radius, start, end, 32), ACCENT, 9.0)
+    base = add(centre, scale(direction(end), radius))
+    ahead, side = direction(end + turn * 90.0), direction(end)
+    head = (
+        add(base, scale(ahead, 34.0)),
+        add(add(base, scale(side, 19.0)), scale(ahead, -4.0)),
+        add(add(base, scale(side, -19.0)), scale(ahead, -4.0)),
+    )
+    canvas.fill(ACCENT, canvas.shapes_mask([Blob(head)]))
+
+
+def draw_pelvic_tilt_plate(path: Path) -> None:
+    canvas = Canvas((1600, 900), View(SUPERSAMPLE, 0.0, 900.0))
+    for hip_x, tilt in ((400.0, 0.0), (1200.0, 20.0)):
+        draw_pelvis_side(canvas, (hip_x, 330.0), tilt)
+    curved_arrow(canvas, (1200.0, 330.0), 240.0, 68.0, 32.0)
+    canvas.stroke([(800.0, 150.0), (800.0, 750.0)], "#E3E8EB", 2.0)
+    fade_out_below(canvas, 150.0, 70.0)
+    fade_out_above(canvas, 730.0, 810.0)
+    canvas.save(path)
+
+
+def wave(centre_y: float, amplitude: float, thickness: float, phase: float) -> Blob:
+    """A horizontal wavy band across the logo."""
+    xs = [-20.0 + 8.0 * i for i in range(81)]
+
+    def y(x: float) -> float:
+        return centre_y + amplitude * math.sin(2 * math.pi * (x - phase) / 300.0)
+
+    top = [(x, y(x) + thickness / 2) for x in xs]
+    bottom = [(x, y(x) - thickness / 2) for x in reversed(xs)]
+    return Blob(tuple(top + bottom))
+
+
+def draw_logo(path: Path) -> None:
+    """The clinic mark: a sun rising over river waves, inside a circle."""
+    canvas = Canvas((600, 600), View(SUPERSAMPLE, 0.0, 600.0), mode="RGBA")
+    disc = canvas.shapes_mask([Circle((300.0, 300.0), 280.0)])
+    canvas.fill(PRIMARY, disc)
+    canvas.fill(ACCENT, canvas.shapes_mask([Circle((300.0, 318.0), 128.0)]))
+    water = wave(250.0, 16.0, 240.0, 40.0)  # its wavy top edge is the horizon
+    canvas.fill(PRIMARY, ImageChops.multiply(canvas.shapes_mask([water]), disc))
+    for centre_y, thickness, phase in (
+        (332.0, 26.0, 40.0),
+        (250.0, 24.0, 110.0),
+        (172.0, 22.0, 180.0),
+    ):
+        band = canvas.shapes_mask([wave(centre_y, 16.0, thickness, phase)])
+        canvas.fill(WHITE, ImageChops.multiply(band, disc))
+    canvas.save(path)
+
+
 def main() -> None:
+    draw_logo(IMAGES / "logo.png")
+    draw_psoas_plate(IMAGES / "psoas.png")
+    draw_pelvic_tilt_plate(IMAGES / "pelvic-tilt.png")
     draw_stretches()
 
 

@@ -70,7 +70,7 @@ class Kit:
 
     @property
     def card_picture_box(self) -> Box:
-        return self.width * 0.3, 150.0
+        return self.width * 0.27, 140.0
 
 
 def para(text: str, style: object) -> Paragraph:
@@ -170,25 +170,25 @@ def callout_text(kit: Kit, text: str) -> list[Flowable]:
 def stretch_card(kit: Kit, stretch: Stretch, number: int) -> list[Flowable]:
     """One stretch as a card with its bookmark: a group to keep on one page when it fits."""
     palette = kit.styles.palette
-    rows: list[list[object]] = [[card_header(kit, stretch, number)]]
-    rows.append([card_body(kit, stretch)])
-    rows.append([dosage_strip(kit, stretch)])
-    if stretch.caution or stretch.video:
-        rows.append([caution_and_video(kit, stretch)])
+    rows = [
+        [card_header(kit, stretch, number)],
+        [card_body(kit, stretch)],
+        [dosage_strip(kit, stretch)],
+    ]
     card = Table(rows, colWidths=[kit.width])
     card.setStyle(
-        TableStyle(
+        padding(
+            0,
+            0,
+            0,
+            0,
             [
                 ("BACKGROUND", (0, 0), (-1, 0), reportlab_color(palette.primary)),
                 ("BOX", (0, 0), (-1, -1), 1, reportlab_color(palette.primary)),
-                ("LEFTPADDING", (0, 0), (-1, -1), 0),
-                ("RIGHTPADDING", (0, 0), (-1, -1), 0),
-                ("TOPPADDING", (0, 0), (-1, -1), 0),
-                ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
-            ]
+            ],
         )
     )
-    card.spaceAfter = 14
+    card.spaceAfter = 12
     mark = Mark(stretch.name, f"stretch-{stretch.id}", level=1)
     return [Anchor(mark), card]
 
@@ -197,19 +197,21 @@ def card_header(kit: Kit, stretch: Stretch, number: int) -> Table:
     styles = kit.styles
     title = Paragraph(f"{number}.&nbsp;&nbsp;{markup.inline(stretch.name)}", styles.card_title)
     header = Table([[title]], colWidths=[kit.width])
-    header.setStyle(padding(14, 14, 5, 7))
+    header.setStyle(padding(14, 14, 4, 6))
     return header
 
 
 def card_body(kit: Kit, stretch: Stretch) -> Table:
-    """The picture on the left, the purpose and numbered steps on the right."""
+    """Left: the picture with the caution under it. Right: purpose, numbered steps, video."""
     styles = kit.styles
-    text: list[Flowable] = []
+    side_width = kit.card_picture_box[0] + 20
+    has_side = stretch.picture is not None or stretch.caution is not None
+    main_width = kit.width - side_width if has_side else kit.width
+    main: list[Flowable] = []
     if stretch.purpose:
-        text.append(para(stretch.purpose, styles.card_purpose))
-        text.append(Spacer(1, 4))
+        main += [para(stretch.purpose, styles.card_purpose), Spacer(1, 4)]
     steps = [ListItem(para(step, styles.step)) for step in stretch.steps]
-    text.append(
+    main.append(
         ListFlowable(
             steps,
             bulletType="1",
@@ -220,13 +222,18 @@ def card_body(kit: Kit, stretch: Stretch) -> Table:
             bulletFontSize=styles.step.fontSize,
         )
     )
-    picture_width = kit.card_picture_box[0] + 20
-    if stretch.picture is None:
-        cells, widths = [[text]], [kit.width]
-    else:
+    if stretch.video:
+        main += [Spacer(1, 4), video_block(kit, stretch.video, main_width - 28)]
+    side: list[Flowable] = []
+    if stretch.picture is not None:
         image = kit.pictures.flowable(stretch.picture.path, kit.card_picture_box)
         image.hAlign = "CENTER"
-        cells, widths = [[image, text]], [picture_width, kit.width - picture_width]
+        side += [image, Spacer(1, 8)]
+    if stretch.caution:
+        side.append(caution_box(kit, stretch.caution, side_width - 28))
+    cells, widths = (
+        ([[side, main]], [side_width, main_width]) if has_side else ([[main]], [main_width])
+    )
     body = Table(cells, colWidths=widths)
     body.setStyle(padding(14, 14, 9, 6, [("VALIGN", (0, 0), (-1, -1), "TOP")]))
     return body
@@ -267,44 +274,33 @@ def dosage_strip(kit: Kit, stretch: Stretch) -> Table:
             ],
         )
     )
-    return padded(strip, kit.width, top=0, bottom=8)
-
-
-def caution_and_video(kit: Kit, stretch: Stretch) -> Table:
-    """The caution in a tinted box, with the video's QR code and link beside it."""
-    inner = kit.width - 28
-    video_width = 190 if stretch.video else 0
-    cells: list[Flowable] = []
-    if stretch.caution:
-        cells.append(
-            caution_box(kit, stretch.caution, inner - video_width - (12 if video_width else 0))
-        )
-    if stretch.video:
-        cells.append(video_block(kit, stretch.video, video_width))
-    widths = [inner - video_width, video_width] if len(cells) == 2 else [inner]
-    row = Table([cells], colWidths=widths)
-    row.setStyle(padding(0, 0, 0, 0, [("VALIGN", (0, 0), (-1, -1), "MIDDLE")]))
-    return padded(row, kit.width, top=0, bottom=10)
+    return padded(strip, kit.width, top=0, bottom=11)
 
 
 def caution_box(kit: Kit, caution: str, width: float) -> Table:
+    """The caution in a red-marked box sized for the card's narrow side column."""
     styles, palette = kit.styles, kit.styles.palette
-    icon = Icon("triangle", "!", palette.warning, styles.body_fonts.bold, size=18)
-    label = Paragraph(
-        f'<font name="{styles.body_fonts.bold}" color="{palette.warning}">'
-        f"{markup.escape(kit.labels.caution)}:</font> {markup.inline(caution)}",
-        styles.caution,
+    icon = Icon("triangle", "!", palette.warning, styles.body_fonts.bold, size=16)
+    label_style = styles.callout_label.clone(
+        "caution_label", textColor=reportlab_color(palette.warning), spaceAfter=0
     )
-    box = Table([[icon, label]], colWidths=[28, width - 28], hAlign="LEFT")
+    label = Table(
+        [[icon, Paragraph(markup.escape(kit.labels.caution), label_style)]], colWidths=[22, None]
+    )
+    label.setStyle(padding(0, 0, 0, 0, [("VALIGN", (0, 0), (-1, -1), "MIDDLE")]))
+    text = para(caution, styles.caution.clone("caution_text", fontSize=11, leading=14.5))
+    box = Table([[label], [text]], colWidths=[width])
     box.setStyle(
         padding(
             8,
             8,
-            6,
+            4,
             6,
             [
                 ("BACKGROUND", (0, 0), (-1, -1), reportlab_color(palette.warning_tint)),
-                ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+                ("LINEBEFORE", (0, 0), (0, -1), 3, reportlab_color(palette.warning)),
+                ("TOPPADDING", (0, 0), (-1, 0), 7),
+                ("BOTTOMPADDING", (0, -1), (-1, -1), 8),
             ],
         )
     )
@@ -322,8 +318,8 @@ def video_block(kit: Kit, url: str, width: float) -> Table:
         ),
         Paragraph(f'<a href="{link}" color="{palette.primary_text}"><u>{link}</u></a>', small),
     ]
-    qr = LinkedQr(url, 58, palette.ink)
-    block = Table([[qr, text]], colWidths=[66, width - 66])
+    qr = LinkedQr(url, 50, palette.ink)
+    block = Table([[qr, text]], colWidths=[58, width - 58])
     block.setStyle(padding(0, 0, 0, 0, [("VALIGN", (0, 0), (-1, -1), "MIDDLE")]))
     return block
 
