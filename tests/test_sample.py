@@ -1,0 +1,45 @@
+"""The sample booklet: complete as the README promises, and the same bytes from every process."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+from booklet.build import load
+from booklet.model import QuestionKind
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLE = ROOT / "content" / "psoas-hip-pain.yaml"
+
+
+def test_sample_is_complete():
+    booklet = load(SAMPLE).booklet
+    assert len(booklet.sections) >= 6
+    stretches = booklet.stretches()
+    assert len(stretches) >= 8
+    for stretch in stretches:
+        assert stretch.picture is not None and stretch.caution, stretch.name
+        assert stretch.hold_seconds or stretch.repeat, stretch.name
+    questions = booklet.quiz.questions
+    assert len(questions) >= 8
+    assert {q.kind for q in questions} == set(QuestionKind)
+    assert all(q.explanation for q in questions)
+
+
+def build_in_a_new_process(out: Path) -> tuple[bytes, bytes]:
+    subprocess.run(
+        [sys.executable, "-m", "booklet", "build", str(SAMPLE), "--out", str(out)],
+        check=True,
+        capture_output=True,
+    )
+    return (out / "psoas-hip-pain.pdf").read_bytes(), (
+        out / "psoas-hip-pain-answer-key.pdf"
+    ).read_bytes()
+
+
+def test_sample_builds_to_the_same_bytes_in_separate_processes(tmp_path):
+    first = build_in_a_new_process(tmp_path / "one")
+    second = build_in_a_new_process(tmp_path / "two")
+    assert first == second
+    assert first[0].startswith(b"%PDF-") and first[1].startswith(b"%PDF-")
