@@ -3,11 +3,11 @@ number, with the correct answer (letter and text) and the explanation."""
 
 from __future__ import annotations
 
-from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table
 
 from booklet import markup
 from booklet.colors import reportlab_color
-from booklet.layout.blocks import LETTERS, Kit, choice_answer, para, text_blocks
+from booklet.layout.blocks import LETTERS, Kit, choice_answer, numbered, padding, para, text_blocks
 from booklet.layout.drawn import Rule
 from booklet.model import Booklet, Brand, Question, QuestionKind
 from booklet.pages import Anchor, Mark, PageCount
@@ -34,14 +34,7 @@ def title_block(kit: Kit, booklet: Booklet, brand: Brand) -> list[Flowable]:
         colWidths=[kit.width],
     )
     banner.setStyle(
-        TableStyle(
-            [
-                ("BACKGROUND", (0, 0), (-1, -1), reportlab_color(palette.warning)),
-                ("LEFTPADDING", (0, 0), (-1, -1), 12),
-                ("TOPPADDING", (0, 0), (-1, -1), 7),
-                ("BOTTOMPADDING", (0, 0), (-1, -1), 8),
-            ]
-        )
+        padding(12, 12, 7, 8, [("BACKGROUND", (0, 0), (-1, -1), reportlab_color(palette.warning))])
     )
     kicker = styles.dose_label.clone("kicker", fontSize=11, leading=14)
     title = f"{labels.answer_key}: {booklet.title}"
@@ -72,27 +65,8 @@ def answer_block(kit: Kit, question: Question, number: int) -> Flowable:
         content.append(Paragraph(choices_line(question), styles.small))
     content.append(Paragraph(f"{markup.escape(labels.answer)}: {answer}", answer_style))
     if question.explanation:
-        explanation = text_blocks(kit, question.explanation)
-        content += explanation
-    number_style = styles.question.clone(
-        "key_number",
-        fontName=styles.heading_fonts.bold,
-        textColor=reportlab_color(styles.palette.primary_text),
-    )
-    table = Table(
-        [[Paragraph(f"{number}.", number_style), content]], colWidths=[30, kit.width - 30]
-    )
-    table.setStyle(
-        TableStyle(
-            [
-                ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                ("LEFTPADDING", (0, 0), (-1, -1), 0),
-                ("RIGHTPADDING", (0, 0), (-1, -1), 0),
-                ("TOPPADDING", (0, 0), (-1, -1), 0),
-                ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
-            ]
-        )
-    )
+        content += text_blocks(kit, question.explanation)
+    table = numbered(kit, number, content)
     return KeepTogether([table, Rule(styles.palette.rule, 0.75, space_before=6, space_after=14)])
 
 

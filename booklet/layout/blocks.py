@@ -359,6 +359,13 @@ def question_block(kit: Kit, question: Question, number: int) -> Flowable:
         text += f"{markup.escape(hint)}</font>"
     content: list[Flowable] = [Paragraph(text, styles.question)]
     content.append(answer_space(kit, question))
+    table = numbered(kit, number, content)
+    return KeepTogether([table, Spacer(1, 18)])
+
+
+def numbered(kit: Kit, number: int, content: list[Flowable]) -> Table:
+    """`content` beside its question number, the same in the booklet and the answer key."""
+    styles = kit.styles
     number_style = styles.question.clone(
         "number",
         fontName=styles.heading_fonts.bold,
@@ -367,18 +374,8 @@ def question_block(kit: Kit, question: Question, number: int) -> Flowable:
     table = Table(
         [[Paragraph(f"{number}.", number_style), content]], colWidths=[30, kit.width - 30]
     )
-    table.setStyle(
-        TableStyle(
-            [
-                ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                ("LEFTPADDING", (0, 0), (-1, -1), 0),
-                ("RIGHTPADDING", (0, 0), (-1, -1), 0),
-                ("TOPPADDING", (0, 0), (-1, -1), 0),
-                ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
-            ]
-        )
-    )
-    return KeepTogether([table, Spacer(1, 18)])
+    table.setStyle(padding(0, 0, 0, 0, [("VALIGN", (0, 0), (-1, -1), "TOP")]))
+    return table
 
 
 def answer_hint(labels: Labels, question: Question) -> str | None:

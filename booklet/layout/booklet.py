@@ -12,7 +12,6 @@ from reportlab.platypus import (
     Paragraph,
     Spacer,
     Table,
-    TableStyle,
 )
 from reportlab.platypus.tableofcontents import TableOfContents
 
@@ -22,6 +21,7 @@ from booklet.layout.blocks import (
     Kit,
     callout_block,
     list_flowable,
+    padding,
     para,
     picture_block,
     question_block,
@@ -209,15 +209,7 @@ def contact_table(kit: Kit, brand: Brand) -> Table:
         )
     else:
         table = Table([[details]], colWidths=[kit.width])
-    table.setStyle(
-        TableStyle(
-            [
-                ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                ("LEFTPADDING", (0, 0), (-1, -1), 0),
-                ("TOPPADDING", (0, 0), (-1, -1), 0),
-            ]
-        )
-    )
+    table.setStyle(padding(0, 6, 0, 3, [("VALIGN", (0, 0), (-1, -1), "TOP")]))
     return table
 
 
@@ -229,16 +221,7 @@ def label_cell(kit: Kit, text: str) -> Paragraph:
 
 def grid(rows: list[list[Flowable]], widths: list[float]) -> Table:
     table = Table(rows, colWidths=widths, hAlign="LEFT")
-    table.setStyle(
-        TableStyle(
-            [
-                ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                ("LEFTPADDING", (0, 0), (-1, -1), 0),
-                ("TOPPADDING", (0, 0), (-1, -1), 0),
-                ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
-            ]
-        )
-    )
+    table.setStyle(padding(0, 6, 0, 0, [("VALIGN", (0, 0), (-1, -1), "TOP")]))
     return table
 
 
@@ -246,14 +229,8 @@ def disclaimer_box(kit: Kit, disclaimer: str) -> Table:
     palette = kit.styles.palette
     box = Table([[text_blocks(kit, disclaimer)]], colWidths=[kit.width])
     box.setStyle(
-        TableStyle(
-            [
-                ("BACKGROUND", (0, 0), (-1, -1), reportlab_color(palette.note_tint)),
-                ("LEFTPADDING", (0, 0), (-1, -1), 14),
-                ("RIGHTPADDING", (0, 0), (-1, -1), 14),
-                ("TOPPADDING", (0, 0), (-1, -1), 12),
-                ("BOTTOMPADDING", (0, 0), (-1, -1), 6),
-            ]
+        padding(
+            14, 14, 12, 6, [("BACKGROUND", (0, 0), (-1, -1), reportlab_color(palette.note_tint))]
         )
     )
     return box
