@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import io
 import stat
 import warnings
 from pathlib import Path
@@ -14,6 +15,7 @@ from PIL import Image, ImageOps, UnidentifiedImageError
 ALLOWED_FORMATS = ("PNG", "JPEG", "GIF", "WEBP", "BMP", "TIFF")
 MAX_PIXELS = 40_000_000
 PRINT_PPI = 300
+JPEG_QUALITY = 90
 
 
 def check_image(path: Path) -> str | None:
@@ -78,6 +80,19 @@ def print_ready(path: Path, max_width_pt: float, max_height_pt: float) -> Image.
     if prepared.width > limit[0] or prepared.height > limit[1]:
         prepared.thumbnail(limit, Image.Resampling.LANCZOS)
     return prepared
+
+
+@functools.lru_cache(maxsize=128)
+def embeddable(path: Path, max_width_pt: float, max_height_pt: float) -> Image.Image | bytes:
+    """What the PDF stores for a picture: photos stay JPEG (far smaller), the rest pixels."""
+    image = print_ready(path, max_width_pt, max_height_pt)
+    with Image.open(path, formats=ALLOWED_FORMATS) as original:
+        is_photo = original.format == "JPEG"
+    if not is_photo or image.mode not in ("RGB", "L"):
+        return image
+    buffer = io.BytesIO()
+    image.save(buffer, format="JPEG", quality=JPEG_QUALITY)
+    return buffer.getvalue()
 
 
 def normalise_mode(image: Image.Image) -> Image.Image:

@@ -303,11 +303,16 @@ def test_same_input_gives_same_bytes(document):
 
 def test_large_photo_is_downsampled_and_a_picture_used_twice_is_embedded_once(pdfs):
     placed = []  # (object number, width, height) of every picture placed on a page
+    filters = set()
     for page in pdfs[0].pages:
         for ref in (page["/Resources"].get("/XObject") or {}).values():
             image = ref.get_object()
             if image["/Subtype"] == "/Image":
                 placed.append((ref.idnum, image["/Width"], image["/Height"]))
+                named = image["/Filter"]
+                filters.update(named if isinstance(named, list) else [named])
     assert max(width for _, width, _ in placed) < 2400  # the 4000-pixel photo, at about 300 ppi
+    assert "/DCTDecode" in filters  # and it stays a JPEG
+    assert "/FlateDecode" in filters  # drawings stay lossless
     # photo, figure (on two cards) and logo (cover and back page): each embedded once
     assert len({idnum for idnum, _, _ in placed}) == 3

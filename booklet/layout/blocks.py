@@ -51,7 +51,7 @@ class PictureSizes:
     def flowable(self, path: Path, box: Box) -> Picture:
         width, height = self.fit(path, box)
         largest = self.uses.get(path, (width, height))
-        return Picture(images.print_ready(path, *largest), width, height)
+        return Picture(images.embeddable(path, *largest), width, height)
 
 
 @dataclass(frozen=True)

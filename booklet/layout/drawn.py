@@ -3,6 +3,8 @@ pictures, QR codes with links, and horizontal rules."""
 
 from __future__ import annotations
 
+import io
+
 from PIL import Image
 from reportlab.graphics.barcode.qr import QrCodeWidget
 from reportlab.graphics.shapes import Drawing
@@ -110,9 +112,12 @@ class Icon(Flowable):
 
 
 class Picture(Flowable):
-    """A prepared Pillow image drawn at a fixed size; ReportLab embeds equal pixels once."""
+    """A prepared picture (pixels, or JPEG bytes) drawn at a fixed size.
 
-    def __init__(self, image: Image.Image, width: float, height: float) -> None:
+    ReportLab names each image by a digest of its pixels, so equal pictures are stored once.
+    """
+
+    def __init__(self, image: Image.Image | bytes, width: float, height: float) -> None:
         super().__init__()
         self.image, self.width, self.height = image, width, height
 
@@ -120,7 +125,8 @@ class Picture(Flowable):
         return self.width, self.height
 
     def draw(self) -> None:
-        self.canv.drawImage(ImageReader(self.image), 0, 0, self.width, self.height, mask="auto")
+        source = io.BytesIO(self.image) if isinstance(self.image, bytes) else self.image
+        self.canv.drawImage(ImageReader(source), 0, 0, self.width, self.height, mask="auto")
 
 
 class LinkedQr(Flowable):
