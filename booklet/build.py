@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
+from reportlab.platypus.doctemplate import LayoutError
 
 from booklet import fonts, loading
 from booklet.errors import BookletError, OutputError, Problem
@@ -79,6 +80,17 @@ def refer_to_brand_field(
 
 def render_outputs(document: Document) -> Outputs:
     """Both PDFs as bytes, from a validated document."""
+    try:
+        return render_both(document)
+    except LayoutError as error:
+        # every block is made to split or fit; this reports a case that still slipped through
+        reason = str(error).strip().splitlines()[0][:200]
+        raise BookletError(
+            [Problem(str(document.booklet.source), None, "", f"cannot lay out a page: {reason}")]
+        ) from None
+
+
+def render_both(document: Document) -> Outputs:
     booklet, brand = document.booklet, document.brand
     body_fonts = fonts.register(brand.body_font)
     heading_fonts = fonts.register(brand.heading_font)

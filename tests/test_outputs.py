@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import io
 import re
 from pathlib import Path
 
 import pypdf
 import pytest
+import yaml
 from PIL import Image
 
 from booklet.build import Document, load, render_outputs, write_outputs
@@ -316,3 +318,29 @@ def test_large_photo_is_downsampled_and_a_picture_used_twice_is_embedded_once(pd
     assert "/FlateDecode" in filters  # drawings stay lossless
     # photo, figure (on two cards) and logo (cover and back page): each embedded once
     assert len({idnum for idnum, _, _ in placed}) == 3
+
+
+def test_content_longer_than_a_page_flows_across_pages(tmp_path):
+    steps = [
+        f"Step {n}: move your leg slowly and keep your back flat on the floor." for n in range(60)
+    ]
+    long_text = "Stop if it hurts. " * 400
+    content = {
+        "title": "Long",
+        "sections": [
+            {"title": "Warnings", "callouts": [{"kind": "warning", "text": long_text}]},
+            {
+                "title": "Card",
+                "stretches": [{"name": "Endless", "steps": steps, "caution": long_text}],
+            },
+        ],
+        "quiz": {"questions": [{"question": long_text, "choices": ["A", "B"], "answer": "A"}]},
+    }
+    path = tmp_path / "long.yaml"
+    path.write_text(yaml.safe_dump(content), encoding="utf-8")
+    outputs = render_outputs(load(path))
+    reader = pypdf.PdfReader(io.BytesIO(outputs.booklet))
+    texts = page_texts(reader)
+    text = " ".join(texts)
+    assert all(step in text for step in steps)
+    assert all(f"Page {n} of {len(texts)}" in page for n, page in enumerate(texts[1:], start=2))

@@ -3,11 +3,20 @@ number, with the correct answer (letter and text) and the explanation."""
 
 from __future__ import annotations
 
-from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table
+from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer
 
 from booklet import markup
 from booklet.colors import reportlab_color
-from booklet.layout.blocks import LETTERS, Kit, choice_answer, numbered, padding, para, text_blocks
+from booklet.layout.blocks import (
+    LETTERS,
+    Kit,
+    choice_answer,
+    layout_table,
+    numbered,
+    padding,
+    para,
+    text_blocks,
+)
 from booklet.layout.drawn import Rule
 from booklet.model import Booklet, Brand, Question, QuestionKind
 from booklet.pages import Anchor, Mark, PageCount
@@ -29,7 +38,7 @@ def title_block(kit: Kit, booklet: Booklet, brand: Brand) -> list[Flowable]:
     banner_style = styles.callout_label.clone(
         "banner", textColor=reportlab_color("#FFFFFF"), fontSize=12, leading=15, spaceAfter=0
     )
-    banner = Table(
+    banner = layout_table(
         [[Paragraph(markup.escape(labels.clinician_only.upper()), banner_style)]],
         colWidths=[kit.width],
     )

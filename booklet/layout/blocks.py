@@ -73,6 +73,14 @@ class Kit:
         return self.width * 0.27, 140.0
 
 
+SPLIT_IN_ROW = 40  # a row taller than a page may split, leaving at least this much on each side
+
+
+def layout_table(rows: list, colWidths: list, **options: object) -> Table:
+    """A ReportLab Table whose rows can split across pages when they are taller than one."""
+    return Table(rows, colWidths=colWidths, splitInRow=SPLIT_IN_ROW, **options)
+
+
 def para(text: str, style: object) -> Paragraph:
     """A paragraph of plain user text (escaped, with light markup)."""
     return Paragraph(markup.inline(text), style)
@@ -139,7 +147,7 @@ def callout_block(kit: Kit, callout: Callout) -> Flowable:
     icon = Icon(shape, letter, color, styles.body_fonts.bold)
     label_style = styles.callout_label.clone("label", textColor=reportlab_color(color))
     text = [Paragraph(markup.escape(label), label_style), *callout_text(kit, callout.text)]
-    table = Table([[icon, text]], colWidths=[34, kit.width - 34])
+    table = layout_table([[icon, text]], colWidths=[34, kit.width - 34])
     commands = [
         ("BACKGROUND", (0, 0), (-1, -1), reportlab_color(background)),
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
@@ -168,45 +176,59 @@ def callout_text(kit: Kit, text: str) -> list[Flowable]:
 
 
 def stretch_card(kit: Kit, stretch: Stretch, number: int) -> list[Flowable]:
-    """One stretch as a card with its bookmark: a group to keep on one page when it fits."""
-    palette = kit.styles.palette
+    """One stretch as a card with its bookmark: a group to keep on one page when it fits.
+
+    A stretch too long for any page is laid out as blocks that flow from page to page.
+    """
+    mark = Anchor(Mark(stretch.name, f"stretch-{stretch.id}", level=1))
     rows = [
         [card_header(kit, stretch, number)],
         [card_body(kit, stretch)],
         [dosage_strip(kit, stretch)],
     ]
-    card = Table(rows, colWidths=[kit.width])
+    card = layout_table(rows, colWidths=[kit.width])
     card.setStyle(
         padding(
-            0,
-            0,
-            0,
-            0,
-            [
-                ("BACKGROUND", (0, 0), (-1, 0), reportlab_color(palette.primary)),
-                ("BOX", (0, 0), (-1, -1), 1, reportlab_color(palette.primary)),
-            ],
+            0, 0, 0, 0, [("BOX", (0, 0), (-1, -1), 1, reportlab_color(kit.styles.palette.primary))]
         )
     )
     card.spaceAfter = 12
-    mark = Mark(stretch.name, f"stretch-{stretch.id}", level=1)
-    return [Anchor(mark), card]
+    if card.wrap(kit.width, kit.height)[1] <= kit.height:
+        return [mark, card]
+    flowing = [card_header(kit, stretch, number), Spacer(1, 8)]
+    flowing += card_side(kit, stretch, kit.width)
+    flowing += card_main(kit, stretch, kit.width)
+    flowing += [Spacer(1, 8), dosage_strip(kit, stretch), Spacer(1, 12)]
+    return [mark, *flowing]
 
 
 def card_header(kit: Kit, stretch: Stretch, number: int) -> Table:
     styles = kit.styles
     title = Paragraph(f"{number}.&nbsp;&nbsp;{markup.inline(stretch.name)}", styles.card_title)
-    header = Table([[title]], colWidths=[kit.width])
-    header.setStyle(padding(14, 14, 4, 6))
+    header = layout_table([[title]], colWidths=[kit.width])
+    background = ("BACKGROUND", (0, 0), (-1, -1), reportlab_color(styles.palette.primary))
+    header.setStyle(padding(14, 14, 4, 6, [background]))
     return header
 
 
 def card_body(kit: Kit, stretch: Stretch) -> Table:
     """Left: the picture with the caution under it. Right: purpose, numbered steps, video."""
-    styles = kit.styles
     side_width = kit.card_picture_box[0] + 20
     has_side = stretch.picture is not None or stretch.caution is not None
     main_width = kit.width - side_width if has_side else kit.width
+    main = card_main(kit, stretch, main_width - 28)
+    side = card_side(kit, stretch, side_width - 28)
+    cells, widths = (
+        ([[side, main]], [side_width, main_width]) if has_side else ([[main]], [main_width])
+    )
+    body = layout_table(cells, colWidths=widths)
+    body.setStyle(padding(14, 14, 9, 6, [("VALIGN", (0, 0), (-1, -1), "TOP")]))
+    return body
+
+
+def card_main(kit: Kit, stretch: Stretch, width: float) -> list[Flowable]:
+    """The purpose, the numbered steps and the video link, for a column `width` wide."""
+    styles = kit.styles
     main: list[Flowable] = []
     if stretch.purpose:
         main += [para(stretch.purpose, styles.card_purpose), Spacer(1, 4)]
@@ -223,20 +245,20 @@ def card_body(kit: Kit, stretch: Stretch) -> Table:
         )
     )
     if stretch.video:
-        main += [Spacer(1, 4), video_block(kit, stretch.video, main_width - 28)]
+        main += [Spacer(1, 4), video_block(kit, stretch.video, width)]
+    return main
+
+
+def card_side(kit: Kit, stretch: Stretch, width: float) -> list[Flowable]:
+    """The picture and, under it, the caution, for a column `width` wide."""
     side: list[Flowable] = []
     if stretch.picture is not None:
         image = kit.pictures.flowable(stretch.picture.path, kit.card_picture_box)
         image.hAlign = "CENTER"
         side += [image, Spacer(1, 8)]
     if stretch.caution:
-        side.append(caution_box(kit, stretch.caution, side_width - 28))
-    cells, widths = (
-        ([[side, main]], [side_width, main_width]) if has_side else ([[main]], [main_width])
-    )
-    body = Table(cells, colWidths=widths)
-    body.setStyle(padding(14, 14, 9, 6, [("VALIGN", (0, 0), (-1, -1), "TOP")]))
-    return body
+        side.append(caution_box(kit, stretch.caution, width))
+    return side
 
 
 def dosage_values(labels: Labels, stretch: Stretch) -> list[tuple[str, str | None]]:
@@ -260,7 +282,7 @@ def dosage_strip(kit: Kit, stretch: Stretch) -> Table:
         cells.append([Paragraph(markup.escape(label.upper()), styles.dose_label), shown])
     inner = kit.width - 28
     widths = [inner * share for share in (0.17, 0.17, 0.15, 0.19, 0.32)]
-    strip = Table([cells], colWidths=widths)
+    strip = layout_table([cells], colWidths=widths)
     strip.setStyle(
         padding(
             10,
@@ -284,12 +306,12 @@ def caution_box(kit: Kit, caution: str, width: float) -> Table:
     label_style = styles.callout_label.clone(
         "caution_label", textColor=reportlab_color(palette.warning), spaceAfter=0
     )
-    label = Table(
+    label = layout_table(
         [[icon, Paragraph(markup.escape(kit.labels.caution), label_style)]], colWidths=[22, None]
     )
     label.setStyle(padding(0, 0, 0, 0, [("VALIGN", (0, 0), (-1, -1), "MIDDLE")]))
     text = para(caution, styles.caution.clone("caution_text", fontSize=11, leading=14.5))
-    box = Table([[label], [text]], colWidths=[width])
+    box = layout_table([[label], [text]], colWidths=[width])
     box.setStyle(
         padding(
             8,
@@ -319,7 +341,7 @@ def video_block(kit: Kit, url: str, width: float) -> Table:
         Paragraph(f'<a href="{link}" color="{palette.primary_text}"><u>{link}</u></a>', small),
     ]
     qr = LinkedQr(url, 50, palette.ink)
-    block = Table([[qr, text]], colWidths=[58, width - 58])
+    block = layout_table([[qr, text]], colWidths=[58, width - 58])
     block.setStyle(padding(0, 0, 0, 0, [("VALIGN", (0, 0), (-1, -1), "MIDDLE")]))
     return block
 
@@ -341,7 +363,7 @@ def padding(
 
 def padded(content: Flowable, width: float, top: float, bottom: float) -> Table:
     """`content` inside the card's side padding."""
-    wrapper = Table([[content]], colWidths=[width])
+    wrapper = layout_table([[content]], colWidths=[width])
     wrapper.setStyle(padding(14, 14, top, bottom))
     return wrapper
 
@@ -371,7 +393,7 @@ def numbered(kit: Kit, number: int, content: list[Flowable]) -> Table:
         fontName=styles.heading_fonts.bold,
         textColor=reportlab_color(styles.palette.primary_text),
     )
-    table = Table(
+    table = layout_table(
         [[Paragraph(f"{number}.", number_style), content]], colWidths=[30, kit.width - 30]
     )
     table.setStyle(padding(0, 0, 0, 0, [("VALIGN", (0, 0), (-1, -1), "TOP")]))
@@ -402,7 +424,7 @@ def answer_space(kit: Kit, question: Question) -> Flowable:
             ChoiceMark("circle", 13, palette.ink),
             para(kit.labels.false, styles.choice),
         ]
-        table = Table([row], colWidths=[22, 90, 22, 90], hAlign="LEFT")
+        table = layout_table([row], colWidths=[22, 90, 22, 90], hAlign="LEFT")
         return tight(table, extra=[("VALIGN", (0, 0), (-1, -1), "MIDDLE")])
     shape = "circle" if question.kind is QuestionKind.SINGLE else "square"
     rows = [
@@ -413,7 +435,7 @@ def answer_space(kit: Kit, question: Question) -> Flowable:
         ]
         for letter, choice in zip(LETTERS, question.choices, strict=False)
     ]
-    table = Table(rows, colWidths=[22, 20, kit.width - 30 - 42], hAlign="LEFT")
+    table = layout_table(rows, colWidths=[22, 20, kit.width - 30 - 42], hAlign="LEFT")
     return tight(
         table,
         extra=[("VALIGN", (0, 0), (-1, -1), "MIDDLE"), ("BOTTOMPADDING", (0, 0), (-1, -1), 7)],

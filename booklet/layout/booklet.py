@@ -20,6 +20,7 @@ from booklet.colors import reportlab_color
 from booklet.layout.blocks import (
     Kit,
     callout_block,
+    layout_table,
     list_flowable,
     padding,
     para,
@@ -204,11 +205,11 @@ def contact_table(kit: Kit, brand: Brand) -> Table:
         details.append(grid(rows, [80, kit.width - 80 - BACK_LOGO_BOX[0] - 24]))
     if brand.logo:
         logo = kit.pictures.flowable(brand.logo, BACK_LOGO_BOX)
-        table = Table(
+        table = layout_table(
             [[logo, details]], colWidths=[BACK_LOGO_BOX[0] + 24, kit.width - BACK_LOGO_BOX[0] - 24]
         )
     else:
-        table = Table([[details]], colWidths=[kit.width])
+        table = layout_table([[details]], colWidths=[kit.width])
     table.setStyle(padding(0, 6, 0, 3, [("VALIGN", (0, 0), (-1, -1), "TOP")]))
     return table
 
@@ -220,14 +221,14 @@ def label_cell(kit: Kit, text: str) -> Paragraph:
 
 
 def grid(rows: list[list[Flowable]], widths: list[float]) -> Table:
-    table = Table(rows, colWidths=widths, hAlign="LEFT")
+    table = layout_table(rows, colWidths=widths, hAlign="LEFT")
     table.setStyle(padding(0, 6, 0, 0, [("VALIGN", (0, 0), (-1, -1), "TOP")]))
     return table
 
 
 def disclaimer_box(kit: Kit, disclaimer: str) -> Table:
     palette = kit.styles.palette
-    box = Table([[text_blocks(kit, disclaimer)]], colWidths=[kit.width])
+    box = layout_table([[text_blocks(kit, disclaimer)]], colWidths=[kit.width])
     box.setStyle(
         padding(
             14, 14, 12, 6, [("BACKGROUND", (0, 0), (-1, -1), reportlab_color(palette.note_tint))]
