@@ -2,4 +2,4 @@
 
 from booklet.cli import main
 
-main()
+main(prog_name="booklet")

@@ -88,5 +88,5 @@ class reported_errors:
         return False
 
 
-def main() -> None:
-    cli()
+def main(prog_name: str | None = None) -> None:
+    cli(prog_name=prog_name)

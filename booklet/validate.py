@@ -69,6 +69,7 @@ PAGE_FIELDS = ("size", "margin")
 CONTACT_FIELDS = ("phone", "email", "website", "address")
 
 MIN_CHOICES, MAX_CHOICES = 2, 8
+MAX_TITLE, MAX_SUBTITLE = 200, 300
 LANGUAGE_TAG = re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$")
 STRETCH_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]*$")
 DURATION = re.compile(r"^(\d+)\s*(s|sec|secs|seconds?|min|mins|minutes?)?$", re.IGNORECASE)
@@ -86,7 +87,8 @@ def read_content(
     """The booklet, the brand file it names (if any), and the problems found."""
     ctx = Context(path)
     top = Fields(ctx, node, "", CONTENT_FIELDS)
-    title = top.text("title", required=True)
+    title = short_text(top, "title", MAX_TITLE, required=True)
+    subtitle = short_text(top, "subtitle", MAX_SUBTITLE)
     language = read_language(top)
     reviewed = read_date(top, "reviewed")
     sources = top.text_list("sources") or ()
@@ -103,7 +105,7 @@ def read_content(
         return None, brand_ref, ctx
     booklet = Booklet(
         title=title,
-        subtitle=top.text("subtitle"),
+        subtitle=subtitle,
         language=language or "en",
         reviewed=reviewed,
         sources=sources,
@@ -112,6 +114,20 @@ def read_content(
         source=path,
     )
     return booklet, brand_ref, ctx
+
+
+def short_text(fields: Fields, name: str, limit: int, required: bool = False) -> str | None:
+    """Text that is printed large (the cover's title), so it has a length limit."""
+    value = fields.text(name, required)
+    if value is not None and len(value) > limit:
+        fields.ctx.report(
+            fields.get(name),
+            fields.where(name),
+            f"is {len(value)} characters long; keep it to {limit} "
+            "(it is printed large on the cover)",
+        )
+        return None
+    return value
 
 
 def read_language(top: Fields) -> str | None:

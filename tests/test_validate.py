@@ -863,3 +863,11 @@ def test_all_problems_are_reported_together(check: Check) -> None:
         '("Rest"; "Ice")',
         'brand.yaml:3: page.size: "legal" is not one of: letter, a4, a5',
     ]
+
+
+def test_a_title_too_long_for_the_cover_is_reported(make_content):
+    path = make_content({"title": "Knee " * 50, "sections": [{"title": "One"}]})
+    assert problems(path) == [
+        f"{path}:1: title: is 249 characters long; keep it to 200 "
+        "(it is printed large on the cover)"
+    ]

@@ -73,26 +73,40 @@ class Cover(Flowable):
         return bottom
 
     def draw_title(self, band_bottom: float) -> None:
+        """Subtitle, then the title above it, both set as large as the band leaves room for."""
         canvas, styles = self.canv, self.styles
         width = self.page[0] - 2 * self.margin - 20
+        room = self.page[1] - self.margin - 40 - (band_bottom + 44)
         y = band_bottom + 44
-        blocks = []
-        if self.text.subtitle:
-            blocks.append(Paragraph(markup.inline(self.text.subtitle), styles.cover_subtitle))
-        title_style = styles.cover_title
-        title = Paragraph(markup.inline(self.text.title), title_style)
-        if title.wrap(width, 1000)[1] > 4 * title_style.leading:
-            smaller = title_style.clone("cover_title_long", fontSize=26, leading=31)
-            title = Paragraph(markup.inline(self.text.title), smaller)
-        blocks.append(title)
-        for block in blocks:
-            _, block_height = block.wrap(width, 1000)
+        for block in self.title_blocks(width, room):
+            _, block_height = block.wrap(width, room)
             block.drawOn(canvas, self.margin, y)
             y += block_height + 10
         kicker_style = styles.cover_subtitle.clone("kicker", fontSize=12, leading=15)
         kicker = Paragraph(markup.escape(self.text.kicker.upper()), kicker_style)
         kicker.wrap(width, 100)
         kicker.drawOn(canvas, self.margin, self.page[1] - self.margin - 16)
+
+    def title_blocks(self, width: float, room: float) -> list[Paragraph]:
+        """The subtitle and title at the largest of a few sizes at which both fit the band."""
+        styles = self.styles
+        for scale in (1.0, 0.85, 0.72, 0.6, 0.5):
+            title_style = styles.cover_title.clone(
+                "cover_title_fitted",
+                fontSize=styles.cover_title.fontSize * scale,
+                leading=styles.cover_title.leading * scale,
+            )
+            sub_style = styles.cover_subtitle.clone(
+                "cover_subtitle_fitted",
+                fontSize=styles.cover_subtitle.fontSize * max(scale, 0.75),
+                leading=styles.cover_subtitle.leading * max(scale, 0.75),
+            )
+            blocks = [Paragraph(markup.inline(self.text.title), title_style)]
+            if self.text.subtitle:
+                blocks.insert(0, Paragraph(markup.inline(self.text.subtitle), sub_style))
+            if sum(block.wrap(width, room)[1] + 10 for block in blocks) <= room:
+                break
+        return blocks
 
     def draw_blanks(self, top: float) -> None:
         """Lines for the clinician to write the patient's name, their own name and the date."""
