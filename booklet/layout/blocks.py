@@ -65,6 +65,11 @@ class Kit:
     pictures: PictureSizes
 
     @property
+    def narrow(self) -> bool:
+        """True on small pages (A5), where side-by-side blocks stack instead."""
+        return self.width < 400
+
+    @property
     def section_picture_box(self) -> Box:
         return self.width * 0.8, self.height * 0.4
 
@@ -195,11 +200,18 @@ def stretch_card(kit: Kit, stretch: Stretch, number: int) -> list[Flowable]:
     card.spaceAfter = 12
     if card.wrap(kit.width, kit.height)[1] <= kit.height:
         return [mark, card]
-    flowing = [card_header(kit, stretch, number), Spacer(1, 8)]
-    flowing += card_side(kit, stretch, kit.width)
-    flowing += card_main(kit, stretch, kit.width)
-    flowing += [Spacer(1, 8), dosage_strip(kit, stretch), Spacer(1, 12)]
-    return [mark, *flowing]
+    return [mark, *flowing_card(kit, stretch, number)]
+
+
+def flowing_card(kit: Kit, stretch: Stretch, number: int) -> list[Flowable]:
+    """A stretch too long for one page: the title stays with the picture and the first
+    steps, the caution stays with the dosage, and the steps flow between them."""
+    main = card_main(kit, stretch, kit.width)
+    steps_at = next(i for i, f in enumerate(main) if isinstance(f, ListFlowable))
+    opening = [card_header(kit, stretch, number), Spacer(1, 8), *card_side(kit, stretch, kit.width)]
+    opening += main[:steps_at]
+    closing = [*main[steps_at + 1 :], Spacer(1, 8), dosage_strip(kit, stretch)]
+    return [KeepTogether(opening), main[steps_at], KeepTogether(closing), Spacer(1, 12)]
 
 
 def card_header(kit: Kit, stretch: Stretch, number: int) -> Table:
@@ -214,7 +226,7 @@ def card_header(kit: Kit, stretch: Stretch, number: int) -> Table:
 def card_body(kit: Kit, stretch: Stretch) -> Table:
     """Left: the picture with the caution under it. Right: purpose, numbered steps, video."""
     side_width = kit.card_picture_box[0] + 20
-    has_side = stretch.picture is not None or stretch.caution is not None
+    has_side = stretch.picture is not None or (stretch.caution is not None and not kit.narrow)
     main_width = kit.width - side_width if has_side else kit.width
     main = card_main(kit, stretch, main_width - 28)
     side = card_side(kit, stretch, side_width - 28)
@@ -246,6 +258,8 @@ def card_main(kit: Kit, stretch: Stretch, width: float) -> list[Flowable]:
     )
     if stretch.video:
         main += [Spacer(1, 4), video_block(kit, stretch.video, width)]
+    if stretch.caution and kit.narrow:
+        main += [Spacer(1, 6), caution_box(kit, stretch.caution, width)]
     return main
 
 
@@ -256,7 +270,7 @@ def card_side(kit: Kit, stretch: Stretch, width: float) -> list[Flowable]:
         image = kit.pictures.flowable(stretch.picture.path, kit.card_picture_box)
         image.hAlign = "CENTER"
         side += [image, Spacer(1, 8)]
-    if stretch.caution:
+    if stretch.caution and not kit.narrow:
         side.append(caution_box(kit, stretch.caution, width))
     return side
 
@@ -273,7 +287,10 @@ def dosage_values(labels: Labels, stretch: Stretch) -> list[tuple[str, str | Non
 
 
 def dosage_strip(kit: Kit, stretch: Stretch) -> Table:
-    """Hold, repeat, sets, sides and how often: five cells, the same on every card."""
+    """Hold, repeat, sets, sides and how often: five cells, the same on every card.
+
+    On narrow pages (A5) the cells wrap onto two rows, so no value is broken mid-word.
+    """
     styles, palette, labels = kit.styles, kit.styles.palette, kit.labels
     muted = styles.dose_value.clone("dose_missing", textColor=reportlab_color(palette.rule))
     cells = []
@@ -281,8 +298,13 @@ def dosage_strip(kit: Kit, stretch: Stretch) -> Table:
         shown = para(value, styles.dose_value) if value else Paragraph(labels.not_set, muted)
         cells.append([Paragraph(markup.escape(label.upper()), styles.dose_label), shown])
     inner = kit.width - 28
-    widths = [inner * share for share in (0.17, 0.17, 0.15, 0.19, 0.32)]
-    strip = layout_table([cells], colWidths=widths)
+    if kit.narrow:
+        rows = [cells[:3], [*cells[3:], ""]]
+        widths = [inner * share for share in (0.3, 0.3, 0.4)]
+    else:
+        rows = [cells]
+        widths = [inner * share for share in (0.17, 0.17, 0.15, 0.19, 0.32)]
+    strip = layout_table(rows, colWidths=widths)
     strip.setStyle(
         padding(
             10,

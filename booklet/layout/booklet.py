@@ -34,8 +34,12 @@ from booklet.layout.drawn import Rule
 from booklet.model import Booklet, Brand, Quiz, Section
 from booklet.pages import Anchor, Mark, PageCount
 
-COVER_LOGO_BOX = (130.0, 96.0)
 BACK_LOGO_BOX = (110.0, 80.0)
+
+
+def cover_logo_box(kit: Kit) -> tuple[float, float]:
+    """The cover logo's box: about 130 by 96 points on a letter page, less on smaller ones."""
+    return kit.width * 0.255, kit.height * 0.145
 
 
 def plan_pictures(kit: Kit, booklet: Booklet, brand: Brand) -> None:
@@ -47,7 +51,7 @@ def plan_pictures(kit: Kit, booklet: Booklet, brand: Brand) -> None:
             if stretch.picture:
                 kit.pictures.plan(stretch.picture.path, kit.card_picture_box)
     if brand.logo:
-        kit.pictures.plan(brand.logo, COVER_LOGO_BOX)
+        kit.pictures.plan(brand.logo, cover_logo_box(kit))
         kit.pictures.plan(brand.logo, BACK_LOGO_BOX)
 
 
@@ -80,7 +84,7 @@ def cover(kit: Kit, booklet: Booklet, brand: Brand) -> Cover:
         details=details,
         blanks=(kit.labels.prepared_for, kit.labels.clinician, kit.labels.date_label),
     )
-    logo = kit.pictures.flowable(brand.logo, COVER_LOGO_BOX) if brand.logo else None
+    logo = kit.pictures.flowable(brand.logo, cover_logo_box(kit)) if brand.logo else None
     return Cover(text, kit.styles, logo, brand.page_size_pt, brand.margin_pt)
 
 

@@ -49,7 +49,7 @@ class Cover(Flowable):
         canvas.translate(-self.margin, -self.margin)
         band_bottom = self.draw_band()
         self.draw_title(band_bottom)
-        self.draw_blanks(band_bottom - 70)
+        self.draw_blanks(band_bottom - 8 - self.page[1] * 0.075)
         self.draw_clinic()
         canvas.restoreState()
 
@@ -120,7 +120,7 @@ class Cover(Flowable):
         ]
         canvas.setFont(font, size)
         for index, row in enumerate(rows):
-            y = top - index * 40
+            y = top - index * self.page[1] * 0.05
             for label, start, end in row:
                 canvas.setFillColor(reportlab_color(palette.muted))
                 canvas.drawString(start, y, label)
