@@ -344,3 +344,19 @@ def test_content_longer_than_a_page_flows_across_pages(tmp_path):
     text = " ".join(texts)
     assert all(step in text for step in steps)
     assert all(f"Page {n} of {len(texts)}" in page for n, page in enumerate(texts[1:], start=2))
+
+
+def test_a5_pages_keep_dosage_words_whole(project, tmp_path):
+    brand = tmp_path / "a5.yaml"
+    brand.write_text(
+        BRAND.replace("size: a4", "size: a5")
+        .replace("margin: 20mm", "margin: 12mm")
+        .replace("images/logo.png", str(project / "images" / "logo.png")),
+        encoding="utf-8",
+    )
+    reader = pypdf.PdfReader(io.BytesIO(render_outputs(load(project / "knee.yaml", brand)).booklet))
+    box = reader.pages[0].mediabox
+    assert (round(float(box.width)), round(float(box.height))) == (420, 595)
+    text = " ".join(page_texts(reader))
+    for words in ("5 seconds", "10 times", "2 sets", "Each side", "Twice a day"):
+        assert words in text
