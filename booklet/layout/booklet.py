@@ -13,7 +13,6 @@ from reportlab.platypus import (
     Spacer,
     Table,
 )
-from reportlab.platypus.tableofcontents import TableOfContents
 
 from booklet import markup
 from booklet.colors import reportlab_color
@@ -29,6 +28,7 @@ from booklet.layout.blocks import (
     stretch_card,
     text_blocks,
 )
+from booklet.layout.contents import Contents
 from booklet.layout.cover import Cover, CoverText
 from booklet.layout.drawn import Rule
 from booklet.model import Booklet, Brand, Quiz, Section
@@ -99,11 +99,7 @@ def heading(kit: Kit, title: str, mark: Mark) -> list[Flowable]:
 
 
 def contents(kit: Kit) -> list[Flowable]:
-    toc = TableOfContents(
-        levelStyles=list(kit.styles.toc_levels),
-        dotsMinLevel=0,
-        rightColumnWidth=36,
-    )
+    toc = Contents(levelStyles=list(kit.styles.toc_levels))
     mark = Mark(kit.labels.contents, "contents", level=0, in_contents=False)
     return [*heading(kit, kit.labels.contents, mark), toc, PageBreak()]
 
