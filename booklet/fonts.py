@@ -7,6 +7,7 @@ those names print with the metric-compatible Liberation fonts.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import struct
 from dataclasses import dataclass
@@ -108,6 +109,7 @@ def register(family: FontFamily) -> FontSet:
     return font_set
 
 
+@functools.lru_cache(maxsize=64)
 def register_file(path: Path) -> str:
     """Register one TrueType file under a name derived from its bytes; return the name."""
     data = path.read_bytes()

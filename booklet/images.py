@@ -54,12 +54,22 @@ def check_image(path: Path) -> str | None:
     return None
 
 
-def pixel_size(path: Path) -> tuple[int, int]:
-    """Width and height in pixels after EXIF rotation, read from the header only."""
+@functools.lru_cache(maxsize=256)
+def header(path: Path) -> tuple[int, int, str]:
+    """Width and height in pixels after EXIF rotation, and the file format, from the header."""
     with Image.open(path, formats=ALLOWED_FORMATS) as image:
         width, height = image.size
         orientation = image.getexif().get(0x0112, 1)
-    return (height, width) if orientation in (5, 6, 7, 8) else (width, height)
+        file_format = image.format or ""
+    if orientation in (5, 6, 7, 8):
+        width, height = height, width
+    return width, height, file_format
+
+
+def pixel_size(path: Path) -> tuple[int, int]:
+    """Width and height in pixels after EXIF rotation."""
+    width, height, _ = header(path)
+    return width, height
 
 
 @functools.lru_cache(maxsize=128)
@@ -86,9 +96,7 @@ def print_ready(path: Path, max_width_pt: float, max_height_pt: float) -> Image.
 def embeddable(path: Path, max_width_pt: float, max_height_pt: float) -> Image.Image | bytes:
     """What the PDF stores for a picture: photos stay JPEG (far smaller), the rest pixels."""
     image = print_ready(path, max_width_pt, max_height_pt)
-    with Image.open(path, formats=ALLOWED_FORMATS) as original:
-        is_photo = original.format == "JPEG"
-    if not is_photo or image.mode not in ("RGB", "L"):
+    if header(path)[2] != "JPEG" or image.mode not in ("RGB", "L"):
         return image
     buffer = io.BytesIO()
     image.save(buffer, format="JPEG", quality=JPEG_QUALITY)

@@ -145,9 +145,6 @@ class Contact:
     website: str | None = None
     address: str | None = None
 
-    def is_empty(self) -> bool:
-        return not any((self.phone, self.email, self.website, self.address))
-
 
 PAGE_SIZES_PT: dict[str, tuple[float, float]] = {
     "letter": (612.0, 792.0),

@@ -14,7 +14,7 @@ import yaml
 
 from booklet import fonts, images
 from booklet.colors import parse_color
-from booklet.fields import Context, Fields, is_null, join, kind_of, scalar_text, suggestion
+from booklet.fields import Context, Fields, is_null, join, scalar_text, suggestion
 from booklet.model import (
     PAGE_SIZES_PT,
     Booklet,
@@ -691,6 +691,3 @@ def read_contact(ctx: Context, node: yaml.Node | None) -> Contact:
     return Contact(
         phone=fields.text("phone"), email=email, website=website, address=fields.text("address")
     )
-
-
-__all__ = ["kind_of", "read_brand", "read_content", "slug"]

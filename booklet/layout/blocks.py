@@ -132,23 +132,21 @@ def picture_block(kit: Kit, picture: PictureModel) -> list[Flowable]:
     return parts
 
 
-CALLOUT_LOOKS = {
-    CalloutKind.TIP: ("circle", "+"),
-    CalloutKind.NOTE: ("square", "i"),
-    CalloutKind.WARNING: ("triangle", "!"),
-}
-
-
 def callout_block(kit: Kit, callout: Callout) -> Flowable:
     """Tip, note and warning each have their own icon, colour and border."""
     styles, palette, labels = kit.styles, kit.styles.palette, kit.labels
-    look = {
-        CalloutKind.TIP: (palette.primary_text, palette.primary_wash, labels.tip),
-        CalloutKind.NOTE: ("#52606D", palette.note_tint, labels.note),
-        CalloutKind.WARNING: (palette.warning, palette.warning_tint, labels.warning),
+    looks = {
+        CalloutKind.TIP: ("circle", "+", palette.primary_text, palette.primary_wash, labels.tip),
+        CalloutKind.NOTE: ("square", "i", palette.muted, palette.note_tint, labels.note),
+        CalloutKind.WARNING: (
+            "triangle",
+            "!",
+            palette.warning,
+            palette.warning_tint,
+            labels.warning,
+        ),
     }
-    color, background, label = look[callout.kind]
-    shape, letter = CALLOUT_LOOKS[callout.kind]
+    shape, letter, color, background, label = looks[callout.kind]
     icon = Icon(shape, letter, color, styles.body_fonts.bold)
     label_style = styles.callout_label.clone("label", textColor=reportlab_color(color))
     text = [Paragraph(markup.escape(label), label_style), *callout_text(kit, callout.text)]
