@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import difflib
 import os
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -17,6 +18,13 @@ import yaml
 from booklet.errors import Problem
 
 NULL_TAG = "tag:yaml.org,2002:null"
+# Laying out one paragraph costs time that grows with the square of its length, so all
+# printed text is capped, far above anything a handout needs: a paragraph of light-markup
+# text (a section's body, a callout) up to MAX_PARAGRAPH_CHARS, any other field (a step,
+# a question, a caption) up to MAX_TEXT_CHARS.
+MAX_PARAGRAPH_CHARS = 5_000
+MAX_TEXT_CHARS = 1_000
+PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
 
 
 @dataclass
@@ -141,6 +149,23 @@ class Fields:
         node = self.get(name, required)
         return None if node is None else scalar_text(self.ctx, node, self.where(name), required)
 
+    def markup_text(self, name: str, required: bool = False) -> str | None:
+        """Light-markup text: any length, but each paragraph within the paragraph limit."""
+        node = self.get(name, required)
+        if node is None:
+            return None
+        value = scalar_text(self.ctx, node, self.where(name), required, limit=None)
+        longest = max(PARAGRAPH_BREAK.split(value), key=len) if value else ""
+        if len(longest) > MAX_PARAGRAPH_CHARS:
+            self.ctx.report(
+                node,
+                self.where(name),
+                f"has a paragraph {len(longest):,} characters long; the limit is "
+                f"{MAX_PARAGRAPH_CHARS:,}: put a blank line between paragraphs",
+            )
+            return None
+        return value
+
     def integer(self, name: str, minimum: int, maximum: int) -> int | None:
         node = self.get(name)
         return (
@@ -177,13 +202,16 @@ class Fields:
             self.ctx.report(node, self.where(name), "must list at least one item")
         return [(join(self.where(name), i), item) for i, item in enumerate(node.value)]
 
-    def text_list(self, name: str, required: bool = False) -> tuple[str, ...] | None:
-        """A list of text items; None when absent."""
+    def text_list(
+        self, name: str, required: bool = False, limit: int = MAX_TEXT_CHARS
+    ) -> tuple[str, ...] | None:
+        """A list of text items, each within `limit` characters; None when absent."""
         if self.get(name) is None:
             self.get(name, required)
             return None
         texts = [
-            scalar_text(self.ctx, item, where, True) for where, item in self.items(name, required)
+            scalar_text(self.ctx, item, where, True, limit)
+            for where, item in self.items(name, required)
         ]
         return tuple(t for t in texts if t is not None)
 
@@ -196,8 +224,14 @@ class Fields:
         return Path(os.path.normpath(self.ctx.folder / text)), node
 
 
-def scalar_text(ctx: Context, node: yaml.Node, path: str, required: bool = False) -> str | None:
-    """A scalar's text as typed, trimmed; lists and mappings are reported."""
+def scalar_text(
+    ctx: Context,
+    node: yaml.Node,
+    path: str,
+    required: bool = False,
+    limit: int | None = MAX_TEXT_CHARS,
+) -> str | None:
+    """A scalar's text as typed, trimmed, within `limit` characters; lists and maps are reported."""
     if not isinstance(node, yaml.ScalarNode):
         ctx.report(node, path, f"must be text, not {kind_of(node)}")
         return None
@@ -208,6 +242,9 @@ def scalar_text(ctx: Context, node: yaml.Node, path: str, required: bool = False
     value = node.value.strip()
     if not value and required:
         ctx.report(node, path, "must not be empty")
+        return None
+    if limit is not None and len(value) > limit:
+        ctx.report(node, path, f"is {len(value):,} characters long; the limit is {limit:,}")
         return None
     return value or None
 

@@ -9,18 +9,21 @@ from __future__ import annotations
 
 import functools
 import hashlib
-import struct
+import io
 from dataclasses import dataclass
 from pathlib import Path
 
 from reportlab.lib.fonts import addMapping
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFError, TTFont
+from reportlab.pdfgen import canvas
 
+from booklet.files import regular_file_problem
 from booklet.model import FontFamily
 
 FONT_FOLDER = Path(__file__).parent / "fonts"
 STYLES = ("regular", "bold", "italic", "bold_italic")
+MAX_FONT_BYTES = 50 * 1024 * 1024
 BUNDLED: dict[str, tuple[str, tuple[str, str, str, str]]] = {
     "Noto Sans": ("NotoSans", ("Regular", "Bold", "Italic", "BoldItalic")),
     "Liberation Sans": ("LiberationSans", ("Regular", "Bold", "Italic", "BoldItalic")),
@@ -66,28 +69,44 @@ def builtin_family(name: str) -> str | None:
 
 
 def check_font_file(path: Path) -> str | None:
-    """None when the file is a TrueType font ReportLab can embed, else what is wrong."""
-    if path.is_dir():
-        return f"{path} is a folder, not a font file; name the .ttf file itself"
-    if not path.is_file():
-        return f"font file not found: {path}"
-    if path.stat().st_size == 0:
-        return f"the font file {path} is empty (0 bytes)"
+    """None when the file is a TrueType font that can be embedded and printed, else why not."""
+    problem = regular_file_problem(path, "font file", MAX_FONT_BYTES)
+    if problem:
+        return problem
     try:
-        TTFont(f"check-{path.name}", str(path))
+        font = TTFont(f"check-{path.name}", str(path))
+        print_sample(font)
     except TTFError as error:
-        reason = str(error)
-        if "postscript outlines" in reason:
-            return (
-                f"the font {path} is an OpenType font with PostScript outlines, which cannot be "
-                "embedded; use a TrueType (.ttf) version of it"
-            )
-        if reason.startswith("Not a recognized TrueType font") or " is not a " in reason:
-            return f"{path} is not a TrueType font file; give a .ttf font"
-        return f"cannot use the font {path}: {reason}"
-    except (OSError, ValueError, KeyError, IndexError, struct.error) as error:
+        return font_error_message(path, str(error))
+    except Exception as error:
         return f"the font file {path} is damaged or not a font ({type(error).__name__})"
     return None
+
+
+def font_error_message(path: Path, reason: str) -> str:
+    """ReportLab's reason for refusing a font, said in the user's terms."""
+    if "postscript outlines" in reason:
+        return (
+            f"the font {path} is an OpenType font with PostScript (CFF) outlines, which cannot be "
+            "embedded; use a TrueType (.ttf) version of it"
+        )
+    if "does not allow subsetting/embedding" in reason:
+        return (
+            f"the font {path} does not allow embedding in documents (its licence settings); "
+            "use a font whose licence allows embedding, or a built-in font"
+        )
+    if reason.startswith("Not a recognized TrueType font") or " is not a " in reason:
+        return f"{path} is not a TrueType font file; give a .ttf font"
+    return f"cannot use the font {path}: {reason}"
+
+
+def print_sample(font: TTFont) -> None:
+    """Embed a few letters of the font in a throwaway PDF, as a build would."""
+    pdfmetrics.registerFont(font)
+    sample = canvas.Canvas(io.BytesIO(), invariant=1)
+    sample.setFont(font.fontName, 12)
+    sample.drawString(10, 10, "Aa1")
+    sample.save()
 
 
 def register(family: FontFamily) -> FontSet:

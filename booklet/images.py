@@ -4,34 +4,27 @@ from __future__ import annotations
 
 import functools
 import io
-import stat
 import warnings
 from pathlib import Path
 
 from PIL import Image, ImageOps, UnidentifiedImageError
 
+from booklet.files import regular_file_problem
+
 # No "MPO": Pillow opens multi-picture JPEGs through the JPEG opener and registers no MPO
 # opener, so naming it makes Image.open raise KeyError for any file that is not PNG or JPEG.
 ALLOWED_FORMATS = ("PNG", "JPEG", "GIF", "WEBP", "BMP", "TIFF")
 MAX_PIXELS = 40_000_000
+MAX_FILE_BYTES = 64 * 1024 * 1024
 PRINT_PPI = 300
 JPEG_QUALITY = 90
 
 
 def check_image(path: Path) -> str | None:
     """None when the picture can be printed, else what is wrong with it."""
-    try:
-        info = path.stat()
-    except FileNotFoundError:
-        return f"picture not found: {path}"
-    except OSError as error:
-        return f"cannot read the picture {path}: {error.strerror}"
-    if stat.S_ISDIR(info.st_mode):
-        return f"{path} is a folder, not a picture; name the picture file itself"
-    if not stat.S_ISREG(info.st_mode):
-        return f"{path} is not a regular file"
-    if info.st_size == 0:
-        return f"the picture {path} is empty (0 bytes)"
+    problem = regular_file_problem(path, "picture", MAX_FILE_BYTES)
+    if problem:
+        return problem
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("error", Image.DecompressionBombWarning)

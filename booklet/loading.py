@@ -13,7 +13,7 @@ import yaml
 
 from booklet.errors import BookletError, Problem
 
-MAX_FILE_BYTES = 2 * 1024 * 1024
+MAX_FILE_BYTES = 1024 * 1024
 MAX_DEPTH = 64
 _YAML_TAG_PREFIX = "tag:yaml.org,2002:"
 _STANDARD_TAGS = frozenset(

@@ -69,6 +69,7 @@ PAGE_FIELDS = ("size", "margin")
 CONTACT_FIELDS = ("phone", "email", "website", "address")
 
 MIN_CHOICES, MAX_CHOICES = 2, 8
+MAX_CHOICE_CHARS = 500  # a choice is one row beside its circle, and a row must fit a page
 MAX_TITLE, MAX_SUBTITLE = 200, 300
 LANGUAGE_TAG = re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$")
 STRETCH_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]*$")
@@ -164,7 +165,7 @@ def read_section(ctx: Context, node: yaml.Node, path: str) -> Section | None:
     if not fields.ok:
         return None
     title = fields.text("title", required=True)
-    body = fields.text("body")
+    body = fields.markup_text("body")
     picture_node = fields.get("image")
     picture = read_picture(ctx, picture_node, fields.where("image")) if picture_node else None
     callouts = tuple(
@@ -208,7 +209,7 @@ def read_callout(ctx: Context, node: yaml.Node, path: str) -> Callout | None:
         kind = None
     else:
         kind = fields.one_of("kind", [k.value for k in CalloutKind])
-    text = fields.text("text", required=True)
+    text = fields.markup_text("text", required=True)
     if kind is None or text is None:
         return None
     return Callout(kind=CalloutKind(kind), text=text)
@@ -373,7 +374,9 @@ def read_quiz(ctx: Context, node: yaml.Node, path: str) -> Quiz | None:
     if not questions:
         return None
     return Quiz(
-        questions=questions, title=fields.text("title"), instructions=fields.text("instructions")
+        questions=questions,
+        title=fields.text("title"),
+        instructions=fields.markup_text("instructions"),
     )
 
 
@@ -386,7 +389,7 @@ def read_question(ctx: Context, node: yaml.Node, path: str) -> Question | None:
     choices = read_choices(fields)
     answer_node = fields.get("answer", required=True)
     lines = fields.integer("lines", 1, 20)
-    explanation = fields.text("explanation")
+    explanation = fields.markup_text("explanation")
     if answer_node is None or text is None or choices is False:
         return None
     read = read_answer(
@@ -410,7 +413,7 @@ def read_question(ctx: Context, node: yaml.Node, path: str) -> Question | None:
 
 def read_choices(fields: Fields) -> tuple[str, ...] | bool | None:
     """The choices (None when absent), or False when they are wrong."""
-    choices = fields.text_list("choices")
+    choices = fields.text_list("choices", limit=MAX_CHOICE_CHARS)
     if choices is None:
         return None
     node, where = fields.get("choices"), fields.where("choices")
@@ -531,7 +534,7 @@ def read_brand(node: yaml.Node, path: Path) -> tuple[Brand | None, Context]:
     body, heading = read_fonts(ctx, top.get("fonts"))
     page_size, margin = read_page(ctx, top.get("page"))
     contact = read_contact(ctx, top.get("contact"))
-    disclaimer = top.text("disclaimer")
+    disclaimer = top.markup_text("disclaimer")
     if ctx.problems or organization is None:
         return None, ctx
     defaults = Brand(organization=organization)

@@ -189,7 +189,7 @@ def test_one_level_past_the_limit_is_refused(tmp_path: Path) -> None:
 
 def test_file_larger_than_the_cap(tmp_path: Path) -> None:
     path = write(tmp_path, b"#" * (loading.MAX_FILE_BYTES + 1))
-    assert load_problem(path) == f"{path}: file is larger than 2 MB"
+    assert load_problem(path) == f"{path}: file is larger than 1 MB"
 
 
 def test_folder_instead_of_a_file(tmp_path: Path) -> None:

@@ -323,17 +323,24 @@ def test_content_longer_than_a_page_flows_across_pages(tmp_path):
     steps = [
         f"Step {n}: move your leg slowly and keep your back flat on the floor." for n in range(60)
     ]
-    long_text = "Stop if it hurts. " * 400
+    paragraph = "Stop if it hurts. " * 270  # within the 5,000-character paragraph limit
+    longest_field = "Stop if it hurts. " * 55  # within the 1,000-character field limit
+    choices = [f"{letter} " + "Keep breathing slowly. " * 21 for letter in "ABCDEFGH"]
     content = {
         "title": "Long",
         "sections": [
-            {"title": "Warnings", "callouts": [{"kind": "warning", "text": long_text}]},
+            {
+                "title": "Warnings",
+                "callouts": [{"kind": "warning", "text": "\n\n".join([paragraph] * 4)}],
+            },
             {
                 "title": "Card",
-                "stretches": [{"name": "Endless", "steps": steps, "caution": long_text}],
+                "stretches": [{"name": "Endless", "steps": steps, "caution": longest_field}],
             },
         ],
-        "quiz": {"questions": [{"question": long_text, "choices": ["A", "B"], "answer": "A"}]},
+        "quiz": {
+            "questions": [{"question": longest_field, "choices": choices, "answer": choices[0]}]
+        },
     }
     path = tmp_path / "long.yaml"
     path.write_text(yaml.safe_dump(content), encoding="utf-8")

@@ -815,7 +815,7 @@ def test_logo_not_a_picture(check: Check, tmp_path: Path) -> None:
 def test_logo_is_a_folder(check: Check, tmp_path: Path) -> None:
     (tmp_path / "images").mkdir()
     assert check(SECTION, BRAND + "logo: images\n") == [
-        "brand.yaml:2: logo: images is a folder, not a picture; name the picture file itself"
+        "brand.yaml:2: logo: images is a folder, not a picture; name the picture itself"
     ]
 
 
