@@ -22,6 +22,9 @@ from booklet.labels import labels_for
 from booklet.layout.answer_key import answer_key_story
 from booklet.layout.blocks import Kit, PictureSizes
 from booklet.layout.booklet import booklet_story
+from booklet.literacy import jargon
+from booklet.literacy.check import Report, check, missing_alt
+from booklet.locate import Places
 from booklet.model import NEUTRAL_BRAND, Booklet, Brand
 from booklet.pages import FOOTER_HEIGHT, Footer
 from booklet.render import DocumentInfo, render
@@ -188,3 +191,27 @@ def build(
     """Validate, lay out, render and write: the whole `booklet build`."""
     document = load(content, brand)
     return write_outputs(render_outputs(document), out_dir, document.booklet.stem)
+
+
+def places_of(content: Path) -> Places:
+    """Field paths of a content file that has already loaded without problems -> lines."""
+    return Places(str(content), loading.load_yaml(content))
+
+
+def check_reading(
+    content: Path, brand: Path | None = None, grade: int | None = None, words: Path | None = None
+) -> Report:
+    """The whole `booklet check`: validate, then measure and report on the text."""
+    document = load(content, brand)
+    extra = jargon.read_words(words) if words is not None else None
+    target = grade if grade is not None else document.brand.reading_grade
+    return check(document.booklet, places_of(content), target, jargon.word_list(extra))
+
+
+def strict_problems(document: Document) -> list[Problem]:
+    """What `validate --strict` adds: every picture must have alt text."""
+    places = places_of(document.booklet.source)
+    return [
+        Problem(places.file, places.line(field), field, message)
+        for field, message in missing_alt(document.booklet)
+    ]
