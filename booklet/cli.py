@@ -34,14 +34,22 @@ def cli() -> None:
     type=click.Path(path_type=Path, file_okay=False),
     default=Path("output"),
     show_default=True,
-    help="Folder for the two PDFs.",
+    help="Folder for the outputs.",
 )
-def build(content: Path, brand: Path | None, out_dir: Path) -> None:
-    """Write OUT/<name>.pdf and OUT/<name>-answer-key.pdf from CONTENT."""
+@click.option(
+    "--format",
+    "formats",
+    default="pdf",
+    show_default=True,
+    callback=lambda _ctx, _param, value: output_formats(value),
+    help="pdf, html, or both as pdf,html. HTML is one self-contained, accessible page.",
+)
+def build(content: Path, brand: Path | None, out_dir: Path, formats: tuple[str, ...]) -> None:
+    """Write OUT/<name>.pdf and OUT/<name>-answer-key.pdf (or .html) from CONTENT."""
     from booklet import build as pipeline
 
     with reported_errors():
-        paths = pipeline.build(content, brand, out_dir)
+        paths = pipeline.build(content, brand, out_dir, formats)
     for path in paths:
         click.echo(str(path))
 
@@ -110,6 +118,19 @@ def check(
             click.echo(line)
     if strict and report.findings:
         sys.exit(1)
+
+
+def output_formats(value: str) -> tuple[str, ...]:
+    """'pdf,html' -> ('pdf', 'html'); anything else is a usage error."""
+    from booklet.build import FORMATS
+
+    chosen = [part.strip().lower() for part in value.split(",") if part.strip()]
+    wrong = [part for part in chosen if part not in FORMATS]
+    if wrong or not chosen:
+        raise click.BadParameter(
+            f"{value!r}: choose pdf, html, or both as pdf,html", param_hint="--format"
+        )
+    return tuple(dict.fromkeys(chosen))
 
 
 def counted(number: int, one: str, many: str | None = None) -> str:
