@@ -150,4 +150,6 @@ def calculations(sentences: list[str]) -> Iterator[Wording]:
 
 def excerpt(sentence: str, limit: int = 60) -> str:
     text = " ".join(sentence.split())
-    return f'"{text}"' if len(text) <= limit else f'"{text[:limit].rstrip()}…"'
+    if len(text) <= limit:
+        return f'"{text}"'
+    return f'"{text[:limit].rsplit(" ", 1)[0]}\u2026"'
