@@ -97,21 +97,20 @@ def is_participle(word: str) -> bool:
 def jargon(text: str, plain: dict[str, str]) -> Iterator[Wording]:
     """Medical words with a plain alternative, unless the text explains them where they are.
 
-    Explained means: in brackets ("thigh bone (femur)"), followed by brackets ("femur (thigh
-    bone)") or "means", or named after "called" ("This is called hip flexion").
+    Explained means, at one of its uses in the same field: in brackets ("thigh bone
+    (femur)"), followed by brackets ("femur (thigh bone)") or "means", or named after
+    "called" or "call this" ("We call this hip flexion").
     """
     for word, alternative in plain.items():
         pattern = r"\b" + r"\s+".join(re.escape(w) for w in word.split()) + r"(s|es)?\b"
-        for match in re.finditer(pattern, text, re.IGNORECASE):
-            if not explained(text, match.start(), match.end()):
-                found = match.group(0)
-                yield Wording(
-                    "jargon",
-                    found,
-                    f'"{found}" is a medical word; write "{alternative}", '
-                    "or explain it in brackets",
-                )
-                break
+        matches = list(re.finditer(pattern, text, re.IGNORECASE))
+        if matches and not any(explained(text, m.start(), m.end()) for m in matches):
+            found = matches[0].group(0)
+            yield Wording(
+                "jargon",
+                found,
+                f'"{found}" is a medical word; write "{alternative}", or explain it in brackets',
+            )
 
 
 def explained(text: str, start: int, end: int) -> bool:
@@ -121,7 +120,7 @@ def explained(text: str, start: int, end: int) -> bool:
         return True
     if after.startswith("(") or re.match(r"means\b", after):
         return True
-    return bool(re.search(r"\bcalled\s*$", before, re.IGNORECASE))
+    return bool(re.search(r"\b(called|call (this|it|them))\s*$", before, re.IGNORECASE))
 
 
 def number_words(sentences: list[str]) -> Iterator[Wording]:
