@@ -152,10 +152,8 @@ def part_grades(
     return parts
 
 
-def grade_message(grade: readability.Grade | None, target: int, what: str = "") -> str:
-    assert grade is not None
+def grade_message(grade: readability.Grade, target: int, what: str = "") -> str:
     smog = f", SMOG {grade.smog:g}" if grade.smog is not None else ""
-    subject = what or "reads at"
     subject = f"{what} reads at" if what else "reads at"
     return (
         f"{subject} grade {grade.flesch_kincaid:g} (Flesch-Kincaid{smog}); the target is "
