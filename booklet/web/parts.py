@@ -170,7 +170,8 @@ li { margin: 0.3rem 0; }
 .dosage dd { margin: 0; font-weight: 700; }
 fieldset { border: 2px solid var(--rule); border-radius: 0.6rem; margin: 1.25rem 0;
   padding: 0.75rem 1rem 1rem; }
-legend { font-weight: 700; padding: 0 0.4rem; }
+legend { float: left; width: 100%; font-weight: 700; padding: 0; margin: 0 0 0.4rem; }
+legend + * { clear: both; }
 .hint { color: var(--muted); font-style: italic; margin: 0.2rem 0 0.5rem; }
 .choice { display: flex; align-items: flex-start; gap: 0.6rem; padding: 0.45rem 0; }
 .choice input { width: 1.5rem; height: 1.5rem; margin: 0.15rem 0 0; flex: none;
@@ -185,12 +186,7 @@ textarea { width: 100%; font: inherit; padding: 0.5rem; border: 2px solid var(--
 .disclaimer { background: #fff; border-radius: 0.4rem; padding: 0.75rem 1rem; }
 .answer { font-weight: 700; color: var(--primary-text); }
 .clinician { font-weight: 700; color: var(--warning); }
-@media (min-width: 40rem) {
-  body { font-size: 1.125rem; }
-  .stretch .inner { display: grid; grid-template-columns: minmax(0, 1fr) minmax(0, 1.3fr);
-    gap: 0 1.5rem; }
-  .stretch .inner > figure { grid-row: span 3; }
-}
+@media (min-width: 40rem) { body { font-size: 1.125rem; } }
 @media print { .cover, .stretch header { -webkit-print-color-adjust: exact;
   print-color-adjust: exact; } }
 """
