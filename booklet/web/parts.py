@@ -184,6 +184,7 @@ textarea { width: 100%; font: inherit; padding: 0.5rem; border: 2px solid var(--
 .contact dt { font-weight: 700; }
 .contact dd { margin: 0 0 0.6rem; }
 .disclaimer { background: #fff; border-radius: 0.4rem; padding: 0.75rem 1rem; }
+.choices { list-style: none; padding-left: 0.25rem; }
 .answer { font-weight: 700; color: var(--primary-text); }
 .clinician { font-weight: 700; color: var(--warning); }
 @media (min-width: 40rem) { body { font-size: 1.125rem; } }
