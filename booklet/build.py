@@ -1,7 +1,8 @@
-"""The spine: content file -> load -> validate -> layout -> render -> write the two PDFs.
+"""The spine: content file -> load -> validate -> layout -> render -> write the outputs.
 
-`load` and `render_outputs` never write; `write_outputs` puts both files in place together,
-each written to a temporary file first and renamed only when complete.
+`load` and the renderers never write; `write_outputs` puts all files (PDF and/or HTML,
+booklet and answer key) in place together, each written to a temporary file first and
+renamed only when all are complete.
 """
 
 from __future__ import annotations
@@ -22,11 +23,16 @@ from booklet.labels import labels_for
 from booklet.layout.answer_key import answer_key_story
 from booklet.layout.blocks import Kit, PictureSizes
 from booklet.layout.booklet import booklet_story
+from booklet.literacy import jargon
+from booklet.literacy.check import Report, check, missing_alt
+from booklet.locate import Places
 from booklet.model import NEUTRAL_BRAND, Booklet, Brand
 from booklet.pages import FOOTER_HEIGHT, Footer
 from booklet.render import DocumentInfo, render
 from booklet.styles import make_styles
 from booklet.validate import read_brand, read_content
+from booklet.web.answer_key import answer_key_html
+from booklet.web.booklet import booklet_html
 
 
 @dataclass(frozen=True)
@@ -39,8 +45,13 @@ class Document:
 
 @dataclass(frozen=True)
 class Outputs:
+    """One format's two files: the patient booklet and the clinician answer key."""
+
     booklet: bytes
     answer_key: bytes
+
+
+FORMATS = ("pdf", "html")
 
 
 def load(content: Path, brand: Path | None = None) -> Document:
@@ -76,6 +87,20 @@ def refer_to_brand_field(
         Problem(str(content), line, "brand", f"{p.file}: {p.message}") if p.line is None else p
         for p in problems
     ]
+
+
+def render_html(document: Document) -> Outputs:
+    """The booklet and answer key as self-contained HTML pages."""
+    return Outputs(
+        booklet=booklet_html(document.booklet, document.brand),
+        answer_key=answer_key_html(document.booklet, document.brand),
+    )
+
+
+def render_formats(document: Document, formats: Iterable[str]) -> dict[str, Outputs]:
+    """Each asked-for format ("pdf", "html") -> its two files as bytes."""
+    renderers = {"pdf": render_outputs, "html": render_html}
+    return {fmt: renderers[fmt](document) for fmt in formats}
 
 
 def render_outputs(document: Document) -> Outputs:
@@ -138,13 +163,17 @@ def render_both(document: Document) -> Outputs:
     return Outputs(booklet=booklet_pdf, answer_key=key_pdf)
 
 
-def output_paths(out_dir: Path, stem: str) -> tuple[Path, Path]:
-    return out_dir / f"{stem}.pdf", out_dir / f"{stem}-answer-key.pdf"
+def output_paths(out_dir: Path, stem: str, extension: str = "pdf") -> tuple[Path, Path]:
+    return out_dir / f"{stem}.{extension}", out_dir / f"{stem}-answer-key.{extension}"
 
 
-def write_outputs(outputs: Outputs, out_dir: Path, stem: str) -> tuple[Path, Path]:
-    """Write both PDFs so that they appear together, complete, or not at all."""
-    targets = output_paths(out_dir, stem)
+def write_outputs(rendered: dict[str, Outputs], out_dir: Path, stem: str) -> list[Path]:
+    """Write every file so that they all appear together, complete, or not at all."""
+    targets: list[Path] = []
+    contents: list[bytes] = []
+    for extension, outputs in rendered.items():
+        targets += output_paths(out_dir, stem, extension)
+        contents += [outputs.booklet, outputs.answer_key]
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
     except OSError as error:
@@ -154,12 +183,12 @@ def write_outputs(outputs: Outputs, out_dir: Path, stem: str) -> tuple[Path, Pat
             raise OutputError(f"{target}: is a folder; remove it or choose another --out")
     temporary: list[Path] = []
     try:
-        for data in (outputs.booklet, outputs.answer_key):
+        for data in contents:
             temporary.append(write_temporary(out_dir, data))
         for source, target in zip(temporary, targets, strict=True):
             os.replace(source, target)
     except OSError as error:
-        raise OutputError(f"{out_dir}: cannot write the PDFs: {error.strerror}") from None
+        raise OutputError(f"{out_dir}: cannot write the outputs: {error.strerror}") from None
     finally:
         for path in temporary:
             with contextlib.suppress(FileNotFoundError):
@@ -169,7 +198,7 @@ def write_outputs(outputs: Outputs, out_dir: Path, stem: str) -> tuple[Path, Pat
 
 def write_temporary(folder: Path, data: bytes) -> Path:
     """A new, hidden file in `folder` holding `data`, flushed to disk (mode follows the umask)."""
-    path = folder / f".booklet-{secrets.token_hex(8)}.pdf.tmp"
+    path = folder / f".booklet-{secrets.token_hex(8)}.tmp"
     handle = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
     try:
         with os.fdopen(handle, "wb") as stream:
@@ -183,8 +212,35 @@ def write_temporary(folder: Path, data: bytes) -> Path:
 
 
 def build(
-    content: Path, brand: Path | None = None, out_dir: Path = Path("output")
-) -> tuple[Path, Path]:
+    content: Path,
+    brand: Path | None = None,
+    out_dir: Path = Path("output"),
+    formats: Iterable[str] = ("pdf",),
+) -> list[Path]:
     """Validate, lay out, render and write: the whole `booklet build`."""
     document = load(content, brand)
-    return write_outputs(render_outputs(document), out_dir, document.booklet.stem)
+    return write_outputs(render_formats(document, formats), out_dir, document.booklet.stem)
+
+
+def places_of(content: Path) -> Places:
+    """Field paths of a content file that has already loaded without problems -> lines."""
+    return Places(str(content), loading.load_yaml(content))
+
+
+def check_reading(
+    content: Path, brand: Path | None = None, grade: int | None = None, words: Path | None = None
+) -> Report:
+    """The whole `booklet check`: validate, then measure and report on the text."""
+    document = load(content, brand)
+    extra = jargon.read_words(words) if words is not None else None
+    target = grade if grade is not None else document.brand.reading_grade
+    return check(document.booklet, places_of(content), target, jargon.word_list(extra))
+
+
+def strict_problems(document: Document) -> list[Problem]:
+    """What `validate --strict` adds: every picture must have alt text."""
+    places = places_of(document.booklet.source)
+    return [
+        Problem(places.file, places.line(field), field, message)
+        for field, message in missing_alt(document.booklet)
+    ]

@@ -34,14 +34,22 @@ def cli() -> None:
     type=click.Path(path_type=Path, file_okay=False),
     default=Path("output"),
     show_default=True,
-    help="Folder for the two PDFs.",
+    help="Folder for the outputs.",
 )
-def build(content: Path, brand: Path | None, out_dir: Path) -> None:
-    """Write OUT/<name>.pdf and OUT/<name>-answer-key.pdf from CONTENT."""
+@click.option(
+    "--format",
+    "formats",
+    default="pdf",
+    show_default=True,
+    callback=lambda _ctx, _param, value: output_formats(value),
+    help="pdf, html, or both as pdf,html. HTML is one self-contained, accessible page.",
+)
+def build(content: Path, brand: Path | None, out_dir: Path, formats: tuple[str, ...]) -> None:
+    """Write OUT/<name>.pdf and OUT/<name>-answer-key.pdf (or .html) from CONTENT."""
     from booklet import build as pipeline
 
     with reported_errors():
-        paths = pipeline.build(content, brand, out_dir)
+        paths = pipeline.build(content, brand, out_dir, formats)
     for path in paths:
         click.echo(str(path))
 
@@ -49,18 +57,80 @@ def build(content: Path, brand: Path | None, out_dir: Path) -> None:
 @cli.command()
 @CONTENT
 @BRAND
-def validate(content: Path, brand: Path | None) -> None:
+@click.option(
+    "--strict", is_flag=True, help="Also require alt text on every picture (for screen readers)."
+)
+def validate(content: Path, brand: Path | None, strict: bool) -> None:
     """Check CONTENT (and its brand, pictures and fonts) without writing anything."""
     from booklet import build as pipeline
+    from booklet.errors import BookletError
 
     with reported_errors():
         document = pipeline.load(content, brand)
+        if strict and (problems := pipeline.strict_problems(document)):
+            raise BookletError(problems)
     stretches = len(document.booklet.stretches())
     questions = len(document.booklet.quiz.questions) if document.booklet.quiz else 0
     click.echo(
         f"{content}: ok ({counted(len(document.booklet.sections), 'section')}, "
         f"{counted(stretches, 'stretch', 'stretches')}, {counted(questions, 'quiz question')})"
     )
+
+
+@cli.command()
+@CONTENT
+@BRAND
+@click.option(
+    "--grade",
+    type=click.IntRange(1, 18),
+    default=None,
+    help="Target reading grade (default: the brand's reading_grade, or 8).",
+)
+@click.option(
+    "--words",
+    type=click.Path(path_type=Path),
+    default=None,
+    help="YAML file of medical words and their plain alternatives, added to the built-in list.",
+)
+@click.option("--strict", is_flag=True, help="Exit with status 1 when anything is found.")
+@click.option("--json", "as_json", is_flag=True, help="Print the report as JSON.")
+def check(
+    content: Path,
+    brand: Path | None,
+    grade: int | None,
+    words: Path | None,
+    strict: bool,
+    as_json: bool,
+) -> None:
+    """Report reading grade, long sentences, passive voice, medical words, PEMAT items and
+    missing alt text in CONTENT; advisory unless --strict."""
+    import json
+
+    from booklet import build as pipeline
+    from booklet.literacy.report import report_lines
+
+    with reported_errors():
+        report = pipeline.check_reading(content, brand, grade, words)
+    if as_json:
+        click.echo(json.dumps(report.as_json(), indent=2, ensure_ascii=False))
+    else:
+        for line in report_lines(report, strict):
+            click.echo(line)
+    if strict and report.findings:
+        sys.exit(1)
+
+
+def output_formats(value: str) -> tuple[str, ...]:
+    """'pdf,html' -> ('pdf', 'html'); anything else is a usage error."""
+    from booklet.build import FORMATS
+
+    chosen = [part.strip().lower() for part in value.split(",") if part.strip()]
+    wrong = [part for part in chosen if part not in FORMATS]
+    if wrong or not chosen:
+        raise click.BadParameter(
+            f"{value!r}: choose pdf, html, or both as pdf,html", param_hint="--format"
+        )
+    return tuple(dict.fromkeys(chosen))
 
 
 def counted(number: int, one: str, many: str | None = None) -> str:

@@ -165,6 +165,7 @@ class Brand:
     margin_pt: float = 18 * 72 / 25.4
     contact: Contact = field(default_factory=Contact)
     disclaimer: str | None = None
+    reading_grade: int = 8
     source: Path | None = None
 
     @property

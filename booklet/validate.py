@@ -61,7 +61,16 @@ STRETCH_FIELDS = (
 )
 QUIZ_FIELDS = ("title", "instructions", "questions")
 QUESTION_FIELDS = ("question", "type", "choices", "answer", "explanation", "lines")
-BRAND_FIELDS = ("organization", "logo", "colors", "fonts", "page", "contact", "disclaimer")
+BRAND_FIELDS = (
+    "organization",
+    "logo",
+    "colors",
+    "fonts",
+    "page",
+    "contact",
+    "disclaimer",
+    "reading_grade",
+)
 COLOR_FIELDS = ("primary", "accent")
 FONT_ROLES = ("body", "heading")
 FONT_STYLES = ("regular", "bold", "italic", "bold_italic")
@@ -535,6 +544,7 @@ def read_brand(node: yaml.Node, path: Path) -> tuple[Brand | None, Context]:
     page_size, margin = read_page(ctx, top.get("page"))
     contact = read_contact(ctx, top.get("contact"))
     disclaimer = top.markup_text("disclaimer")
+    reading_grade = top.integer("reading_grade", 1, 18)
     if ctx.problems or organization is None:
         return None, ctx
     defaults = Brand(organization=organization)
@@ -549,6 +559,7 @@ def read_brand(node: yaml.Node, path: Path) -> tuple[Brand | None, Context]:
         margin_pt=margin or defaults.margin_pt,
         contact=contact,
         disclaimer=disclaimer,
+        reading_grade=reading_grade or defaults.reading_grade,
         source=path,
     )
     return brand, ctx

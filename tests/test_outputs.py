@@ -134,7 +134,9 @@ def document(project: Path) -> Document:
 
 @pytest.fixture(scope="module")
 def pdfs(document: Document, project: Path) -> tuple[pypdf.PdfReader, pypdf.PdfReader]:
-    booklet_path, key_path = write_outputs(render_outputs(document), project / "out", "knee")
+    booklet_path, key_path = write_outputs(
+        {"pdf": render_outputs(document)}, project / "out", "knee"
+    )
     return pypdf.PdfReader(booklet_path), pypdf.PdfReader(key_path)
 
 

@@ -6,7 +6,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from booklet.build import load
+from booklet.build import check_reading, load, strict_problems
 from booklet.model import QuestionKind
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -43,3 +43,14 @@ def test_sample_builds_to_the_same_bytes_in_separate_processes(tmp_path):
     second = build_in_a_new_process(tmp_path / "two")
     assert first == second
     assert first[0].startswith(b"%PDF-") and first[1].startswith(b"%PDF-")
+
+
+def test_sample_passes_the_reading_check_at_grade_8():
+    report = check_reading(SAMPLE, grade=8)
+    assert [str(f) for f in report.findings] == []
+    assert all(part.grade and part.grade.highest() <= 8 for part in report.parts)
+    assert len(report.parts) == len(load(SAMPLE).booklet.sections) + 1
+
+
+def test_sample_pictures_all_have_alt_text():
+    assert strict_problems(load(SAMPLE)) == []

@@ -1,0 +1,125 @@
+"""A Booklet -> the PEMAT understandability items a program can judge, each met or not.
+
+PEMAT is AHRQ's Patient Education Materials Assessment Tool. Most of its items need a
+person; these need only the text: informative headings, a summary, speaking to the reader
+as "you", a title or caption on every visual, numbers as digits, no sums for the reader.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from booklet.fields import join
+from booklet.literacy.passages import Passage, part_of, plain_units, words
+from booklet.model import Booklet
+
+
+def word_set(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+GENERIC_HEADINGS = word_set(
+    """introduction overview information background details general miscellaneous misc
+    other notes more summary part section chapter"""
+)
+SUMMARY_TITLE = re.compile(
+    r"\b(summary|key points|key messages|main points|remember|in short|at a glance|"
+    r"take-?aways?)\b",
+    re.IGNORECASE,
+)
+SUMMARY_LEAD = re.compile(
+    r"^\s*\*\*(summary|key points|key messages|main points|remember|in short|"
+    r"at a glance|take-?aways?)\b",
+    re.IGNORECASE | re.MULTILINE,
+)
+THIRD_PERSON = re.compile(
+    r"\b(the patient|patients|the client|he or she|he/she|one should|the individual)\b",
+    re.IGNORECASE,
+)
+THIRD_PERSON_STEP = frozenset({"the", "a", "an", "patient", "patients", "he", "she", "they"})
+
+
+@dataclass(frozen=True)
+class Item:
+    """One PEMAT item: the finding kind that marks it unmet, and its name."""
+
+    kind: str
+    title: str
+
+
+ITEMS = (
+    Item("headers", "Section headings say what the section is about"),
+    Item("summary", "The booklet gives a summary of its key points"),
+    Item("you", "It speaks to the reader as \u201cyou\u201d, with steps to do"),
+    Item("captions", "Every picture has a title or caption"),
+    Item("numbers", "Numbers are written as digits"),
+    Item("calculation", "The reader does not have to do sums"),
+)
+
+
+@dataclass(frozen=True)
+class Miss:
+    """Where an item is not met: the field to fix and what to do."""
+
+    kind: str
+    field: str
+    message: str
+    text: str | None = None
+
+
+def headers(booklet: Booklet) -> Iterator[Miss]:
+    for i, section in enumerate(booklet.sections):
+        title_words = [w.lower() for w in words(section.title)]
+        if len(title_words) < 2 or all(w in GENERIC_HEADINGS or w.isdigit() for w in title_words):
+            yield Miss(
+                "headers",
+                join(part_of(i), "title"),
+                f'the heading "{section.title}" does not say what the section is about; '
+                'name its topic, such as "What the psoas does"',
+            )
+
+
+def summary(booklet: Booklet) -> Iterator[Miss]:
+    if any(SUMMARY_TITLE.search(s.title) for s in booklet.sections):
+        return
+    texts = [s.body or "" for s in booklet.sections]
+    texts += [c.text for s in booklet.sections for c in s.callouts]
+    if any(SUMMARY_LEAD.search(text) for text in texts):
+        return
+    yield Miss(
+        "summary",
+        join(part_of(len(booklet.sections) - 1), "body"),
+        'add a summary of the key points: a section titled "Key points", or a list '
+        'starting "**Key points:**" in a body or callout',
+    )
+
+
+def speaks_to_you(passages: list[Passage]) -> Iterator[Miss]:
+    for passage in passages:
+        for unit in plain_units(passage.text):
+            match = THIRD_PERSON.search(unit)
+            first = words(unit)[:1]
+            step = ".steps[" in passage.field
+            if match or (step and first and first[0].lower() in THIRD_PERSON_STEP):
+                said = match.group(0) if match else first[0]
+                yield Miss(
+                    "you",
+                    passage.field,
+                    f'speaks about the reader ("{said}"); speak to them as "you" and '
+                    "start steps with what to do",
+                    unit,
+                )
+                break
+
+
+def captions(booklet: Booklet) -> Iterator[Miss]:
+    """Section pictures need a caption; a stretch picture is titled by its card's name."""
+    for i, section in enumerate(booklet.sections):
+        if section.picture and not section.picture.caption:
+            yield Miss(
+                "captions",
+                join(part_of(i), "image"),
+                "the picture has no caption; add `caption:` saying what it shows",
+            )
