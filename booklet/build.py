@@ -10,7 +10,9 @@ from __future__ import annotations
 import contextlib
 import os
 import secrets
-from collections.abc import Iterable
+import signal
+import threading
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -42,6 +44,18 @@ class Document:
     booklet: Booklet
     brand: Brand
 
+    def inputs(self) -> set[Path]:
+        """Every file the document was read from: content, brand, pictures, logo, fonts."""
+        brand = self.brand
+        fonts_files = [
+            getattr(family, style)
+            for family in (brand.body_font, brand.heading_font)
+            for style in fonts.STYLES
+        ]
+        files = [self.booklet.source, brand.source, brand.logo, *fonts_files]
+        files += [picture.path for picture in self.booklet.pictures()]
+        return {file for file in files if file is not None}
+
 
 @dataclass(frozen=True)
 class Outputs:
@@ -54,16 +68,21 @@ class Outputs:
 FORMATS = ("pdf", "html")
 
 
-def load(content: Path, brand: Path | None = None) -> Document:
-    """Read and validate a content file and its brand; raise BookletError with every problem."""
+def load(content: Path, brand: Path | None = None, restrict_to: Path | None = None) -> Document:
+    """Read and validate a content file and its brand; raise BookletError with every problem.
+
+    With `restrict_to`, files named inside the content file, and inside the brand file it
+    names, must lie in that folder; the files given here as arguments are the caller's own.
+    """
     problems: list[Problem] = []
-    booklet, brand_ref, ctx = read_content(loading.load_yaml(content), content)
+    booklet, brand_ref, ctx = read_content(loading.load_yaml(content), content, restrict_to)
     problems += ctx.problems
     brand_path = brand if brand is not None else (brand_ref[0] if brand_ref else None)
     chosen = NEUTRAL_BRAND
     if brand_path is not None:
         try:
-            loaded, brand_ctx = read_brand(loading.load_yaml(brand_path), brand_path)
+            root = restrict_to if brand is None else None
+            loaded, brand_ctx = read_brand(loading.load_yaml(brand_path), brand_path, root)
             problems += brand_ctx.problems
             chosen = loaded or NEUTRAL_BRAND
         except BookletError as error:
@@ -167,26 +186,29 @@ def output_paths(out_dir: Path, stem: str, extension: str = "pdf") -> tuple[Path
     return out_dir / f"{stem}.{extension}", out_dir / f"{stem}-answer-key.{extension}"
 
 
-def write_outputs(rendered: dict[str, Outputs], out_dir: Path, stem: str) -> list[Path]:
-    """Write every file so that they all appear together, complete, or not at all."""
+def write_outputs(
+    rendered: dict[str, Outputs], out_dir: Path, stem: str, inputs: Iterable[Path] = ()
+) -> list[Path]:
+    """Write every file so that they all appear together, complete, or not at all.
+
+    Each file is written to a temporary file beside its target and flushed to disk; only
+    then are all of them renamed into place, with Ctrl-C held back until the last rename.
+    """
     targets: list[Path] = []
     contents: list[bytes] = []
     for extension, outputs in rendered.items():
         targets += output_paths(out_dir, stem, extension)
         contents += [outputs.booklet, outputs.answer_key]
+    check_targets(targets, inputs)
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
     except OSError as error:
         raise OutputError(f"{out_dir}: cannot create the folder: {error.strerror}") from None
-    for target in targets:
-        if target.is_dir():
-            raise OutputError(f"{target}: is a folder; remove it or choose another --out")
     temporary: list[Path] = []
     try:
         for data in contents:
             temporary.append(write_temporary(out_dir, data))
-        for source, target in zip(temporary, targets, strict=True):
-            os.replace(source, target)
+        publish(list(zip(temporary, targets, strict=True)))
     except OSError as error:
         raise OutputError(f"{out_dir}: cannot write the outputs: {error.strerror}") from None
     finally:
@@ -194,6 +216,73 @@ def write_outputs(rendered: dict[str, Outputs], out_dir: Path, stem: str) -> lis
             with contextlib.suppress(FileNotFoundError):
                 path.unlink()
     return targets
+
+
+def check_targets(targets: Iterable[Path], inputs: Iterable[Path]) -> None:
+    """Refuse to write over a folder or over any file the booklet was made from."""
+    read_from = {path.resolve() for path in inputs}
+    for target in targets:
+        if target.is_dir():
+            raise OutputError(f"{target}: is a folder; remove it or choose another --out")
+        if target.resolve() in read_from:
+            raise OutputError(
+                f"{target}: is one of the files this booklet is made from; choose another --out"
+            )
+
+
+def publish(moves: list[tuple[Path, Path]]) -> None:
+    """Rename each finished temporary file onto its target: all of them, or none.
+
+    If a rename fails, the targets already replaced get their earlier files back.
+    """
+    done: list[tuple[Path, Path | None]] = []
+    with interrupts_held():
+        try:
+            for source, target in moves:
+                done.append((target, keep_earlier(target)))
+                os.replace(source, target)
+        except OSError:
+            for target, earlier in reversed(done):
+                restore(target, earlier)
+            raise
+        finally:
+            for _, earlier in done:
+                if earlier is not None:
+                    earlier.unlink(missing_ok=True)
+
+
+def keep_earlier(target: Path) -> Path | None:
+    """A second name (a hard link) for the file at `target`, so it can be put back."""
+    earlier = target.with_name(f".booklet-{secrets.token_hex(8)}.earlier")
+    try:
+        os.link(target, earlier)
+    except OSError:
+        return None
+    return earlier
+
+
+def restore(target: Path, earlier: Path | None) -> None:
+    with contextlib.suppress(OSError):
+        if earlier is not None:
+            os.replace(earlier, target)
+        else:
+            target.unlink(missing_ok=True)
+
+
+@contextlib.contextmanager
+def interrupts_held() -> Iterator[None]:
+    """Hold Ctrl-C (SIGINT) until the block ends, where the system allows it."""
+    can_hold = hasattr(signal, "pthread_sigmask") and (
+        threading.current_thread() is threading.main_thread()
+    )
+    if not can_hold:
+        yield
+        return
+    previous = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
 
 
 def write_temporary(folder: Path, data: bytes) -> Path:
@@ -216,10 +305,12 @@ def build(
     brand: Path | None = None,
     out_dir: Path = Path("output"),
     formats: Iterable[str] = ("pdf",),
+    restrict_to: Path | None = None,
 ) -> list[Path]:
     """Validate, lay out, render and write: the whole `booklet build`."""
-    document = load(content, brand)
-    return write_outputs(render_formats(document, formats), out_dir, document.booklet.stem)
+    document = load(content, brand, restrict_to)
+    rendered = render_formats(document, formats)
+    return write_outputs(rendered, out_dir, document.booklet.stem, document.inputs())
 
 
 def places_of(content: Path) -> Places:

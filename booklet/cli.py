@@ -18,6 +18,14 @@ BRAND = click.option(
     help="Brand file to use instead of the content file's `brand:`.",
 )
 
+INTERRUPTED = 130  # the shell's status for a command stopped by Ctrl-C
+RESTRICT_TO = click.option(
+    "--restrict-to",
+    type=click.Path(path_type=Path, file_okay=False, exists=True),
+    default=None,
+    help="Refuse any file that the content names outside this folder (for untrusted content).",
+)
+
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="booklet")
@@ -44,12 +52,19 @@ def cli() -> None:
     callback=lambda _ctx, _param, value: output_formats(value),
     help="pdf, html, or both as pdf,html. HTML is one self-contained, accessible page.",
 )
-def build(content: Path, brand: Path | None, out_dir: Path, formats: tuple[str, ...]) -> None:
+@RESTRICT_TO
+def build(
+    content: Path,
+    brand: Path | None,
+    out_dir: Path,
+    formats: tuple[str, ...],
+    restrict_to: Path | None,
+) -> None:
     """Write OUT/<name>.pdf and OUT/<name>-answer-key.pdf (or .html) from CONTENT."""
     from booklet import build as pipeline
 
     with reported_errors():
-        paths = pipeline.build(content, brand, out_dir, formats)
+        paths = pipeline.build(content, brand, out_dir, formats, restrict_to)
     for path in paths:
         click.echo(str(path))
 
@@ -60,13 +75,14 @@ def build(content: Path, brand: Path | None, out_dir: Path, formats: tuple[str, 
 @click.option(
     "--strict", is_flag=True, help="Also require alt text on every picture (for screen readers)."
 )
-def validate(content: Path, brand: Path | None, strict: bool) -> None:
+@RESTRICT_TO
+def validate(content: Path, brand: Path | None, strict: bool, restrict_to: Path | None) -> None:
     """Check CONTENT (and its brand, pictures and fonts) without writing anything."""
     from booklet import build as pipeline
     from booklet.errors import BookletError
 
     with reported_errors():
-        document = pipeline.load(content, brand)
+        document = pipeline.load(content, brand, restrict_to)
         if strict and (problems := pipeline.strict_problems(document)):
             raise BookletError(problems)
     stretches = len(document.booklet.stretches())
@@ -155,6 +171,9 @@ class reported_errors:
         if isinstance(error, OutputError):
             click.echo(f"error: {error}", err=True)
             sys.exit(1)
+        if isinstance(error, KeyboardInterrupt):
+            click.echo("interrupted; nothing was written.", err=True)
+            sys.exit(INTERRUPTED)
         return False
 
 

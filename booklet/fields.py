@@ -33,10 +33,28 @@ class Context:
 
     file: Path
     problems: list[Problem] = field(default_factory=list)
+    root: Path | None = None  # with --restrict-to, every file named here must lie inside it
 
     @property
     def folder(self) -> Path:
         return self.file.parent
+
+    def locate(self, node: yaml.Node, path: str, written: str) -> Path | None:
+        """A file path as written in this file -> the file, relative to this file's folder.
+
+        Under a root, a path that leads outside it, through `..` or a symbolic link, is
+        reported and never opened.
+        """
+        located = Path(os.path.normpath(self.folder / written))
+        if self.root is not None and not located.resolve().is_relative_to(self.root.resolve()):
+            self.report(
+                node,
+                path,
+                f"{written} is outside {self.root}, the only folder files may come from "
+                "(--restrict-to); copy the file into it",
+            )
+            return None
+        return located
 
     def report(self, node: yaml.Node | None, path: str, message: str) -> None:
         line = node.start_mark.line + 1 if node is not None else None
@@ -221,7 +239,8 @@ class Fields:
         text = None if node is None else scalar_text(self.ctx, node, self.where(name), True)
         if node is None or text is None:
             return None
-        return Path(os.path.normpath(self.ctx.folder / text)), node
+        located = self.ctx.locate(node, self.where(name), text)
+        return None if located is None else (located, node)
 
 
 def scalar_text(

@@ -10,6 +10,7 @@ from __future__ import annotations
 import functools
 import hashlib
 import io
+import struct
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -24,6 +25,8 @@ from booklet.model import FontFamily
 FONT_FOLDER = Path(__file__).parent / "fonts"
 STYLES = ("regular", "bold", "italic", "bold_italic")
 MAX_FONT_BYTES = 50 * 1024 * 1024
+RESTRICTED_LICENCE = 0x0002
+NO_SUBSET_OR_BITMAP_ONLY = 0x0300
 BUNDLED: dict[str, tuple[str, tuple[str, str, str, str]]] = {
     "Noto Sans": ("NotoSans", ("Regular", "Bold", "Italic", "BoldItalic")),
     "Liberation Sans": ("LiberationSans", ("Regular", "Bold", "Italic", "BoldItalic")),
@@ -75,12 +78,24 @@ def check_font_file(path: Path) -> str | None:
         return problem
     try:
         font = TTFont(f"check-{path.name}", str(path))
+        if embedding_refused(font):
+            return font_error_message(path, "does not allow subsetting/embedding")
         print_sample(font)
     except TTFError as error:
         return font_error_message(path, str(error))
-    except Exception as error:
-        return f"the font file {path} is damaged or not a font ({type(error).__name__})"
+    except Exception:
+        return f"the font file {path} is damaged or cut short; get a fresh copy of it"
     return None
+
+
+def embedding_refused(font: TTFont) -> bool:
+    """True when the font's licence bits (OS/2 fsType) forbid embedding a subset in a PDF:
+    restricted-licence embedding, no subsetting, or bitmap embedding only."""
+    face = font.face
+    if "OS/2" not in face.table:
+        return False
+    fs_type = struct.unpack_from(">H", face.get_table("OS/2"), 8)[0]
+    return fs_type & 0x000F == RESTRICTED_LICENCE or bool(fs_type & NO_SUBSET_OR_BITMAP_ONLY)
 
 
 def font_error_message(path: Path, reason: str) -> str:

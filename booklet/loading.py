@@ -169,12 +169,14 @@ def yaml_problem(name: str, error: yaml.YAMLError) -> Problem:
     problem = getattr(error, "problem", None) or str(error)
     context = getattr(error, "context", None)
     mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
-    if "<stream end>" in problem and getattr(error, "context_mark", None) is not None:
+    ended_early = "<stream end>" in problem or "end of stream" in problem
+    if ended_early and getattr(error, "context_mark", None) is not None:
         # The file ended too soon: the line that opened what was never closed helps more.
         mark = error.context_mark  # type: ignore[attr-defined]
     line = mark.line + 1 if mark is not None else 1
     message = f"{context}, {problem}" if context else problem
     message = message.replace("'<stream end>'", "the end of the file")
+    message = message.replace("found unexpected end of stream", "the file ends before it is closed")
     if "'\\t'" in message:
         message += "; indent with spaces, not tabs"
     return Problem(name, line, "", f"this is not valid YAML: {message}")

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime
 import math
-import os
 import re
 import unicodedata
 from pathlib import Path
@@ -92,10 +91,13 @@ BOOLEAN_TEXT = {"true": True, "false": False}
 
 
 def read_content(
-    node: yaml.Node, path: Path
+    node: yaml.Node, path: Path, root: Path | None = None
 ) -> tuple[Booklet | None, tuple[Path, yaml.Node] | None, Context]:
-    """The booklet, the brand file it names (if any), and the problems found."""
-    ctx = Context(path)
+    """The booklet, the brand file it names (if any), and the problems found.
+
+    With a `root`, every file the content names must lie inside that folder.
+    """
+    ctx = Context(path, root=root)
     top = Fields(ctx, node, "", CONTENT_FIELDS)
     title = short_text(top, "title", MAX_TITLE, required=True)
     subtitle = short_text(top, "subtitle", MAX_SUBTITLE)
@@ -197,7 +199,8 @@ def read_picture(ctx: Context, node: yaml.Node, path: str) -> Picture | None:
         where = fields.where("file")
     else:
         text = scalar_text(ctx, node, path, required=True)
-        located = (Path(os.path.normpath(ctx.folder / text)), node) if text else None
+        file = ctx.locate(node, path, text) if text else None
+        located = (file, node) if file else None
         caption = alt = None
         where = path
     if located is None:
@@ -534,8 +537,10 @@ def choice_hint(value: str, choices: tuple[str, ...]) -> str:
 # --- the brand file --------------------------------------------------------------------
 
 
-def read_brand(node: yaml.Node, path: Path) -> tuple[Brand | None, Context]:
-    ctx = Context(path)
+def read_brand(
+    node: yaml.Node, path: Path, root: Path | None = None
+) -> tuple[Brand | None, Context]:
+    ctx = Context(path, root=root)
     top = Fields(ctx, node, "", BRAND_FIELDS)
     organization = top.text("organization", required=True)
     logo = read_logo(top)

@@ -1,0 +1,330 @@
+"""Hostile and broken input: every file gets a clear `file:line` message, exit 1, no output.
+
+The corpus in tests/hostile/ holds one file per trick, with the line booklet must print for
+it in tests/hostile/expected.yaml.
+"""
+
+from __future__ import annotations
+
+import errno
+import io
+import os
+import signal
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pypdf
+import pytest
+import yaml
+from conftest import make_picture, run_cli, write_yaml
+
+from booklet import build as pipeline
+from booklet.errors import OutputError
+
+CORPUS = Path(__file__).parent / "hostile"
+EXPECTED: dict[str, str] = yaml.safe_load((CORPUS / "expected.yaml").read_text(encoding="utf-8"))
+CONTENT = """\
+title: Hip care
+sections:
+  - title: Moving well
+    image: {image}
+"""
+
+
+def listing(folder: Path) -> list[str]:
+    return sorted(path.name for path in folder.iterdir()) if folder.exists() else []
+
+
+def test_every_corpus_file_has_an_expected_message() -> None:
+    files = {path.name for path in CORPUS.glob("*.yaml")} - {"expected.yaml"}
+    assert files == set(EXPECTED)
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_corpus_file_is_refused_with_its_message(
+    name: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(CORPUS)
+    out = tmp_path / "out"
+    result = run_cli(["build", name, "--out", out])
+    lines = result.stderr.splitlines()
+    assert result.exit_code == 1
+    assert lines[0] == EXPECTED[name]
+    assert lines[-1].endswith("found; nothing was written.")
+    assert "Traceback" not in result.stderr
+    assert listing(out) == []
+
+
+def test_a_pipe_as_a_picture_is_refused_without_waiting(tmp_path: Path) -> None:
+    pipe = tmp_path / "picture.png"
+    os.mkfifo(pipe)
+    content = write_yaml(tmp_path / "booklet.yaml", CONTENT.format(image="picture.png"))
+    result = run_cli(["validate", content])
+    assert result.exit_code == 1
+    assert "picture.png is not a regular file (a device or pipe?)" in result.stderr
+
+
+def test_a_pipe_as_the_content_file_is_refused(tmp_path: Path) -> None:
+    pipe = tmp_path / "booklet.yaml"
+    os.mkfifo(pipe)
+    result = run_cli(["validate", pipe])
+    assert result.exit_code == 1
+    assert result.stderr.splitlines()[0] == f"{pipe}: is not a regular file"
+
+
+# --- text is printed as typed ------------------------------------------------------------
+
+
+def pdf_text(data: bytes) -> str:
+    return " ".join(page.extract_text() for page in pypdf.PdfReader(io.BytesIO(data)).pages)
+
+
+def test_yaml_look_alikes_print_as_typed_in_booklet_and_key(tmp_path: Path) -> None:
+    content = write_yaml(
+        tmp_path / "booklet.yaml",
+        """\
+        title: Walk 1:30 a day
+        sections:
+          - title: on
+            body: "off"
+        quiz:
+          questions:
+            - question: Is walking good for the psoas?
+              choices: [Yes, No]
+              answer: No
+            - question: How many walks a day?
+              choices: [1, 2, 3]
+              answer: 2
+        """,
+    )
+    outputs = pipeline.render_outputs(pipeline.load(content))
+    booklet, key = pdf_text(outputs.booklet), pdf_text(outputs.answer_key)
+    for typed in ("Walk 1:30 a day", "on", "off", "Yes", "No"):
+        assert typed in booklet
+    assert "B. No" in key and "B. 2" in key
+
+
+def test_markup_in_text_is_printed_not_obeyed(tmp_path: Path) -> None:
+    tricks = [
+        "AT&T",
+        '<img src="/etc/passwd"/>',
+        '<font color="red">red</font>',
+        '<a href="javascript:alert(1)">link</a>',
+        "&amp; &#65; &lt;b&gt;",
+        "<b>not bold</b>",
+    ]
+    content = write_yaml(
+        tmp_path / "booklet.yaml",
+        {"title": "Tricks", "sections": [{"title": t, "body": t} for t in tricks]},
+    )
+    booklet = pipeline.render_outputs(pipeline.load(content)).booklet
+    text = pdf_text(booklet)
+    for trick in tricks:
+        assert text.count(trick) >= 2, trick
+    reader = pypdf.PdfReader(io.BytesIO(booklet))
+    for page in reader.pages:
+        assert "/XObject" not in page.get("/Resources", {}), "no picture may come from text"
+        links = [a.get_object().get("/A", {}) for a in page.get("/Annots", [])]
+        assert not any("javascript" in str(action).lower() for action in links)
+
+
+# --- --restrict-to ------------------------------------------------------------------------
+
+
+@pytest.fixture
+def jail(tmp_path: Path) -> Path:
+    root = tmp_path / "upload"
+    make_picture(root / "inside.png")
+    make_picture(tmp_path / "outside.png")
+    (root / "linked.png").symlink_to(tmp_path / "outside.png")
+    write_yaml(tmp_path / "brand.yaml", "organization: Clinic\n")
+    return root
+
+
+@pytest.mark.parametrize("image", ["../outside.png", "linked.png", "/dev/zero"])
+def test_restrict_to_refuses_files_outside_the_folder(jail: Path, image: str) -> None:
+    content = write_yaml(jail / "booklet.yaml", CONTENT.format(image=image))
+    result = run_cli(["validate", content, "--restrict-to", jail])
+    assert result.exit_code == 1
+    assert result.stderr.splitlines()[0] == (
+        f"{content}:4: sections[1].image: {image} is outside {jail}, the only folder files "
+        "may come from (--restrict-to); copy the file into it"
+    )
+
+
+def test_restrict_to_accepts_files_inside_and_paths_are_free_without_it(jail: Path) -> None:
+    inside = write_yaml(jail / "in.yaml", CONTENT.format(image="inside.png"))
+    outside = write_yaml(jail / "out.yaml", CONTENT.format(image="../outside.png"))
+    assert run_cli(["validate", inside, "--restrict-to", jail]).exit_code == 0
+    assert run_cli(["validate", outside]).exit_code == 0
+
+
+def test_restrict_to_covers_the_brand_the_content_names(jail: Path) -> None:
+    content = write_yaml(
+        jail / "booklet.yaml", "title: Hip care\nbrand: ../brand.yaml\nsections:\n  - title: A\n"
+    )
+    result = run_cli(["validate", content, "--restrict-to", jail])
+    assert result.exit_code == 1
+    assert "booklet.yaml:2: brand: ../brand.yaml is outside" in result.stderr
+
+
+def test_restrict_to_trusts_a_brand_given_on_the_command_line(jail: Path) -> None:
+    content = write_yaml(jail / "booklet.yaml", CONTENT.format(image="inside.png"))
+    brand = jail.parent / "brand.yaml"
+    assert run_cli(["validate", content, "--brand", brand, "--restrict-to", jail]).exit_code == 0
+
+
+def test_restrict_to_covers_the_logo_of_a_brand_inside(jail: Path) -> None:
+    write_yaml(jail / "brand.yaml", "organization: Clinic\nlogo: ../outside.png\n")
+    content = write_yaml(
+        jail / "booklet.yaml", "title: Hip care\nbrand: brand.yaml\nsections:\n  - title: A\n"
+    )
+    result = run_cli(["validate", content, "--restrict-to", jail])
+    assert result.exit_code == 1
+    assert f"{jail / 'brand.yaml'}:2: logo: ../outside.png is outside" in result.stderr
+
+
+# --- output: complete, together, or not at all --------------------------------------------
+
+
+@pytest.fixture
+def content(tmp_path: Path) -> Path:
+    make_picture(tmp_path / "hip.png")
+    return write_yaml(tmp_path / "booklet.yaml", CONTENT.format(image="hip.png"))
+
+
+def test_output_that_would_overwrite_an_input_is_refused(tmp_path: Path) -> None:
+    make_picture(tmp_path / "hip.png").rename(tmp_path / "booklet.pdf")  # a PNG named .pdf
+    source = write_yaml(tmp_path / "booklet.yaml", CONTENT.format(image="booklet.pdf"))
+    before = (tmp_path / "booklet.pdf").read_bytes()
+    result = run_cli(["build", source, "--out", tmp_path])
+    assert result.exit_code == 1
+    assert result.stderr.strip() == (
+        f"error: {tmp_path / 'booklet.pdf'}: is one of the files this booklet is made from; "
+        "choose another --out"
+    )
+    assert (tmp_path / "booklet.pdf").read_bytes() == before
+    assert not (tmp_path / "booklet-answer-key.pdf").exists()
+
+
+def test_out_inside_a_file_is_a_clean_error(content: Path, tmp_path: Path) -> None:
+    result = run_cli(["build", content, "--out", tmp_path / "booklet.yaml" / "sub"])
+    assert result.exit_code == 1
+    assert result.stderr.startswith(f"error: {tmp_path / 'booklet.yaml' / 'sub'}: cannot create")
+
+
+def test_out_that_is_a_file_is_a_usage_error(content: Path) -> None:
+    result = run_cli(["build", content, "--out", content])
+    assert result.exit_code == 2
+    assert "is a file" in result.stderr
+
+
+def fail_on_call(number: int, real: Callable[..., Any], error: BaseException) -> Callable[..., Any]:
+    """A stand-in for `real` that raises `error` on its `number`-th call."""
+    calls = {"count": 0}
+
+    def stand_in(*args: Any, **kwargs: Any) -> Any:
+        calls["count"] += 1
+        if calls["count"] == number:
+            raise error
+        return real(*args, **kwargs)
+
+    return stand_in
+
+
+def test_a_full_disk_leaves_nothing_behind(
+    content: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    out = tmp_path / "out"
+    full = OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+    monkeypatch.setattr(pipeline.os, "fsync", fail_on_call(2, os.fsync, full))
+    result = run_cli(["build", content, "--out", out])
+    assert result.exit_code == 1
+    assert result.stderr.strip() == (
+        f"error: {out}: cannot write the outputs: No space left on device"
+    )
+    assert listing(out) == []
+
+
+def test_an_unwritable_folder_is_a_clean_error(
+    content: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    out = tmp_path / "out"
+    denied = PermissionError(errno.EACCES, os.strerror(errno.EACCES))
+    monkeypatch.setattr(pipeline.os, "open", fail_on_call(1, os.open, denied))
+    result = run_cli(["build", content, "--out", out])
+    assert result.exit_code == 1
+    assert result.stderr.strip() == f"error: {out}: cannot write the outputs: Permission denied"
+    assert listing(out) == []
+
+
+def test_a_failed_rename_puts_the_earlier_files_back(
+    content: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "booklet.pdf").write_bytes(b"earlier booklet")
+    busy = OSError(errno.EBUSY, os.strerror(errno.EBUSY))
+    monkeypatch.setattr(pipeline.os, "replace", fail_on_call(2, os.replace, busy))
+    result = run_cli(["build", content, "--out", out])
+    assert result.exit_code == 1
+    assert listing(out) == ["booklet.pdf"]
+    assert (out / "booklet.pdf").read_bytes() == b"earlier booklet"
+
+
+def test_ctrl_c_while_writing_leaves_nothing_behind(
+    content: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    out = tmp_path / "out"
+    monkeypatch.setattr(pipeline.os, "fsync", fail_on_call(2, os.fsync, KeyboardInterrupt()))
+    result = run_cli(["build", content, "--out", out])
+    assert result.exit_code == 130
+    assert result.stderr.strip() == "interrupted; nothing was written."
+    assert listing(out) == []
+
+
+def test_ctrl_c_between_the_renames_waits_until_both_files_are_in_place(
+    content: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    out = tmp_path / "out"
+    real_replace = os.replace
+
+    def replace_then_interrupt(source: Path, target: Path) -> None:
+        real_replace(source, target)
+        os.kill(os.getpid(), signal.SIGINT)
+
+    monkeypatch.setattr(pipeline.os, "replace", replace_then_interrupt)
+    with pytest.raises(KeyboardInterrupt):
+        pipeline.build(content, out_dir=out)
+    assert listing(out) == ["booklet-answer-key.pdf", "booklet.pdf"]
+
+
+def test_ctrl_c_during_a_real_build_leaves_no_file(tmp_path: Path) -> None:
+    paragraph = "Walk a little every day and rest when you need to. " * 90
+    sections = [{"title": f"Part {n}", "body": paragraph} for n in range(200)]
+    content = write_yaml(tmp_path / "long.yaml", {"title": "Long", "sections": sections})
+    out = tmp_path / "out"
+    process = subprocess.Popen(
+        [sys.executable, "-m", "booklet", "build", str(content), "--out", str(out)],
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        process.wait(timeout=1.5)
+    except subprocess.TimeoutExpired:
+        process.send_signal(signal.SIGINT)
+    _, stderr = process.communicate(timeout=60)
+    assert process.returncode == 130, stderr
+    assert stderr.strip() == "interrupted; nothing was written."
+    assert listing(out) == []
+
+
+def test_write_outputs_refuses_a_folder_in_the_way(tmp_path: Path) -> None:
+    (tmp_path / "booklet-answer-key.pdf").mkdir()
+    outputs = pipeline.Outputs(booklet=b"%PDF-1.4 a", answer_key=b"%PDF-1.4 b")
+    with pytest.raises(OutputError, match="is a folder"):
+        pipeline.write_outputs({"pdf": outputs}, tmp_path, "booklet")
+    assert listing(tmp_path) == ["booklet-answer-key.pdf"]
