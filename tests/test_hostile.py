@@ -328,3 +328,17 @@ def test_write_outputs_refuses_a_folder_in_the_way(tmp_path: Path) -> None:
     with pytest.raises(OutputError, match="is a folder"):
         pipeline.write_outputs({"pdf": outputs}, tmp_path, "booklet")
     assert listing(tmp_path) == ["booklet-answer-key.pdf"]
+
+
+def test_control_characters_in_quoted_values_stay_on_one_line(tmp_path: Path) -> None:
+    content = write_yaml(
+        tmp_path / "booklet.yaml",
+        "title: Hip care\nsections:\n  - title: A\n    callouts:\n"
+        '      - kind: "tip\\n\\u001b[31mred"\n        text: Hi\n',
+    )
+    result = run_cli(["validate", content])
+    assert result.exit_code == 1
+    assert result.stderr.splitlines()[0] == (
+        f'{content}:5: sections[1].callouts[1].kind: "tip\\x0a\\x1b[31mred" is not one of: '
+        "tip, note, warning"
+    )
