@@ -19,7 +19,7 @@ def test_sample_is_complete():
     stretches = booklet.stretches()
     assert len(stretches) >= 8
     for stretch in stretches:
-        assert stretch.picture is not None and stretch.caution, stretch.name
+        assert stretch.figure is not None and stretch.caution, stretch.name
         assert stretch.hold_seconds or stretch.repeat, stretch.name
     questions = booklet.quiz.questions
     assert len(questions) >= 8
