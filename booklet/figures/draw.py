@@ -139,18 +139,6 @@ def figure_drawing(figure: Figure, colors: Colors, points_per_cm: float = POINTS
     return marks_drawing(marks, points_per_cm)
 
 
-def fitted(drawing: Drawing, width: float, height: float) -> Drawing:
-    """`drawing` scaled down (never up) to fit in `width` x `height`."""
-    k = min(1.0, width / drawing.width, height / drawing.height)
-    if k >= 1.0:
-        return drawing
-    scaled = Drawing(drawing.width * k, drawing.height * k)
-    group = Group(*drawing.contents)
-    group.scale(k, k)
-    scaled.add(group)
-    return scaled
-
-
 def scaled_to(drawing: Drawing, width: float, height: float) -> Drawing:
     """`drawing` scaled up or down to fill `width` x `height`, keeping its proportions."""
     k = min(width / drawing.width, height / drawing.height)

@@ -213,6 +213,7 @@ class Placed:
 TOWEL = 2.6
 MAT = 1.4
 STEP = 14.0
+FLOOR_MARGIN = 7.0  # floor drawn beyond the body and its props on each side
 
 
 def place(figure: Figure, body: Body) -> Placed:
@@ -258,10 +259,11 @@ def prop_marks(figure: Figure, placed: Placed, colors: Colors) -> list[Mark]:
     parts = placed.parts
     left, _, right, top = bounds([p for part in parts.values() for p in part.paths])
     fill, line = colors.prop_fill, colors.prop_line
-    marks = [Mark((rounded_rect(left - 22.0, -0.45, right + 22.0, 0.0, 0.2),), colors.floor)]
+    floor = rounded_rect(left - FLOOR_MARGIN, -0.45, right + FLOOR_MARGIN, 0.0, 0.2)
+    marks = [Mark((floor,), colors.floor)]
     props = figure.props
     if "mat" in props:
-        mat = rounded_rect(left - 8.0, 0.0, right + 8.0, MAT, 0.6)
+        mat = rounded_rect(left - 4.0, 0.0, right + 4.0, MAT, 0.6)
         marks.append(Mark((mat,), fill, line, 0.3))
     if placed.seat is not None:
         hip = add(placed.body.joints["near_hip"], placed.offset)

@@ -21,7 +21,7 @@ from reportlab.platypus import (
 
 from booklet import images, markup
 from booklet.colors import reportlab_color
-from booklet.figures.draw import figure_drawing, fitted, scaled_to
+from booklet.figures.draw import figure_drawing, scaled_to
 from booklet.figures.scene import Colors
 from booklet.labels import Labels
 from booklet.layout.drawn import ChoiceMark, Icon, LinkedQr, Picture, WritingLines
@@ -82,7 +82,7 @@ class Kit:
 
     @property
     def card_picture_box(self) -> Box:
-        return self.width * 0.27, 140.0
+        return self.width * 0.27, 120.0
 
 
 SPLIT_IN_ROW = 40  # a row taller than a page may split, leaving at least this much on each side
@@ -279,7 +279,7 @@ def card_side(kit: Kit, stretch: Stretch, width: float) -> list[Flowable]:
     side: list[Flowable] = []
     image: Flowable | None = None
     if stretch.figure is not None:
-        image = fitted(figure_drawing(stretch.figure, kit.figure_colors), *kit.card_picture_box)
+        image = scaled_to(figure_drawing(stretch.figure, kit.figure_colors), *kit.card_picture_box)
     elif stretch.picture is not None:
         image = kit.pictures.flowable(stretch.picture.path, kit.card_picture_box)
     if image is not None:
