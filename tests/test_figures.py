@@ -11,6 +11,7 @@ import pytest
 from conftest import problems, run_cli, write_yaml
 
 from booklet.figures import draw
+from booklet.figures.geometry import bounds
 from booklet.figures.library import BASES, POSES, PROPS, REGIONS
 from booklet.figures.scene import Colors, figure_marks
 from booklet.figures.validate import builtin
@@ -263,3 +264,11 @@ def test_figure_field_builds_a_booklet_with_vector_figures(make_content, tmp_pat
     fills = pdf_fill_colors(data)
     assert COLORS.accent in fills or "#C8702A" in fills
     assert pypdf.PdfReader(io.BytesIO(data)).pages[2].extract_text().count("The psoas.") == 1
+
+
+def test_clamshell_lies_on_a_mat_seen_from_above():
+    marks = figure_marks(builtin("clamshell"), COLORS)
+    assert COLORS.floor not in {m.fill for m in marks}, "no floor line in a view from above"
+    mat = bounds(marks[0].paths)
+    body = bounds([p for m in marks if m.fill == COLORS.near_fill for p in m.paths])
+    assert mat[0] < body[0] and mat[1] < body[1] and body[2] < mat[2] and body[3] < mat[3]

@@ -83,6 +83,10 @@ class Posture:
     angles: dict[str, float]
     props: tuple[str, ...] = ()
     anchor: str = "near_ankle"  # the joint that stays put between two phases
+    # "side": seen from the side, resting on the floor; "above": lying on one side, seen
+    # from the ceiling, so the body's side view lies flat in the page and the top limbs
+    # are the near ones
+    view: str = "side"
 
 
 def both(**angles: float) -> dict[str, float]:
@@ -108,6 +112,19 @@ BASES: dict[str, Posture] = {
     ),
     "lying-on-back": Posture(184.0, both(ankle=25.0, elbow=5.0), ("mat",), "near_hip"),
     "lying-face-down": Posture(-4.0, both(ankle=70.0, elbow=5.0), ("mat",), "near_hip"),
+    "side-lying": Posture(
+        0.0,
+        {
+            **both(hip=45.0, knee=90.0, ankle=20.0),
+            "near.shoulder": 75.0,
+            "near.elbow": 55.0,
+            "far.shoulder": 150.0,
+            "far.elbow": 45.0,
+        },
+        ("mat",),
+        "near_hip",
+        "above",
+    ),
     "all-fours": Posture(
         0.0, both(hip=90.0, knee=90.0, ankle=70.0, shoulder=90.0), ("mat",), "near_knee"
     ),
@@ -398,6 +415,14 @@ POSES: dict[str, Pose] = {
             "near.shoulder": 10.0,
             "far.shoulder": 10.0,
         },
+    ),
+    "clamshell": Pose(
+        "side-lying",
+        "Lying on the left side, hips and knees bent, feet together, the right knee opening",
+        {"near.turn-out": 55.0},
+        emphasis=("glutes",),
+        arrow=("near-knee", "up"),
+        then={"near.turn-out": 0.0},
     ),
     "heel-slide": Pose(
         "lying-on-back",

@@ -214,6 +214,11 @@ TOWEL = 2.6
 MAT = 1.4
 STEP = 14.0
 FLOOR_MARGIN = 7.0  # floor drawn beyond the body and its props on each side
+MAT_BORDER = 4.0  # mat seen from above, showing around the body
+
+
+def seen_from_above(figure: Figure) -> bool:
+    return BASES[figure.base or "standing"].view == "above"
 
 
 def place(figure: Figure, body: Body) -> Placed:
@@ -236,6 +241,8 @@ def place(figure: Figure, body: Body) -> Placed:
         )
     if "step" in props:
         lift = STEP
+    if seen_from_above(figure):
+        lift = MAT_BORDER
     offset = (0.0, lift - lowest(parts))
     return Placed(body, moved(parts, offset), offset, lift=lift)
 
@@ -259,6 +266,8 @@ def prop_marks(figure: Figure, placed: Placed, colors: Colors) -> list[Mark]:
     parts = placed.parts
     left, _, right, top = bounds([p for part in parts.values() for p in part.paths])
     fill, line = colors.prop_fill, colors.prop_line
+    if seen_from_above(figure):
+        return mat_from_above(figure, (left, right, top), colors)
     floor = rounded_rect(left - FLOOR_MARGIN, -0.45, right + FLOOR_MARGIN, 0.0, 0.2)
     marks = [Mark((floor,), colors.floor)]
     props = figure.props
@@ -290,6 +299,18 @@ def prop_marks(figure: Figure, placed: Placed, colors: Colors) -> list[Mark]:
         shape = rounded_rect(x - 10.0, under, x + 10.0, placed.lift + 0.4, rounding)
         marks.append(Mark((shape,), mix(colors.accent, "#FFFFFF", 0.75), line, 0.3))
     return marks
+
+
+def mat_from_above(
+    figure: Figure, extent: tuple[float, float, float], colors: Colors
+) -> list[Mark]:
+    """The mat under a body lying on its side, seen from the ceiling: a rectangle round it."""
+    if "mat" not in figure.props:
+        return []
+    left, right, top = extent
+    border = MAT_BORDER
+    shape = rounded_rect(left - border, 0.0, right + border, top + border, 1.5)
+    return [Mark((shape,), colors.prop_fill, colors.prop_line, 0.3)]
 
 
 def lowest_point_x(parts: dict[str, Part]) -> float:
@@ -519,11 +540,12 @@ def placed_like(figure: Figure, angles: dict[str, float], main: Placed) -> Place
     anchor = BASES[figure.base or "standing"].anchor
     target = add(main.body.joints[anchor], main.offset)
     dx = target[0] - body.joints[anchor][0]
-    dy = (
-        main.lift - lowest(parts)
-        if main.seat is None
-        else -lowest(parts, ("near_foot", "far_foot"))
-    )
+    if seen_from_above(figure):
+        dy = target[1] - body.joints[anchor][1]
+    elif main.seat is None:
+        dy = main.lift - lowest(parts)
+    else:
+        dy = -lowest(parts, ("near_foot", "far_foot"))
     return Placed(body, moved(parts, (dx, dy)), (dx, dy))
 
 
