@@ -3,6 +3,7 @@ in centimetres with the floor at y = 0. Backend-neutral; `booklet.figures.draw` 
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, replace
 
 from booklet.colors import mix
@@ -171,14 +172,22 @@ def reach_target(body: Body, side: str, target: str) -> tuple[Point, float | Non
     floor = lowest(body_parts(body), LEGS_AND_TORSO)
     shoulder = body.joints[f"{side}_shoulder"]
     if target == "floor":
-        dx = 2.0 if side == "near" else 6.0
-        return (shoulder[0] + dx, floor + 2.6), 0.0
+        return (shoulder[0] + floor_reach(shoulder, floor, side), floor + 2.6), 0.0
     if target == "floor-behind":
         return (shoulder[0] - 22.0, floor + 2.6), 180.0
     if target == "wall":
         return (shoulder[0] + 0.82 * (UPPER_ARM + FOREARM), shoulder[1] + 4.0), 90.0
     # a chair in front: its back at hip height
     return (body.joints["near_hip"][0] + 32.0, body.joints["near_hip"][1] + 6.0), -15.0
+
+
+def floor_reach(shoulder: Point, floor: float, side: str) -> float:
+    """How far in front of the shoulder a straight-armed hand reaches the floor: under the
+    shoulder when the arm is long enough, further forward when the shoulder is high."""
+    drop = shoulder[1] - floor - 2.6
+    arm = 0.98 * (UPPER_ARM + FOREARM)
+    ahead = math.sqrt(max(0.0, arm * arm - drop * drop))
+    return max(2.0 if side == "near" else 6.0, ahead)
 
 
 def posed(figure: Figure, angles: dict[str, float]) -> Body:
@@ -207,11 +216,13 @@ class Placed:
     offset: Point
     seat: float | None = None  # chair seat height
     bed: float | None = None  # bed top height
-    lift: float = 0.0  # towel or cushion thickness under the lowest point
+    lift: float = 0.0  # height of what the lowest point rests on: mat or step
 
 
 TOWEL = 2.6
 MAT = 1.4
+SEAT_DEPTH = 42.0  # a chair's seat, front to back
+SEAT_BEHIND_HIP = 14.0  # how far the seat's back edge is behind the hip joints
 STEP = 14.0
 FLOOR_MARGIN = 7.0  # floor drawn beyond the body and its props on each side
 MAT_BORDER = 4.0  # mat seen from above, showing around the body
@@ -224,13 +235,10 @@ def seen_from_above(figure: Figure) -> bool:
 def place(figure: Figure, body: Body) -> Placed:
     parts = body_parts(body)
     props = figure.props
-    lift = (MAT if "mat" in props else 0.0) + (
-        TOWEL if ("towel" in props or "cushion" in props) else 0.0
-    )
     base = figure.base
     if base == "sitting-on-chair" or "bed" in props:
         feet = lowest(parts, ("near_foot", "far_foot"))
-        seat = lowest(parts, ("torso",))
+        seat = seat_height(parts, body) if base == "sitting-on-chair" else lowest(parts, ("torso",))
         bottom = min(feet, seat - 45.0)
         return Placed(
             body,
@@ -239,12 +247,26 @@ def place(figure: Figure, body: Body) -> Placed:
             seat=seat - bottom if base == "sitting-on-chair" else None,
             bed=seat - bottom if "bed" in props else None,
         )
+    lift = MAT if "mat" in props else 0.0
     if "step" in props:
         lift = STEP
     if seen_from_above(figure):
         lift = MAT_BORDER
     offset = (0.0, lift - lowest(parts))
     return Placed(body, moved(parts, offset), offset, lift=lift)
+
+
+def seat_height(parts: dict[str, Part], body: Body) -> float:
+    """Where a chair's seat goes: under the buttocks and the thighs resting on it."""
+    hip = body.joints["near_hip"][0]
+    on_seat = [
+        y
+        for name in ("torso", "near_thigh", "far_thigh")
+        for path in parts[name].paths
+        for x, y in curve_points(path)
+        if hip - SEAT_BEHIND_HIP <= x <= hip - SEAT_BEHIND_HIP + SEAT_DEPTH
+    ]
+    return min(on_seat)
 
 
 def moved(parts: dict[str, Part], by: Point) -> dict[str, Part]:
@@ -276,7 +298,7 @@ def prop_marks(figure: Figure, placed: Placed, colors: Colors) -> list[Mark]:
         marks.append(Mark((mat,), fill, line, 0.3))
     if placed.seat is not None:
         hip = add(placed.body.joints["near_hip"], placed.offset)
-        marks += chair(hip[0] - 14.0, placed.seat, facing=1, colors=colors)
+        marks += chair(hip[0] - SEAT_BEHIND_HIP, placed.seat, facing=1, colors=colors)
     elif "chair" in props:
         hip = add(placed.body.joints["near_hip"], placed.offset)
         marks += chair(hip[0] + 30.5, hip[1] + 4.0 - 51.0, facing=-1, colors=colors)
@@ -292,11 +314,11 @@ def prop_marks(figure: Figure, placed: Placed, colors: Colors) -> list[Mark]:
         feet = [bounds(parts[f"{s}_foot"].paths) for s in ("near", "far")]
         x0, x1 = min(f[0] for f in feet) - 6.0, max(f[2] for f in feet) + 10.0
         marks.append(Mark((rounded_rect(x0, 0.0, x1, placed.lift, 0.8),), fill, line, 0.3))
-    if placed.lift and ("towel" in props or "cushion" in props):
+    if "towel" in props or "cushion" in props:
+        # soft: the body rests on the floor, sunk into the towel under its lowest point
         x = lowest_point_x(parts)
-        under = MAT if "mat" in props else 0.0
         rounding = 1.3 if "cushion" in props else 0.5
-        shape = rounded_rect(x - 10.0, under, x + 10.0, placed.lift + 0.4, rounding)
+        shape = rounded_rect(x - 10.0, placed.lift, x + 10.0, placed.lift + TOWEL, rounding)
         marks.append(Mark((shape,), mix(colors.accent, "#FFFFFF", 0.75), line, 0.3))
     return marks
 
@@ -322,7 +344,7 @@ def chair(x: float, seat: float, facing: int, colors: Colors) -> list[Mark]:
     """A plain chair seen from the side: its seat from `x` in the `facing` direction (+1 or
     -1), its back at `x`, the seat's top at `seat`."""
     fill, line = colors.prop_fill, colors.prop_line
-    depth = 42.0 * facing
+    depth = SEAT_DEPTH * facing
     front = x + depth
     legs = [
         rounded_rect(
