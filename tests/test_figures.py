@@ -5,13 +5,14 @@ from __future__ import annotations
 
 import io
 import re
+from dataclasses import replace
 
 import pypdf
 import pytest
 from conftest import problems, run_cli, write_yaml
 
-from booklet.figures import draw
-from booklet.figures.geometry import bounds
+from booklet.figures import draw, scene
+from booklet.figures.geometry import bounds, curve_points
 from booklet.figures.library import BASES, POSES, PROPS, REGIONS
 from booklet.figures.scene import Colors, figure_marks
 from booklet.figures.validate import builtin
@@ -272,3 +273,31 @@ def test_clamshell_lies_on_a_mat_seen_from_above():
     mat = bounds(marks[0].paths)
     body = bounds([p for m in marks if m.fill == COLORS.near_fill for p in m.paths])
     assert mat[0] < body[0] and mat[1] < body[1] and body[2] < mat[2] and body[3] < mat[3]
+
+
+def placed_figure(figure: Figure) -> scene.Placed:
+    return scene.place(figure, scene.posed(figure, dict(figure.angles)))
+
+
+def test_a_towel_under_the_knee_leaves_the_front_foot_on_the_mat():
+    bare = builtin("kneeling-hip-flexor")
+    with_towel = replace(bare, props=("mat", "towel"))
+    for figure in (bare, with_towel):
+        placed = placed_figure(figure)
+        assert scene.lowest(placed.parts, ("far_foot",)) == pytest.approx(scene.MAT, abs=0.5)
+    assert len(figure_marks(with_towel, COLORS)) > len(figure_marks(bare, COLORS))
+
+
+@pytest.mark.parametrize("name", ["sitting-on-chair", "sit-to-stand"])
+def test_a_seated_body_rests_on_the_chair_seat_not_in_it(name):
+    placed = placed_figure(builtin(name))
+    assert placed.seat is not None
+    back = placed.body.joints["near_hip"][0] - scene.SEAT_BEHIND_HIP
+    on_seat = [
+        y
+        for name in ("torso", "near_thigh", "far_thigh")
+        for path in placed.parts[name].paths
+        for x, y in curve_points(path)
+        if back <= x <= back + scene.SEAT_DEPTH
+    ]
+    assert min(on_seat) >= placed.seat - 0.5

@@ -132,7 +132,7 @@ BASES: dict[str, Posture] = {
         92.0, both(hip=90.0, knee=90.0, shoulder=15.0, elbow=60.0), ("chair",)
     ),
     "sitting-on-floor": Posture(
-        95.0, both(hip=88.0, ankle=10.0, shoulder=-25.0), ("mat",), "near_hip"
+        95.0, both(hip=88.0, ankle=10.0, shoulder=-42.0), ("mat",), "near_hip"
     ),
 }
 

@@ -316,7 +316,7 @@ def prop_marks(figure: Figure, placed: Placed, colors: Colors) -> list[Mark]:
         marks.append(Mark((rounded_rect(x0, 0.0, x1, placed.lift, 0.8),), fill, line, 0.3))
     if "towel" in props or "cushion" in props:
         # soft: the body rests on the floor, sunk into the towel under its lowest point
-        x = lowest_point_x(parts)
+        x = towel_x(parts)
         rounding = 1.3 if "cushion" in props else 0.5
         shape = rounded_rect(x - 10.0, placed.lift, x + 10.0, placed.lift + TOWEL, rounding)
         marks.append(Mark((shape,), mix(colors.accent, "#FFFFFF", 0.75), line, 0.3))
@@ -335,9 +335,18 @@ def mat_from_above(
     return [Mark((shape,), colors.prop_fill, colors.prop_line, 0.3)]
 
 
-def lowest_point_x(parts: dict[str, Part]) -> float:
-    points = [p for part in parts.values() for path in part.paths for p in curve_points(path)]
-    return min(points, key=lambda p: p[1])[0]
+def lowest_point(parts: dict[str, Part], names: tuple[str, ...]) -> Point:
+    points = [p for name in names for path in parts[name].paths for p in curve_points(path)]
+    return min(points, key=lambda p: p[1])
+
+
+def towel_x(parts: dict[str, Part]) -> float:
+    """Where a towel or cushion goes: under the buttocks when they rest on the floor, else
+    under the lowest knee."""
+    seat = lowest_point(parts, ("torso",))
+    if seat[1] < lowest(parts) + 3.0:
+        return seat[0]
+    return lowest_point(parts, ("near_thigh", "far_thigh", "near_shin", "far_shin"))[0]
 
 
 def chair(x: float, seat: float, facing: int, colors: Colors) -> list[Mark]:
