@@ -280,7 +280,7 @@ POSES: dict[str, Pose] = {
         # the pelvis tipped forward and the back arched: the chest is up while the back
         # leg lies along the floor; the front shin folds under the thigh
         {
-            "trunk": 62.0,
+            "trunk": 54.0,
             "back": -40.0,
             "head": -10.0,
             "near.hip": 140.0,

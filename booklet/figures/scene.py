@@ -136,6 +136,7 @@ def lowest(parts: dict[str, Part], names: object = None) -> float:
     return bounds([path for part in chosen for path in part.paths])[1]
 
 
+HAND_REACH = 15.0  # wrist to fingertips, flat
 LEGS_AND_TORSO = ("torso", "near_thigh", "near_shin", "near_foot", "far_thigh", "far_shin")
 
 
@@ -172,7 +173,9 @@ def reach_target(body: Body, side: str, target: str) -> tuple[Point, float | Non
     floor = lowest(body_parts(body), LEGS_AND_TORSO)
     shoulder = body.joints[f"{side}_shoulder"]
     if target == "floor":
-        return (shoulder[0] + floor_reach(shoulder, floor, side), floor + 2.6), 0.0
+        return (shoulder[0] + floor_reach(shoulder, floor, side), floor + 2.6), palm_angle(
+            shoulder, floor
+        )
     if target == "floor-behind":
         return (shoulder[0] - 22.0, floor + 2.6), 180.0
     if target == "wall":
@@ -188,6 +191,13 @@ def floor_reach(shoulder: Point, floor: float, side: str) -> float:
     arm = 0.98 * (UPPER_ARM + FOREARM)
     ahead = math.sqrt(max(0.0, arm * arm - drop * drop))
     return max(2.0 if side == "near" else 6.0, ahead)
+
+
+def palm_angle(shoulder: Point, floor: float) -> float:
+    """Which way a hand on the floor points: flat, or tipped down onto the fingers when the
+    shoulder is higher than a straight arm reaches."""
+    short = shoulder[1] - floor - 2.6 - 0.98 * (UPPER_ARM + FOREARM)
+    return -math.degrees(math.asin(min(1.0, max(0.0, short / HAND_REACH))))
 
 
 def posed(figure: Figure, angles: dict[str, float]) -> Body:
@@ -332,7 +342,7 @@ def mat_from_above(
     left, right, top = extent
     border = MAT_BORDER
     shape = rounded_rect(left - border, 0.0, right + border, top + border, 1.5)
-    return [Mark((shape,), colors.prop_fill, colors.prop_line, 0.3)]
+    return [Mark((shape,), mix(colors.prop_fill, "#FFFFFF", 0.5), colors.prop_line, 0.3)]
 
 
 def lowest_point(parts: dict[str, Part], names: tuple[str, ...]) -> Point:
