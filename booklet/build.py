@@ -21,6 +21,8 @@ from reportlab.platypus.doctemplate import LayoutError
 
 from booklet import fonts, loading
 from booklet.errors import BookletError, OutputError, Problem
+from booklet.fields import Context
+from booklet.figures.validate import figure_names, named, read_figure
 from booklet.labels import labels_for
 from booklet.layout.answer_key import answer_key_story
 from booklet.layout.blocks import Kit, PictureSizes
@@ -28,13 +30,15 @@ from booklet.layout.booklet import booklet_story
 from booklet.literacy import jargon
 from booklet.literacy.check import Report, check, missing_alt
 from booklet.locate import Places
-from booklet.model import NEUTRAL_BRAND, Booklet, Brand
+from booklet.model import NEUTRAL_BRAND, Booklet, Brand, Figure
 from booklet.pages import FOOTER_HEIGHT, Footer
 from booklet.render import DocumentInfo, render
 from booklet.styles import make_styles
 from booklet.validate import read_brand, read_content
 from booklet.web.answer_key import answer_key_html
 from booklet.web.booklet import booklet_html
+
+FIGURE_FORMATS = (".png", ".svg", ".pdf")
 
 
 @dataclass(frozen=True)
@@ -335,3 +339,47 @@ def strict_problems(document: Document) -> list[Problem]:
         Problem(places.file, places.line(field), field, message)
         for field, message in missing_alt(document.booklet)
     ]
+
+
+def load_figure(source: str, brand: Path | None = None) -> tuple[Figure, Brand]:
+    """A built-in figure name, or a YAML file holding one figure mapping, and its brand."""
+    path = Path(source)
+    looks_like_file = path.suffix.lower() in (".yaml", ".yml") or path.exists()
+    if looks_like_file:
+        ctx = Context(path)
+        figure = read_figure(ctx, loading.load_yaml(path), "")
+    else:
+        ctx = Context(Path("booklet figure"))
+        figure = named(ctx, None, "NAME", source, figure_names())
+    problems = list(ctx.problems)
+    chosen = NEUTRAL_BRAND
+    if brand is not None:
+        loaded, brand_ctx = read_brand(loading.load_yaml(brand), brand)
+        problems += brand_ctx.problems
+        chosen = loaded or NEUTRAL_BRAND
+    if problems or figure is None:
+        raise BookletError(problems)
+    return figure, chosen
+
+
+def figure_file(source: str, out: Path, brand: Path | None = None) -> Path:
+    """Draw one figure to `out` (.png, .svg or .pdf) for previewing a pose."""
+    from booklet.figures import draw
+    from booklet.figures.scene import Colors
+
+    figure, chosen = load_figure(source, brand)
+    drawing = draw.figure_drawing(figure, Colors.from_brand(chosen.primary, chosen.accent))
+    suffix = out.suffix.lower()
+    data = {
+        ".png": draw.png_bytes,
+        ".svg": draw.svg_bytes,
+        ".pdf": draw.pdf_bytes,
+    }[suffix](drawing)
+    folder = out.parent
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        temporary = write_temporary(folder, data)
+        os.replace(temporary, out)
+    except OSError as error:
+        raise OutputError(f"{out}: cannot write the figure: {error.strerror}") from None
+    return out

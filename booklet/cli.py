@@ -149,6 +149,26 @@ def output_formats(value: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(chosen))
 
 
+@cli.command()
+@click.argument("source", metavar="NAME-or-FILE")
+@click.option(
+    "--out",
+    type=click.Path(path_type=Path, dir_okay=False),
+    required=True,
+    help="Where to draw it: a .png, .svg or .pdf file.",
+)
+@BRAND
+def figure(source: str, out: Path, brand: Path | None) -> None:
+    """Draw a built-in pose (NAME) or a pose described in a YAML FILE, to preview it."""
+    from booklet import build as pipeline
+
+    if out.suffix.lower() not in pipeline.FIGURE_FORMATS:
+        raise click.BadParameter(f"{out.name}: name a .png, .svg or .pdf file", param_hint="--out")
+    with reported_errors():
+        written = pipeline.figure_file(source, out, brand)
+    click.echo(str(written))
+
+
 def counted(number: int, one: str, many: str | None = None) -> str:
     """'1 section', '2 sections'."""
     return f"{number} {one if number == 1 else (many or one + 's')}"

@@ -17,6 +17,41 @@ class Picture:
     alt: str | None = None
 
 
+@dataclass(frozen=True)
+class Arrow:
+    """A curved arrow beside a part of the body, showing which way it moves."""
+
+    at: str  # a landmark: hips, chest, head, near-knee, far-foot ...
+    toward: str  # up | down | forward | back
+
+
+@dataclass(frozen=True)
+class Figure:
+    """A figure booklet draws: a posed person, or an anatomy plate when `base` is None.
+
+    `angles` holds every joint angle in degrees ("trunk", "near.hip", ...), already merged
+    from the base posture, the named pose and the author's overrides. `reach` puts a hand
+    on a landmark ("near", "far-knee") instead of using that arm's angles; `then` is a
+    second phase drawn faintly behind; `layers` changes which parts are drawn in front.
+    """
+
+    name: str
+    base: str | None = None
+    angles: tuple[tuple[str, float], ...] = ()
+    reach: tuple[tuple[str, str], ...] = ()
+    side: str = "right"
+    props: tuple[str, ...] = ()
+    emphasis: tuple[str, ...] = ()
+    arrow: Arrow | None = None
+    then: tuple[tuple[str, float], ...] = ()
+    layers: tuple[str, ...] = ()
+    caption: str | None = None
+    alt: str | None = None
+
+    def angle(self, name: str) -> float:
+        return dict(self.angles).get(name, 0.0)
+
+
 class CalloutKind(enum.Enum):
     TIP = "tip"
     NOTE = "note"
@@ -42,6 +77,7 @@ class Stretch:
     id: str
     steps: tuple[str, ...]
     picture: Picture | None = None
+    figure: Figure | None = None
     purpose: str | None = None
     hold_seconds: int | None = None
     repeat: int | None = None
@@ -57,6 +93,7 @@ class Section:
     title: str
     body: str | None = None
     picture: Picture | None = None
+    figure: Figure | None = None
     callouts: tuple[Callout, ...] = ()
     stretches: tuple[Stretch, ...] = ()
 

@@ -14,6 +14,7 @@ import yaml
 from booklet import fonts, images
 from booklet.colors import parse_color
 from booklet.fields import Context, Fields, is_null, join, scalar_text, suggestion
+from booklet.figures.validate import read_figure
 from booklet.model import (
     PAGE_SIZES_PT,
     Booklet,
@@ -21,6 +22,7 @@ from booklet.model import (
     Callout,
     CalloutKind,
     Contact,
+    Figure,
     FontFamily,
     Picture,
     Question,
@@ -41,13 +43,14 @@ CONTENT_FIELDS = (
     "sections",
     "quiz",
 )
-SECTION_FIELDS = ("title", "body", "image", "callouts", "stretches")
+SECTION_FIELDS = ("title", "body", "image", "figure", "callouts", "stretches")
 PICTURE_FIELDS = ("file", "caption", "alt")
 CALLOUT_FIELDS = ("kind", "text")
 STRETCH_FIELDS = (
     "name",
     "id",
     "image",
+    "figure",
     "purpose",
     "steps",
     "hold",
@@ -177,8 +180,7 @@ def read_section(ctx: Context, node: yaml.Node, path: str) -> Section | None:
         return None
     title = fields.text("title", required=True)
     body = fields.markup_text("body")
-    picture_node = fields.get("image")
-    picture = read_picture(ctx, picture_node, fields.where("image")) if picture_node else None
+    picture, figure = read_picture_or_figure(fields)
     callouts = tuple(
         c for where, item in fields.items("callouts") if (c := read_callout(ctx, item, where))
     )
@@ -187,7 +189,30 @@ def read_section(ctx: Context, node: yaml.Node, path: str) -> Section | None:
     )
     if title is None:
         return None
-    return Section(title=title, body=body, picture=picture, callouts=callouts, stretches=stretches)
+    return Section(
+        title=title,
+        body=body,
+        picture=picture,
+        figure=figure,
+        callouts=callouts,
+        stretches=stretches,
+    )
+
+
+def read_picture_or_figure(fields: Fields) -> tuple[Picture | None, Figure | None]:
+    """`image:` (a picture file) or `figure:` (a figure booklet draws), never both."""
+    ctx = fields.ctx
+    picture_node, figure_node = fields.get("image"), fields.get("figure")
+    if picture_node is not None and figure_node is not None:
+        ctx.report(
+            figure_node,
+            fields.where("figure"),
+            f"give either `image` (line {picture_node.start_mark.line + 1}) or `figure`, not both",
+        )
+        return None, None
+    picture = read_picture(ctx, picture_node, fields.where("image")) if picture_node else None
+    figure = read_figure(ctx, figure_node, fields.where("figure")) if figure_node else None
+    return picture, figure
 
 
 def read_picture(ctx: Context, node: yaml.Node, path: str) -> Picture | None:
@@ -233,8 +258,7 @@ def read_stretch(ctx: Context, node: yaml.Node, path: str) -> Stretch | None:
         return None
     name = fields.text("name", required=True)
     stretch_id = read_stretch_id(fields, name)
-    picture_node = fields.get("image")
-    picture = read_picture(ctx, picture_node, fields.where("image")) if picture_node else None
+    picture, figure = read_picture_or_figure(fields)
     steps = fields.text_list("steps", required=True)
     hold = read_duration(fields, "hold")
     repeat = fields.integer("repeat", 1, 1000)
@@ -253,6 +277,7 @@ def read_stretch(ctx: Context, node: yaml.Node, path: str) -> Stretch | None:
         id=stretch_id,
         steps=steps,
         picture=picture,
+        figure=figure,
         purpose=purpose,
         hold_seconds=hold,
         repeat=repeat,

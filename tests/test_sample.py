@@ -11,6 +11,7 @@ from booklet.model import QuestionKind
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "content" / "psoas-hip-pain.yaml"
+MAX_SAMPLE_BYTES = 400 * 1024
 
 
 def test_sample_is_complete():
@@ -19,7 +20,7 @@ def test_sample_is_complete():
     stretches = booklet.stretches()
     assert len(stretches) >= 8
     for stretch in stretches:
-        assert stretch.picture is not None and stretch.caution, stretch.name
+        assert stretch.figure is not None and stretch.caution, stretch.name
         assert stretch.hold_seconds or stretch.repeat, stretch.name
     questions = booklet.quiz.questions
     assert len(questions) >= 8
@@ -43,6 +44,7 @@ def test_sample_builds_to_the_same_bytes_in_separate_processes(tmp_path):
     second = build_in_a_new_process(tmp_path / "two")
     assert first == second
     assert first[0].startswith(b"%PDF-") and first[1].startswith(b"%PDF-")
+    assert len(first[0]) < MAX_SAMPLE_BYTES, "figures are vector art; the booklet stays small"
 
 
 def test_sample_passes_the_reading_check_at_grade_8():

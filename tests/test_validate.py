@@ -325,7 +325,7 @@ def test_misspelled_caption_inside_image(check: Check, picture) -> None:
 def test_unknown_field_lists_what_is_allowed(check: Check) -> None:
     assert check(section("author: Dr Who")) == [
         "booklet.yaml:4: sections[1].author: unknown field; "
-        "allowed here: title, body, image, callouts, stretches"
+        "allowed here: title, body, image, figure, callouts, stretches"
     ]
 
 

@@ -21,9 +21,11 @@ from reportlab.platypus import (
 
 from booklet import images, markup
 from booklet.colors import reportlab_color
+from booklet.figures.draw import figure_drawing, scaled_to
+from booklet.figures.scene import Colors
 from booklet.labels import Labels
 from booklet.layout.drawn import ChoiceMark, Icon, LinkedQr, Picture, WritingLines
-from booklet.model import Callout, CalloutKind, Question, QuestionKind, Stretch
+from booklet.model import Callout, CalloutKind, Figure, Question, QuestionKind, Stretch
 from booklet.model import Picture as PictureModel
 from booklet.pages import Anchor, Mark
 from booklet.styles import Styles
@@ -70,12 +72,17 @@ class Kit:
         return self.width < 400
 
     @property
+    def figure_colors(self) -> Colors:
+        palette = self.styles.palette
+        return Colors.from_brand(palette.primary, palette.accent)
+
+    @property
     def section_picture_box(self) -> Box:
         return self.width * 0.8, self.height * 0.4
 
     @property
     def card_picture_box(self) -> Box:
-        return self.width * 0.27, 140.0
+        return self.width * 0.27, 120.0
 
 
 SPLIT_IN_ROW = 40  # a row taller than a page may split, leaving at least this much on each side
@@ -121,9 +128,14 @@ def list_flowable(
     return ListFlowable(items, bulletType="bullet", start="\u2022", leftIndent=18, **common)
 
 
-def picture_block(kit: Kit, picture: PictureModel) -> list[Flowable]:
-    """A section picture, centred, with its caption: a group to keep on one page."""
-    image = kit.pictures.flowable(picture.path, kit.section_picture_box)
+def picture_block(kit: Kit, picture: PictureModel | Figure) -> list[Flowable]:
+    """A section picture or figure, centred, with its caption: a group to keep on one page."""
+    if isinstance(picture, Figure):
+        image: Flowable = scaled_to(
+            figure_drawing(picture, kit.figure_colors), *kit.section_picture_box
+        )
+    else:
+        image = kit.pictures.flowable(picture.path, kit.section_picture_box)
     image.hAlign = "CENTER"
     parts: list[Flowable] = [Spacer(1, 6), image]
     if picture.caption:
@@ -224,7 +236,8 @@ def card_header(kit: Kit, stretch: Stretch, number: int) -> Table:
 def card_body(kit: Kit, stretch: Stretch) -> Table:
     """Left: the picture with the caution under it. Right: purpose, numbered steps, video."""
     side_width = kit.card_picture_box[0] + 20
-    has_side = stretch.picture is not None or (stretch.caution is not None and not kit.narrow)
+    has_picture = stretch.picture is not None or stretch.figure is not None
+    has_side = has_picture or (stretch.caution is not None and not kit.narrow)
     main_width = kit.width - side_width if has_side else kit.width
     main = card_main(kit, stretch, main_width - 28)
     side = card_side(kit, stretch, side_width - 28)
@@ -264,8 +277,12 @@ def card_main(kit: Kit, stretch: Stretch, width: float) -> list[Flowable]:
 def card_side(kit: Kit, stretch: Stretch, width: float) -> list[Flowable]:
     """The picture and, under it, the caution, for a column `width` wide."""
     side: list[Flowable] = []
-    if stretch.picture is not None:
+    image: Flowable | None = None
+    if stretch.figure is not None:
+        image = scaled_to(figure_drawing(stretch.figure, kit.figure_colors), *kit.card_picture_box)
+    elif stretch.picture is not None:
         image = kit.pictures.flowable(stretch.picture.path, kit.card_picture_box)
+    if image is not None:
         image.hAlign = "CENTER"
         side += [image, Spacer(1, 8)]
     if stretch.caution and not kit.narrow:

@@ -115,8 +115,8 @@ def section_flowables(
     groups: list[list[Flowable]] = []
     if section.body:
         groups += [[flowable] for flowable in text_blocks(kit, section.body)]
-    if section.picture:
-        groups.append(picture_block(kit, section.picture))
+    if section.picture or section.figure:
+        groups.append(picture_block(kit, section.picture or section.figure))
     groups += [[callout_block(kit, c)] for c in section.callouts]
     groups += [stretch_card(kit, s, next(numbering)) for s in section.stretches]
     head = heading(kit, section.title, Mark(section.title, f"section-{index}", level=0))

@@ -1,0 +1,1 @@
+"""Figures booklet draws itself: posed people and anatomy, as vector shapes."""

@@ -1,0 +1,198 @@
+"""Points and angles -> outlines as cubic Bezier paths (y up, any unit)."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable, Sequence
+
+Point = tuple[float, float]
+# A path is a tuple of commands: ("M", x, y), ("L", x, y), ("C", x1, y1, x2, y2, x, y), ("Z",)
+Command = tuple
+Path = tuple[Command, ...]
+
+KAPPA = 0.5522847498  # control-point distance that makes a quarter circle from one Bezier
+
+
+def direction(angle: float) -> Point:
+    """Unit vector at `angle` degrees, counter-clockwise from +x."""
+    rad = math.radians(angle)
+    return (math.cos(rad), math.sin(rad))
+
+
+def add(a: Point, b: Point) -> Point:
+    return (a[0] + b[0], a[1] + b[1])
+
+
+def sub(a: Point, b: Point) -> Point:
+    return (a[0] - b[0], a[1] - b[1])
+
+
+def scale(a: Point, k: float) -> Point:
+    return (a[0] * k, a[1] * k)
+
+
+def lerp(a: Point, b: Point, t: float) -> Point:
+    return (a[0] + (b[0] - a[0]) * t, a[1] + (b[1] - a[1]) * t)
+
+
+def length(a: Point) -> float:
+    return math.hypot(a[0], a[1])
+
+
+def angle_of(a: Point) -> float:
+    return math.degrees(math.atan2(a[1], a[0]))
+
+
+def wrap(angle: float) -> float:
+    """An angle in the range [-180, 180)."""
+    return (angle + 180.0) % 360.0 - 180.0
+
+
+def smoothstep(t: float) -> float:
+    t = min(1.0, max(0.0, t))
+    return t * t * (3.0 - 2.0 * t)
+
+
+def local(origin: Point, angle: float, along: float, across: float) -> Point:
+    """The point `along` the direction `angle` from `origin` and `across` to its left."""
+    a = direction(angle)
+    return (origin[0] + along * a[0] - across * a[1], origin[1] + along * a[1] + across * a[0])
+
+
+def smooth_closed(points: Sequence[Point]) -> Path:
+    """A closed Catmull-Rom curve through `points`, as Bezier segments."""
+    n = len(points)
+    commands: list[Command] = [("M", *points[0])]
+    for i in range(n):
+        p0, p1, p2, p3 = points[i - 1], points[i], points[(i + 1) % n], points[(i + 2) % n]
+        c1 = add(p1, scale(sub(p2, p0), 1 / 6))
+        c2 = sub(p2, scale(sub(p3, p1), 1 / 6))
+        commands.append(("C", *c1, *c2, *p2))
+    commands.append(("Z",))
+    return tuple(commands)
+
+
+def smooth_open(points: Sequence[Point]) -> Path:
+    """An open Catmull-Rom curve through `points` (ends repeated), as Bezier segments."""
+    padded = [points[0], *points, points[-1]]
+    commands: list[Command] = [("M", *points[0])]
+    for i in range(1, len(padded) - 2):
+        p0, p1, p2, p3 = padded[i - 1], padded[i], padded[i + 1], padded[i + 2]
+        c1 = add(p1, scale(sub(p2, p0), 1 / 6))
+        c2 = sub(p2, scale(sub(p3, p1), 1 / 6))
+        commands.append(("C", *c1, *c2, *p2))
+    return tuple(commands)
+
+
+def polygon(points: Sequence[Point]) -> Path:
+    return (("M", *points[0]), *(("L", *p) for p in points[1:]), ("Z",))
+
+
+def polyline(points: Sequence[Point]) -> Path:
+    return (("M", *points[0]), *(("L", *p) for p in points[1:]))
+
+
+def arc_commands(center: Point, radius: float, start: float, end: float) -> list[Command]:
+    """Bezier pieces (no move) of the arc from `start` to `end` degrees, at most 90 each."""
+    pieces = max(1, math.ceil(abs(end - start) / 90.0 - 1e-9))
+    step = (end - start) / pieces
+    k = 4 / 3 * math.tan(math.radians(step) / 4) * radius
+    commands: list[Command] = []
+    for i in range(pieces):
+        a0, a1 = start + i * step, start + (i + 1) * step
+        p0 = add(center, scale(direction(a0), radius))
+        p3 = add(center, scale(direction(a1), radius))
+        c1 = add(p0, scale(direction(a0 + 90.0), k))
+        c2 = sub(p3, scale(direction(a1 + 90.0), k))
+        commands.append(("C", *c1, *c2, *p3))
+    return commands
+
+
+def arc(center: Point, radius: float, start: float, end: float) -> Path:
+    """An open arc."""
+    first = add(center, scale(direction(start), radius))
+    return (("M", *first), *arc_commands(center, radius, start, end))
+
+
+def circle(center: Point, radius: float) -> Path:
+    first = (center[0] + radius, center[1])
+    return (("M", *first), *arc_commands(center, radius, 0.0, 360.0), ("Z",))
+
+
+def ellipse(center: Point, rx: float, ry: float, angle: float = 0.0) -> Path:
+    """An ellipse turned `angle` degrees, from eight points on it."""
+    points = []
+    for i in range(8):
+        t = 2 * math.pi * i / 8
+        points.append(local(center, angle, rx * math.cos(t), ry * math.sin(t)))
+    return smooth_closed(points)
+
+
+def capsule(a: Point, b: Point, ra: float, rb: float | None = None) -> Path:
+    """A rounded bar from `a` to `b`, `ra` wide at `a` and `rb` at `b` (half widths)."""
+    rb = ra if rb is None else rb
+    heading = angle_of(sub(b, a))
+    gap = length(sub(b, a))
+    # the tangent lines of two circles of different sizes meet them off the perpendicular
+    tilt = math.degrees(math.asin(max(-1.0, min(1.0, (ra - rb) / gap)))) if gap > 1e-9 else 0.0
+    start = add(b, scale(direction(heading - 90 - tilt), rb))
+    commands: list[Command] = [("M", *start)]
+    commands += arc_commands(b, rb, heading - 90 - tilt, heading + 90 + tilt)
+    commands.append(("L", *add(a, scale(direction(heading + 90 + tilt), ra))))
+    commands += arc_commands(a, ra, heading + 90 + tilt, heading + 270 - tilt)
+    commands.append(("Z",))
+    return tuple(commands)
+
+
+def rounded_rect(x0: float, y0: float, x1: float, y1: float, radius: float) -> Path:
+    r = max(0.0, min(radius, (x1 - x0) / 2, (y1 - y0) / 2))
+    commands: list[Command] = [("M", x0 + r, y0), ("L", x1 - r, y0)]
+    commands += arc_commands((x1 - r, y0 + r), r, -90.0, 0.0)
+    commands.append(("L", x1, y1 - r))
+    commands += arc_commands((x1 - r, y1 - r), r, 0.0, 90.0)
+    commands.append(("L", x0 + r, y1))
+    commands += arc_commands((x0 + r, y1 - r), r, 90.0, 180.0)
+    commands.append(("L", x0, y0 + r))
+    commands += arc_commands((x0 + r, y0 + r), r, 180.0, 270.0)
+    commands.append(("Z",))
+    return tuple(commands)
+
+
+def curve_points(path: Path, steps: int = 8) -> list[Point]:
+    """Points on the path itself (curves sampled), for measuring what is drawn."""
+    found: list[Point] = []
+    for command in path:
+        if command[0] in ("M", "L"):
+            found.append((command[1], command[2]))
+        elif command[0] == "C" and found:
+            p0, (x1, y1, x2, y2, x3, y3) = found[-1], command[1:]
+            for i in range(1, steps + 1):
+                t = i / steps
+                u = 1 - t
+                a, b, c, d = u**3, 3 * u * u * t, 3 * u * t * t, t**3
+                found.append(
+                    (
+                        a * p0[0] + b * x1 + c * x2 + d * x3,
+                        a * p0[1] + b * y1 + c * y2 + d * y3,
+                    )
+                )
+    return found
+
+
+def bounds(paths: Sequence[Path]) -> tuple[float, float, float, float]:
+    """(left, bottom, right, top) of what `paths` draw."""
+    points = [p for path in paths for p in curve_points(path)]
+    xs, ys = [x for x, _ in points], [y for _, y in points]
+    return min(xs), min(ys), max(xs), max(ys)
+
+
+def transform(path: Path, fn: Callable[[Point], Point]) -> Path:
+    """`path` with every point moved by `fn(point) -> point`."""
+    moved: list[Command] = []
+    for command in path:
+        values = command[1:]
+        new: list[float] = []
+        for i in range(0, len(values), 2):
+            new.extend(fn((values[i], values[i + 1])))
+        moved.append((command[0], *new))
+    return tuple(moved)

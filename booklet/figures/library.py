@@ -1,0 +1,468 @@
+"""The pose vocabulary as data: base postures, joint ranges, props, regions and the
+built-in poses. Pure data; `booklet.figures.validate` reads authors' figures against it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+SIDES = ("near", "far")
+BODY_ANGLES = ("trunk", "back", "head", "twist")
+LIMB_ANGLES = ("hip", "knee", "ankle", "turn-out", "shoulder", "elbow")
+ARM_ANGLES = ("shoulder", "elbow")
+
+# Anatomical ranges in degrees, with what each angle means.
+RANGES: dict[str, tuple[float, float, str]] = {
+    "trunk": (-45.0, 90.0, "lean of the trunk from the base posture, forwards +"),
+    "back": (-40.0, 45.0, "curve of the back: rounded +, arched -"),
+    "head": (-40.0, 60.0, "head nodded forwards +, tipped back -"),
+    "twist": (0.0, 60.0, "chest turned towards the viewer"),
+    "hip": (-30.0, 140.0, "hip bent (flexed) +, thigh behind the body -"),
+    "knee": (0.0, 160.0, "knee bent; 0 is straight"),
+    "ankle": (-30.0, 80.0, "toes pointed +, toes pulled up -; 0 is a right angle"),
+    "turn-out": (0.0, 80.0, "knee dropped out to the side"),
+    "shoulder": (-60.0, 180.0, "arm raised forwards +, behind the body -; 180 is overhead"),
+    "elbow": (0.0, 150.0, "elbow bent; 0 is straight"),
+}
+STRAIGHT_LEG_HIP_LIMIT = 110.0  # a hip bent further needs a bent knee (hamstrings)
+STRAIGHT_KNEE = 30.0
+
+PROPS = ("floor", "mat", "chair", "wall", "step", "towel", "cushion", "bed")
+REGIONS = (
+    "hip-flexors",
+    "quadriceps",
+    "hamstrings",
+    "glutes",
+    "calf",
+    "inner-thighs",
+    "lower-back",
+    "belly",
+    "chest",
+)
+LIMB_REGIONS = ("hip-flexors", "quadriceps", "hamstrings", "glutes", "calf", "inner-thighs")
+LANDMARKS = (
+    "head",
+    "chest",
+    "back",
+    "hips",
+    "near-knee",
+    "far-knee",
+    "near-foot",
+    "far-foot",
+    "near-hand",
+    "far-hand",
+)
+DIRECTIONS = ("up", "down", "forward", "back")
+# Where a hand can be put instead of giving the arm's angles.
+REACH_TARGETS = (
+    "near-thigh",
+    "far-thigh",
+    "behind-near-thigh",
+    "behind-far-thigh",
+    "near-knee",
+    "far-knee",
+    "outside-near-knee",
+    "near-shin",
+    "far-shin",
+    "near-ankle",
+    "far-ankle",
+    "belly",
+    "hips",
+    "floor",
+    "floor-behind",
+    "wall",
+    "chair",
+)
+ANATOMY = ("psoas",)
+
+
+@dataclass(frozen=True)
+class Posture:
+    """A base posture: how the body lies before any angle is given, and what it rests on."""
+
+    pelvis: float  # direction hip joints -> waist, degrees; 90 is upright facing +x
+    angles: dict[str, float]
+    props: tuple[str, ...] = ()
+    anchor: str = "near_ankle"  # the joint that stays put between two phases
+    # "side": seen from the side, resting on the floor; "above": lying on one side, seen
+    # from the ceiling, so the body's side view lies flat in the page and the top limbs
+    # are the near ones
+    view: str = "side"
+
+
+def both(**angles: float) -> dict[str, float]:
+    """The same limb angles on the near and the far side."""
+    return {f"{side}.{name.replace('_', '-')}": v for side in SIDES for name, v in angles.items()}
+
+
+BASES: dict[str, Posture] = {
+    "standing": Posture(90.0, both(elbow=10.0)),
+    "kneeling": Posture(90.0, both(knee=90.0, ankle=70.0, elbow=10.0), ("mat",), "near_knee"),
+    "half-kneeling": Posture(
+        90.0,
+        {
+            **both(elbow=10.0),
+            "near.hip": -10.0,
+            "near.knee": 90.0,
+            "near.ankle": 70.0,
+            "far.hip": 90.0,
+            "far.knee": 90.0,
+        },
+        ("mat",),
+        "near_knee",
+    ),
+    "lying-on-back": Posture(184.0, both(ankle=25.0, elbow=5.0), ("mat",), "near_hip"),
+    "lying-face-down": Posture(-4.0, both(ankle=70.0, elbow=5.0), ("mat",), "near_hip"),
+    "side-lying": Posture(
+        0.0,
+        {
+            **both(hip=45.0, knee=90.0, ankle=20.0),
+            "near.shoulder": 75.0,
+            "near.elbow": 55.0,
+            "far.shoulder": 150.0,
+            "far.elbow": 45.0,
+        },
+        ("mat",),
+        "near_hip",
+        "above",
+    ),
+    "all-fours": Posture(
+        0.0, both(hip=90.0, knee=90.0, ankle=70.0, shoulder=90.0), ("mat",), "near_knee"
+    ),
+    "sitting-on-chair": Posture(
+        92.0, both(hip=90.0, knee=90.0, shoulder=15.0, elbow=60.0), ("chair",)
+    ),
+    "sitting-on-floor": Posture(
+        95.0, both(hip=88.0, ankle=10.0, shoulder=-42.0), ("mat",), "near_hip"
+    ),
+}
+
+
+@dataclass(frozen=True)
+class Pose:
+    """A built-in pose: a base posture with angles, hands, props, emphasis and an arrow."""
+
+    base: str
+    description: str
+    angles: dict[str, float] = field(default_factory=dict)
+    reach: dict[str, str] = field(default_factory=dict)
+    side: str = "right"
+    props: tuple[str, ...] | None = None  # None: the base posture's
+    emphasis: tuple[str, ...] = ()
+    arrow: tuple[str, str] | None = None
+    then: dict[str, float] = field(default_factory=dict)
+    layers: tuple[str, ...] = ()
+
+
+HANDS_BEHIND_NEAR_THIGH = (
+    "far_upper_arm",
+    "far_forearm",
+    "far_hand",
+    "far_thigh",
+    "far_shin",
+    "far_foot",
+    "torso",
+    "near_upper_arm",
+    "near_forearm",
+    "near_hand",
+    "near_thigh",
+    "near_shin",
+    "near_foot",
+)
+IN_FRONT_OF_NEAR_LEG = (
+    "far_thigh",
+    "far_shin",
+    "far_foot",
+    "torso",
+    "near_thigh",
+    "near_shin",
+    "near_foot",
+    "far_upper_arm",
+    "far_forearm",
+    "far_hand",
+    "near_upper_arm",
+    "near_forearm",
+    "near_hand",
+)
+FOLDED_LEG_BEHIND = (
+    "far_upper_arm",
+    "far_forearm",
+    "far_hand",
+    "far_thigh",
+    "far_shin",
+    "far_foot",
+    "near_foot",
+    "near_shin",
+    "torso",
+    "near_thigh",
+    "near_upper_arm",
+    "near_forearm",
+    "near_hand",
+)
+
+POSES: dict[str, Pose] = {
+    "kneeling-hip-flexor": Pose(
+        "half-kneeling",
+        "On the right knee, left foot forward, hips shifted forward",
+        {"back": 3.0, "near.hip": -18.0, "near.knee": 78.0, "near.ankle": 62.0},
+        {"near": "far-thigh", "far": "far-thigh"},
+        emphasis=("hip-flexors",),
+        arrow=("hips", "forward"),
+    ),
+    "standing-quad": Pose(
+        "standing",
+        "Standing, the right heel pulled to the buttock, the left hand on a chair",
+        {"near.hip": -4.0, "near.knee": 150.0, "near.ankle": 35.0, "far.knee": 2.0},
+        {"near": "near-ankle", "far": "chair"},
+        props=("chair",),
+        emphasis=("quadriceps",),
+    ),
+    "low-lunge-twist": Pose(
+        "half-kneeling",
+        "On the left knee, right foot forward, chest turned to the right",
+        {
+            "trunk": 4.0,
+            "back": -6.0,
+            "twist": 40.0,
+            "head": -5.0,
+            "near.hip": 98.0,
+            "near.knee": 94.0,
+            "near.ankle": 0.0,
+            "far.hip": -15.0,
+            "far.knee": 74.0,
+            "far.ankle": 80.0,
+            "near.shoulder": -55.0,
+            "near.elbow": 8.0,
+        },
+        {"far": "outside-near-knee"},
+        emphasis=("far hip-flexors",),
+        layers=IN_FRONT_OF_NEAR_LEG,
+    ),
+    "thomas-stretch": Pose(
+        "lying-on-back",
+        "Lying at the edge of a bed hugging the right knee, the left leg hanging down",
+        {
+            "trunk": -6.0,
+            "back": 6.0,
+            "head": 8.0,
+            "near.hip": -22.0,
+            "near.knee": 88.0,
+            "near.ankle": 25.0,
+            "far.hip": 135.0,
+            "far.knee": 140.0,
+            "far.ankle": 20.0,
+        },
+        {"near": "behind-far-thigh", "far": "behind-far-thigh"},
+        side="left",
+        props=("bed",),
+        emphasis=("hip-flexors",),
+    ),
+    "knee-to-chest": Pose(
+        "lying-on-back",
+        "Lying on the back holding the right thigh to the chest, the left leg straight",
+        {
+            "trunk": -6.0,
+            "back": 6.0,
+            "head": 8.0,
+            "near.hip": 128.0,
+            "near.knee": 140.0,
+            "near.ankle": 20.0,
+            "far.hip": -4.0,
+            "far.knee": 4.0,
+            "far.ankle": 28.0,
+        },
+        {"near": "behind-near-thigh", "far": "behind-near-thigh"},
+        emphasis=("lower-back", "far hip-flexors"),
+        layers=HANDS_BEHIND_NEAR_THIGH,
+    ),
+    "pigeon": Pose(
+        "sitting-on-floor",
+        "Right shin folded in front, left leg straight back, sitting up tall on the hands",
+        # the pelvis tipped forward and the back arched: the chest is up while the back
+        # leg lies along the floor; the front shin folds under the thigh
+        {
+            "trunk": 54.0,
+            "back": -40.0,
+            "head": -10.0,
+            "near.hip": 140.0,
+            "near.knee": 160.0,
+            "near.turn-out": 40.0,
+            "near.ankle": 80.0,
+            "far.hip": -30.0,
+            "far.knee": 0.0,
+            "far.ankle": 80.0,
+        },
+        {"near": "floor", "far": "floor"},
+        emphasis=("glutes",),
+        layers=FOLDED_LEG_BEHIND,
+    ),
+    "butterfly": Pose(
+        "sitting-on-floor",
+        "Sitting tall, soles of the feet together, knees dropped out, hands at the ankles",
+        {
+            "back": -4.0,
+            "head": 6.0,
+            # knees up, heels near the groin, then dropped out to the sides: seen from
+            # the side, low knees in front of the hips
+            "near.hip": 135.0,
+            "near.knee": 125.0,
+            "near.turn-out": 68.0,
+            "far.hip": 135.0,
+            "far.knee": 125.0,
+            "far.turn-out": 68.0,
+            "near.ankle": 10.0,
+            "far.ankle": 10.0,
+        },
+        {"near": "near-ankle", "far": "far-ankle"},
+        emphasis=("inner-thighs", "far inner-thighs"),
+        arrow=("near-knee", "down"),
+    ),
+    "glute-bridge": Pose(
+        "lying-on-back",
+        "Lying on the back, knees bent, hips lifted in line with shoulders and knees",
+        {
+            "trunk": -28.0,
+            "head": 26.0,
+            "near.hip": 0.0,
+            "near.knee": 112.0,
+            "near.ankle": 0.0,
+            "far.hip": 0.0,
+            "far.knee": 112.0,
+            "far.ankle": 0.0,
+            "near.shoulder": -32.0,
+            "far.shoulder": -30.0,
+        },
+        emphasis=("glutes",),
+        arrow=("hips", "up"),
+    ),
+    "bird-dog": Pose(
+        "all-fours",
+        "On hands and knees, the right arm reaching forward and the left leg back",
+        {
+            "trunk": -8.0,
+            "near.hip": -8.0,
+            "near.knee": 0.0,
+            "near.ankle": 5.0,
+            "far.hip": 82.0,
+            "far.knee": 92.0,
+            "far.shoulder": 172.0,
+            "far.elbow": 0.0,
+        },
+        {"near": "floor"},
+        side="left",
+        emphasis=("lower-back", "glutes"),
+    ),
+    "core-activation": Pose(
+        "lying-on-back",
+        "Lying on the back, knees bent, feet flat, hands on the lower belly",
+        {
+            "head": 8.0,
+            "near.hip": 50.0,
+            "near.knee": 100.0,
+            "near.ankle": 0.0,
+            "far.hip": 40.0,
+            "far.knee": 85.0,
+            "far.ankle": 0.0,
+        },
+        {"near": "belly", "far": "belly"},
+        emphasis=("belly",),
+    ),
+    "cat-cow": Pose(
+        "all-fours",
+        "On hands and knees, the back rounded up (cat), with the arched back (cow) faint",
+        # the pelvis tilts with the back, so the shoulders stay over the hands, the
+        # thighs upright
+        {"back": 45.0, "trunk": -22.0, "head": 12.0, "near.hip": 68.0, "far.hip": 68.0},
+        {"near": "floor", "far": "floor"},
+        emphasis=("lower-back",),
+        arrow=("back", "up"),
+        then={"back": -30.0, "trunk": 14.0, "head": -25.0, "near.hip": 104.0, "far.hip": 104.0},
+    ),
+    "seated-hamstring": Pose(
+        "sitting-on-floor",
+        "Sitting with the right leg straight, leaning forward from the hips",
+        {
+            "trunk": 18.0,
+            "back": 16.0,
+            "near.hip": 100.0,
+            "near.knee": 0.0,
+            "near.ankle": -10.0,
+            # the knee raised, then dropped out to the side: the foot rests on the floor
+            # by the straight knee
+            "far.hip": 140.0,
+            "far.knee": 98.0,
+            "far.ankle": 10.0,
+            "far.turn-out": 80.0,
+        },
+        {"near": "near-shin", "far": "near-shin"},
+        emphasis=("hamstrings",),
+        arrow=("chest", "forward"),
+    ),
+    "calf-wall": Pose(
+        "standing",
+        "Hands on a wall, the right leg straight back with the heel down, the left knee bent",
+        {
+            "trunk": 12.0,
+            "near.hip": -8.0,
+            "near.knee": 0.0,
+            "near.ankle": -18.0,
+            "far.hip": 38.0,
+            "far.knee": 32.0,
+            "far.ankle": -6.0,
+        },
+        {"near": "wall", "far": "wall"},
+        props=("wall",),
+        emphasis=("calf",),
+    ),
+    "sit-to-stand": Pose(
+        "sitting-on-chair",
+        "Leaning forward, nose over toes, rising from a chair; standing up shown faint",
+        {
+            "trunk": 40.0,
+            "near.hip": 128.0,
+            "far.hip": 128.0,
+            "near.knee": 100.0,
+            "far.knee": 100.0,
+            "near.ankle": -10.0,
+            "far.ankle": -10.0,
+            "near.shoulder": 70.0,
+            "far.shoulder": 70.0,
+            "near.elbow": 10.0,
+            "far.elbow": 10.0,
+        },
+        emphasis=("quadriceps", "glutes"),
+        arrow=("hips", "up"),
+        then={
+            "trunk": 0.0,
+            "near.hip": 0.0,
+            "far.hip": 0.0,
+            "near.knee": 0.0,
+            "far.knee": 0.0,
+            "near.ankle": 0.0,
+            "far.ankle": 0.0,
+            "near.shoulder": 10.0,
+            "far.shoulder": 10.0,
+        },
+    ),
+    "clamshell": Pose(
+        "side-lying",
+        "Lying on the left side, hips and knees bent, feet together, the right knee opening",
+        {"near.turn-out": 55.0},
+        emphasis=("glutes",),
+        arrow=("near-knee", "up"),
+        then={"near.turn-out": 0.0},
+    ),
+    "heel-slide": Pose(
+        "lying-on-back",
+        "Lying on the back, the right heel sliding towards the buttock",
+        {
+            "head": 8.0,
+            "near.hip": 55.0,
+            "near.knee": 100.0,
+            "near.ankle": 5.0,
+            "far.ankle": 25.0,
+        },
+        emphasis=("hip-flexors",),
+        arrow=("near-foot", "back"),
+        then={"near.hip": 0.0, "near.knee": 0.0, "near.ankle": 25.0},
+    ),
+}
