@@ -248,3 +248,44 @@ def test_all_outputs_or_none(project: Path) -> None:
     result = run_cli(["build", project / "knee.yaml", "--format", "pdf,html", "--out", out])
     assert result.exit_code == 1
     assert sorted(os.listdir(out)) == ["knee-answer-key.html"]
+
+
+def test_drawn_figures_are_inlined_as_svg_with_their_alt_text(make_content, tmp_path):
+    content = make_content(
+        """\
+        title: Hip care
+        sections:
+          - title: Exercises
+            stretches:
+              - name: Glute bridge
+                figure:
+                  pose: glute-bridge
+                  alt: A person lying on their back with the hips lifted.
+                steps: [Lift your hips.]
+        """
+    )
+    result = run_cli(["build", content, "--format", "html", "--out", tmp_path / "out"])
+    assert result.exit_code == 0, result.stderr
+    page = (tmp_path / "out" / "booklet.html").read_text(encoding="utf-8")
+    assert '<figure class="drawn"><img src="data:image/svg+xml;base64,' in page
+    assert 'alt="A person lying on their back with the hips lifted."' in page
+
+
+def test_a_figure_without_alt_text_fails_strict_validation(make_content):
+    content = make_content(
+        """\
+        title: Hip care
+        sections:
+          - title: Exercises
+            stretches:
+              - name: Glute bridge
+                figure: glute-bridge
+                steps: [Lift your hips.]
+        """
+    )
+    result = run_cli(["validate", "--strict", content])
+    assert result.exit_code == 1
+    assert result.stderr.splitlines()[0] == (
+        f"{content}:6: sections[1].stretches[1].figure: the figure has no alt text; write it as "
+        "`figure: {pose: ..., alt: ...}` saying what the figure shows, for screen readers"
+    )

@@ -9,7 +9,7 @@ from booklet.fields import join
 from booklet.literacy import pemat, readability, wording
 from booklet.literacy.passages import Passage, passages
 from booklet.locate import Places
-from booklet.model import Booklet, Picture
+from booklet.model import Booklet, Figure, Picture
 
 
 @dataclass(frozen=True)
@@ -175,26 +175,38 @@ def scan(passage: Passage, english: bool, plain: dict[str, str]) -> list[wording
     return found
 
 
-def visuals(booklet: Booklet) -> list[tuple[str, Picture]]:
-    """Every picture with its field path: what needs alt text."""
-    found: list[tuple[str, Picture]] = []
+def visuals(booklet: Booklet) -> list[tuple[str, Picture | Figure]]:
+    """Every picture and drawn figure with its field path: what needs alt text."""
+    found: list[tuple[str, Picture | Figure]] = []
     for i, section in enumerate(booklet.sections):
         path = join("sections", i)
-        if section.picture:
-            found.append((join(path, "image"), section.picture))
+        found += visual_of(path, section.picture, section.figure)
         for j, stretch in enumerate(section.stretches):
-            if stretch.picture:
-                found.append((join(join(join(path, "stretches"), j), "image"), stretch.picture))
+            found += visual_of(join(join(path, "stretches"), j), stretch.picture, stretch.figure)
     return found
 
 
+def visual_of(
+    path: str, picture: Picture | None, figure: Figure | None
+) -> list[tuple[str, Picture | Figure]]:
+    if picture:
+        return [(join(path, "image"), picture)]
+    if figure:
+        return [(join(path, "figure"), figure)]
+    return []
+
+
 def missing_alt(booklet: Booklet) -> list[tuple[str, str]]:
-    return [
-        (
-            field,
-            "the picture has no alt text; write it as `image: {file: ..., alt: ...}` "
-            "saying what the picture shows, for screen readers",
+    return [(field, alt_hint(field)) for field, visual in visuals(booklet) if not visual.alt]
+
+
+def alt_hint(field: str) -> str:
+    if field.endswith("figure"):
+        return (
+            "the figure has no alt text; write it as `figure: {pose: ..., alt: ...}` "
+            "saying what the figure shows, for screen readers"
         )
-        for field, picture in visuals(booklet)
-        if not picture.alt
-    ]
+    return (
+        "the picture has no alt text; write it as `image: {file: ..., alt: ...}` "
+        "saying what the picture shows, for screen readers"
+    )

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from booklet import markup
 from booklet.fields import join
-from booklet.model import Booklet, Picture, Quiz, Section, Stretch
+from booklet.model import Booklet, Figure, Picture, Quiz, Section, Stretch
 
 _TAG = re.compile(r"</?[bi]>")
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"'\u201d\u2019)]*\s+(?=[\"'\u201c\u2018(]?[A-Z0-9])")
@@ -75,6 +75,7 @@ def section_passages(section: Section, path: str) -> list[Passage]:
     if section.body:
         found.append(Passage(join(path, "body"), section.body, path))
     found += picture_passages(section.picture, join(path, "image"), path)
+    found += picture_passages(section.figure, join(path, "figure"), path)
     for i, callout in enumerate(section.callouts):
         found.append(Passage(join(join(join(path, "callouts"), i), "text"), callout.text, path))
     for i, stretch in enumerate(section.stretches):
@@ -82,7 +83,7 @@ def section_passages(section: Section, path: str) -> list[Passage]:
     return found
 
 
-def picture_passages(picture: Picture | None, path: str, part: str) -> Iterator[Passage]:
+def picture_passages(picture: Picture | Figure | None, path: str, part: str) -> Iterator[Passage]:
     if picture and picture.caption:
         yield Passage(join(path, "caption"), picture.caption, part)
 
@@ -90,6 +91,7 @@ def picture_passages(picture: Picture | None, path: str, part: str) -> Iterator[
 def stretch_passages(stretch: Stretch, path: str, part: str) -> list[Passage]:
     found = [Passage(join(path, "name"), stretch.name, part, prose=False)]
     found += picture_passages(stretch.picture, join(path, "image"), part)
+    found += picture_passages(stretch.figure, join(path, "figure"), part)
     if stretch.purpose:
         found.append(Passage(join(path, "purpose"), stretch.purpose, part))
     found += [

@@ -117,9 +117,11 @@ def speaks_to_you(passages: list[Passage]) -> Iterator[Miss]:
 def captions(booklet: Booklet) -> Iterator[Miss]:
     """Section pictures need a caption; a stretch picture is titled by its card's name."""
     for i, section in enumerate(booklet.sections):
-        if section.picture and not section.picture.caption:
-            yield Miss(
-                "captions",
-                join(part_of(i), "image"),
-                "the picture has no caption; add `caption:` saying what it shows",
-            )
+        for field, visual in (("image", section.picture), ("figure", section.figure)):
+            if visual and not visual.caption:
+                yield Miss(
+                    "captions",
+                    join(part_of(i), field),
+                    f"the {'picture' if field == 'image' else 'figure'} has no caption; "
+                    "add `caption:` saying what it shows",
+                )

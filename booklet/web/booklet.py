@@ -17,7 +17,7 @@ from booklet.web.parts import blocks, figure, inline, logo, page, text
 def booklet_html(booklet: Booklet, brand: Brand) -> bytes:
     labels = labels_for(booklet.language)
     numbers = iter(range(1, len(booklet.stretches()) + 1))
-    sections = [section_html(s, i, labels, numbers) for i, s in enumerate(booklet.sections)]
+    sections = [section_html(s, i, labels, numbers, brand) for i, s in enumerate(booklet.sections)]
     parts = [cover(booklet, brand, labels), '<main class="wrap">', contents(booklet, labels)]
     parts += sections
     if booklet.quiz:
@@ -52,15 +52,17 @@ def contents(booklet: Booklet, labels: Labels) -> str:
     )
 
 
-def section_html(section: Section, index: int, labels: Labels, numbers: Iterator[int]) -> str:
+def section_html(
+    section: Section, index: int, labels: Labels, numbers: Iterator[int], brand: Brand
+) -> str:
     anchor = section_id(index)
     parts = [f'<section aria-labelledby="{anchor}"><h2 id="{anchor}">{inline(section.title)}</h2>']
     if section.body:
         parts.append(blocks(section.body))
-    if section.picture:
-        parts.append(figure(section.picture, section.title))
+    if visual := section.picture or section.figure:
+        parts.append(figure(visual, section.title, brand))
     parts += [callout_html(c, labels) for c in section.callouts]
-    parts += [stretch_html(s, next(numbers), labels) for s in section.stretches]
+    parts += [stretch_html(s, next(numbers), labels, brand) for s in section.stretches]
     parts.append("</section>")
     return "\n".join(parts)
 
@@ -74,7 +76,7 @@ def callout_html(callout: Callout, labels: Labels) -> str:
     )
 
 
-def stretch_html(stretch: Stretch, number: int, labels: Labels) -> str:
+def stretch_html(stretch: Stretch, number: int, labels: Labels, brand: Brand) -> str:
     anchor = f"stretch-{stretch.id}"
     purpose = f'<p class="purpose">{inline(stretch.purpose)}</p>' if stretch.purpose else ""
     parts = [
@@ -82,8 +84,8 @@ def stretch_html(stretch: Stretch, number: int, labels: Labels) -> str:
         f'<h3 id="{anchor}">{number}. {inline(stretch.name)}</h3>{purpose}</header>'
         '<div class="inner">'
     ]
-    if stretch.picture:
-        parts.append(figure(stretch.picture, stretch.name))
+    if visual := stretch.picture or stretch.figure:
+        parts.append(figure(visual, stretch.name, brand))
     steps = "".join(f"<li>{inline(step)}</li>" for step in stretch.steps)
     parts.append(f'<ol class="steps">{steps}</ol>')
     dosage = "".join(

@@ -13,7 +13,7 @@ import re
 from pathlib import Path
 
 from booklet import images, markup
-from booklet.model import Brand, Picture
+from booklet.model import Brand, Figure, Picture
 from booklet.styles import palette_for
 
 # Pictures are sent at most this many points wide at 300 ppi: 1200 pixels, sharp on phones.
@@ -68,16 +68,39 @@ def data_uri(path: Path) -> str:
     return f"data:image/{kind};base64,{base64.b64encode(buffer.getvalue()).decode('ascii')}"
 
 
-def figure(picture: Picture, fallback_alt: str, css_class: str = "") -> str:
-    """A picture with its alt text and caption: the one place pictures become HTML."""
-    width, height = images.pixel_size(picture.path)
-    alt = picture.alt or picture.caption or fallback_alt
-    caption = f"<figcaption>{inline(picture.caption)}</figcaption>" if picture.caption else ""
+def figure(visual: Picture | Figure, fallback_alt: str, brand: Brand, css_class: str = "") -> str:
+    """A picture or drawn figure with its alt text and caption: the one place they become HTML."""
+    source, width, height = (
+        picture_source(visual) if isinstance(visual, Picture) else drawn_source(visual, brand)
+    )
+    alt = visual.alt or visual.caption or fallback_alt
+    caption = f"<figcaption>{inline(visual.caption)}</figcaption>" if visual.caption else ""
+    if isinstance(visual, Figure):
+        css_class = f"{css_class} drawn".strip()
     classes = f' class="{css_class}"' if css_class else ""
     return (
-        f'<figure{classes}><img src="{data_uri(picture.path)}" alt="{text(alt)}" '
+        f'<figure{classes}><img src="{source}" alt="{text(alt)}" '
         f'width="{width}" height="{height}">{caption}</figure>'
     )
+
+
+def picture_source(picture: Picture) -> tuple[str, int, int]:
+    width, height = images.pixel_size(picture.path)
+    return data_uri(picture.path), width, height
+
+
+DRAWN_WIDTH_PX = 600  # vector art: shown as large as the page allows, capped by the CSS
+
+
+def drawn_source(drawn: Figure, brand: Brand) -> tuple[str, int, int]:
+    """A drawn figure as SVG in the clinic's colours, as wide as the page allows."""
+    from booklet.figures import draw
+    from booklet.figures.scene import Colors
+
+    drawing = draw.figure_drawing(drawn, Colors.from_brand(brand.primary, brand.accent))
+    svg = base64.b64encode(draw.svg_bytes(drawing)).decode("ascii")
+    height = round(DRAWN_WIDTH_PX * drawing.height / drawing.width)
+    return f"data:image/svg+xml;base64,{svg}", DRAWN_WIDTH_PX, height
 
 
 def logo(brand: Brand) -> str:
@@ -161,6 +184,8 @@ li { margin: 0.3rem 0; }
 .stretch .purpose { font-style: italic; margin: 0.2rem 0 0; }
 .stretch .inner { padding: 0.25rem 1rem 1rem; }
 .stretch figure img { max-height: 16rem; width: auto; }
+figure.drawn img { width: min(100%, 24rem); height: auto; max-height: none; }
+.stretch figure.drawn img { width: min(100%, 18rem); }
 .steps li { margin: 0.5rem 0; }
 .dosage { display: grid; grid-template-columns: repeat(auto-fit, minmax(7.5rem, 1fr));
   gap: 0.5rem; margin: 1rem 0; padding: 0; }
