@@ -20,7 +20,7 @@ from typing import Any
 
 import yaml
 from conftest import run_cli
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
 EXAMPLES = int(os.environ.get("BOOKLET_FUZZ_EXAMPLES", "2000"))
@@ -56,84 +56,105 @@ words = st.text(
     alphabet=st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00"),
     min_size=1,
     max_size=40,
+).filter(lambda text: text.strip())
+sensible = st.sampled_from(
+    ["Hip care", "Lift your knee.", "Breathe out slowly.", "AT&T <i>x</i>", "Ça va, Łódź"]
 )
-plain = st.one_of(
-    st.sampled_from(["Hip care", "Lift your knee.", "Breathe out slowly.", "AT&T <i>x</i>"]),
-    st.sampled_from(LOOK_ALIKES),
-    words,
-)
-marked_up = st.lists(
-    st.one_of(plain, plain.map(lambda t: f"**{t}**"), plain.map(lambda t: f"- {t}")),
-    min_size=1,
-    max_size=6,
-).map(lambda parts: "\n".join(parts))
-number = st.one_of(st.integers(-5, 2000), st.sampled_from(["30 seconds", "2 min", "ten"]))
+
+
+def pick(hostile: bool, valid: list[Any], wrong: list[Any]) -> st.SearchStrategy[Any]:
+    """One of the valid values, or in a hostile document sometimes a wrong one."""
+    return st.sampled_from(valid + wrong if hostile else valid)
+
+
+def texts(hostile: bool) -> st.SearchStrategy[str]:
+    """Printable text: sensible sentences and YAML look-alikes, and any Unicode when hostile."""
+    return st.one_of(sensible, st.sampled_from(LOOK_ALIKES), *([words] if hostile else []))
+
+
+def marked_up(hostile: bool) -> st.SearchStrategy[str]:
+    line = texts(hostile)
+    return st.lists(
+        st.one_of(line, line.map(lambda t: f"**{t}**"), line.map(lambda t: f"- {t}")),
+        min_size=1,
+        max_size=6,
+    ).map(lambda parts: "\n".join(parts))
+
+
+def numbers(hostile: bool) -> st.SearchStrategy[Any]:
+    valid = st.one_of(st.integers(1, 60), st.sampled_from(["30 seconds", "2 min"]))
+    return st.one_of(valid, st.integers(-5, 2000), st.just("ten")) if hostile else valid
 
 
 @st.composite
-def stretch(draw: st.DrawFn) -> dict[str, Any]:
+def stretch(draw: st.DrawFn, hostile: bool) -> dict[str, Any]:
     item: dict[str, Any] = {
-        "name": draw(plain),
-        "steps": draw(st.lists(plain, min_size=0, max_size=4)),
+        "name": draw(texts(hostile)),
+        "steps": draw(st.lists(texts(hostile), min_size=0 if hostile else 1, max_size=4)),
     }
     for field in ("hold", "repeat", "sets"):
         if draw(st.booleans()):
-            item[field] = draw(number)
+            item[field] = draw(numbers(hostile))
     for field in ("caution", "purpose", "frequency"):
         if draw(st.booleans()):
-            item[field] = draw(plain)
+            item[field] = draw(texts(hostile))
     if draw(st.booleans()):
-        item["sides"] = draw(st.sampled_from(["each", "both", "left", "sideways"]))
+        item["sides"] = draw(pick(hostile, ["each", "both"], ["sideways"]))
     if draw(st.booleans()):
-        item["video"] = draw(st.sampled_from(["https://example.org/v", "javascript:alert(1)"]))
+        item["video"] = draw(pick(hostile, ["https://example.org/v"], ["javascript:alert(1)"]))
     return item
 
 
 @st.composite
-def section(draw: st.DrawFn) -> dict[str, Any]:
-    item: dict[str, Any] = {"title": draw(plain)}
+def section(draw: st.DrawFn, hostile: bool) -> dict[str, Any]:
+    item: dict[str, Any] = {"title": draw(texts(hostile))}
     if draw(st.booleans()):
-        item["body"] = draw(marked_up)
+        item["body"] = draw(marked_up(hostile))
     if draw(st.booleans()):
-        kind = draw(st.sampled_from(["tip", "note", "warning", "danger"]))
-        item["callouts"] = [{"kind": kind, "text": draw(marked_up)}]
+        kind = draw(pick(hostile, ["tip", "note", "warning"], ["danger"]))
+        item["callouts"] = [{"kind": kind, "text": draw(marked_up(hostile))}]
     if draw(st.booleans()):
-        item["stretches"] = draw(st.lists(stretch(), min_size=1, max_size=2))
+        item["stretches"] = draw(st.lists(stretch(hostile), min_size=1, max_size=2))
     return item
 
 
 @st.composite
-def question(draw: st.DrawFn) -> dict[str, Any]:
+def question(draw: st.DrawFn, hostile: bool) -> dict[str, Any]:
     kind = draw(st.sampled_from(["single", "multiple", "true_false", "short"]))
-    item: dict[str, Any] = {"question": draw(plain)}
+    item: dict[str, Any] = {"question": draw(texts(hostile))}
     if kind in ("single", "multiple"):
-        choices = draw(st.lists(plain, min_size=1, max_size=5))
+        choices = draw(st.lists(texts(hostile), min_size=2, max_size=5, unique=not hostile))
         item["choices"] = choices
-        picked = draw(st.lists(st.sampled_from(choices), min_size=1, max_size=2))
+        picked = draw(st.lists(st.sampled_from(choices), min_size=1, max_size=2, unique=True))
         item["answer"] = picked if kind == "multiple" else picked[0]
     elif kind == "true_false":
-        item["answer"] = draw(st.sampled_from([True, False, "True", "no", "maybe"]))
+        item["answer"] = draw(pick(hostile, [True, False, "True", "false"], ["maybe"]))
     else:
-        item["answer"] = draw(plain)
+        item["answer"] = draw(texts(hostile))
     if draw(st.booleans()):
-        item["explanation"] = draw(marked_up)
+        item["explanation"] = draw(marked_up(hostile))
     return item
 
 
 @st.composite
 def document(draw: st.DrawFn) -> dict[str, Any]:
+    """A content document: a valid one, or (half the time) one with wrong values in it."""
+    hostile = draw(st.booleans())
     content: dict[str, Any] = {
-        "title": draw(plain),
-        "sections": draw(st.lists(section(), min_size=0, max_size=3)),
+        "title": draw(texts(hostile)),
+        "sections": draw(st.lists(section(hostile), min_size=0 if hostile else 1, max_size=3)),
     }
     if draw(st.booleans()):
-        content["subtitle"] = draw(plain)
+        content["subtitle"] = draw(texts(hostile))
     if draw(st.booleans()):
-        content["language"] = draw(st.sampled_from(["en", "es", "zh-Hant", "english", "e"]))
+        content["language"] = draw(pick(hostile, ["en", "es", "zh-Hant", "fr"], ["english"]))
     if draw(st.booleans()):
-        content["quiz"] = {"questions": draw(st.lists(question(), min_size=0, max_size=3))}
-    if draw(st.booleans()):
-        content[draw(st.sampled_from(["titel", "brand", "sources", "reviewed"]))] = draw(plain)
+        questions = st.lists(question(hostile), min_size=0 if hostile else 1, max_size=3)
+        content["quiz"] = {"questions": draw(questions)}
+    if hostile and draw(st.booleans()):
+        content[draw(st.sampled_from(["titel", "brand", "sources", "reviewed"]))] = draw(
+            texts(hostile)
+        )
     return content
 
 
@@ -141,7 +162,9 @@ def document(draw: st.DrawFn) -> dict[str, Any]:
 def mutated_yaml(draw: st.DrawFn) -> str:
     text = yaml.safe_dump(draw(document()), sort_keys=False, allow_unicode=True)
     lines = text.splitlines(keepends=True)
-    mutation = draw(st.sampled_from(["none", "none", "drop", "double", "splice", "cut"]))
+    mutation = draw(
+        st.sampled_from(["none", "none", "none", "none", "drop", "double", "splice", "cut"])
+    )
     if mutation == "drop" and lines:
         del lines[draw(st.integers(0, len(lines) - 1))]
     elif mutation == "double" and lines:
@@ -172,6 +195,7 @@ def test_any_content_builds_cleanly_or_is_refused_cleanly(source: str) -> None:
         out = root / "out"
         result = run_cli(["build", content, "--out", out])
         written = sorted(path.name for path in out.iterdir()) if out.exists() else []
+        event("built" if result.exit_code == 0 else "refused")
         if result.exit_code == 0:
             assert written == ["booklet-answer-key.pdf", "booklet.pdf"]
             for name in written:
