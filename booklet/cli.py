@@ -18,6 +18,7 @@ BRAND = click.option(
     help="Brand file to use instead of the content file's `brand:`.",
 )
 
+MAX_SHOWN_PROBLEMS = 100  # a file with thousands of mistakes shows the first hundred
 INTERRUPTED = 130  # the shell's status for a command stopped by Ctrl-C
 RESTRICT_TO = click.option(
     "--restrict-to",
@@ -182,8 +183,11 @@ class reported_errors:
 
     def __exit__(self, kind: type | None, error: BaseException | None, _tb: object) -> bool:
         if isinstance(error, BookletError):
-            for problem in error.problems:
+            for problem in error.problems[:MAX_SHOWN_PROBLEMS]:
                 click.echo(str(problem), err=True)
+            unshown = len(error.problems) - MAX_SHOWN_PROBLEMS
+            if unshown > 0:
+                click.echo(f"... and {counted(unshown, 'more problem')} like these.", err=True)
             click.echo(
                 f"{counted(len(error.problems), 'problem')} found; nothing was written.", err=True
             )

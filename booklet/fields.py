@@ -93,7 +93,12 @@ def typing_distance(a: str, b: str) -> int:
 
 
 def is_null(node: yaml.Node) -> bool:
-    return isinstance(node, yaml.ScalarNode) and node.tag == NULL_TAG and node.style is None
+    return isinstance(node, yaml.ScalarNode) and node.tag == NULL_TAG and is_plain(node)
+
+
+def is_plain(node: yaml.ScalarNode) -> bool:
+    """True for a scalar typed without quotes or a block marker (libyaml says "", not None)."""
+    return not node.style
 
 
 def kind_of(node: yaml.Node) -> str:

@@ -13,7 +13,7 @@ import yaml
 
 from booklet import fonts, images
 from booklet.colors import parse_color
-from booklet.fields import Context, Fields, is_null, join, scalar_text, suggestion
+from booklet.fields import Context, Fields, is_null, is_plain, join, scalar_text, suggestion
 from booklet.figures.validate import read_figure
 from booklet.model import (
     PAGE_SIZES_PT,
@@ -483,7 +483,7 @@ def read_answer(
         if value is None:
             return None
         as_bool = BOOLEAN_TEXT.get(value.lower())
-        plain = node.style is None
+        plain = is_plain(node)
         if stated is QuestionKind.TRUE_FALSE or (stated is None and plain and as_bool is not None):
             if as_bool is None:
                 fields.ctx.report(

@@ -342,3 +342,25 @@ def test_control_characters_in_quoted_values_stay_on_one_line(tmp_path: Path) ->
         f'{content}:5: sections[1].callouts[1].kind: "tip\\x0a\\x1b[31mred" is not one of: '
         "tip, note, warning"
     )
+
+
+def test_a_flood_of_tiny_values_is_refused_at_once(tmp_path: Path) -> None:
+    content = tmp_path / "flood.yaml"
+    content.write_text("title: x\nsections: [" + ",".join(["1"] * 150_000) + "]\n")
+    result = run_cli(["validate", content])
+    assert result.exit_code == 1
+    assert result.stderr.splitlines()[0] == (
+        f"{content}:2: the file holds more than 100,000 values; split it up"
+    )
+
+
+def test_thousands_of_mistakes_show_the_first_hundred_and_a_count(tmp_path: Path) -> None:
+    sections = "".join(f"  - titel: Part {n}\n" for n in range(300))
+    content = write_yaml(tmp_path / "booklet.yaml", "title: x\nsections:\n" + sections)
+    lines = run_cli(["validate", content]).stderr.splitlines()
+    assert len(lines) == 102
+    assert lines[99].startswith(f"{content}:")
+    assert lines[100:] == [
+        "... and 500 more problems like these.",
+        "600 problems found; nothing was written.",
+    ]
