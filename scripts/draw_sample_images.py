@@ -26,6 +26,8 @@ from pathlib import Path
 
 from PIL import Image, ImageChops, ImageDraw
 
+from booklet.figures.geometry import add, angle_of, direction, local, scale, sub
+
 Point = tuple[float, float]
 RGB = tuple[int, int, int]
 
@@ -49,43 +51,6 @@ def rgb(color: str) -> RGB:
 # --------------------------------------------------------------------------
 # Plane geometry
 # --------------------------------------------------------------------------
-
-
-def direction(angle: float) -> Point:
-    """Unit vector at ``angle`` degrees, counter-clockwise from +x."""
-    rad = math.radians(angle)
-    return (math.cos(rad), math.sin(rad))
-
-
-def add(a: Point, b: Point) -> Point:
-    return (a[0] + b[0], a[1] + b[1])
-
-
-def sub(a: Point, b: Point) -> Point:
-    return (a[0] - b[0], a[1] - b[1])
-
-
-def scale(a: Point, k: float) -> Point:
-    return (a[0] * k, a[1] * k)
-
-
-def length(a: Point) -> float:
-    return math.hypot(a[0], a[1])
-
-
-def angle_of(a: Point) -> float:
-    return math.degrees(math.atan2(a[1], a[0]))
-
-
-def smoothstep(t: float) -> float:
-    t = min(1.0, max(0.0, t))
-    return t * t * (3.0 - 2.0 * t)
-
-
-def local(origin: Point, angle: float, along: float, across: float) -> Point:
-    """Point ``along`` the direction ``angle`` and ``across`` to its left."""
-    a = direction(angle)
-    return (origin[0] + along * a[0] - across * a[1], origin[1] + along * a[1] + across * a[0])
 
 
 def catmull_rom(points: Sequence[Point], steps: int = 8, closed: bool = True) -> list[Point]:

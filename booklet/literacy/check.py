@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from booklet.errors import Problem
 from booklet.fields import join
 from booklet.literacy import pemat, readability, wording
 from booklet.literacy.passages import Passage, passages
@@ -23,10 +24,7 @@ class Finding:
     message: str
 
     def __str__(self) -> str:
-        where = f"{self.file}:{self.line}" if self.line is not None else self.file
-        return (
-            f"{where}: {self.field}: {self.message}" if self.field else f"{where}: {self.message}"
-        )
+        return str(Problem(self.file, self.line, self.field, self.message))
 
 
 @dataclass(frozen=True)
