@@ -9,6 +9,7 @@ from pathlib import Path
 import pypdf
 import pytest
 import yaml
+from conftest import write_yaml
 from PIL import Image
 
 from booklet.build import Document, load, render_outputs, write_outputs
@@ -368,3 +369,18 @@ def test_a5_pages_keep_dosage_words_whole(project, tmp_path):
     text = " ".join(page_texts(reader))
     for words in ("5 seconds", "10 times", "2 sets", "Each side", "Twice a day"):
         assert words in text
+
+
+def test_a_lead_in_and_its_short_list_always_share_a_page(tmp_path):
+    items = [f"Item number {n} to bring along" for n in range(1, 7)]
+    for filler in range(18, 34):
+        body = "\n\n".join(["Walk a little every day and rest when you need to."] * filler)
+        body += "\n\nYou will need:\n\n" + "\n".join(f"- {item}" for item in items)
+        path = write_yaml(
+            tmp_path / f"lead-{filler}.yaml",
+            {"title": "Lists", "sections": [{"title": "Before you start", "body": body}]},
+        )
+        pages = page_texts(pypdf.PdfReader(io.BytesIO(render_outputs(load(path)).booklet)))
+        holding = [page for page in pages if "You will need:" in page]
+        assert len(holding) == 1
+        assert all(item in holding[0] for item in items), filler

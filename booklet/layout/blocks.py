@@ -3,6 +3,7 @@ cards and quiz questions, all styled from one Styles."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -98,6 +99,10 @@ def para(text: str, style: object) -> Paragraph:
     return Paragraph(markup.inline(text), style)
 
 
+MAX_KEPT_ITEMS = 8  # a list this short moves to the next page whole rather than split
+MAX_LEAD_IN_CHARS = 160
+
+
 def text_blocks(kit: Kit, text: str) -> list[Flowable]:
     """Light-markup text -> paragraphs and lists."""
     styles, result = kit.styles, []
@@ -107,6 +112,35 @@ def text_blocks(kit: Kit, text: str) -> list[Flowable]:
         else:
             result.append(list_flowable(kit, block))
     return result
+
+
+def text_groups(kit: Kit, text: str) -> list[list[Flowable]]:
+    """Light-markup text -> groups to keep on one page each.
+
+    A paragraph that leads into a list ("You will need:") stays with the list, and a short
+    list is never split, so a page never ends on a lone lead-in or a lone item.
+    """
+    groups: list[list[Flowable]] = []
+    lead_in = False
+    for block, flowable in zip(markup.blocks(text), text_blocks(kit, text), strict=True):
+        if isinstance(block, markup.Paragraph):
+            groups.append([flowable])
+            lead_in = leads_into_a_list(block)
+            continue
+        if lead_in:
+            groups[-1].append(flowable)
+        elif len(block.items) <= MAX_KEPT_ITEMS:
+            groups.append([flowable, Spacer(1, 0)])
+        else:
+            groups.append([flowable])
+        lead_in = False
+    return groups
+
+
+def leads_into_a_list(paragraph: markup.Paragraph) -> bool:
+    """A short paragraph, or one ending in a colon, belongs with the list after it."""
+    plain = re.sub(r"<[^>]+>", "", paragraph.markup).rstrip()
+    return plain.endswith(":") or len(plain) <= MAX_LEAD_IN_CHARS
 
 
 def list_flowable(

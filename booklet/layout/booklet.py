@@ -27,6 +27,7 @@ from booklet.layout.blocks import (
     question_block,
     stretch_card,
     text_blocks,
+    text_groups,
 )
 from booklet.layout.contents import Contents
 from booklet.layout.cover import Cover, CoverText
@@ -114,7 +115,7 @@ def section_flowables(
     """
     groups: list[list[Flowable]] = []
     if section.body:
-        groups += [[flowable] for flowable in text_blocks(kit, section.body)]
+        groups += text_groups(kit, section.body)
     if section.picture or section.figure:
         groups.append(picture_block(kit, section.picture or section.figure))
     groups += [[callout_block(kit, c)] for c in section.callouts]
