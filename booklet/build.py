@@ -193,16 +193,21 @@ def output_paths(out_dir: Path, stem: str, extension: str = "pdf") -> tuple[Path
 def write_outputs(
     rendered: dict[str, Outputs], out_dir: Path, stem: str, inputs: Iterable[Path] = ()
 ) -> list[Path]:
-    """Write every file so that they all appear together, complete, or not at all.
+    """Write the booklet and answer key in every format, together or not at all."""
+    files: dict[Path, bytes] = {}
+    for extension, outputs in rendered.items():
+        booklet_path, key_path = output_paths(out_dir, stem, extension)
+        files[booklet_path], files[key_path] = outputs.booklet, outputs.answer_key
+    return write_files(out_dir, files, inputs)
+
+
+def write_files(out_dir: Path, files: dict[Path, bytes], inputs: Iterable[Path] = ()) -> list[Path]:
+    """Write files into `out_dir` so that they all appear together, complete, or not at all.
 
     Each file is written to a temporary file beside its target and flushed to disk; only
     then are all of them renamed into place, with Ctrl-C held back until the last rename.
     """
-    targets: list[Path] = []
-    contents: list[bytes] = []
-    for extension, outputs in rendered.items():
-        targets += output_paths(out_dir, stem, extension)
-        contents += [outputs.booklet, outputs.answer_key]
+    targets = list(files)
     check_targets(targets, inputs)
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
@@ -210,7 +215,7 @@ def write_outputs(
         raise OutputError(f"{out_dir}: cannot create the folder: {error.strerror}") from None
     temporary: list[Path] = []
     try:
-        for data in contents:
+        for data in files.values():
             temporary.append(write_temporary(out_dir, data))
         publish(list(zip(temporary, targets, strict=True)))
     except OSError as error:
@@ -375,11 +380,5 @@ def figure_file(source: str, out: Path, brand: Path | None = None) -> Path:
         ".svg": draw.svg_bytes,
         ".pdf": draw.pdf_bytes,
     }[suffix](drawing)
-    folder = out.parent
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-        temporary = write_temporary(folder, data)
-        os.replace(temporary, out)
-    except OSError as error:
-        raise OutputError(f"{out}: cannot write the figure: {error.strerror}") from None
+    write_files(out.parent, {out: data})
     return out

@@ -137,6 +137,66 @@ def check(
         sys.exit(1)
 
 
+@cli.command()
+@click.argument("folder", type=click.Path(path_type=Path, file_okay=False), default=Path("."))
+@click.option("--force", is_flag=True, help="Replace starter files that are already there.")
+def init(folder: Path, force: bool) -> None:
+    """Start a new booklet in FOLDER: a commented content file, a brand file and pictures."""
+    from booklet.starter import write_starter
+
+    with reported_errors():
+        written = write_starter(folder, force)
+    for path in written:
+        click.echo(str(path))
+    click.echo(f"Next: cd {folder} && booklet build booklet.yaml")
+
+
+@cli.command()
+@CONTENT
+@BRAND
+@click.option(
+    "--pages",
+    default=None,
+    metavar="RANGE",
+    help="Pages to show, such as 1-3 or 2,5,7-8 (default: the first three).",
+)
+@click.option(
+    "--out",
+    "out_dir",
+    type=click.Path(path_type=Path, file_okay=False),
+    default=Path("preview"),
+    show_default=True,
+    help="Folder for the pictures.",
+)
+@click.option(
+    "--scale",
+    type=click.FloatRange(0.25, 6.0),
+    default=1.5,
+    show_default=True,
+    help="Size: 1 is 72 pixels an inch.",
+)
+def preview(
+    content: Path, brand: Path | None, pages: str | None, out_dir: Path, scale: float
+) -> None:
+    """Render pages of the booklet to OUT/<name>-page-NN.png to look at or mail."""
+    from booklet import build as pipeline
+    from booklet.preview import parse_pages
+    from booklet.preview import preview as render_pages
+
+    try:
+        chosen = parse_pages(pages) if pages is not None else None
+    except ValueError as error:
+        raise click.BadParameter(str(error), param_hint="--pages") from None
+    with reported_errors():
+        document = pipeline.load(content, brand)
+        try:
+            written = render_pages(document, out_dir, chosen, scale)
+        except ValueError as error:
+            raise click.BadParameter(str(error), param_hint="--pages") from None
+    for path in written:
+        click.echo(str(path))
+
+
 def output_formats(value: str) -> tuple[str, ...]:
     """'pdf,html' -> ('pdf', 'html'); anything else is a usage error."""
     from booklet.build import FORMATS

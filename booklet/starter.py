@@ -1,0 +1,35 @@
+"""`booklet init`: a starter project, copied from the files in booklet/starter/.
+
+The starter builds as it is: a commented content file, a brand file, the pictures they
+use and a short README.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from booklet.build import write_files
+from booklet.errors import OutputError
+
+STARTER = Path(__file__).parent / "starter"
+STARTER_FILES = (
+    "booklet.yaml",
+    "brand.yaml",
+    "README.md",
+    "images/logo.png",
+    "images/pelvic-tilt.png",
+)
+
+
+def write_starter(folder: Path, force: bool = False) -> list[Path]:
+    """Copy the starter project into `folder`; refuse to replace a file unless `force`."""
+    files = {folder / name: (STARTER / name).read_bytes() for name in STARTER_FILES}
+    existing = [path for path in files if path.exists()]
+    if existing and not force:
+        names = ", ".join(str(path) for path in existing)
+        raise OutputError(f"{names}: already there; use --force to replace, or another folder")
+    try:
+        (folder / "images").mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise OutputError(f"{folder}: cannot create the folder: {error.strerror}") from None
+    return write_files(folder, files)
