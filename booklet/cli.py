@@ -54,20 +54,46 @@ def cli() -> None:
     help="pdf, html, or both as pdf,html. HTML is one self-contained, accessible page.",
 )
 @RESTRICT_TO
+@click.option(
+    "--watch",
+    is_flag=True,
+    help="Keep running: rebuild after every save of the content, brand or pictures.",
+)
 def build(
     content: Path,
     brand: Path | None,
     out_dir: Path,
     formats: tuple[str, ...],
     restrict_to: Path | None,
+    watch: bool,
 ) -> None:
     """Write OUT/<name>.pdf and OUT/<name>-answer-key.pdf (or .html) from CONTENT."""
     from booklet import build as pipeline
 
+    if watch:
+        watch_and_build(content, brand, out_dir, formats, restrict_to)
+        return
     with reported_errors():
         paths = pipeline.build(content, brand, out_dir, formats, restrict_to)
     for path in paths:
         click.echo(str(path))
+
+
+def watch_and_build(
+    content: Path,
+    brand: Path | None,
+    out_dir: Path,
+    formats: tuple[str, ...],
+    restrict_to: Path | None,
+) -> None:
+    """`build --watch`: rebuild on every save until Ctrl-C."""
+    from booklet.watch import build_once, watch
+
+    click.echo(f"Watching {content} and the files it uses; press Ctrl-C to stop.")
+    try:
+        watch(lambda: build_once(content, brand, out_dir, formats, restrict_to), click.echo)
+    except KeyboardInterrupt:
+        click.echo("Stopped watching.")
 
 
 @cli.command()

@@ -2,13 +2,22 @@
 
 from __future__ import annotations
 
+import io
+import os
+import signal
+import subprocess
+import sys
+import threading
+import time
 from pathlib import Path
 
+import pypdf
 from conftest import run_cli
 from PIL import Image
 
 from booklet.preview import parse_pages
 from booklet.starter import STARTER_FILES
+from booklet.watch import build_once, watch
 
 
 def test_init_writes_a_starter_that_builds_and_passes_the_reading_check(
@@ -72,3 +81,85 @@ def test_page_ranges() -> None:
         except ValueError:
             continue
         raise AssertionError(f"{wrong!r} was accepted")
+
+
+class Watcher:
+    """`watch` running in a thread over a starter project, collecting what it prints."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+        self.lines: list[str] = []
+        self.running = True
+        content, out = folder / "booklet.yaml", folder / "output"
+        self.thread = threading.Thread(
+            target=watch,
+            args=(lambda: build_once(content, None, out, ("pdf",), None), self.lines.append),
+            kwargs={"keep_going": lambda: self.running, "poll_seconds": 0.05},
+        )
+        self.thread.start()
+
+    def wait_for(self, text: str, after: int = 0) -> int:
+        """Wait until a line containing `text` appears after line `after`; its index."""
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            for index, line in enumerate(self.lines[after:], start=after):
+                if text in line:
+                    return index
+            time.sleep(0.05)
+        raise AssertionError(f"no line with {text!r} in {self.lines}")
+
+    def stop(self) -> None:
+        self.running = False
+        self.thread.join()
+
+
+def save(path: Path, data: bytes) -> None:
+    """Write as an editor would, and make sure the change shows in the file's time stamp."""
+    before = path.stat().st_mtime_ns if path.exists() else 0
+    path.write_bytes(data)
+    if path.stat().st_mtime_ns == before:
+        os.utime(path, ns=(before + 1_000_000, before + 1_000_000))
+
+
+def test_watch_rebuilds_after_a_change_and_survives_an_error(tmp_path: Path) -> None:
+    run_cli(["init", tmp_path])
+    content = tmp_path / "booklet.yaml"
+    original = content.read_bytes()
+    watcher = Watcher(tmp_path)
+    try:
+        first = watcher.wait_for("(6 pages)")
+        assert watcher.lines[first].startswith(f"built {tmp_path / 'output' / 'booklet.pdf'}")
+        save(content, original.replace(b"title: Caring", b"titel: Caring"))
+        broken = watcher.wait_for("unknown field", after=first + 1)
+        assert watcher.lines[broken].startswith(f"{content}:5: titel: unknown field")
+        watcher.wait_for("waiting for the next save", after=broken)
+        save(content, original.replace(b"Caring for Your Low Back", b"Your Back"))
+        fixed = watcher.wait_for("built", after=broken)
+        pdf = (tmp_path / "output" / "booklet.pdf").read_bytes()
+        assert "Your Back" in pypdf.PdfReader(io.BytesIO(pdf)).pages[0].extract_text()
+        picture = tmp_path / "images" / "pelvic-tilt.png"
+        Image.new("RGB", (300, 200), "purple").save(picture)
+        save(picture, picture.read_bytes())
+        watcher.wait_for("built", after=fixed + 1)
+    finally:
+        watcher.stop()
+    assert (tmp_path / "output" / "booklet.pdf").read_bytes() != pdf, "the new picture is used"
+
+
+def test_build_watch_stops_cleanly_on_ctrl_c(tmp_path: Path) -> None:
+    run_cli(["init", tmp_path])
+    process = subprocess.Popen(
+        [sys.executable, "-m", "booklet", "build", "booklet.yaml", "--watch"],
+        cwd=tmp_path,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    deadline = time.monotonic() + 60
+    while not (tmp_path / "output" / "booklet.pdf").exists() and time.monotonic() < deadline:
+        time.sleep(0.1)
+    process.send_signal(signal.SIGINT)
+    stdout, stderr = process.communicate(timeout=60)
+    assert process.returncode == 0, stderr
+    assert "built output/booklet.pdf, output/booklet-answer-key.pdf (6 pages)" in stdout
+    assert stdout.rstrip().endswith("Stopped watching.")
