@@ -51,6 +51,9 @@ def cli() -> None:
     default="pdf",
     show_default=True,
     callback=lambda _ctx, _param, value: output_formats(value),
+    shell_complete=lambda _ctx, _param, typed: [
+        choice for choice in ("pdf", "html", "pdf,html") if choice.startswith(typed)
+    ],
     help="pdf, html, or both as pdf,html. HTML is one self-contained, accessible page.",
 )
 @RESTRICT_TO
@@ -223,6 +226,13 @@ def preview(
         click.echo(str(path))
 
 
+def figure_names_starting(_ctx: click.Context, _param: click.Parameter, typed: str) -> list[str]:
+    """Built-in pose names for shell completion of `booklet figure`."""
+    from booklet.figures.validate import figure_names
+
+    return [name for name in figure_names() if name.startswith(typed)]
+
+
 def output_formats(value: str) -> tuple[str, ...]:
     """'pdf,html' -> ('pdf', 'html'); anything else is a usage error."""
     from booklet.build import FORMATS
@@ -237,7 +247,7 @@ def output_formats(value: str) -> tuple[str, ...]:
 
 
 @cli.command()
-@click.argument("source", metavar="NAME-or-FILE")
+@click.argument("source", metavar="NAME-or-FILE", shell_complete=figure_names_starting)
 @click.option(
     "--out",
     type=click.Path(path_type=Path, dir_okay=False),

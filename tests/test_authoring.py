@@ -163,3 +163,25 @@ def test_build_watch_stops_cleanly_on_ctrl_c(tmp_path: Path) -> None:
     assert process.returncode == 0, stderr
     assert "built output/booklet.pdf, output/booklet-answer-key.pdf (6 pages)" in stdout
     assert stdout.rstrip().endswith("Stopped watching.")
+
+
+def complete(words: str) -> list[str]:
+    """What the shell would offer after `words`, through Click's bash completion."""
+    parts = words.split(" ")
+    env = {
+        **os.environ,
+        "COMP_WORDS": words,
+        "COMP_CWORD": str(len(parts) - 1),
+        "_BOOKLET_COMPLETE": "bash_complete",
+    }
+    result = subprocess.run(
+        [sys.executable, "-m", "booklet"], env=env, capture_output=True, text=True, check=True
+    )
+    return [line.split(",", 1)[1] for line in result.stdout.splitlines()]
+
+
+def test_shell_completion_offers_commands_options_and_pose_names() -> None:
+    assert complete("booklet pre") == ["preview"]
+    assert "--watch" in complete("booklet build --")
+    assert complete("booklet build x.yaml --format pdf,") == ["pdf,html"]
+    assert complete("booklet figure pig") == ["pigeon"]
