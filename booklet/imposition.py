@@ -61,6 +61,7 @@ def impose(pdf: bytes, creep_mm: float = 0.0) -> bytes:
             page = pages[index]
             if page is not None:
                 sheet.merge_transformed_page(page, Transformation().translate(x, 0))
+        sheet.compress_content_streams()
     copy_information(reader, writer)
     buffer = io.BytesIO()
     writer.write(buffer)

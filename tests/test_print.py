@@ -303,3 +303,16 @@ def test_cover_colour_runs_into_the_bleed_and_stops_there(make_content, make_bra
     top, left = float(trim.top), float(trim.left)
     assert pixel(left - 1.5 * MM, top + 1.5 * MM) == (0x1F, 0x6F, 0x8B)  # in the bleed
     assert pixel(left - 4.5 * MM, top + 4.5 * MM) == (255, 255, 255)  # past the bleed
+
+
+def test_the_html_twin_has_the_log_and_the_questions_box(make_content) -> None:
+    from booklet.build import render_html
+
+    content = make_content(STRETCHES + "exercise_log: true\nquestions_page: true\n")
+    html = render_html(load(content)).booklet.decode()
+    assert html.count('type="checkbox" aria-label="Quad stretch, ') == 14  # twice a day
+    assert html.count('type="checkbox" aria-label="Calf stretch, ') == 7
+    assert html.count('type="number" min="0" max="10"') == 7
+    assert '<a href="#exercise-log">My exercise log</a>' in html
+    assert '<textarea id="my-questions-text"' in html
+    assert '<label class="hint" for="my-questions-text">' in html

@@ -163,3 +163,17 @@ def test_a_section_far_from_any_title_lists_them(make_content) -> None:
 def test_version_counts_at_the_limits(make_content, tmp_path, count) -> None:
     paths = build_versions(make_content, tmp_path, count=count)
     assert len(paths) == 2 * int(count)
+
+
+def test_html_versions_carry_their_code(make_content, tmp_path) -> None:
+    out = tmp_path / "out"
+    content = make_content(QUIZ_CONTENT)
+    result = run_cli(["build", content, "--out", out, "--format", "html", "--versions", "2"])
+    assert result.exit_code == 0, result.stderr
+    for letter in "AB":
+        booklet = (out / f"booklet-{letter}.html").read_text()
+        key = (out / f"booklet-{letter}-answer-key.html").read_text()
+        assert f'<p class="version">Version {letter}-1</p>' in booklet
+        assert f'<p class="version">Version {letter}-1</p>' in key
+    key = (out / "booklet-A-answer-key.html").read_text()
+    assert "See the section What helps" in key

@@ -139,10 +139,11 @@ def quiz_flowables(kit: Kit, quiz: Quiz, version: str | None = None) -> list[Flo
     title = quiz.title or kit.labels.quiz
     flowables: list[Flowable] = [PageBreak(), *heading(kit, title, Mark(title, "quiz", level=0))]
     if version:
-        flowables.append(
-            Paragraph(markup.escape(kit.labels.version_code(version)), kit.styles.dose_label)
-        )
-        flowables.append(Spacer(1, 6))
+        style = kit.styles.dose_label.clone("quiz_version", fontSize=10, leading=13)
+        flowables += [
+            Paragraph(markup.escape(kit.labels.version_code(version)), style),
+            Spacer(1, 6),
+        ]
     if quiz.instructions:
         flowables += text_blocks(kit, quiz.instructions)
         flowables.append(Spacer(1, 8))
