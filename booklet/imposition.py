@@ -9,8 +9,16 @@ from __future__ import annotations
 
 import io
 
-from pypdf import PageObject, PdfReader, PdfWriter, Transformation
-from pypdf.generic import NameObject, TextStringObject
+from pypdf import PageObject, PdfReader, PdfWriter
+from pypdf.generic import (
+    ArrayObject,
+    DecodedStreamObject,
+    DictionaryObject,
+    FloatObject,
+    IndirectObject,
+    NameObject,
+    TextStringObject,
+)
 
 POINTS_PER_MM = 72 / 25.4
 
@@ -42,30 +50,65 @@ def creep_shift(sheet: int, sheets: int, creep_mm: float) -> float:
 def impose(pdf: bytes, creep_mm: float = 0.0) -> bytes:
     """The booklet's pages two up in folding order, as PDF bytes.
 
+    Each page is placed whole, as a form XObject clipped to its own page, so nothing is
+    parsed or redrawn. The print file has no links or bookmarks: it is for paper.
     A page count that is not a multiple of 4 is padded with blank pages before the back
     cover; booklet itself pads with useful pages first, so this is only a safety net.
     """
     reader = PdfReader(io.BytesIO(pdf))
-    pages: list[PageObject | None] = list(reader.pages)
-    short = -len(pages) % 4
-    if short:
-        pages[-1:-1] = [None] * short
+    writer = PdfWriter()
+    forms: list[IndirectObject | None] = [page_form(page, writer) for page in reader.pages]
+    short = -len(forms) % 4
+    forms[-1:-1] = [None] * short
     width = float(reader.pages[0].mediabox.width)
     height = float(reader.pages[0].mediabox.height)
-    writer = PdfWriter()
-    sheets = len(pages) // 4
-    for side, (left, right) in enumerate(folding_order(len(pages))):
-        sheet = writer.add_blank_page(width=2 * width, height=height)
+    sheets = len(forms) // 4
+    for side, (left, right) in enumerate(folding_order(len(forms))):
         shift = creep_shift(side // 2, sheets, creep_mm)
-        for index, x in ((left, shift), (right, width - shift)):
-            page = pages[index]
-            if page is not None:
-                sheet.merge_transformed_page(page, Transformation().translate(x, 0))
-        sheet.compress_content_streams()
+        placed = [(forms[left], shift), (forms[right], width - shift)]
+        add_sheet(writer, 2 * width, height, [(f, x) for f, x in placed if f is not None])
     copy_information(reader, writer)
     buffer = io.BytesIO()
     writer.write(buffer)
     return buffer.getvalue()
+
+
+def page_form(page: PageObject, writer: PdfWriter) -> IndirectObject:
+    """One page's drawing as a form XObject in `writer`, with the page's resources."""
+    contents = page["/Contents"].get_object()
+    parts = contents if isinstance(contents, ArrayObject) else [contents]
+    form = DecodedStreamObject()
+    form.set_data(b"\n".join(part.get_object().get_data() for part in parts))
+    box = page.mediabox
+    form.update(
+        {
+            NameObject("/Type"): NameObject("/XObject"),
+            NameObject("/Subtype"): NameObject("/Form"),
+            NameObject("/BBox"): ArrayObject(
+                [FloatObject(v) for v in (box.left, box.bottom, box.right, box.top)]
+            ),
+            NameObject("/Resources"): page["/Resources"],
+        }
+    )
+    # pypdf has no public call that adds a new object; _add_object is its own way to do it
+    return writer._add_object(form.flate_encode().clone(writer))
+
+
+def add_sheet(
+    writer: PdfWriter, width: float, height: float, placed: list[tuple[IndirectObject, float]]
+) -> None:
+    """A sheet with each form drawn at its distance `x` from the sheet's left edge."""
+    sheet = writer.add_blank_page(width=width, height=height)
+    names = {NameObject(f"/Page{index}"): form for index, (form, _) in enumerate(placed)}
+    drawing = "\n".join(
+        f"q 1 0 0 1 {x:.4f} 0 cm {name} Do Q" for name, (_, x) in zip(names, placed, strict=True)
+    )
+    content = DecodedStreamObject()
+    content.set_data(drawing.encode("ascii"))
+    sheet[NameObject("/Resources")] = DictionaryObject(
+        {NameObject("/XObject"): DictionaryObject(names)}
+    )
+    sheet[NameObject("/Contents")] = writer._add_object(content.flate_encode())
 
 
 def copy_information(reader: PdfReader, writer: PdfWriter) -> None:

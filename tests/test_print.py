@@ -316,3 +316,15 @@ def test_the_html_twin_has_the_log_and_the_questions_box(make_content) -> None:
     assert '<a href="#exercise-log">My exercise log</a>' in html
     assert '<textarea id="my-questions-text"' in html
     assert '<label class="hint" for="my-questions-text">' in html
+
+
+def test_imposed_sheets_have_no_links_to_follow(make_content) -> None:
+    content = make_content(
+        STRETCHES.replace("frequency: once a day", "video: https://example.org/calf")
+    )
+    outputs = render_outputs(load(content), PrintOptions(imposition="saddle"))
+    assert outputs.imposed is not None
+    reader = pypdf.PdfReader(io.BytesIO(outputs.imposed))
+    assert all("/Annots" not in page for page in reader.pages)
+    assert "/Outlines" not in reader.trailer["/Root"]
+    assert reader.metadata.title == "Knee care"
