@@ -217,18 +217,22 @@ def render_both(document: Document, options: PrintOptions) -> Outputs:
     return Outputs(booklet=rendered.data, answer_key=key_pdf.data, imposed=imposed)
 
 
+FOLD_PASSES = 8  # layouts tried while padding; each is one render of the booklet
+
+
 def padded_to_fold(rendered: Rendered, again: Callable[[int], Rendered]) -> Rendered:
     """The booklet with useful pages added (log, questions, notes) up to a multiple of 4.
 
-    Each filler is one page, so one more pass is enough; a second covers a back page that
-    moved. Whatever is still short is padded blank by the imposition.
+    A filler usually adds one page, but the log can take two on a small page, and a longer
+    contents list can push every later page on; so after the first guess one filler more
+    is tried at a time. What is still short after the last pass the imposition pads blank.
     """
     fillers = 0
-    for _ in range(2):
+    for _ in range(FOLD_PASSES):
         short = -rendered.pages % 4
         if not short:
             break
-        fillers += short
+        fillers += 1 if fillers else short
         rendered = again(fillers)
     return rendered
 

@@ -4,6 +4,7 @@ marks, and the exercise log and questions pages."""
 from __future__ import annotations
 
 import io
+from pathlib import Path
 
 import pypdf
 import pypdfium2
@@ -328,3 +329,18 @@ def test_imposed_sheets_have_no_links_to_follow(make_content) -> None:
     assert all("/Annots" not in page for page in reader.pages)
     assert "/Outlines" not in reader.trailer["/Root"]
     assert reader.metadata.title == "Knee care"
+
+
+def test_padding_finds_a_multiple_of_four_when_fillers_take_more_than_a_page(
+    make_brand, tmp_path
+) -> None:
+    """On half-letter the sample's log takes two pages and the contents grows with the
+    fillers' entries, so the first guess at the padding is wrong."""
+    sample = Path(__file__).resolve().parent.parent / "content" / "psoas-hip-pain.yaml"
+    brand = make_brand("organization: Clinic\npage:\n  size: half-letter\n  margin: 14mm\n")
+    outputs = render_outputs(load(sample, brand), PrintOptions(imposition="saddle"))
+    pages = page_texts(outputs.booklet)
+    assert len(pages) % 4 == 0
+    assert "Questions? Contact us" in pages[-1] or "Questions? Contact us" in pages[-2]
+    assert outputs.imposed is not None
+    assert len(half_texts(outputs.imposed)) == len(pages) // 2
