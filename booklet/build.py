@@ -12,8 +12,8 @@ import os
 import secrets
 import signal
 import threading
-from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import yaml
@@ -23,18 +23,20 @@ from booklet import fonts, loading
 from booklet.errors import BookletError, OutputError, Problem
 from booklet.fields import Context
 from booklet.figures.validate import figure_names, named, read_figure
+from booklet.imposition import impose
 from booklet.labels import labels_for
 from booklet.layout.answer_key import answer_key_story
 from booklet.layout.blocks import Kit, PictureSizes
-from booklet.layout.booklet import booklet_story
+from booklet.layout.booklet import booklet_story, section_key
 from booklet.literacy import jargon
 from booklet.literacy.check import Report, check, missing_alt
 from booklet.locate import Places
 from booklet.model import NEUTRAL_BRAND, Booklet, Brand, Figure
 from booklet.pages import FOOTER_HEIGHT, Footer
-from booklet.render import DocumentInfo, render
+from booklet.render import DocumentInfo, Rendered, render
 from booklet.styles import make_styles
 from booklet.validate import read_brand, read_content
+from booklet.versions import quiz_versions
 from booklet.web.answer_key import answer_key_html
 from booklet.web.booklet import booklet_html
 
@@ -63,10 +65,25 @@ class Document:
 
 @dataclass(frozen=True)
 class Outputs:
-    """One format's two files: the patient booklet and the clinician answer key."""
+    """One format's files: the patient booklet, the clinician answer key and, when asked
+    for, the booklet imposed for saddle-stitch printing."""
 
     booklet: bytes
     answer_key: bytes
+    imposed: bytes | None = None
+
+
+@dataclass(frozen=True)
+class PrintOptions:
+    """What `booklet build` adds on request: pages to fill in, print files, quiz versions."""
+
+    exercise_log: bool = False
+    questions_page: bool = False
+    imposition: str | None = None  # "saddle"
+    creep_mm: float = 0.0
+    bleed_pt: float = 0.0
+    versions: int = 0
+    seed: int = 1
 
 
 FORMATS = ("pdf", "html")
@@ -120,16 +137,20 @@ def render_html(document: Document) -> Outputs:
     )
 
 
-def render_formats(document: Document, formats: Iterable[str]) -> dict[str, Outputs]:
-    """Each asked-for format ("pdf", "html") -> its two files as bytes."""
-    renderers = {"pdf": render_outputs, "html": render_html}
-    return {fmt: renderers[fmt](document) for fmt in formats}
+def render_formats(
+    document: Document, formats: Iterable[str], options: PrintOptions | None = None
+) -> dict[str, Outputs]:
+    """Each asked-for format ("pdf", "html") -> its files as bytes."""
+    return {
+        fmt: render_outputs(document, options) if fmt == "pdf" else render_html(document)
+        for fmt in formats
+    }
 
 
-def render_outputs(document: Document) -> Outputs:
-    """Both PDFs as bytes, from a validated document."""
+def render_outputs(document: Document, options: PrintOptions | None = None) -> Outputs:
+    """Both PDFs (and the imposed booklet, when asked for) as bytes, from a valid document."""
     try:
-        return render_both(document)
+        return render_both(document, options or PrintOptions())
     except LayoutError as error:
         # every block is made to split or fit; this reports a case that still slipped through
         reason = str(error).strip().splitlines()[0][:200]
@@ -138,7 +159,7 @@ def render_outputs(document: Document) -> Outputs:
         ) from None
 
 
-def render_both(document: Document) -> Outputs:
+def render_both(document: Document, options: PrintOptions) -> Outputs:
     booklet, brand = document.booklet, document.brand
     body_fonts = fonts.register(brand.body_font)
     heading_fonts = fonts.register(brand.heading_font)
@@ -149,9 +170,9 @@ def render_both(document: Document) -> Outputs:
     height = page_height - 2 * brand.margin_pt - FOOTER_HEIGHT
 
     def kit() -> Kit:
-        return Kit(styles, labels, width, height, PictureSizes())
+        return Kit(styles, labels, width, height, PictureSizes(), options.bleed_pt)
 
-    def info(title: str) -> DocumentInfo:
+    def info(title: str, bleed: float = 0.0) -> DocumentInfo:
         return DocumentInfo(
             title=title,
             author=brand.organization,
@@ -159,9 +180,12 @@ def render_both(document: Document) -> Outputs:
             language=booklet.language,
             page_size=brand.page_size_pt,
             margin=brand.margin_pt,
+            bleed=bleed,
         )
 
     def footer(left: str) -> Footer:
+        if booklet.version:
+            left = f"{left} \u00b7 {labels.version_code(booklet.version)}"
         return Footer(
             left,
             body_fonts.regular,
@@ -170,44 +194,95 @@ def render_both(document: Document) -> Outputs:
             page_label=labels.page_of,
         )
 
-    booklet_pdf = render(
-        info(booklet.title),
-        footer(brand.organization),
-        lambda count: booklet_story(kit(), booklet, brand, count),
-        with_cover=True,
-    )
+    def booklet_pdf(fillers: int) -> Rendered:
+        return render(
+            info(booklet.title, options.bleed_pt),
+            footer(brand.organization),
+            lambda count: booklet_story(kit(), booklet, brand, count, fillers),
+            with_cover=True,
+        )
+
+    rendered = booklet_pdf(0)
+    if options.imposition == "saddle":
+        rendered = padded_to_fold(rendered, booklet_pdf)
+    pages = section_pages(booklet, rendered.anchors)
     key_title = f"{labels.answer_key}: {booklet.title}"
     key_pdf = render(
         info(key_title),
         footer(f"{brand.organization} \u00b7 {labels.answer_key}"),
-        lambda count: answer_key_story(kit(), booklet, brand, count),
+        lambda count: answer_key_story(kit(), booklet, brand, count, pages),
         with_cover=False,
     )
-    return Outputs(booklet=booklet_pdf, answer_key=key_pdf)
+    imposed = impose(rendered.data, options.creep_mm) if options.imposition == "saddle" else None
+    return Outputs(booklet=rendered.data, answer_key=key_pdf.data, imposed=imposed)
+
+
+FOLD_PASSES = 8  # layouts tried while padding; each is one render of the booklet
+
+
+def padded_to_fold(rendered: Rendered, again: Callable[[int], Rendered]) -> Rendered:
+    """The booklet with useful pages added (log, questions, notes) up to a multiple of 4.
+
+    A filler usually adds one page, but the log can take two on a small page, and a longer
+    contents list can push every later page on; so after the first guess one filler more
+    is tried at a time. What is still short after the last pass the imposition pads blank.
+    """
+    fillers = 0
+    for _ in range(FOLD_PASSES):
+        short = -rendered.pages % 4
+        if not short:
+            break
+        fillers += 1 if fillers else short
+        rendered = again(fillers)
+    return rendered
+
+
+def section_pages(booklet: Booklet, anchors: dict[str, int]) -> dict[str, int]:
+    """Each section's title -> the booklet page its heading is on (the first, if repeated)."""
+    pages: dict[str, int] = {}
+    for index, section in enumerate(booklet.sections, start=1):
+        page = anchors.get(section_key(index))
+        if page is not None:
+            pages.setdefault(section.title, page)
+    return pages
 
 
 def output_paths(out_dir: Path, stem: str, extension: str = "pdf") -> tuple[Path, Path]:
     return out_dir / f"{stem}.{extension}", out_dir / f"{stem}-answer-key.{extension}"
 
 
+def output_files(
+    outputs: Outputs, out_dir: Path, stem: str, extension: str
+) -> list[tuple[Path, bytes]]:
+    """Where each of one format's files goes: booklet, answer key, then the imposed booklet."""
+    booklet_path, key_path = output_paths(out_dir, stem, extension)
+    files = [(booklet_path, outputs.booklet), (key_path, outputs.answer_key)]
+    if outputs.imposed is not None:
+        files.append((out_dir / f"{stem}-saddle.{extension}", outputs.imposed))
+    return files
+
+
 def write_outputs(
     rendered: dict[str, Outputs], out_dir: Path, stem: str, inputs: Iterable[Path] = ()
 ) -> list[Path]:
-    """Write the booklet and answer key in every format, together or not at all."""
-    files: dict[Path, bytes] = {}
-    for extension, outputs in rendered.items():
-        booklet_path, key_path = output_paths(out_dir, stem, extension)
-        files[booklet_path], files[key_path] = outputs.booklet, outputs.answer_key
-    return write_files(out_dir, files, inputs)
+    """Write every format's files so that they all appear together, complete, or not at all."""
+    files = [
+        file
+        for extension, outputs in rendered.items()
+        for file in output_files(outputs, out_dir, stem, extension)
+    ]
+    return write_files(files, out_dir, inputs)
 
 
-def write_files(out_dir: Path, files: dict[Path, bytes], inputs: Iterable[Path] = ()) -> list[Path]:
-    """Write files into `out_dir` so that they all appear together, complete, or not at all.
+def write_files(
+    files: list[tuple[Path, bytes]], out_dir: Path, inputs: Iterable[Path] = ()
+) -> list[Path]:
+    """Write every file so that they all appear together, complete, or not at all.
 
     Each file is written to a temporary file beside its target and flushed to disk; only
     then are all of them renamed into place, with Ctrl-C held back until the last rename.
     """
-    targets = list(files)
+    targets = [target for target, _ in files]
     check_targets(targets, inputs)
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
@@ -215,7 +290,7 @@ def write_files(out_dir: Path, files: dict[Path, bytes], inputs: Iterable[Path] 
         raise OutputError(f"{out_dir}: cannot create the folder: {error.strerror}") from None
     temporary: list[Path] = []
     try:
-        for data in files.values():
+        for _, data in files:
             temporary.append(write_temporary(out_dir, data))
         publish(list(zip(temporary, targets, strict=True)))
     except OSError as error:
@@ -315,11 +390,47 @@ def build(
     out_dir: Path = Path("output"),
     formats: Iterable[str] = ("pdf",),
     restrict_to: Path | None = None,
+    options: PrintOptions | None = None,
 ) -> list[Path]:
-    """Validate, lay out, render and write: the whole `booklet build`."""
-    document = load(content, brand, restrict_to)
-    rendered = render_formats(document, formats)
-    return write_outputs(rendered, out_dir, document.booklet.stem, document.inputs())
+    """Validate, lay out, render and write: the whole `booklet build`.
+
+    With quiz versions, each version is a whole booklet and key named `<stem>-A`, `<stem>-B`...
+    """
+    return write_document(load(content, brand, restrict_to), out_dir, formats, options)
+
+
+def write_document(
+    document: Document,
+    out_dir: Path,
+    formats: Iterable[str] = ("pdf",),
+    options: PrintOptions | None = None,
+) -> list[Path]:
+    """Render a loaded document in every format and edition, and write all the files."""
+    options = options or PrintOptions()
+    document = with_take_home(document, options)
+    stem = document.booklet.stem
+    editions = [(stem, document)]
+    if options.versions:
+        editions = [
+            (f"{stem}-{letter}", replace(document, booklet=version))
+            for letter, version in quiz_versions(document.booklet, options.versions, options.seed)
+        ]
+    files: list[tuple[Path, bytes]] = []
+    for edition_stem, edition in editions:
+        for extension, outputs in render_formats(edition, formats, options).items():
+            files += output_files(outputs, out_dir, edition_stem, extension)
+    return write_files(files, out_dir, document.inputs())
+
+
+def with_take_home(document: Document, options: PrintOptions) -> Document:
+    """The document with the exercise log and questions page also on when the command
+    line asks for them."""
+    booklet = replace(
+        document.booklet,
+        exercise_log=document.booklet.exercise_log or options.exercise_log,
+        questions_page=document.booklet.questions_page or options.questions_page,
+    )
+    return replace(document, booklet=booklet)
 
 
 def places_of(content: Path) -> Places:
@@ -380,5 +491,5 @@ def figure_file(source: str, out: Path, brand: Path | None = None) -> Path:
         ".svg": draw.svg_bytes,
         ".pdf": draw.pdf_bytes,
     }[suffix](drawing)
-    write_files(out.parent, {out: data})
+    write_files([(out, data)], out.parent)
     return out

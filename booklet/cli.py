@@ -4,11 +4,15 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from booklet import __version__
 from booklet.errors import BookletError, OutputError
+
+if TYPE_CHECKING:
+    from booklet.build import PrintOptions
 
 CONTENT = click.argument("content", type=click.Path(path_type=Path, dir_okay=True))
 BRAND = click.option(
@@ -62,22 +66,89 @@ def cli() -> None:
     is_flag=True,
     help="Keep running: rebuild after every save of the content, brand or pictures.",
 )
+@click.option(
+    "--exercise-log", is_flag=True, help="Add a weekly tick-box log of the booklet's stretches."
+)
+@click.option(
+    "--questions-page", is_flag=True, help='Add a lined "My questions for my clinician" page.'
+)
+@click.option(
+    "--imposition",
+    type=click.Choice(["saddle"]),
+    default=None,
+    help="Also write OUT/<name>-saddle.pdf: pages two up in folding order, to print on both "
+    "sides, fold and staple.",
+)
+@click.option(
+    "--creep",
+    type=click.FloatRange(0, 5),
+    default=None,
+    metavar="MM",
+    help="With --imposition saddle: move the innermost pages this many millimetres toward the "
+    "fold, the outer ones less.",
+)
+@click.option(
+    "--bleed",
+    default=None,
+    metavar="LENGTH",
+    callback=lambda _ctx, _param, value: bleed_points(value),
+    help="Print-shop PDF: pages this much larger on every side (such as 3mm), with crop "
+    "marks, TrimBox and BleedBox.",
+)
+@click.option(
+    "--versions",
+    type=click.IntRange(1, 26),
+    default=None,
+    help="Write N versions, OUT/<name>-A.pdf, -B ... with quiz questions and choices "
+    "shuffled, each with its own answer key.",
+)
+@click.option(
+    "--seed",
+    type=click.IntRange(0, 2**31 - 1),
+    default=None,
+    help="With --versions: the number the shuffles start from (default 1); the same seed "
+    "gives the same files.",
+)
 def build(
     content: Path,
     brand: Path | None,
     out_dir: Path,
     formats: tuple[str, ...],
     restrict_to: Path | None,
+    exercise_log: bool,
+    questions_page: bool,
+    imposition: str | None,
+    creep: float | None,
+    bleed: float | None,
+    versions: int | None,
+    seed: int | None,
     watch: bool,
 ) -> None:
     """Write OUT/<name>.pdf and OUT/<name>-answer-key.pdf (or .html) from CONTENT."""
     from booklet import build as pipeline
 
+    if creep is not None and imposition is None:
+        raise click.UsageError("--creep needs --imposition saddle")
+    if bleed and imposition:
+        raise click.UsageError(
+            "--bleed is for a print shop, which folds its own sheets; leave out --imposition"
+        )
+    if seed is not None and versions is None:
+        raise click.UsageError("--seed needs --versions N")
+    options = pipeline.PrintOptions(
+        exercise_log=exercise_log,
+        questions_page=questions_page,
+        imposition=imposition,
+        creep_mm=creep or 0.0,
+        bleed_pt=bleed or 0.0,
+        versions=versions or 0,
+        seed=1 if seed is None else seed,
+    )
     if watch:
-        watch_and_build(content, brand, out_dir, formats, restrict_to)
+        watch_and_build(content, brand, out_dir, formats, restrict_to, options)
         return
     with reported_errors():
-        paths = pipeline.build(content, brand, out_dir, formats, restrict_to)
+        paths = pipeline.build(content, brand, out_dir, formats, restrict_to, options)
     for path in paths:
         click.echo(str(path))
 
@@ -88,15 +159,34 @@ def watch_and_build(
     out_dir: Path,
     formats: tuple[str, ...],
     restrict_to: Path | None,
+    options: PrintOptions,
 ) -> None:
     """`build --watch`: rebuild on every save until Ctrl-C."""
     from booklet.watch import build_once, watch
 
     click.echo(f"Watching {content} and the files it uses; press Ctrl-C to stop.")
     try:
-        watch(lambda: build_once(content, brand, out_dir, formats, restrict_to), click.echo)
+        watch(
+            lambda: build_once(content, brand, out_dir, formats, restrict_to, options), click.echo
+        )
     except KeyboardInterrupt:
         click.echo("Stopped watching.")
+
+
+def bleed_points(value: str | None) -> float | None:
+    """'3mm' -> points, from 1 to 10 mm; anything else is a usage error."""
+    from booklet.validate import POINTS_PER_UNIT, length_in_points
+
+    if value is None:
+        return None
+    points = length_in_points(value)
+    millimetres = points / POINTS_PER_UNIT["mm"] if points is not None else None
+    if millimetres is None or not 1 <= round(millimetres, 6) <= 10:
+        raise click.BadParameter(
+            f"{value!r}: write a length from 1mm to 10mm, such as 3mm or 0.125in",
+            param_hint="--bleed",
+        )
+    return points
 
 
 @cli.command()

@@ -60,9 +60,33 @@ class Labels:
     sources: str = "Sources"
     about: str = "About this booklet"
     not_set: str = "\u2014"
+    exercise_log: str = "My exercise log"
+    log_hint: str = (
+        "Tick a box each time you do a stretch. At the end of each day, write how bad your "
+        "pain was, from 0 (no pain) to 10 (the worst pain you can imagine)."
+    )
+    week_of: str = "Week of"
+    stretch: str = "Stretch"
+    pain_score: str = "Pain score (0\u201310)"
+    days: tuple[str, ...] = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+    my_questions: str = "My questions for my clinician"
+    questions_hint: str = (
+        "Write down questions as they come to you, and bring this booklet to your next visit."
+    )
+    notes: str = "Notes"
+    version: str = "Version"
 
     def page_of(self, page: int, total: int) -> str:
         return f"Page {page} of {total}"
+
+    def see_page(self, page: int, section: str) -> str:
+        return f"See page {page}: {section}"
+
+    def see_section(self, section: str) -> str:
+        return f"See the section {section}"
+
+    def version_code(self, code: str) -> str:
+        return f"{self.version} {code}"
 
     def seconds(self, seconds: int) -> str:
         if seconds % 60 == 0:

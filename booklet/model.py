@@ -115,6 +115,7 @@ class Question:
     choices: tuple[str, ...] = ()
     explanation: str | None = None
     lines: int = 3
+    section: str | None = None  # the title of the section this question checks
 
     def correct_choices(self) -> tuple[str, ...]:
         """The choices that are right, in the order they are printed."""
@@ -142,6 +143,9 @@ class Booklet:
     reviewed: datetime.date | None = None
     sources: tuple[str, ...] = ()
     quiz: Quiz | None = None
+    exercise_log: bool = False  # a weekly tick-box chart of the stretches
+    questions_page: bool = False  # a lined "My questions for my clinician" page
+    version: str | None = None  # the quiz version's code, printed on booklet and key
 
     @property
     def stem(self) -> str:
@@ -187,6 +191,7 @@ PAGE_SIZES_PT: dict[str, tuple[float, float]] = {
     "letter": (612.0, 792.0),
     "a4": (595.2756, 841.8898),
     "a5": (419.5276, 595.2756),
+    "half-letter": (396.0, 612.0),
 }
 
 

@@ -19,6 +19,9 @@ from booklet.colors import reportlab_color
 from booklet.markup import escape
 
 FOOTER_HEIGHT = 26
+MM = 72 / 25.4
+MARK_LENGTH = 5 * MM  # crop marks: 5 mm long, starting just outside the bleed
+MARK_GAP = 1 * MM
 
 
 @dataclass(frozen=True)
@@ -87,13 +90,60 @@ class Footer:
     page_label: Callable[[int, int], str] = lambda page, total: f"Page {page} of {total}"
 
 
-class BookletTemplate(BaseDocTemplate):
-    """A cover page without footer, then body pages with the running footer."""
+@dataclass(frozen=True)
+class Trim:
+    """A page printed larger than it is cut: `bleed` beyond the cut on every side for
+    colour that runs off the edge, and crop marks further out, `offset` being the room
+    from the sheet's edge to the cut."""
 
-    def __init__(self, buffer: Any, footer: Footer, page_count: PageCount, **settings: Any) -> None:
+    width: float
+    height: float
+    bleed: float
+
+    @property
+    def offset(self) -> float:
+        return self.bleed + MARK_GAP + MARK_LENGTH + MM
+
+    @property
+    def sheet(self) -> tuple[float, float]:
+        return self.width + 2 * self.offset, self.height + 2 * self.offset
+
+    def box(self, outset: float = 0.0) -> tuple[float, float, float, float]:
+        """The cut (TrimBox), or with `outset` = bleed the BleedBox, in sheet coordinates."""
+        left, bottom = self.offset - outset, self.offset - outset
+        return left, bottom, left + self.width + 2 * outset, bottom + self.height + 2 * outset
+
+    def draw_crop_marks(self, canvas: Canvas) -> None:
+        """A short line in line with each cut edge, at each corner, outside the bleed."""
+        left, bottom, right, top = self.box()
+        near, far = self.bleed + MARK_GAP, self.bleed + MARK_GAP + MARK_LENGTH
+        canvas.saveState()
+        canvas.setStrokeColorCMYK(1, 1, 1, 1)  # registration black: on every printing plate
+        canvas.setLineWidth(0.3)
+        for x, outward in ((left, -1), (right, 1)):
+            for y, upward in ((bottom, -1), (top, 1)):
+                canvas.line(x + outward * near, y, x + outward * far, y)
+                canvas.line(x, y + upward * near, x, y + upward * far)
+        canvas.restoreState()
+
+
+class BookletTemplate(BaseDocTemplate):
+    """A cover page without footer, then body pages with the running footer; with a Trim,
+    every page also gets its TrimBox, BleedBox and crop marks."""
+
+    def __init__(
+        self,
+        buffer: Any,
+        footer: Footer,
+        page_count: PageCount,
+        trim: Trim | None = None,
+        **settings: Any,
+    ) -> None:
         super().__init__(buffer, **settings)
+        self.trim = trim
         self.footer = footer
         self.page_count = page_count
+        self.anchor_pages: dict[str, int] = {}  # each Mark's key -> the page it landed on
         frame = Frame(
             self.leftMargin,
             self.bottomMargin + FOOTER_HEIGHT,
@@ -123,13 +173,21 @@ class BookletTemplate(BaseDocTemplate):
             ]
         )
 
+    def beforePage(self) -> None:
+        if self.trim is not None:
+            self.canv.setTrimBox(self.trim.box())
+            self.canv.setBleedBox(self.trim.box(self.trim.bleed))
+
     def afterPage(self) -> None:
         self.page_count.current = self.page
+        if self.trim is not None:
+            self.trim.draw_crop_marks(self.canv)
 
     def afterFlowable(self, flowable: Flowable) -> None:
         mark = getattr(flowable, "mark", None)
         if not isinstance(mark, Mark):
             return
+        self.anchor_pages[mark.key] = self.page
         self.canv.bookmarkPage(mark.key)
         self.canv.addOutlineEntry(mark.title, mark.key, level=mark.level, closed=False)
         self.canv.showOutline()

@@ -44,12 +44,13 @@ def preview(
         if beyond:
             raise ValueError(f"page {beyond[0]} is past the end; the booklet has {count} pages")
         stem = document.booklet.stem
-        files = {
-            out_dir / f"{stem}-page-{page:02d}.png": png_of(pdf[page - 1], scale) for page in chosen
-        }
+        files = [
+            (out_dir / f"{stem}-page-{page:02d}.png", png_of(pdf[page - 1], scale))
+            for page in chosen
+        ]
     finally:
         pdf.close()
-    return write_files(out_dir, files, document.inputs())
+    return write_files(files, out_dir, document.inputs())
 
 
 def png_of(page: object, scale: float) -> bytes:

@@ -10,7 +10,7 @@ from reportlab import rl_config
 from reportlab.platypus import Flowable
 
 from booklet import __version__
-from booklet.pages import BookletTemplate, Footer, PageCount
+from booklet.pages import BookletTemplate, Footer, PageCount, Trim
 
 rl_config.useA85 = 0  # plain binary streams: smaller files, same bytes every time
 
@@ -26,6 +26,16 @@ class DocumentInfo:
     page_size: tuple[float, float]
     margin: float
     keywords: tuple[str, ...] = ()
+    bleed: float = 0.0  # points beyond the cut; with any, the page also gets crop marks
+
+
+@dataclass(frozen=True)
+class Rendered:
+    """A PDF, how many pages it has, and the page each bookmarked place landed on."""
+
+    data: bytes
+    pages: int
+    anchors: dict[str, int]
 
 
 def render(
@@ -33,19 +43,22 @@ def render(
     footer: Footer,
     story: Callable[[PageCount], list[Flowable]],
     with_cover: bool,
-) -> bytes:
+) -> Rendered:
     """Lay the story out (as many passes as the contents and page totals need) into PDF bytes."""
     buffer = io.BytesIO()
     page_count = PageCount()
+    trim = Trim(*info.page_size, info.bleed) if info.bleed else None
+    offset = trim.offset if trim else 0.0
     template = BookletTemplate(
         buffer,
         footer,
         page_count,
-        pagesize=info.page_size,
-        leftMargin=info.margin,
-        rightMargin=info.margin,
-        topMargin=info.margin,
-        bottomMargin=info.margin,
+        trim,
+        pagesize=trim.sheet if trim else info.page_size,
+        leftMargin=info.margin + offset,
+        rightMargin=info.margin + offset,
+        topMargin=info.margin + offset,
+        bottomMargin=info.margin + offset,
         title=info.title,
         author=info.author,
         subject=info.subject,
@@ -61,4 +74,4 @@ def render(
         template.pageTemplates = template.pageTemplates[1:]
     flowables = story(page_count)
     template.multiBuild(flowables, maxPasses=10)
-    return buffer.getvalue()
+    return Rendered(buffer.getvalue(), page_count.current, dict(template.anchor_pages))

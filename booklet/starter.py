@@ -23,8 +23,8 @@ STARTER_FILES = (
 
 def write_starter(folder: Path, force: bool = False) -> list[Path]:
     """Copy the starter project into `folder`; refuse to replace a file unless `force`."""
-    files = {folder / name: (STARTER / name).read_bytes() for name in STARTER_FILES}
-    existing = [path for path in files if path.exists()]
+    files = [(folder / name, (STARTER / name).read_bytes()) for name in STARTER_FILES]
+    existing = [path for path, _ in files if path.exists()]
     if existing and not force:
         names = ", ".join(str(path) for path in existing)
         raise OutputError(f"{names}: already there; use --force to replace, or another folder")
@@ -32,4 +32,4 @@ def write_starter(folder: Path, force: bool = False) -> list[Path]:
         (folder / "images").mkdir(parents=True, exist_ok=True)
     except OSError as error:
         raise OutputError(f"{folder}: cannot create the folder: {error.strerror}") from None
-    return write_files(folder, files)
+    return write_files(files, folder)

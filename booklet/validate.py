@@ -42,6 +42,8 @@ CONTENT_FIELDS = (
     "sources",
     "sections",
     "quiz",
+    "exercise_log",
+    "questions_page",
 )
 SECTION_FIELDS = ("title", "body", "image", "figure", "callouts", "stretches")
 PICTURE_FIELDS = ("file", "caption", "alt")
@@ -62,7 +64,7 @@ STRETCH_FIELDS = (
     "video",
 )
 QUIZ_FIELDS = ("title", "instructions", "questions")
-QUESTION_FIELDS = ("question", "type", "choices", "answer", "explanation", "lines")
+QUESTION_FIELDS = ("question", "type", "choices", "answer", "explanation", "lines", "section")
 BRAND_FIELDS = (
     "organization",
     "logo",
@@ -116,6 +118,12 @@ def read_content(
     check_unique_stretch_ids(ctx, top)
     quiz_node = top.get("quiz")
     quiz = read_quiz(ctx, quiz_node, "quiz") if quiz_node is not None else None
+    exercise_log, questions_page = (
+        read_switch(top, "exercise_log"),
+        read_switch(top, "questions_page"),
+    )
+    if quiz is not None:
+        check_question_sections(ctx, quiz_node, [s.title for s in sections])
     if ctx.problems or title is None:
         return None, brand_ref, ctx
     booklet = Booklet(
@@ -126,9 +134,22 @@ def read_content(
         sources=sources,
         sections=sections,
         quiz=quiz,
+        exercise_log=bool(exercise_log),
+        questions_page=bool(questions_page),
         source=path,
     )
     return booklet, brand_ref, ctx
+
+
+def read_switch(fields: Fields, name: str) -> bool | None:
+    """A field that turns a page on or off: true or false."""
+    value = fields.text(name)
+    if value is None:
+        return None
+    switch = BOOLEAN_TEXT.get(value.lower())
+    if switch is None:
+        fields.ctx.report(fields.get(name), fields.where(name), f'"{value}" must be true or false')
+    return switch
 
 
 def short_text(fields: Fields, name: str, limit: int, required: bool = False) -> str | None:
@@ -427,6 +448,7 @@ def read_question(ctx: Context, node: yaml.Node, path: str) -> Question | None:
     answer_node = fields.get("answer", required=True)
     lines = fields.integer("lines", 1, 20)
     explanation = fields.markup_text("explanation")
+    section = fields.text("section")
     if answer_node is None or text is None or choices is False:
         return None
     read = read_answer(
@@ -445,7 +467,43 @@ def read_question(ctx: Context, node: yaml.Node, path: str) -> Question | None:
         choices=choices or (),
         explanation=explanation,
         lines=lines or 3,
+        section=section,
     )
+
+
+def check_question_sections(ctx: Context, quiz: yaml.Node, titles: list[str]) -> None:
+    """A question's `section:` names the title of a section of this booklet.
+
+    Reads the nodes directly, after the sections are known, as check_unique_stretch_ids does.
+    """
+    questions = mapping_value(quiz, "questions")
+    if not isinstance(questions, yaml.SequenceNode):
+        return
+    for i, item in enumerate(questions.value):
+        node = mapping_value(item, "section")
+        if not isinstance(node, yaml.ScalarNode) or is_null(node):
+            continue
+        named = node.value.strip()
+        if named in titles:
+            continue
+        hint = suggestion(named, titles) or (
+            "; name one of: " + "; ".join(f'"{t}"' for t in titles[:6])
+        )
+        ctx.report(
+            node,
+            join(join(join("quiz", "questions"), i), "section"),
+            f'"{named}" is not the title of a section{hint}',
+        )
+
+
+def mapping_value(node: yaml.Node, name: str) -> yaml.Node | None:
+    """The value under a plain key of a mapping node, or None."""
+    if not isinstance(node, yaml.MappingNode):
+        return None
+    for key, value in node.value:
+        if isinstance(key, yaml.ScalarNode) and key.value == name:
+            return value
+    return None
 
 
 def read_choices(fields: Fields) -> tuple[str, ...] | bool | None:
@@ -701,13 +759,20 @@ def read_length(fields: Fields, name: str) -> float | None:
     value = fields.text(name)
     if value is None:
         return None
-    match = LENGTH.match(value)
-    if match is None:
+    points = length_in_points(value)
+    if points is None:
         fields.ctx.report(
             fields.get(name),
             fields.where(name),
             f'"{value}" is not a length; write a number with mm, cm, in or pt, for example 18mm',
         )
+    return points
+
+
+def length_in_points(text: str) -> float | None:
+    """'18mm', '0.5in', '12pt' -> points; None when it is not such a length."""
+    match = LENGTH.match(text.strip())
+    if match is None:
         return None
     return float(match.group(1)) * POINTS_PER_UNIT[match.group(2).lower()]
 

@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from booklet import fonts, images
-from booklet.build import Document, load, render_formats, write_outputs
+from booklet.build import Document, PrintOptions, load, write_document
 from booklet.errors import BookletError, OutputError
 
 POLL_SECONDS = 0.5
@@ -42,6 +42,7 @@ def build_once(
     out_dir: Path,
     formats: tuple[str, ...],
     restrict_to: Path | None,
+    options: PrintOptions | None = None,
 ) -> tuple[list[str], set[Path]]:
     """One rebuild: the lines to print, and the files to watch from now on."""
     forget_files()
@@ -52,9 +53,7 @@ def build_once(
         return [str(problem) for problem in error.problems] + [problems_line(error)], watched
     watched |= document.inputs()
     try:
-        written = write_outputs(
-            render_formats(document, formats), out_dir, document.booklet.stem, document.inputs()
-        )
+        written = write_document(document, out_dir, formats, options)
     except BookletError as error:
         return [str(problem) for problem in error.problems] + [problems_line(error)], watched
     except OutputError as error:

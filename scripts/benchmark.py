@@ -1,6 +1,9 @@
 """Time and peak memory of `booklet build` from a cold process.
 
-Usage: python scripts/benchmark.py [CONTENT] [--runs N]
+Usage: python scripts/benchmark.py [CONTENT] [--runs N] [--build OPTION ...]
+
+Everything after `--build` goes to `booklet build`, for example
+`--build --imposition saddle --exercise-log` or `--build --versions 4`.
 
 Each run starts a new Python process (imports, font loading and all), so the figure is what
 a user waits for. Prints every run, then the median wall time and the largest peak memory.
@@ -20,12 +23,12 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def one_run(content: Path, out_dir: Path) -> tuple[float, float]:
+def one_run(content: Path, out_dir: Path, options: list[str]) -> tuple[float, float]:
     """Wall seconds and peak resident memory (MiB) of one cold `booklet build`."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
     start = time.perf_counter()
     subprocess.run(
-        [sys.executable, "-m", "booklet", "build", str(content), "--out", str(out_dir)],
+        [sys.executable, "-m", "booklet", "build", str(content), "--out", str(out_dir), *options],
         check=True,
         stdout=subprocess.DEVNULL,
     )
@@ -39,11 +42,12 @@ def main() -> None:
     sample = ROOT / "content" / "psoas-hip-pain.yaml"
     parser.add_argument("content", nargs="?", default=sample, type=Path)
     parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--build", nargs=argparse.REMAINDER, default=[])
     args = parser.parse_args()
     times, peaks = [], []
     with tempfile.TemporaryDirectory() as out:
         for run in range(1, args.runs + 1):
-            seconds, peak = one_run(args.content, Path(out))
+            seconds, peak = one_run(args.content, Path(out), args.build)
             times.append(seconds)
             peaks.append(peak)
             print(f"run {run}: {seconds:.3f} s, peak memory so far {peak:.0f} MiB")

@@ -182,7 +182,8 @@ def test_problems_in_the_brand_file_point_into_it(make_content, make_brand) -> N
     result = run_cli(["validate", make_content(), "--brand", brand])
     assert result.exit_code == 1
     assert stderr_lines(result)[0] == (
-        f'{brand}:3: page.size: "leter" is not one of: letter, a4, a5; did you mean "letter"?'
+        f'{brand}:3: page.size: "leter" is not one of: letter, a4, a5, half-letter; '
+        'did you mean "letter"?'
     )
 
 

@@ -705,7 +705,8 @@ def test_colours_are_read(make_content, make_brand, load_valid) -> None:
 
 def test_bad_page_size_suggests(check: Check) -> None:
     assert check(SECTION, BRAND + "page:\n  size: leter\n") == [
-        'brand.yaml:3: page.size: "leter" is not one of: letter, a4, a5; did you mean "letter"?'
+        'brand.yaml:3: page.size: "leter" is not one of: letter, a4, a5, half-letter; '
+        'did you mean "letter"?'
     ]
 
 
@@ -861,7 +862,7 @@ def test_all_problems_are_reported_together(check: Check) -> None:
         'write whole seconds (30), "30 seconds" or "2 minutes"',
         'booklet.yaml:13: quiz.questions[1].answer: "Heat" is not one of the choices '
         '("Rest"; "Ice")',
-        'brand.yaml:3: page.size: "legal" is not one of: letter, a4, a5',
+        'brand.yaml:3: page.size: "legal" is not one of: letter, a4, a5, half-letter',
     ]
 
 

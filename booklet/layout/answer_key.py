@@ -23,13 +23,19 @@ from booklet.pages import Anchor, Mark, PageCount
 
 
 def answer_key_story(
-    kit: Kit, booklet: Booklet, brand: Brand, page_count: PageCount
+    kit: Kit,
+    booklet: Booklet,
+    brand: Brand,
+    page_count: PageCount,
+    section_pages: dict[str, int] | None = None,
 ) -> list[Flowable]:
+    """`section_pages` (section title -> booklet page) lets a question point to its section."""
     story: list[Flowable] = [page_count, *title_block(kit, booklet, brand)]
     questions = booklet.quiz.questions if booklet.quiz else ()
     if not questions:
         story.append(Paragraph("This booklet has no quiz.", kit.styles.body))
-    story += [answer_block(kit, q, n) for n, q in enumerate(questions, start=1)]
+    pages = section_pages or {}
+    story += [answer_block(kit, q, n, pages) for n, q in enumerate(questions, start=1)]
     return story
 
 
@@ -56,11 +62,22 @@ def title_block(kit: Kit, booklet: Booklet, brand: Brand) -> list[Flowable]:
         Paragraph(
             markup.inline(booklet.title), styles.subheading.clone("key_title", spaceBefore=0)
         ),
+        *version_line(kit, booklet),
         Rule(palette.accent, 3, length=48, space_before=2, space_after=16),
     ]
 
 
-def answer_block(kit: Kit, question: Question, number: int) -> Flowable:
+def version_line(kit: Kit, booklet: Booklet) -> list[Flowable]:
+    """'Version A-7': the code printed on the booklet this key belongs to."""
+    if not booklet.version:
+        return []
+    style = kit.styles.dose_label.clone("version", fontSize=11, leading=14, spaceAfter=4)
+    return [Paragraph(markup.escape(kit.labels.version_code(booklet.version)), style)]
+
+
+def answer_block(
+    kit: Kit, question: Question, number: int, section_pages: dict[str, int]
+) -> Flowable:
     styles, labels = kit.styles, kit.labels
     answer = markup.inline(choice_answer(question, labels))
     answer_style = styles.body.clone(
@@ -75,8 +92,18 @@ def answer_block(kit: Kit, question: Question, number: int) -> Flowable:
     content.append(Paragraph(f"{markup.escape(labels.answer)}: {answer}", answer_style))
     if question.explanation:
         content += text_blocks(kit, question.explanation)
+    if question.section:
+        content.append(see_section(kit, question.section, section_pages.get(question.section)))
     table = numbered(kit, number, content)
     return KeepTogether([table, Rule(styles.palette.rule, 0.75, space_before=6, space_after=14)])
+
+
+def see_section(kit: Kit, section: str, page: int | None) -> Paragraph:
+    """'See page 4: What the psoas does', where the booklet explains the answer."""
+    labels = kit.labels
+    shown = labels.see_page(page, section) if page else labels.see_section(section)
+    style = kit.styles.small.clone("see_page", textColor=reportlab_color(kit.styles.palette.muted))
+    return Paragraph(markup.inline(shown), style)
 
 
 def choices_line(question: Question) -> str:

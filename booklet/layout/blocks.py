@@ -66,6 +66,7 @@ class Kit:
     width: float
     height: float
     pictures: PictureSizes
+    bleed: float = 0.0  # how far full-bleed colour runs past the cut (print-shop output)
 
     @property
     def narrow(self) -> bool:

@@ -32,6 +32,7 @@ from booklet.layout.blocks import (
 from booklet.layout.contents import Contents
 from booklet.layout.cover import Cover, CoverText
 from booklet.layout.drawn import Rule
+from booklet.layout.take_home import take_home_pages
 from booklet.model import Booklet, Brand, Quiz, Section
 from booklet.pages import Anchor, Mark, PageCount
 
@@ -57,8 +58,10 @@ def plan_pictures(kit: Kit, booklet: Booklet, brand: Brand) -> None:
 
 
 def booklet_story(
-    kit: Kit, booklet: Booklet, brand: Brand, page_count: PageCount
+    kit: Kit, booklet: Booklet, brand: Brand, page_count: PageCount, fillers: int = 0
 ) -> list[Flowable]:
+    """The whole booklet; `fillers` useful pages (log, questions, notes) pad it before the
+    back page, so a folded booklet needs no blank pages."""
     plan_pictures(kit, booklet, brand)
     story: list[Flowable] = [page_count, cover(kit, booklet, brand), PageBreak()]
     story += contents(kit)
@@ -66,7 +69,8 @@ def booklet_story(
     for index, section in enumerate(booklet.sections, start=1):
         story += section_flowables(kit, section, index, numbering)
     if booklet.quiz:
-        story += quiz_flowables(kit, booklet.quiz)
+        story += quiz_flowables(kit, booklet.quiz, booklet.version)
+    story += take_home_pages(kit, booklet, fillers)
     story += back_page(kit, booklet, brand)
     return story
 
@@ -86,7 +90,7 @@ def cover(kit: Kit, booklet: Booklet, brand: Brand) -> Cover:
         blanks=(kit.labels.prepared_for, kit.labels.clinician, kit.labels.date_label),
     )
     logo = kit.pictures.flowable(brand.logo, cover_logo_box(kit)) if brand.logo else None
-    return Cover(text, kit.styles, logo, brand.page_size_pt, brand.margin_pt)
+    return Cover(text, kit.styles, logo, brand.page_size_pt, brand.margin_pt, kit.bleed)
 
 
 def heading(kit: Kit, title: str, mark: Mark) -> list[Flowable]:
@@ -120,16 +124,27 @@ def section_flowables(
         groups.append(picture_block(kit, section.picture or section.figure))
     groups += [[callout_block(kit, c)] for c in section.callouts]
     groups += [stretch_card(kit, s, next(numbering)) for s in section.stretches]
-    head = heading(kit, section.title, Mark(section.title, f"section-{index}", level=0))
+    head = heading(kit, section.title, Mark(section.title, section_key(index), level=0))
     first, rest = (groups[0], groups[1:]) if groups else ([], [])
     kept = [KeepTogether(head + first)]
     kept += [KeepTogether(group) if len(group) > 1 else group[0] for group in rest]
     return [*kept, Spacer(1, 14)]
 
 
-def quiz_flowables(kit: Kit, quiz: Quiz) -> list[Flowable]:
+def section_key(index: int) -> str:
+    """The bookmark key of the section numbered `index` (from 1)."""
+    return f"section-{index}"
+
+
+def quiz_flowables(kit: Kit, quiz: Quiz, version: str | None = None) -> list[Flowable]:
     title = quiz.title or kit.labels.quiz
     flowables: list[Flowable] = [PageBreak(), *heading(kit, title, Mark(title, "quiz", level=0))]
+    if version:
+        style = kit.styles.dose_label.clone("quiz_version", fontSize=10, leading=13)
+        flowables += [
+            Paragraph(markup.escape(kit.labels.version_code(version)), style),
+            Spacer(1, 6),
+        ]
     if quiz.instructions:
         flowables += text_blocks(kit, quiz.instructions)
         flowables.append(Spacer(1, 8))

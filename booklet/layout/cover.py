@@ -34,10 +34,11 @@ class Cover(Flowable):
         logo: Picture | None,
         page: tuple[float, float],
         margin: float,
+        bleed: float = 0.0,
     ) -> None:
         super().__init__()
         self.text, self.styles, self.logo = text, styles, logo
-        self.page, self.margin = page, margin
+        self.page, self.margin, self.bleed = page, margin, bleed
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
         self.width, self.height = availWidth, availHeight
@@ -54,14 +55,16 @@ class Cover(Flowable):
         canvas.restoreState()
 
     def draw_band(self) -> float:
-        canvas, palette = self.canv, self.styles.palette
+        """The colour band runs off the top and sides of the page, into any bleed."""
+        canvas, palette, bleed = self.canv, self.styles.palette, self.bleed
         width, height = self.page
         bottom = height * 0.44
+        left, band_width, band_height = -bleed, width + 2 * bleed, height + bleed - bottom
         canvas.setFillColor(reportlab_color(palette.primary))
-        canvas.rect(0, bottom, width, height - bottom, stroke=0, fill=1)
+        canvas.rect(left, bottom, band_width, band_height, stroke=0, fill=1)
         canvas.saveState()
         clip = canvas.beginPath()
-        clip.rect(0, bottom, width, height - bottom)
+        clip.rect(left, bottom, band_width, band_height)
         canvas.clipPath(clip, stroke=0, fill=0)
         canvas.setFillColor(reportlab_color(mix(palette.primary, "#FFFFFF", 0.07)))
         canvas.circle(width * 0.95, height * 0.93, width * 0.36, stroke=0, fill=1)
@@ -69,7 +72,7 @@ class Cover(Flowable):
         canvas.circle(width * 0.95, height * 0.93, width * 0.2, stroke=0, fill=1)
         canvas.restoreState()
         canvas.setFillColor(reportlab_color(palette.accent))
-        canvas.rect(0, bottom - 8, width, 8, stroke=0, fill=1)
+        canvas.rect(left, bottom - 8, band_width, 8, stroke=0, fill=1)
         return bottom
 
     def draw_title(self, band_bottom: float) -> None:

@@ -147,3 +147,44 @@ class LinkedQr(Flowable):
         drawing.add(widget)
         drawing.drawOn(self.canv, 0, 0)
         self.canv.linkURL(self.url, (0, 0, self.size, self.size), relative=1, thickness=0)
+
+
+class LinesToFill(WritingLines):
+    """Ruled lines down the rest of the frame: a page to write notes on."""
+
+    def __init__(self, spacing: float, color: str, most: int = 40) -> None:
+        super().__init__(most, spacing, color)
+        self.most = most
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        self.count = max(1, min(self.most, int(availHeight // self.spacing)))
+        return super().wrap(availWidth, availHeight)
+
+
+class TickBoxes(Flowable):
+    """`count` empty squares side by side (stacked when the cell is too narrow), centred."""
+
+    def __init__(self, count: int, size: float, color: str, gap: float = 4) -> None:
+        super().__init__()
+        self.count, self.size, self.color, self.gap = count, size, color, gap
+        self.across = count
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        step = self.size + self.gap
+        self.across = max(1, min(self.count, int((availWidth + self.gap) // step)))
+        rows = -(-self.count // self.across)
+        self.width = availWidth
+        self.height = rows * step - self.gap
+        return self.width, self.height
+
+    def draw(self) -> None:
+        canvas, step = self.canv, self.size + self.gap
+        canvas.setStrokeColor(reportlab_color(self.color))
+        canvas.setLineWidth(1.1)
+        for index in range(self.count):
+            row, column = divmod(index, self.across)
+            in_row = min(self.across, self.count - row * self.across)
+            left = (self.width - (in_row * step - self.gap)) / 2
+            x = left + column * step
+            y = self.height - (row + 1) * step + self.gap
+            canvas.roundRect(x, y, self.size, self.size, 2, stroke=1, fill=0)

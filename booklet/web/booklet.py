@@ -12,6 +12,7 @@ from booklet.labels import Labels, labels_for
 from booklet.layout.blocks import LETTERS, answer_hint, dosage_values
 from booklet.model import Booklet, Brand, Callout, Question, QuestionKind, Quiz, Section, Stretch
 from booklet.web.parts import blocks, figure, inline, logo, page, text
+from booklet.web.take_home import take_home_html, take_home_links
 
 
 def booklet_html(booklet: Booklet, brand: Brand) -> bytes:
@@ -21,7 +22,8 @@ def booklet_html(booklet: Booklet, brand: Brand) -> bytes:
     parts = [cover(booklet, brand, labels), '<main class="wrap">', contents(booklet, labels)]
     parts += sections
     if booklet.quiz:
-        parts.append(quiz_html(booklet.quiz, labels))
+        parts.append(quiz_html(booklet.quiz, labels, booklet.version))
+    parts.append(take_home_html(booklet, labels))
     parts += ["</main>", back(booklet, brand, labels)]
     return page(booklet.language, booklet.title, brand, "\n".join(parts))
 
@@ -46,6 +48,7 @@ def contents(booklet: Booklet, labels: Labels) -> str:
     ]
     if booklet.quiz:
         items.append(f'<li><a href="#quiz">{inline(booklet.quiz.title or labels.quiz)}</a></li>')
+    items += take_home_links(booklet, labels)
     return (
         f'<nav aria-labelledby="contents"><h2 id="contents">{text(labels.contents)}</h2>'
         f"<ol>{''.join(items)}</ol></nav>"
@@ -106,8 +109,10 @@ def stretch_html(stretch: Stretch, number: int, labels: Labels, brand: Brand) ->
     return "\n".join(parts)
 
 
-def quiz_html(quiz: Quiz, labels: Labels) -> str:
+def quiz_html(quiz: Quiz, labels: Labels, version: str | None = None) -> str:
     instructions = blocks(quiz.instructions) if quiz.instructions else ""
+    if version:
+        instructions = f'<p class="version">{text(labels.version_code(version))}</p>' + instructions
     questions = "\n".join(question_html(q, n, labels) for n, q in enumerate(quiz.questions, 1))
     return (
         f'<section aria-labelledby="quiz"><h2 id="quiz">{inline(quiz.title or labels.quiz)}</h2>'

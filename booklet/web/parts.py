@@ -212,6 +212,16 @@ textarea { width: 100%; font: inherit; padding: 0.5rem; border: 2px solid var(--
 .choices { list-style: none; padding-left: 0.25rem; }
 .answer { font-weight: 700; color: var(--primary-text); }
 .clinician { font-weight: 700; color: var(--warning); }
+.version { font-weight: 700; color: var(--muted); }
+.log-scroll { overflow-x: auto; }
+.log { border-collapse: collapse; width: 100%; font-size: 1rem; }
+.log th, .log td { border: 1px solid var(--rule); padding: 0.4rem; text-align: center; }
+.log thead th { background: var(--wash); }
+.log th[scope="row"] { text-align: left; font-weight: 400; }
+.log .dose { font-size: 0.85rem; color: var(--muted); }
+.log input[type="checkbox"] { width: 1.4rem; height: 1.4rem; margin: 0.1rem;
+  accent-color: var(--primary); }
+.log input[type="number"] { width: 3rem; font: inherit; }
 @media (min-width: 40rem) { body { font-size: 1.125rem; } }
 @media print { .cover, .stretch header { -webkit-print-color-adjust: exact;
   print-color-adjust: exact; } }

@@ -1,0 +1,169 @@
+"""A Booklet -> the pages a patient fills in at home: the weekly exercise log, "My
+questions for my clinician", and lined notes pages (which also pad a folded booklet)."""
+
+from __future__ import annotations
+
+import re
+
+from reportlab.platypus import Flowable, PageBreak, Paragraph, Spacer, Table, TableStyle
+
+from booklet import markup
+from booklet.colors import reportlab_color
+from booklet.labels import Labels
+from booklet.layout.blocks import Kit, dosage_values, layout_table, padding, para
+from booklet.layout.drawn import LinesToFill, Rule, TickBoxes, WritingLines
+from booklet.model import Booklet, Stretch
+from booklet.pages import Anchor, Mark
+
+LOG, QUESTIONS, NOTES = "log", "questions", "notes"
+TICK_BOX = 15  # points: over 5 mm, room for a tick or a cross made with a pen
+LINE_SPACING = 30
+PER_DAY = re.compile(
+    r"\b(once|twice|three times|thrice|(\d+) times)\b(?:\s+(?:a|per|each))?\s+day", re.I
+)
+WORD_COUNTS = {"once": 1, "twice": 2, "three times": 3, "thrice": 3}
+
+
+def take_home_pages(kit: Kit, booklet: Booklet, fillers: int = 0) -> list[Flowable]:
+    """The pages the content (or the command line) asks for, then `fillers` more useful pages."""
+    kinds = [
+        kind
+        for kind, wanted in ((LOG, booklet.exercise_log), (QUESTIONS, booklet.questions_page))
+        if wanted and (kind != LOG or booklet.stretches())
+    ]
+    kinds += filler_kinds(booklet, fillers)
+    flowables: list[Flowable] = []
+    for number, kind in enumerate(kinds, start=1):
+        flowables += page_of_kind(kit, booklet, kind, number)
+    return flowables
+
+
+def filler_kinds(booklet: Booklet, count: int) -> list[str]:
+    """Pages that pad a folded booklet: the log and the questions page if not already in,
+    then notes pages. Never blank ones."""
+    candidates = []
+    if booklet.stretches() and not booklet.exercise_log:
+        candidates.append(LOG)
+    if not booklet.questions_page:
+        candidates.append(QUESTIONS)
+    candidates += [NOTES] * count
+    return candidates[:count]
+
+
+def page_of_kind(kit: Kit, booklet: Booklet, kind: str, number: int) -> list[Flowable]:
+    if kind == LOG:
+        return exercise_log(kit, booklet.stretches(), f"log-{number}")
+    title = kit.labels.my_questions if kind == QUESTIONS else kit.labels.notes
+    hint = kit.labels.questions_hint if kind == QUESTIONS else None
+    return lined_page(kit, title, hint, f"{kind}-{number}", in_contents=kind == QUESTIONS)
+
+
+def page_heading(kit: Kit, title: str, key: str, in_contents: bool = True) -> list[Flowable]:
+    return [
+        PageBreak(),
+        Anchor(Mark(title, key, level=0, in_contents=in_contents)),
+        Paragraph(markup.escape(title), kit.styles.heading),
+        Rule(kit.styles.palette.accent, 3, length=48, space_before=2, space_after=12),
+    ]
+
+
+def lined_page(
+    kit: Kit, title: str, hint: str | None, key: str, in_contents: bool
+) -> list[Flowable]:
+    """A heading, a line of advice, and ruled lines to the foot of the page."""
+    flowables = page_heading(kit, title, key, in_contents)
+    if hint:
+        flowables += [Paragraph(markup.escape(hint), kit.styles.body), Spacer(1, 6)]
+    flowables.append(LinesToFill(LINE_SPACING, kit.styles.palette.rule))
+    return flowables
+
+
+def exercise_log(kit: Kit, stretches: tuple[Stretch, ...], key: str) -> list[Flowable]:
+    """Days across, stretches (with their dosage) down, a tick box per time a day, and a
+    row to write the day's pain score in."""
+    labels, styles, palette = kit.labels, kit.styles, kit.styles.palette
+    flowables = page_heading(kit, labels.exercise_log, key)
+    flowables += [
+        Paragraph(markup.escape(labels.log_hint), styles.body),
+        Spacer(1, 4),
+        week_line(kit),
+        Spacer(1, 12),
+    ]
+    day_width = min(40.0, kit.width * 0.56 / len(labels.days))
+    name_width = kit.width - day_width * len(labels.days)
+    header_style = styles.dose_label.clone("log_day", alignment=1)
+    header = [Paragraph(markup.escape(labels.stretch.upper()), styles.dose_label)]
+    header += [Paragraph(markup.escape(day.upper()), header_style) for day in labels.days]
+    rows: list[list[Flowable | str]] = [header]
+    for stretch in stretches:
+        boxes = times_a_day(stretch.frequency)
+        rows.append(
+            [
+                stretch_cell(kit, stretch),
+                *[TickBoxes(boxes, TICK_BOX, palette.ink) for _ in labels.days],
+            ]
+        )
+    pain_style = styles.dose_value.clone("log_pain", fontName=styles.body_fonts.bold)
+    rows.append([Paragraph(markup.escape(labels.pain_score), pain_style), *[""] * 7])
+    table = layout_table(
+        rows, colWidths=[name_width, *[day_width] * len(labels.days)], repeatRows=1
+    )
+    table.setStyle(log_style(kit, len(rows)))
+    flowables.append(table)
+    return flowables
+
+
+def week_line(kit: Kit) -> Table:
+    label = Paragraph(markup.escape(kit.labels.week_of), kit.styles.dose_value)
+    line = WritingLines(1, 10, kit.styles.palette.ink)
+    table = layout_table([[label, line]], colWidths=[70, 170], hAlign="LEFT")
+    table.setStyle(padding(0, 0, 0, 0, [("VALIGN", (0, 0), (-1, -1), "BOTTOM")]))
+    return table
+
+
+def stretch_cell(kit: Kit, stretch: Stretch) -> list[Flowable]:
+    styles = kit.styles
+    name = para(stretch.name, styles.dose_value.clone("log_name", fontName=styles.body_fonts.bold))
+    dosage = dosage_line(kit.labels, stretch)
+    small = styles.small.clone("log_dosage", fontSize=8.5, leading=10.5, spaceAfter=0)
+    return [name, para(dosage, small)] if dosage else [name]
+
+
+def dosage_line(labels: Labels, stretch: Stretch) -> str:
+    """'Hold 30 seconds · 3 times · Each side · twice a day'."""
+    parts = [
+        f"{label} {value}" if label == labels.hold else value
+        for label, value in dosage_values(labels, stretch)
+        if value
+    ]
+    return " \u00b7 ".join(parts)
+
+
+def times_a_day(frequency: str | None) -> int:
+    """How many boxes a day: 'twice a day' -> 2; anything not about a day -> 1; at most 3."""
+    match = PER_DAY.search(frequency or "")
+    if match is None:
+        return 1
+    count = int(match.group(2)) if match.group(2) else WORD_COUNTS[match.group(1).lower()]
+    return max(1, min(count, 3))
+
+
+def log_style(kit: Kit, row_count: int) -> TableStyle:
+    palette = kit.styles.palette
+    return padding(
+        6,
+        6,
+        4,
+        4,
+        [
+            ("GRID", (0, 0), (-1, -1), 0.75, reportlab_color(palette.rule)),
+            ("BACKGROUND", (0, 0), (-1, 0), reportlab_color(palette.primary_wash)),
+            ("BACKGROUND", (0, row_count - 1), (-1, -1), reportlab_color(palette.note_tint)),
+            ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+            ("LEFTPADDING", (1, 0), (-1, -1), 2),
+            ("RIGHTPADDING", (1, 0), (-1, -1), 2),
+            ("TOPPADDING", (0, 0), (-1, 0), 6),
+            ("TOPPADDING", (0, row_count - 1), (-1, -1), 12),
+            ("BOTTOMPADDING", (0, row_count - 1), (-1, -1), 12),
+        ],
+    )
