@@ -316,6 +316,19 @@ def preview(
         click.echo(str(path))
 
 
+@cli.command()
+@click.argument("kind", type=click.Choice(["content", "brand"]))
+def schema(kind: str) -> None:
+    """Print the JSON Schema of a KIND of file, for editors that check YAML as you type.
+
+    Point an editor at it with a first line such as
+    `# yaml-language-server: $schema=schemas/content.schema.json`.
+    """
+    from booklet.schema import schema_json
+
+    click.echo(schema_json(kind), nl=False)
+
+
 def figure_names_starting(_ctx: click.Context, _param: click.Parameter, typed: str) -> list[str]:
     """Built-in pose names for shell completion of `booklet figure`."""
     from booklet.figures.validate import figure_names
