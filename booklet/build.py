@@ -56,7 +56,8 @@ class Document:
             for family in (brand.body_font, brand.heading_font)
             for style in fonts.STYLES
         ]
-        files = [self.booklet.source, brand.source, brand.logo, *fonts_files]
+        files = [self.booklet.source, *self.booklet.libraries, brand.source, brand.logo]
+        files += fonts_files
         files += [picture.path for picture in self.booklet.pictures()]
         return {file for file in files if file is not None}
 
