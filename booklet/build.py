@@ -8,6 +8,7 @@ renamed only when all are complete.
 from __future__ import annotations
 
 import contextlib
+import datetime
 import os
 import secrets
 import signal
@@ -21,7 +22,7 @@ from reportlab.platypus.doctemplate import LayoutError
 
 from booklet import fonts, loading
 from booklet.errors import BookletError, OutputError, Problem
-from booklet.fields import Context
+from booklet.fields import Context, Fields
 from booklet.figures.validate import figure_names, named, read_figure
 from booklet.labels import labels_for
 from booklet.layout.answer_key import answer_key_story
@@ -30,8 +31,15 @@ from booklet.layout.booklet import booklet_story
 from booklet.literacy import jargon
 from booklet.literacy.check import Report, check, missing_alt
 from booklet.locate import Places
-from booklet.model import NEUTRAL_BRAND, Booklet, Brand, Figure
+from booklet.model import NEUTRAL_BRAND, Booklet, Brand, Figure, Patient
 from booklet.pages import FOOTER_HEIGHT, Footer
+from booklet.patients import (
+    PATIENT_FIELDS,
+    handout,
+    handout_stem,
+    read_patient,
+    unique_stems,
+)
 from booklet.render import DocumentInfo, render
 from booklet.styles import make_styles
 from booklet.validate import read_brand, read_content
@@ -113,46 +121,61 @@ def refer_to_brand_field(
     ]
 
 
-def render_html(document: Document) -> Outputs:
-    """The booklet and answer key as self-contained HTML pages."""
+def render_html(document: Document, patient: Patient | None = None) -> Outputs:
+    """The booklet (or one patient's handout) and answer key as self-contained HTML pages."""
+    booklet = handout(document.booklet, patient) if patient else document.booklet
     return Outputs(
-        booklet=booklet_html(document.booklet, document.brand),
+        booklet=booklet_html(booklet, document.brand, patient),
         answer_key=answer_key_html(document.booklet, document.brand),
     )
 
 
-def render_formats(document: Document, formats: Iterable[str]) -> dict[str, Outputs]:
+def render_formats(
+    document: Document, formats: Iterable[str], patient: Patient | None = None
+) -> dict[str, Outputs]:
     """Each asked-for format ("pdf", "html") -> its two files as bytes."""
     renderers = {"pdf": render_outputs, "html": render_html}
-    return {fmt: renderers[fmt](document) for fmt in formats}
+    return {fmt: renderers[fmt](document, patient) for fmt in formats}
 
 
-def render_outputs(document: Document) -> Outputs:
-    """Both PDFs as bytes, from a validated document."""
+def render_outputs(document: Document, patient: Patient | None = None) -> Outputs:
+    """Both PDFs as bytes, from a validated document: the booklet, or one patient's handout."""
+    return Outputs(
+        booklet=render_booklet_pdf(document, patient), answer_key=render_key_pdf(document)
+    )
+
+
+@contextlib.contextmanager
+def layout_reported(document: Document) -> Iterator[None]:
+    """Every block is made to split or fit; this reports a case that still slipped through."""
     try:
-        return render_both(document)
+        yield
     except LayoutError as error:
-        # every block is made to split or fit; this reports a case that still slipped through
         reason = str(error).strip().splitlines()[0][:200]
         raise BookletError(
             [Problem(str(document.booklet.source), None, "", f"cannot lay out a page: {reason}")]
         ) from None
 
 
-def render_both(document: Document) -> Outputs:
-    booklet, brand = document.booklet, document.brand
-    body_fonts = fonts.register(brand.body_font)
-    heading_fonts = fonts.register(brand.heading_font)
-    styles = make_styles(brand, body_fonts, heading_fonts)
-    labels = labels_for(booklet.language)
-    page_width, page_height = brand.page_size_pt
-    width = page_width - 2 * brand.margin_pt
-    height = page_height - 2 * brand.margin_pt - FOOTER_HEIGHT
+class PdfSetup:
+    """What both PDFs of a document share: registered fonts, styles, labels, page geometry."""
 
-    def kit() -> Kit:
-        return Kit(styles, labels, width, height, PictureSizes())
+    def __init__(self, document: Document) -> None:
+        booklet, brand = document.booklet, document.brand
+        self.brand = brand
+        self.booklet = booklet
+        self.body_fonts = fonts.register(brand.body_font)
+        self.styles = make_styles(brand, self.body_fonts, fonts.register(brand.heading_font))
+        self.labels = labels_for(booklet.language)
+        page_width, page_height = brand.page_size_pt
+        self.width = page_width - 2 * brand.margin_pt
+        self.height = page_height - 2 * brand.margin_pt - FOOTER_HEIGHT
 
-    def info(title: str) -> DocumentInfo:
+    def kit(self) -> Kit:
+        return Kit(self.styles, self.labels, self.width, self.height, PictureSizes())
+
+    def info(self, title: str) -> DocumentInfo:
+        booklet, brand = self.booklet, self.brand
         return DocumentInfo(
             title=title,
             author=brand.organization,
@@ -162,48 +185,80 @@ def render_both(document: Document) -> Outputs:
             margin=brand.margin_pt,
         )
 
-    def footer(left: str) -> Footer:
+    def footer(self, left: str) -> Footer:
         return Footer(
             left,
-            body_fonts.regular,
-            styles.palette.muted,
-            styles.palette.rule,
-            page_label=labels.page_of,
+            self.body_fonts.regular,
+            self.styles.palette.muted,
+            self.styles.palette.rule,
+            page_label=self.labels.page_of,
         )
 
-    booklet_pdf = render(
-        info(booklet.title),
-        footer(brand.organization),
-        lambda count: booklet_story(kit(), booklet, brand, count),
-        with_cover=True,
-    )
-    key_title = f"{labels.answer_key}: {booklet.title}"
-    key_pdf = render(
-        info(key_title),
-        footer(f"{brand.organization} \u00b7 {labels.answer_key}"),
-        lambda count: answer_key_story(kit(), booklet, brand, count),
-        with_cover=False,
-    )
-    return Outputs(booklet=booklet_pdf, answer_key=key_pdf)
+
+def render_booklet_pdf(document: Document, patient: Patient | None = None) -> bytes:
+    """The patient booklet; for a patient, their handout with their name in the footer."""
+    setup = PdfSetup(document)
+    brand = document.brand
+    booklet = handout(document.booklet, patient) if patient else document.booklet
+    left = brand.organization
+    if patient:
+        left += " \u00b7 " + setup.labels.prepared(patient.name, patient.clinician, patient.date)
+    with layout_reported(document):
+        return render(
+            setup.info(booklet.title),
+            setup.footer(left),
+            lambda count: booklet_story(setup.kit(), booklet, brand, count, patient),
+            with_cover=True,
+        )
 
 
-def output_paths(out_dir: Path, stem: str, extension: str = "pdf") -> tuple[Path, Path]:
-    return out_dir / f"{stem}.{extension}", out_dir / f"{stem}-answer-key.{extension}"
+def render_key_pdf(document: Document) -> bytes:
+    """The clinician's answer key, for the whole booklet."""
+    setup = PdfSetup(document)
+    booklet, brand, labels = document.booklet, document.brand, setup.labels
+    with layout_reported(document):
+        return render(
+            setup.info(f"{labels.answer_key}: {booklet.title}"),
+            setup.footer(f"{brand.organization} \u00b7 {labels.answer_key}"),
+            lambda count: answer_key_story(setup.kit(), booklet, brand, count),
+            with_cover=False,
+        )
+
+
+def output_paths(
+    out_dir: Path, stem: str, extension: str = "pdf", booklet_stem: str | None = None
+) -> tuple[Path, Path]:
+    """The booklet's path (named `booklet_stem` for a patient's handout) and the key's."""
+    return (
+        out_dir / f"{booklet_stem or stem}.{extension}",
+        out_dir / f"{stem}-answer-key.{extension}",
+    )
 
 
 def write_outputs(
-    rendered: dict[str, Outputs], out_dir: Path, stem: str, inputs: Iterable[Path] = ()
+    rendered: dict[str, Outputs],
+    out_dir: Path,
+    stem: str,
+    inputs: Iterable[Path] = (),
+    booklet_stem: str | None = None,
+) -> list[Path]:
+    """Write every format's booklet and answer key; see `write_files`."""
+    files: list[tuple[Path, bytes]] = []
+    for extension, outputs in rendered.items():
+        booklet_path, key_path = output_paths(out_dir, stem, extension, booklet_stem)
+        files += [(booklet_path, outputs.booklet), (key_path, outputs.answer_key)]
+    return write_files(files, out_dir, inputs)
+
+
+def write_files(
+    files: list[tuple[Path, bytes]], out_dir: Path, inputs: Iterable[Path] = ()
 ) -> list[Path]:
     """Write every file so that they all appear together, complete, or not at all.
 
     Each file is written to a temporary file beside its target and flushed to disk; only
     then are all of them renamed into place, with Ctrl-C held back until the last rename.
     """
-    targets: list[Path] = []
-    contents: list[bytes] = []
-    for extension, outputs in rendered.items():
-        targets += output_paths(out_dir, stem, extension)
-        contents += [outputs.booklet, outputs.answer_key]
+    targets = [target for target, _ in files]
     check_targets(targets, inputs)
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
@@ -211,7 +266,7 @@ def write_outputs(
         raise OutputError(f"{out_dir}: cannot create the folder: {error.strerror}") from None
     temporary: list[Path] = []
     try:
-        for data in contents:
+        for _, data in files:
             temporary.append(write_temporary(out_dir, data))
         publish(list(zip(temporary, targets, strict=True)))
     except OSError as error:
@@ -311,11 +366,37 @@ def build(
     out_dir: Path = Path("output"),
     formats: Iterable[str] = ("pdf",),
     restrict_to: Path | None = None,
+    patient: Path | None = None,
+    today: datetime.date | None = None,
 ) -> list[Path]:
-    """Validate, lay out, render and write: the whole `booklet build`."""
+    """Validate, lay out, render and write: the whole `booklet build`.
+
+    With a patient file, the booklet is that patient's handout, named after them.
+    """
     document = load(content, brand, restrict_to)
-    rendered = render_formats(document, formats)
-    return write_outputs(rendered, out_dir, document.booklet.stem, document.inputs())
+    stem = document.booklet.stem
+    chosen = load_patient(patient, document, today) if patient else None
+    booklet_stem = (
+        unique_stems([handout_stem(stem, chosen.name)], [key_stem(stem)])[0] if chosen else None
+    )
+    rendered = render_formats(document, formats, chosen)
+    inputs = document.inputs() | ({patient} if patient else set())
+    return write_outputs(rendered, out_dir, stem, inputs, booklet_stem)
+
+
+def key_stem(stem: str) -> str:
+    return f"{stem}-answer-key"
+
+
+def load_patient(path: Path, document: Document, today: datetime.date | None = None) -> Patient:
+    """Read and validate a patient file against the booklet's stretches."""
+    ctx = Context(path)
+    ids = [stretch.id for stretch in document.booklet.stretches()]
+    fields = Fields(ctx, loading.load_yaml(path), "", PATIENT_FIELDS)
+    patient = read_patient(fields, ids, today or datetime.date.today())
+    if ctx.problems or patient is None:
+        raise BookletError(ctx.problems)
+    return patient
 
 
 def places_of(content: Path) -> Places:

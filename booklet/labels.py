@@ -60,6 +60,7 @@ class Labels:
     sources: str = "Sources"
     about: str = "About this booklet"
     not_set: str = "\u2014"
+    notes: str = "Notes from your clinician"
 
     def page_of(self, page: int, total: int) -> str:
         return f"Page {page} of {total}"
@@ -83,6 +84,11 @@ class Labels:
             Sides.RIGHT: "Right side",
             Sides.BOTH: "Both sides",
         }[sides]
+
+    def prepared(self, name: str, clinician: str | None, day: datetime.date) -> str:
+        """The line on a patient's handout: who it is for, who made it, and when."""
+        by = f" by {clinician}" if clinician else ""
+        return f"Prepared for {name}{by} on {self.date(day)}"
 
     def date(self, day: datetime.date) -> str:
         return f"{MONTHS[day.month - 1]} {day.day}, {day.year}"
