@@ -8,6 +8,7 @@ renamed only when all are complete.
 from __future__ import annotations
 
 import contextlib
+import datetime
 import os
 import secrets
 import signal
@@ -21,7 +22,7 @@ from reportlab.platypus.doctemplate import LayoutError
 
 from booklet import fonts, loading
 from booklet.errors import BookletError, OutputError, Problem
-from booklet.fields import Context
+from booklet.fields import Context, Fields
 from booklet.figures.validate import figure_names, named, read_figure
 from booklet.imposition import impose
 from booklet.labels import labels_for
@@ -31,8 +32,15 @@ from booklet.layout.booklet import booklet_story, section_key
 from booklet.literacy import jargon
 from booklet.literacy.check import Report, check, missing_alt
 from booklet.locate import Places
-from booklet.model import NEUTRAL_BRAND, Booklet, Brand, Figure
+from booklet.model import NEUTRAL_BRAND, Booklet, Brand, Figure, Patient
 from booklet.pages import FOOTER_HEIGHT, Footer
+from booklet.patients import (
+    PATIENT_FIELDS,
+    handout,
+    handout_stem,
+    read_patient,
+    unique_stems,
+)
 from booklet.render import DocumentInfo, Rendered, render
 from booklet.styles import make_styles
 from booklet.validate import read_brand, read_content
@@ -58,7 +66,8 @@ class Document:
             for family in (brand.body_font, brand.heading_font)
             for style in fonts.STYLES
         ]
-        files = [self.booklet.source, brand.source, brand.logo, *fonts_files]
+        files = [self.booklet.source, *self.booklet.libraries, brand.source, brand.logo]
+        files += fonts_files
         files += [picture.path for picture in self.booklet.pictures()]
         return {file for file in files if file is not None}
 
@@ -129,50 +138,79 @@ def refer_to_brand_field(
     ]
 
 
-def render_html(document: Document) -> Outputs:
-    """The booklet and answer key as self-contained HTML pages."""
+def render_html(document: Document, patient: Patient | None = None) -> Outputs:
+    """The booklet (or one patient's handout) and answer key as self-contained HTML pages."""
+    booklet = handout(document.booklet, patient) if patient else document.booklet
     return Outputs(
-        booklet=booklet_html(document.booklet, document.brand),
+        booklet=booklet_html(booklet, document.brand, patient),
         answer_key=answer_key_html(document.booklet, document.brand),
     )
 
 
 def render_formats(
-    document: Document, formats: Iterable[str], options: PrintOptions | None = None
+    document: Document,
+    formats: Iterable[str],
+    options: PrintOptions | None = None,
+    patient: Patient | None = None,
 ) -> dict[str, Outputs]:
     """Each asked-for format ("pdf", "html") -> its files as bytes."""
     return {
-        fmt: render_outputs(document, options) if fmt == "pdf" else render_html(document)
+        fmt: render_outputs(document, options, patient)
+        if fmt == "pdf"
+        else render_html(document, patient)
         for fmt in formats
     }
 
 
-def render_outputs(document: Document, options: PrintOptions | None = None) -> Outputs:
-    """Both PDFs (and the imposed booklet, when asked for) as bytes, from a valid document."""
+def render_outputs(
+    document: Document, options: PrintOptions | None = None, patient: Patient | None = None
+) -> Outputs:
+    """Both PDFs (and the imposed booklet, when asked for) as bytes, from a valid document.
+
+    For a patient, the booklet is their handout; the key is always the whole booklet's, and
+    points to sections by page only when it goes with the whole booklet.
+    """
+    options = options or PrintOptions()
+    rendered = render_booklet(document, options, patient)
+    pages = None if patient else section_pages(document.booklet, rendered.anchors)
+    imposed = impose(rendered.data, options.creep_mm) if options.imposition == "saddle" else None
+    return Outputs(
+        booklet=rendered.data, answer_key=render_key_pdf(document, pages), imposed=imposed
+    )
+
+
+@contextlib.contextmanager
+def layout_reported(document: Document) -> Iterator[None]:
+    """Every block is made to split or fit; this reports a case that still slipped through."""
     try:
-        return render_both(document, options or PrintOptions())
+        yield
     except LayoutError as error:
-        # every block is made to split or fit; this reports a case that still slipped through
         reason = str(error).strip().splitlines()[0][:200]
         raise BookletError(
             [Problem(str(document.booklet.source), None, "", f"cannot lay out a page: {reason}")]
         ) from None
 
 
-def render_both(document: Document, options: PrintOptions) -> Outputs:
-    booklet, brand = document.booklet, document.brand
-    body_fonts = fonts.register(brand.body_font)
-    heading_fonts = fonts.register(brand.heading_font)
-    styles = make_styles(brand, body_fonts, heading_fonts)
-    labels = labels_for(booklet.language)
-    page_width, page_height = brand.page_size_pt
-    width = page_width - 2 * brand.margin_pt
-    height = page_height - 2 * brand.margin_pt - FOOTER_HEIGHT
+class PdfSetup:
+    """What both PDFs of a document share: registered fonts, styles, labels, page geometry."""
 
-    def kit() -> Kit:
-        return Kit(styles, labels, width, height, PictureSizes(), options.bleed_pt)
+    def __init__(self, document: Document, bleed_pt: float = 0.0) -> None:
+        booklet, brand = document.booklet, document.brand
+        self.brand = brand
+        self.booklet = booklet
+        self.bleed_pt = bleed_pt
+        self.body_fonts = fonts.register(brand.body_font)
+        self.styles = make_styles(brand, self.body_fonts, fonts.register(brand.heading_font))
+        self.labels = labels_for(booklet.language)
+        page_width, page_height = brand.page_size_pt
+        self.width = page_width - 2 * brand.margin_pt
+        self.height = page_height - 2 * brand.margin_pt - FOOTER_HEIGHT
 
-    def info(title: str, bleed: float = 0.0) -> DocumentInfo:
+    def kit(self) -> Kit:
+        return Kit(self.styles, self.labels, self.width, self.height, PictureSizes(), self.bleed_pt)
+
+    def info(self, title: str) -> DocumentInfo:
+        booklet, brand = self.booklet, self.brand
         return DocumentInfo(
             title=title,
             author=brand.organization,
@@ -180,41 +218,64 @@ def render_both(document: Document, options: PrintOptions) -> Outputs:
             language=booklet.language,
             page_size=brand.page_size_pt,
             margin=brand.margin_pt,
-            bleed=bleed,
+            bleed=self.bleed_pt,
         )
 
-    def footer(left: str) -> Footer:
-        if booklet.version:
-            left = f"{left} \u00b7 {labels.version_code(booklet.version)}"
+    def footer(self, left: str) -> Footer:
+        if self.booklet.version:
+            left = f"{left} \u00b7 {self.labels.version_code(self.booklet.version)}"
         return Footer(
             left,
-            body_fonts.regular,
-            styles.palette.muted,
-            styles.palette.rule,
-            page_label=labels.page_of,
+            self.body_fonts.regular,
+            self.styles.palette.muted,
+            self.styles.palette.rule,
+            page_label=self.labels.page_of,
         )
 
-    def booklet_pdf(fillers: int) -> Rendered:
-        return render(
-            info(booklet.title, options.bleed_pt),
-            footer(brand.organization),
-            lambda count: booklet_story(kit(), booklet, brand, count, fillers),
-            with_cover=True,
-        )
 
-    rendered = booklet_pdf(0)
+def render_booklet(
+    document: Document, options: PrintOptions, patient: Patient | None = None
+) -> Rendered:
+    """The patient booklet (for a patient, their handout with their name in the footer),
+    padded with useful pages to a multiple of 4 when it is to be folded."""
+    setup = PdfSetup(document, options.bleed_pt)
+    brand = document.brand
+    booklet = handout(document.booklet, patient) if patient else document.booklet
+    left = brand.organization
+    if patient:
+        left += " \u00b7 " + setup.labels.prepared(patient.name, patient.clinician, patient.date)
+
+    def laid_out(fillers: int) -> Rendered:
+        with layout_reported(document):
+            return render(
+                setup.info(booklet.title),
+                setup.footer(left),
+                lambda count: booklet_story(setup.kit(), booklet, brand, count, fillers, patient),
+                with_cover=True,
+            )
+
+    rendered = laid_out(0)
     if options.imposition == "saddle":
-        rendered = padded_to_fold(rendered, booklet_pdf)
-    pages = section_pages(booklet, rendered.anchors)
-    key_title = f"{labels.answer_key}: {booklet.title}"
-    key_pdf = render(
-        info(key_title),
-        footer(f"{brand.organization} \u00b7 {labels.answer_key}"),
-        lambda count: answer_key_story(kit(), booklet, brand, count, pages),
-        with_cover=False,
-    )
-    imposed = impose(rendered.data, options.creep_mm) if options.imposition == "saddle" else None
-    return Outputs(booklet=rendered.data, answer_key=key_pdf.data, imposed=imposed)
+        rendered = padded_to_fold(rendered, laid_out)
+    return rendered
+
+
+def render_booklet_pdf(document: Document, patient: Patient | None = None) -> bytes:
+    """The booklet's PDF bytes, or one patient's handout."""
+    return render_booklet(document, PrintOptions(), patient).data
+
+
+def render_key_pdf(document: Document, pages: dict[str, int] | None = None) -> bytes:
+    """The clinician's answer key for the whole booklet; `pages` are its sections' pages."""
+    setup = PdfSetup(document)
+    booklet, brand, labels = document.booklet, document.brand, setup.labels
+    with layout_reported(document):
+        return render(
+            setup.info(f"{labels.answer_key}: {booklet.title}"),
+            setup.footer(f"{brand.organization} \u00b7 {labels.answer_key}"),
+            lambda count: answer_key_story(setup.kit(), booklet, brand, count, pages),
+            with_cover=False,
+        ).data
 
 
 FOLD_PASSES = 8  # layouts tried while padding; each is one render of the booklet
@@ -247,18 +308,24 @@ def section_pages(booklet: Booklet, anchors: dict[str, int]) -> dict[str, int]:
     return pages
 
 
-def output_paths(out_dir: Path, stem: str, extension: str = "pdf") -> tuple[Path, Path]:
-    return out_dir / f"{stem}.{extension}", out_dir / f"{stem}-answer-key.{extension}"
+def output_paths(
+    out_dir: Path, stem: str, extension: str = "pdf", booklet_stem: str | None = None
+) -> tuple[Path, Path]:
+    """The booklet's path (named `booklet_stem` for a patient's handout) and the key's."""
+    return (
+        out_dir / f"{booklet_stem or stem}.{extension}",
+        out_dir / f"{stem}-answer-key.{extension}",
+    )
 
 
 def output_files(
-    outputs: Outputs, out_dir: Path, stem: str, extension: str
+    outputs: Outputs, out_dir: Path, stem: str, extension: str, booklet_stem: str | None = None
 ) -> list[tuple[Path, bytes]]:
     """Where each of one format's files goes: booklet, answer key, then the imposed booklet."""
-    booklet_path, key_path = output_paths(out_dir, stem, extension)
+    booklet_path, key_path = output_paths(out_dir, stem, extension, booklet_stem)
     files = [(booklet_path, outputs.booklet), (key_path, outputs.answer_key)]
     if outputs.imposed is not None:
-        files.append((out_dir / f"{stem}-saddle.{extension}", outputs.imposed))
+        files.append((out_dir / f"{booklet_stem or stem}-saddle.{extension}", outputs.imposed))
     return files
 
 
@@ -391,12 +458,18 @@ def build(
     formats: Iterable[str] = ("pdf",),
     restrict_to: Path | None = None,
     options: PrintOptions | None = None,
+    patient: Path | None = None,
+    today: datetime.date | None = None,
 ) -> list[Path]:
     """Validate, lay out, render and write: the whole `booklet build`.
 
     With quiz versions, each version is a whole booklet and key named `<stem>-A`, `<stem>-B`...
+    With a patient file, the booklet is that patient's handout, named after them.
     """
-    return write_document(load(content, brand, restrict_to), out_dir, formats, options)
+    document = load(content, brand, restrict_to)
+    chosen = load_patient(patient, document, today) if patient else None
+    also_read = [patient] if patient else []
+    return write_document(document, out_dir, formats, options, chosen, also_read)
 
 
 def write_document(
@@ -404,8 +477,11 @@ def write_document(
     out_dir: Path,
     formats: Iterable[str] = ("pdf",),
     options: PrintOptions | None = None,
+    patient: Patient | None = None,
+    also_read: Iterable[Path] = (),
 ) -> list[Path]:
-    """Render a loaded document in every format and edition, and write all the files."""
+    """Render a loaded document in every format and edition, and write all the files
+    (never over a file the document was read from, nor over `also_read`)."""
     options = options or PrintOptions()
     document = with_take_home(document, options)
     stem = document.booklet.stem
@@ -417,9 +493,30 @@ def write_document(
         ]
     files: list[tuple[Path, bytes]] = []
     for edition_stem, edition in editions:
-        for extension, outputs in render_formats(edition, formats, options).items():
-            files += output_files(outputs, out_dir, edition_stem, extension)
-    return write_files(files, out_dir, document.inputs())
+        booklet_stem = patient_stem(edition_stem, patient) if patient else None
+        for extension, outputs in render_formats(edition, formats, options, patient).items():
+            files += output_files(outputs, out_dir, edition_stem, extension, booklet_stem)
+    return write_files(files, out_dir, document.inputs() | set(also_read))
+
+
+def patient_stem(stem: str, patient: Patient) -> str:
+    """`<stem>-<patient-slug>`, never the same as the answer key's name."""
+    return unique_stems([handout_stem(stem, patient.name)], [key_stem(stem)])[0]
+
+
+def key_stem(stem: str) -> str:
+    return f"{stem}-answer-key"
+
+
+def load_patient(path: Path, document: Document, today: datetime.date | None = None) -> Patient:
+    """Read and validate a patient file against the booklet's stretches."""
+    ctx = Context(path)
+    ids = [stretch.id for stretch in document.booklet.stretches()]
+    fields = Fields(ctx, loading.load_yaml(path), "", PATIENT_FIELDS)
+    patient = read_patient(fields, ids, today or datetime.date.today())
+    if ctx.problems or patient is None:
+        raise BookletError(ctx.problems)
+    return patient
 
 
 def with_take_home(document: Document, options: PrintOptions) -> Document:

@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
+import contextlib
 import sys
+from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import click
 
 from booklet import __version__
-from booklet.errors import BookletError, OutputError
+from booklet.errors import BookletError, OutputError, Problem
 
 if TYPE_CHECKING:
+    from booklet.batch import Result
     from booklet.build import PrintOptions
 
 CONTENT = click.argument("content", type=click.Path(path_type=Path, dir_okay=True))
@@ -61,6 +64,12 @@ def cli() -> None:
     help="pdf, html, or both as pdf,html. HTML is one self-contained, accessible page.",
 )
 @RESTRICT_TO
+@click.option(
+    "--patient",
+    type=click.Path(path_type=Path, dir_okay=False),
+    default=None,
+    help="Patient file: print a handout for this patient, named OUT/<name>-<patient>.pdf.",
+)
 @click.option(
     "--watch",
     is_flag=True,
@@ -123,6 +132,7 @@ def build(
     versions: int | None,
     seed: int | None,
     watch: bool,
+    patient: Path | None,
 ) -> None:
     """Write OUT/<name>.pdf and OUT/<name>-answer-key.pdf (or .html) from CONTENT."""
     from booklet import build as pipeline
@@ -148,7 +158,7 @@ def build(
         watch_and_build(content, brand, out_dir, formats, restrict_to, options)
         return
     with reported_errors():
-        paths = pipeline.build(content, brand, out_dir, formats, restrict_to, options)
+        paths = pipeline.build(content, brand, out_dir, formats, restrict_to, options, patient)
     for path in paths:
         click.echo(str(path))
 
@@ -317,7 +327,7 @@ def preview(
 
 
 @cli.command()
-@click.argument("kind", type=click.Choice(["content", "brand"]))
+@click.argument("kind", type=click.Choice(["content", "brand", "library", "patient", "roster"]))
 def schema(kind: str) -> None:
     """Print the JSON Schema of a KIND of file, for editors that check YAML as you type.
 
@@ -334,6 +344,90 @@ def figure_names_starting(_ctx: click.Context, _param: click.Parameter, typed: s
     from booklet.figures.validate import figure_names
 
     return [name for name in figure_names() if name.startswith(typed)]
+
+
+@cli.command()
+@CONTENT
+@click.argument("roster", type=click.Path(path_type=Path, dir_okay=False))
+@click.option(
+    "--out",
+    "out_dir",
+    type=click.Path(path_type=Path, file_okay=False),
+    required=True,
+    help="Folder for the handouts and the answer key.",
+)
+@BRAND
+@click.option(
+    "--jobs",
+    type=click.IntRange(1, 512),
+    default=None,
+    help="Processes that build handouts side by side (default: the number of cores).",
+)
+@click.option(
+    "--shard",
+    default="1/1",
+    metavar="K/N",
+    callback=lambda _ctx, _param, value: shard_option(value),
+    help="Build only rows whose index modulo N is K-1, to share one roster among N machines.",
+)
+@RESTRICT_TO
+def batch(
+    content: Path,
+    roster: Path,
+    out_dir: Path,
+    brand: Path | None,
+    jobs: int | None,
+    shard: tuple[int, int],
+    restrict_to: Path | None,
+) -> None:
+    """One handout per patient in ROSTER (CSV or YAML), plus one answer key, into OUT."""
+    from booklet import batch as pipeline
+
+    with reported_errors():
+        plan = pipeline.plan(content, roster, brand, restrict_to, pipeline.Shard(*shard))
+        key = pipeline.write_answer_key(plan, out_dir)
+    results = pipeline.run(plan, out_dir, jobs or pipeline.default_jobs())
+    try:
+        built, problems = handout_results(results, len(plan.rows))
+    except KeyboardInterrupt:
+        click.echo("interrupted; the handouts already written are complete.", err=True)
+        sys.exit(INTERRUPTED)
+    problems = sorted([*plan.problems, *problems], key=lambda problem: problem.line or 0)
+    for problem in problems:
+        click.echo(str(problem), err=True)
+    bad_rows = len({problem.line for problem in problems})
+    click.echo(
+        f"{counted(built, 'handout')} written to {out_dir}, with the answer key {key.name}"
+        + (f"; {counted(bad_rows, 'row')} with problems not built" if bad_rows else "")
+    )
+    if problems:
+        sys.exit(1)
+
+
+def handout_results(results: Iterable[Result], total: int) -> tuple[int, list[Problem]]:
+    """Count the handouts built and gather the problems, with a progress bar on a terminal."""
+    built, problems = 0, []
+    show = sys.stderr.isatty() and total > 1
+    bar = click.progressbar(length=total, label="handouts", file=sys.stderr)
+    with bar if show else contextlib.nullcontext(bar):
+        for result in results:
+            built += result.path is not None
+            problems += result.problems
+            if show:
+                bar.update(1)
+    return built, problems
+
+
+def shard_option(value: str) -> tuple[int, int]:
+    """'2/5' -> (2, 5), with 1 <= K <= N; anything else is a usage error."""
+    number, _, count = value.partition("/")
+    if number.strip().isdigit() and count.strip().isdigit():
+        k, n = int(number), int(count)
+        if 1 <= k <= n:
+            return k, n
+    raise click.BadParameter(
+        f"{value!r}: write K/N with 1 <= K <= N, such as 1/4", param_hint="--shard"
+    )
 
 
 def output_formats(value: str) -> tuple[str, ...]:

@@ -75,6 +75,7 @@ class Labels:
     )
     notes: str = "Notes"
     version: str = "Version"
+    clinician_notes: str = "Notes from your clinician"
 
     def page_of(self, page: int, total: int) -> str:
         return f"Page {page} of {total}"
@@ -107,6 +108,11 @@ class Labels:
             Sides.RIGHT: "Right side",
             Sides.BOTH: "Both sides",
         }[sides]
+
+    def prepared(self, name: str, clinician: str | None, day: datetime.date) -> str:
+        """The line on a patient's handout: who it is for, who made it, and when."""
+        by = f" by {clinician}" if clinician else ""
+        return f"Prepared for {name}{by} on {self.date(day)}"
 
     def date(self, day: datetime.date) -> str:
         return f"{MONTHS[day.month - 1]} {day.day}, {day.year}"

@@ -34,10 +34,10 @@ _UTF16_32_BOMS = {
 }
 
 
-def load_yaml(path: Path) -> yaml.Node:
+def load_yaml(path: Path, limit: int = MAX_FILE_BYTES) -> yaml.Node:
     """Read, decode and compose one YAML document, or raise BookletError saying why not."""
     name = str(path)
-    text = decode_text(name, read_bytes(path))
+    text = decode_text(name, read_bytes(path, limit))
     try:
         check_events(name, text, FAST_LOADER)
         node = yaml.compose(text, Loader=FAST_LOADER)
@@ -48,7 +48,7 @@ def load_yaml(path: Path) -> yaml.Node:
     return node
 
 
-def read_bytes(path: Path) -> bytes:
+def read_bytes(path: Path, limit: int = MAX_FILE_BYTES) -> bytes:
     """The file's bytes, refusing anything that is not a readable regular file of sane size."""
     name = str(path)
     try:
@@ -61,9 +61,9 @@ def read_bytes(path: Path) -> bytes:
         raise BookletError([Problem(name, None, "", "is a folder, not a file")])
     if not stat.S_ISREG(info.st_mode):
         raise BookletError([Problem(name, None, "", "is not a regular file")])
-    if info.st_size > MAX_FILE_BYTES:
-        limit = MAX_FILE_BYTES // (1024 * 1024)
-        raise BookletError([Problem(name, None, "", f"file is larger than {limit} MB")])
+    if info.st_size > limit:
+        megabytes = limit // (1024 * 1024)
+        raise BookletError([Problem(name, None, "", f"file is larger than {megabytes} MB")])
     try:
         return path.read_bytes()
     except OSError as error:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime
 import enum
 from dataclasses import dataclass, field
@@ -89,6 +90,22 @@ class Stretch:
 
 
 @dataclass(frozen=True)
+class Dosage:
+    """Dosage fields given to change a stretch's own: None keeps the stretch's value."""
+
+    hold_seconds: int | None = None
+    repeat: int | None = None
+    sets: int | None = None
+    sides: Sides | None = None
+    frequency: str | None = None
+
+    def applied_to(self, stretch: Stretch) -> Stretch:
+        values = {f.name: getattr(self, f.name) for f in dataclasses.fields(self)}
+        given = {name: value for name, value in values.items() if value is not None}
+        return dataclasses.replace(stretch, **given)
+
+
+@dataclass(frozen=True)
 class Section:
     title: str
     body: str | None = None
@@ -146,6 +163,7 @@ class Booklet:
     exercise_log: bool = False  # a weekly tick-box chart of the stretches
     questions_page: bool = False  # a lined "My questions for my clinician" page
     version: str | None = None  # the quiz version's code, printed on booklet and key
+    libraries: tuple[Path, ...] = ()
 
     @property
     def stem(self) -> str:
@@ -166,6 +184,26 @@ class Booklet:
                 found.append(section.picture)
             found.extend(s.picture for s in section.stretches if s.picture)
         return tuple(found)
+
+
+@dataclass(frozen=True)
+class Exercise:
+    """One stretch chosen for a patient, by id, with the patient's own dosage."""
+
+    id: str
+    dosage: Dosage = field(default_factory=Dosage)
+
+
+@dataclass(frozen=True)
+class Patient:
+    """Who one handout is for. `exercises` None means every stretch of the booklet."""
+
+    name: str
+    date: datetime.date
+    clinician: str | None = None
+    exercises: tuple[Exercise, ...] | None = None
+    notes: str | None = None
+    quiz: bool = True
 
 
 @dataclass(frozen=True)

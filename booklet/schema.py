@@ -1,4 +1,4 @@
-"""The content and brand formats as JSON Schema, for editors that check YAML as it is typed.
+"""The content, brand, library, patient and roster formats as JSON Schema, for editors.
 
 Every object's properties are the validator's own field lists (`validate.CONTENT_FIELDS`
 and the rest), each given a type and a description here. Making a schema fails when the
@@ -18,6 +18,8 @@ from booklet.fields import MAX_PARAGRAPH_CHARS, MAX_TEXT_CHARS
 from booklet.figures import library as poses
 from booklet.figures import validate as fv
 from booklet.model import PAGE_SIZES_PT, CalloutKind, QuestionKind, Sides
+from booklet.patients import EXERCISE_FIELDS, PATIENT_FIELDS
+from booklet.roster import ROW_FIELDS
 
 DRAFT = "https://json-schema.org/draft/2020-12/schema"
 Schema = dict[str, Any]
@@ -152,6 +154,22 @@ def duration(description: str) -> Schema:
     }
 
 
+def dosage() -> dict[str, Schema]:
+    """The dosage fields, which a library `use:` and a patient's exercise may change."""
+    return {
+        "hold": duration("how long to hold"),
+        "repeat": whole("how many times", 1, 1000),
+        "sets": whole("how many sets", 1, 100),
+        "sides": names([side.value for side in Sides], "each side, or both at once"),
+        "frequency": text("how often, such as 'Twice a day'"),
+    }
+
+
+def stretch_use() -> Schema:
+    described = {"use": text("the id of a stretch in a library file"), **dosage()}
+    return mapping("use", v.USE_FIELDS, described, required=("use",))
+
+
 def stretch() -> Schema:
     described = {
         "name": text("the card's title", 200),
@@ -160,11 +178,7 @@ def stretch() -> Schema:
         "figure": figure(),
         "purpose": text("one line under the title"),
         "steps": listing(text("one step"), "the steps, in order", min_items=1),
-        "hold": duration("how long to hold"),
-        "repeat": whole("how many times", 1, 1000),
-        "sets": whole("how many sets", 1, 100),
-        "sides": names([side.value for side in Sides], "each side, or both at once"),
-        "frequency": text("how often, such as 'Twice a day'"),
+        **dosage(),
         "caution": text("printed in a caution box"),
         "video": {"type": "string", "pattern": "^https?://", "description": "a web address"},
     }
@@ -189,7 +203,10 @@ def section() -> Schema:
             ),
             "boxes that stand out",
         ),
-        "stretches": listing(stretch(), "stretches and exercises, each printed as a card"),
+        "stretches": listing(
+            {"anyOf": [stretch(), stretch_use()]},
+            "stretches and exercises, each printed as a card; `use: ID` takes one from a library",
+        ),
     }
     return mapping("section", v.SECTION_FIELDS, described, required=("title",))
 
@@ -229,6 +246,7 @@ def content_schema() -> Schema:
         "subtitle": text("under the title", v.MAX_SUBTITLE),
         "language": {"type": "string", "pattern": v.LANGUAGE_TAG.pattern, "description": "en, es"},
         "brand": path("the brand file"),
+        "library": listing(path("a library file of stretches"), "exercise library files"),
         "reviewed": {"type": "string", "format": "date", "description": "YYYY-MM-DD"},
         "sources": listing(text("a reference"), "where the facts come from"),
         "sections": listing(section(), "the booklet's sections", min_items=1),
@@ -277,11 +295,61 @@ def brand_schema() -> Schema:
     )
 
 
+def library_schema() -> Schema:
+    """A library file: stretches written once and used by id from any content file."""
+    described = {"stretches": listing(stretch(), "the library's stretches", min_items=1)}
+    return document(
+        "booklet exercise library",
+        mapping("library", v.LIBRARY_FIELDS, described, required=("stretches",)),
+    )
+
+
+def patient_fields() -> dict[str, Schema]:
+    exercise = mapping(
+        "exercise",
+        EXERCISE_FIELDS,
+        {"id": text("a stretch id of the booklet"), **dosage()},
+        required=("id",),
+    )
+    return {
+        "name": text("the patient's name, printed on the cover", 200),
+        "date": {"type": "string", "format": "date", "description": "YYYY-MM-DD; default today"},
+        "clinician": text("who prepared the handout"),
+        "exercises": listing(
+            {"anyOf": [{"type": "string"}, exercise]},
+            "stretch ids (or id and dosage) in the order to print; default all",
+        ),
+        "notes": markup("printed in a box for this patient."),
+        "quiz": switch("print the quiz (default true)"),
+    }
+
+
+def patient_schema() -> Schema:
+    """A patient file for `booklet build --patient`."""
+    return document(
+        "booklet patient file",
+        mapping("patient", PATIENT_FIELDS, patient_fields(), required=("name",)),
+    )
+
+
+def roster_schema() -> Schema:
+    """A YAML roster for `booklet batch`: a list of patients, each with an optional `file`."""
+    described = {**patient_fields(), "file": text("the handout's file name, without .pdf")}
+    row = mapping("roster row", ROW_FIELDS, described, required=("name",))
+    return {"$schema": DRAFT, "title": "booklet roster", **listing(row, "one patient a row")}
+
+
 def document(title: str, body: Schema) -> Schema:
     return {"$schema": DRAFT, "title": title, **body}
 
 
-SCHEMAS = {"content": content_schema, "brand": brand_schema}
+SCHEMAS = {
+    "content": content_schema,
+    "brand": brand_schema,
+    "library": library_schema,
+    "patient": patient_schema,
+    "roster": roster_schema,
+}
 
 
 def schema_json(kind: str) -> str:

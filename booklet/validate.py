@@ -6,13 +6,15 @@ import datetime
 import math
 import re
 import unicodedata
+from collections.abc import Mapping
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import yaml
 
-from booklet import fonts, images
+from booklet import fonts, images, loading
 from booklet.colors import parse_color
+from booklet.errors import BookletError, Problem
 from booklet.fields import Context, Fields, is_null, is_plain, join, scalar_text, suggestion
 from booklet.figures.validate import read_figure
 from booklet.model import (
@@ -22,6 +24,7 @@ from booklet.model import (
     Callout,
     CalloutKind,
     Contact,
+    Dosage,
     Figure,
     FontFamily,
     Picture,
@@ -38,6 +41,7 @@ CONTENT_FIELDS = (
     "subtitle",
     "language",
     "brand",
+    "library",
     "reviewed",
     "sources",
     "sections",
@@ -63,6 +67,9 @@ STRETCH_FIELDS = (
     "caution",
     "video",
 )
+DOSAGE_FIELDS = ("hold", "repeat", "sets", "sides", "frequency")
+USE_FIELDS = ("use", *DOSAGE_FIELDS)
+LIBRARY_FIELDS = ("stretches",)
 QUIZ_FIELDS = ("title", "instructions", "questions")
 QUESTION_FIELDS = ("question", "type", "choices", "answer", "explanation", "lines", "section")
 BRAND_FIELDS = (
@@ -110,10 +117,11 @@ def read_content(
     reviewed = read_date(top, "reviewed")
     sources = top.text_list("sources") or ()
     brand_ref = top.path_to("brand")
+    library, library_files = read_libraries(top)
     sections = tuple(
         s
         for where, item in top.items("sections", required=True)
-        if (s := read_section(ctx, item, where)) is not None
+        if (s := read_section(ctx, item, where, library)) is not None
     )
     check_unique_stretch_ids(ctx, top)
     quiz_node = top.get("quiz")
@@ -137,6 +145,7 @@ def read_content(
         exercise_log=bool(exercise_log),
         questions_page=bool(questions_page),
         source=path,
+        libraries=library_files,
     )
     return booklet, brand_ref, ctx
 
@@ -195,7 +204,9 @@ def read_date(fields: Fields, name: str) -> datetime.date | None:
         return None
 
 
-def read_section(ctx: Context, node: yaml.Node, path: str) -> Section | None:
+def read_section(
+    ctx: Context, node: yaml.Node, path: str, library: Mapping[str, Stretch] | None
+) -> Section | None:
     fields = Fields(ctx, node, path, SECTION_FIELDS)
     if not fields.ok:
         return None
@@ -206,7 +217,9 @@ def read_section(ctx: Context, node: yaml.Node, path: str) -> Section | None:
         c for where, item in fields.items("callouts") if (c := read_callout(ctx, item, where))
     )
     stretches = tuple(
-        s for where, item in fields.items("stretches") if (s := read_stretch(ctx, item, where))
+        s
+        for where, item in fields.items("stretches")
+        if (s := read_stretch_or_use(ctx, item, where, library))
     )
     if title is None:
         return None
@@ -273,6 +286,15 @@ def read_callout(ctx: Context, node: yaml.Node, path: str) -> Callout | None:
     return Callout(kind=CalloutKind(kind), text=text)
 
 
+def read_stretch_or_use(
+    ctx: Context, node: yaml.Node, path: str, library: Mapping[str, Stretch] | None
+) -> Stretch | None:
+    """A stretch written out in full, or `use: ID` naming one from a library."""
+    if isinstance(node, yaml.MappingNode) and any(key.value == "use" for key, _ in node.value):
+        return read_use(ctx, node, path, library)
+    return read_stretch(ctx, node, path)
+
+
 def read_stretch(ctx: Context, node: yaml.Node, path: str) -> Stretch | None:
     fields = Fields(ctx, node, path, STRETCH_FIELDS)
     if not fields.ok:
@@ -281,33 +303,148 @@ def read_stretch(ctx: Context, node: yaml.Node, path: str) -> Stretch | None:
     stretch_id = read_stretch_id(fields, name)
     picture, figure = read_picture_or_figure(fields)
     steps = fields.text_list("steps", required=True)
-    hold = read_duration(fields, "hold")
-    repeat = fields.integer("repeat", 1, 1000)
-    sets = fields.integer("sets", 1, 100)
-    sides = fields.one_of("sides", [s.value for s in Sides])
+    dosage = read_dosage(fields)
     video = read_url(fields, "video")
-    frequency, purpose, caution = (
-        fields.text("frequency"),
-        fields.text("purpose"),
-        fields.text("caution"),
-    )
+    purpose, caution = fields.text("purpose"), fields.text("caution")
     if name is None or not steps or stretch_id is None:
         return None
-    return Stretch(
+    stretch = Stretch(
         name=name,
         id=stretch_id,
         steps=steps,
         picture=picture,
         figure=figure,
         purpose=purpose,
+        caution=caution,
+        video=video,
+    )
+    return dosage.applied_to(stretch)
+
+
+def read_dosage(fields: Fields) -> Dosage:
+    """hold, repeat, sets, sides and frequency, as far as they are given."""
+    hold = read_duration(fields, "hold")
+    repeat = fields.integer("repeat", 1, 1000)
+    sets = fields.integer("sets", 1, 100)
+    sides = fields.one_of("sides", [s.value for s in Sides])
+    return Dosage(
         hold_seconds=hold,
         repeat=repeat,
         sets=sets,
         sides=Sides(sides) if sides else None,
-        frequency=frequency,
-        caution=caution,
-        video=video,
+        frequency=fields.text("frequency"),
     )
+
+
+def read_use(
+    ctx: Context, node: yaml.Node, path: str, library: Mapping[str, Stretch] | None
+) -> Stretch | None:
+    """`use: ID` with optional dosage fields that replace the library stretch's own."""
+    fields = Fields(ctx, node, path, tuple(dict.fromkeys(USE_FIELDS + STRETCH_FIELDS)))
+    for name in fields.values.keys() - set(USE_FIELDS):
+        ctx.report(
+            fields.values[name],
+            fields.where(name),
+            "only hold, repeat, sets, sides and frequency can change where a library stretch "
+            "is used; change the others in the library file",
+        )
+    stretch = library_stretch(fields, "use", library)
+    dosage = read_dosage(fields)
+    return None if stretch is None else dosage.applied_to(stretch)
+
+
+def library_stretch(
+    fields: Fields, name: str, stretches: Mapping[str, Stretch] | None
+) -> Stretch | None:
+    """The stretch whose id is given in field `name`, or a problem suggesting a known id.
+
+    `stretches` is None when a library file could not be read: its ids are then unknown,
+    and only that file is reported.
+    """
+    wanted = fields.text(name, required=True)
+    if wanted is None or stretches is None:
+        return None
+    if wanted in stretches:
+        return stretches[wanted]
+    if not stretches:
+        hint = "; list the library files that hold it under `library:` at the top of the file"
+    else:
+        hint = suggestion(wanted, list(stretches)) or (
+            "; known ids: " + ", ".join(sorted(stretches)[:20])
+        )
+    fields.ctx.report(
+        fields.get(name), fields.where(name), f'no stretch has the id "{wanted}"{hint}'
+    )
+    return None
+
+
+# --- exercise libraries ----------------------------------------------------------------
+
+
+def read_libraries(top: Fields) -> tuple[dict[str, Stretch] | None, tuple[Path, ...]]:
+    """Every stretch of the library files that `library:` lists, by id, and those files.
+
+    Each library file is checked as its own file: its problems name its own path and lines.
+    The stretches are None when a listed file could not be read, as their ids are unknown.
+    """
+    ctx = top.ctx
+    stretches: dict[str, Stretch] = {}
+    files: list[Path] = []
+    listed = top.items("library")
+    for where, item in listed:
+        written = scalar_text(ctx, item, where, required=True)
+        path = ctx.locate(item, where, written) if written else None
+        if path is None:
+            continue
+        try:
+            node = loading.load_yaml(path)
+        except BookletError as error:
+            ctx.problems += [refer_to(p, ctx.file, item, where) for p in error.problems]
+            continue
+        files.append(path)
+        found = read_library(Context(path, root=ctx.root), node)
+        ctx.problems += found[1]
+        for stretch_id, (stretch, line) in found[0].items():
+            if stretch_id in stretches:
+                ctx.report(
+                    item,
+                    where,
+                    f'{path}:{line}: the id "{stretch_id}" is also in an earlier library; '
+                    "give each stretch its own id",
+                )
+                continue
+            stretches[stretch_id] = stretch
+    return (stretches if len(files) == len(listed) else None), tuple(files)
+
+
+def refer_to(problem: Problem, file: Path, node: yaml.Node, where: str) -> Problem:
+    """A library file that cannot be read at all is a problem on the line that names it."""
+    if problem.line is not None:
+        return problem
+    return Problem(str(file), node.start_mark.line + 1, where, f"{problem.file}: {problem.message}")
+
+
+def read_library(
+    ctx: Context, node: yaml.Node
+) -> tuple[dict[str, tuple[Stretch, int]], list[Problem]]:
+    """One library file: `stretches:`, each written as in a content file, ids unique."""
+    top = Fields(ctx, node, "", LIBRARY_FIELDS)
+    found: dict[str, tuple[Stretch, int]] = {}
+    for where, item in top.items("stretches", required=True):
+        stretch = read_stretch(ctx, item, where)
+        if stretch is None:
+            continue
+        line = item.start_mark.line + 1
+        if stretch.id in found:
+            ctx.report(
+                item,
+                where,
+                f'the id "{stretch.id}" is used by two stretches (also on line '
+                f"{found[stretch.id][1]}); give each stretch its own id",
+            )
+            continue
+        found[stretch.id] = (stretch, line)
+    return found, ctx.problems
 
 
 def slug(text: str) -> str:
@@ -372,7 +509,7 @@ def stretch_id_of(item: yaml.Node) -> tuple[str | None, str, yaml.Node]:
     if not isinstance(item, yaml.MappingNode):
         return None, "", item
     fields = {k.value: v for k, v in item.value if isinstance(k, yaml.ScalarNode)}
-    for name, derive in (("id", str.strip), ("name", slug)):
+    for name, derive in (("id", str.strip), ("use", str.strip), ("name", slug)):
         node = fields.get(name)
         if isinstance(node, yaml.ScalarNode) and not is_null(node) and node.value.strip():
             return derive(node.value) or "stretch", name, node

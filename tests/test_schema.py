@@ -16,10 +16,14 @@ from booklet.schema import SCHEMAS, SchemaGap, schema_json
 
 PROJECT = Path(__file__).parent.parent
 SAMPLES = {
-    "content": sorted((PROJECT / "content").glob("*.yaml")),
+    "content": [
+        path for path in sorted((PROJECT / "content").glob("*.yaml")) if path.name != "brand.yaml"
+    ],
     "brand": [PROJECT / "content" / "brand.yaml"],
+    "library": sorted((PROJECT / "library").glob("*.yaml")),
+    "patient": [PROJECT / "patients" / "maria-lopez.yaml"],
+    "roster": [PROJECT / "patients" / "roster.yaml"],
 }
-SAMPLES["content"].remove(PROJECT / "content" / "brand.yaml")
 STARTER = PROJECT / "booklet" / "starter"
 
 

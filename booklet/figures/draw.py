@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import io
 from collections.abc import Sequence
 
@@ -130,8 +131,14 @@ def marks_drawing(marks: list[Mark], k: float) -> Drawing:
     return drawing
 
 
+@functools.lru_cache(maxsize=256)
 def figure_drawing(figure: Figure, colors: Colors, points_per_cm: float = POINTS_PER_CM) -> Drawing:
-    """The figure as vector art, at `points_per_cm` (anatomy plates fill about 300 points)."""
+    """The figure as vector art, at `points_per_cm` (anatomy plates fill about 300 points).
+
+    Posing and outlining a figure costs more than laying out its card, and a batch prints
+    the same figures in every handout, so each is drawn once per process. Callers only read
+    the drawing (`scaled_to` wraps its shapes in a new group); they never change it.
+    """
     marks = figure_marks(figure, colors)
     if figure.base is None:
         left, _, right, _ = marks_bounds(marks)

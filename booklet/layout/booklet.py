@@ -19,6 +19,7 @@ from booklet.colors import reportlab_color
 from booklet.layout.blocks import (
     Kit,
     callout_block,
+    callout_text,
     layout_table,
     list_flowable,
     padding,
@@ -33,7 +34,7 @@ from booklet.layout.contents import Contents
 from booklet.layout.cover import Cover, CoverText
 from booklet.layout.drawn import Rule
 from booklet.layout.take_home import take_home_pages
-from booklet.model import Booklet, Brand, Quiz, Section
+from booklet.model import Booklet, Brand, Patient, Quiz, Section
 from booklet.pages import Anchor, Mark, PageCount
 
 BACK_LOGO_BOX = (110.0, 80.0)
@@ -58,13 +59,19 @@ def plan_pictures(kit: Kit, booklet: Booklet, brand: Brand) -> None:
 
 
 def booklet_story(
-    kit: Kit, booklet: Booklet, brand: Brand, page_count: PageCount, fillers: int = 0
+    kit: Kit,
+    booklet: Booklet,
+    brand: Brand,
+    page_count: PageCount,
+    fillers: int = 0,
+    patient: Patient | None = None,
 ) -> list[Flowable]:
-    """The whole booklet; `fillers` useful pages (log, questions, notes) pad it before the
-    back page, so a folded booklet needs no blank pages."""
+    """The whole booklet, or for a patient their handout (their name on the cover, their
+    notes); `fillers` useful pages (log, questions, notes) pad it before the back page,
+    so a folded booklet needs no blank pages."""
     plan_pictures(kit, booklet, brand)
-    story: list[Flowable] = [page_count, cover(kit, booklet, brand), PageBreak()]
-    story += contents(kit)
+    story: list[Flowable] = [page_count, cover(kit, booklet, brand, patient), PageBreak()]
+    story += contents(kit, patient.notes if patient else None)
     numbering = iter(range(1, len(booklet.stretches()) + 1))
     for index, section in enumerate(booklet.sections, start=1):
         story += section_flowables(kit, section, index, numbering)
@@ -75,7 +82,11 @@ def booklet_story(
     return story
 
 
-def cover(kit: Kit, booklet: Booklet, brand: Brand) -> Cover:
+def prepared_line(kit: Kit, patient: Patient) -> str:
+    return kit.labels.prepared(patient.name, patient.clinician, patient.date)
+
+
+def cover(kit: Kit, booklet: Booklet, brand: Brand, patient: Patient | None = None) -> Cover:
     details = tuple(
         value
         for value in (brand.contact.phone, brand.contact.website or brand.contact.email)
@@ -88,6 +99,7 @@ def cover(kit: Kit, booklet: Booklet, brand: Brand) -> Cover:
         organization=brand.organization,
         details=details,
         blanks=(kit.labels.prepared_for, kit.labels.clinician, kit.labels.date_label),
+        prepared=prepared_line(kit, patient) if patient else None,
     )
     logo = kit.pictures.flowable(brand.logo, cover_logo_box(kit)) if brand.logo else None
     return Cover(text, kit.styles, logo, brand.page_size_pt, brand.margin_pt, kit.bleed)
@@ -103,10 +115,34 @@ def heading(kit: Kit, title: str, mark: Mark) -> list[Flowable]:
     ]
 
 
-def contents(kit: Kit) -> list[Flowable]:
+def contents(kit: Kit, notes: str | None = None) -> list[Flowable]:
+    """The contents page; a patient's notes from their clinician go in a box under it."""
     toc = Contents(levelStyles=list(kit.styles.toc_levels))
     mark = Mark(kit.labels.contents, "contents", level=0, in_contents=False)
-    return [*heading(kit, kit.labels.contents, mark), toc, PageBreak()]
+    flowables: list[Flowable] = [*heading(kit, kit.labels.contents, mark), toc]
+    if notes:
+        flowables += [Spacer(1, 18), notes_box(kit, notes)]
+    return [*flowables, PageBreak()]
+
+
+def notes_box(kit: Kit, notes: str) -> Table:
+    """The clinician's notes for one patient, under a label, in a framed box."""
+    palette = kit.styles.palette
+    label = Paragraph(markup.escape(kit.labels.clinician_notes), kit.styles.subheading)
+    box = layout_table([[[label, *callout_text(kit, notes)]]], colWidths=[kit.width])
+    box.setStyle(
+        padding(
+            16,
+            16,
+            10,
+            12,
+            [
+                ("BACKGROUND", (0, 0), (-1, -1), reportlab_color(palette.primary_wash)),
+                ("BOX", (0, 0), (-1, -1), 1.2, reportlab_color(palette.primary)),
+            ],
+        )
+    )
+    return box
 
 
 def section_flowables(

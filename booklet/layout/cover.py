@@ -22,6 +22,7 @@ class CoverText:
     organization: str
     details: tuple[str, ...]
     blanks: tuple[str, str, str]
+    prepared: str | None = None  # "Prepared for NAME by CLINICIAN on DATE", else blanks
 
 
 class Cover(Flowable):
@@ -50,7 +51,10 @@ class Cover(Flowable):
         canvas.translate(-self.margin, -self.margin)
         band_bottom = self.draw_band()
         self.draw_title(band_bottom)
-        self.draw_blanks(band_bottom - 8 - self.page[1] * 0.075)
+        if self.text.prepared:
+            self.draw_prepared(band_bottom - 8 - self.page[1] * 0.075)
+        else:
+            self.draw_blanks(band_bottom - 8 - self.page[1] * 0.075)
         self.draw_clinic()
         canvas.restoreState()
 
@@ -131,6 +135,14 @@ class Cover(Flowable):
                 canvas.setStrokeColor(reportlab_color(palette.rule))
                 canvas.setLineWidth(0.9)
                 canvas.line(line_start, y - 2, end, y - 2)
+
+    def draw_prepared(self, top: float) -> None:
+        """Whom the handout was prepared for, by whom and when, where the blanks would be."""
+        style = self.styles.subheading.clone("prepared", spaceBefore=0, spaceAfter=0)
+        line = Paragraph(markup.escape(self.text.prepared or ""), style)
+        width = self.page[0] - 2 * self.margin
+        _, height = line.wrap(width, self.page[1] * 0.2)
+        line.drawOn(self.canv, self.margin, top - height + style.fontSize)
 
     def draw_clinic(self) -> None:
         canvas, styles = self.canv, self.styles

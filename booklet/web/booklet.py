@@ -10,16 +10,33 @@ from collections.abc import Iterator
 
 from booklet.labels import Labels, labels_for
 from booklet.layout.blocks import LETTERS, answer_hint, dosage_values
-from booklet.model import Booklet, Brand, Callout, Question, QuestionKind, Quiz, Section, Stretch
+from booklet.model import (
+    Booklet,
+    Brand,
+    Callout,
+    Patient,
+    Question,
+    QuestionKind,
+    Quiz,
+    Section,
+    Stretch,
+)
 from booklet.web.parts import blocks, figure, inline, logo, page, text
 from booklet.web.take_home import take_home_html, take_home_links
 
 
-def booklet_html(booklet: Booklet, brand: Brand) -> bytes:
+def booklet_html(booklet: Booklet, brand: Brand, patient: Patient | None = None) -> bytes:
+    """The booklet; for a patient, their handout with their name and their clinician's notes."""
     labels = labels_for(booklet.language)
     numbers = iter(range(1, len(booklet.stretches()) + 1))
     sections = [section_html(s, i, labels, numbers, brand) for i, s in enumerate(booklet.sections)]
-    parts = [cover(booklet, brand, labels), '<main class="wrap">', contents(booklet, labels)]
+    parts = [cover(booklet, brand, labels, patient), '<main class="wrap">']
+    parts.append(contents(booklet, labels))
+    if patient and patient.notes:
+        parts.append(
+            f'<aside class="callout notes" aria-label="{text(labels.clinician_notes)}">'
+            f'<p class="label">{text(labels.clinician_notes)}</p>{blocks(patient.notes)}</aside>'
+        )
     parts += sections
     if booklet.quiz:
         parts.append(quiz_html(booklet.quiz, labels, booklet.version))
@@ -32,12 +49,16 @@ def section_id(index: int) -> str:
     return f"section-{index + 1}"
 
 
-def cover(booklet: Booklet, brand: Brand, labels: Labels) -> str:
+def cover(booklet: Booklet, brand: Brand, labels: Labels, patient: Patient | None) -> str:
     subtitle = f'<p class="subtitle">{inline(booklet.subtitle)}</p>' if booklet.subtitle else ""
+    prepared = ""
+    if patient:
+        line = labels.prepared(patient.name, patient.clinician, patient.date)
+        prepared = f'<p class="prepared">{text(line)}</p>'
     return (
         f'<header class="cover"><div class="wrap">{logo(brand)}'
         f'<p class="kicker">{text(labels.guide)}</p><h1>{inline(booklet.title)}</h1>'
-        f'{subtitle}<p class="org">{text(brand.organization)}</p></div></header>'
+        f'{subtitle}{prepared}<p class="org">{text(brand.organization)}</p></div></header>'
     )
 
 

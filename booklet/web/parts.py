@@ -161,6 +161,7 @@ img { max-width: 100%; height: auto; }
   margin: 0.8rem 0 0; }
 .cover .subtitle { font-size: 1.25rem; margin: 0 0 1rem; }
 .cover .org { font-weight: 700; margin: 0; }
+.cover .prepared { font-size: 1.1rem; font-weight: 700; margin: 0 0 1rem; }
 .cover .logo { background: #fff; padding: 0.5rem; border-radius: 0.5rem; max-height: 5.5rem;
   width: auto; }
 nav ol { padding-left: 1.5rem; }

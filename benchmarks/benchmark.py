@@ -1,0 +1,169 @@
+"""Wall time and peak memory of booklet's three workloads, each from a cold process.
+
+Usage: python benchmarks/benchmark.py [--runs 5] [--handouts 1000] [--jobs N]
+       [--only sample|large|batch]
+
+- sample: `booklet build` of content/psoas-hip-pain.yaml;
+- large: `booklet build` of a generated booklet of 60 sections, 200 stretches and 300
+  quiz questions (about 150 pages);
+- batch: `booklet batch` of content/hip-home-program.yaml with a roster of 1,000
+  patients, 3 exercises each.
+
+Each run starts a new process (imports, fonts and all), so the figure is what a user
+waits for. Prints every run, then the median wall time and the largest peak resident
+memory of any one process (the batch's workers included).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import statistics
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLE = ROOT / "content" / "psoas-hip-pain.yaml"
+HANDOUT = ROOT / "content" / "hip-home-program.yaml"
+POSES = ("kneeling-hip-flexor", "knee-to-chest", "glute-bridge", "bird-dog", "cat-cow")
+# Runs one command and reports its wall time and the peak memory of it and its children.
+TIMER = """
+import json, resource, subprocess, sys, time
+start = time.perf_counter()
+done = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+seconds = time.perf_counter() - start
+if done.returncode:
+    sys.exit(done.stderr.decode()[-2000:])
+peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+print(json.dumps([seconds, peak]))
+"""
+
+
+def timed(command: list[str]) -> tuple[float, float]:
+    """Wall seconds and peak resident memory (MiB) of one cold command."""
+    output = subprocess.run(
+        [sys.executable, "-c", TIMER, *command], check=True, capture_output=True, text=True
+    ).stdout
+    seconds, peak = json.loads(output)
+    return seconds, peak
+
+
+def large_content(
+    folder: Path, sections: int = 60, stretches: int = 200, questions: int = 300
+) -> Path:
+    """A generated booklet: `sections` sections sharing `stretches` stretch cards, and a quiz."""
+    lines = ["title: A long generated booklet", "subtitle: For timing", "sections:"]
+    for s in range(sections):
+        lines += [
+            f"  - title: Section {s + 1} about moving well",
+            "    body: |",
+            "      Move a little every hour. Short walks help your back and hips feel better.",
+            "",
+            "      - Stand up from your chair every 30 minutes.",
+            "      - Walk for 10 minutes after meals.",
+        ]
+        mine = [n for n in range(stretches) if n % sections == s]
+        if mine:
+            lines.append("    stretches:")
+        for n in mine:
+            lines += [
+                f"      - name: Exercise {n + 1}",
+                f"        figure: {POSES[n % len(POSES)]}",
+                "        steps:",
+                "          - Get into the starting position slowly.",
+                "          - Move gently until you feel a light stretch.",
+                "          - Hold, breathe, and then relax.",
+                "        hold: 30 seconds",
+                "        repeat: 3",
+                "        sides: each",
+                "        caution: Stop if you feel sharp pain.",
+            ]
+    lines += ["quiz:", "  questions:"]
+    for q in range(questions):
+        kind = q % 4
+        lines.append(f"    - question: Question {q + 1} about the exercises in this booklet?")
+        if kind == 0:
+            lines.append("      answer: true")
+        elif kind == 1:
+            lines += ["      choices: [Walk, Sit all day, Lift heavy boxes]", "      answer: Walk"]
+        elif kind == 2:
+            lines += ["      choices: [Stretch, Walk, Smoke]", "      answer: [Stretch, Walk]"]
+        else:
+            lines.append("      answer: Stand up every 30 minutes.")
+    path = folder / "large.yaml"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def roster(folder: Path, handouts: int) -> Path:
+    """A CSV roster of `handouts` patients with 3 exercises each and a fixed date."""
+    ids = ["kneeling-hip-flexor", "knee-to-chest", "butterfly", "glute-bridge", "bird-dog"]
+    rows = ["name,date,clinician,exercises,notes,file"]
+    for n in range(handouts):
+        chosen = ";".join(ids[(n + k) % len(ids)] for k in range(3))
+        rows.append(f"Patient {n + 1},2026-11-20,Sam Okafor,{chosen},Walk every day.,")
+    path = folder / "roster.csv"
+    path.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    return path
+
+
+def report(name: str, runs: list[tuple[float, float]], per_second: int | None = None) -> None:
+    times = [seconds for seconds, _ in runs]
+    median = statistics.median(times)
+    peak = max(memory for _, memory in runs)
+    line = f"{name}: median {median:.3f} s over {len(runs)} runs, peak memory {peak:.0f} MiB"
+    if per_second:
+        line += f", {per_second / median:.1f} handouts per second"
+    print(line, flush=True)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--handouts", type=int, default=1000)
+    parser.add_argument("--jobs", type=int, default=None)
+    parser.add_argument("--only", choices=("sample", "large", "batch"), default=None)
+    args = parser.parse_args()
+    booklet = [sys.executable, "-m", "booklet"]
+    with tempfile.TemporaryDirectory() as work:
+        folder = Path(work)
+        cases = {
+            "sample": ([*booklet, "build", str(SAMPLE), "--out", str(folder / "out")], None),
+            "large": (
+                [*booklet, "build", str(large_content(folder)), "--out", str(folder / "out")],
+                None,
+            ),
+            "batch": (
+                booklet
+                + ["batch", str(HANDOUT), str(roster(folder, args.handouts))]
+                + ["--out", str(folder / "batch")]
+                + (["--jobs", str(args.jobs)] if args.jobs else []),
+                args.handouts,
+            ),
+        }
+        for name, (command, per_second) in cases.items():
+            if args.only and name != args.only:
+                continue
+            runs = []
+            for run in range(1, args.runs + 1):
+                runs.append(timed(command))
+                print(f"  {name} run {run}: {runs[-1][0]:.3f} s, {runs[-1][1]:.0f} MiB", flush=True)
+            report(name, runs, per_second)
+        if not args.only or args.only == "large":
+            pages = subprocess.run(
+                [
+                    sys.executable,
+                    "-c",
+                    "import pypdfium2,sys; print(len(pypdfium2.PdfDocument(sys.argv[1])))",
+                    str(folder / "out" / "large.pdf"),
+                ],
+                capture_output=True,
+                text=True,
+            ).stdout.strip()
+            print(f"large booklet: {pages} pages")
+
+
+if __name__ == "__main__":
+    main()
