@@ -18,8 +18,15 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from booklet.build import Document, key_stem, load, render_booklet_pdf, render_key_pdf, write_files
 from booklet.errors import BookletError, OutputError, Problem
+from booklet.pipeline import (
+    Document,
+    key_stem,
+    load,
+    render_booklet_pdf,
+    render_key_pdf,
+    write_files,
+)
 from booklet.roster import Row, read_roster
 
 

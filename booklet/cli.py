@@ -1,4 +1,4 @@
-"""Command-line arguments -> calls into booklet.build; the only module that prints or exits."""
+"""Command-line arguments -> calls into booklet.pipeline; the only module that prints or exits."""
 
 from __future__ import annotations
 
@@ -15,7 +15,7 @@ from booklet.errors import BookletError, OutputError, Problem
 
 if TYPE_CHECKING:
     from booklet.batch import Result
-    from booklet.build import PrintOptions
+    from booklet.pipeline import PrintOptions
 
 CONTENT = click.argument("content", type=click.Path(path_type=Path, dir_okay=True))
 BRAND = click.option(
@@ -135,7 +135,7 @@ def build(
     patient: Path | None,
 ) -> None:
     """Write OUT/<name>.pdf and OUT/<name>-answer-key.pdf (or .html) from CONTENT."""
-    from booklet import build as pipeline
+    from booklet import pipeline
 
     if creep is not None and imposition is None:
         raise click.UsageError("--creep needs --imposition saddle")
@@ -208,7 +208,7 @@ def bleed_points(value: str | None) -> float | None:
 @RESTRICT_TO
 def validate(content: Path, brand: Path | None, strict: bool, restrict_to: Path | None) -> None:
     """Check CONTENT (and its brand, pictures and fonts) without writing anything."""
-    from booklet import build as pipeline
+    from booklet import pipeline
     from booklet.errors import BookletError
 
     with reported_errors():
@@ -252,7 +252,7 @@ def check(
     missing alt text in CONTENT; advisory unless --strict."""
     import json
 
-    from booklet import build as pipeline
+    from booklet import pipeline
     from booklet.literacy.report import report_lines
 
     with reported_errors():
@@ -308,7 +308,7 @@ def preview(
     content: Path, brand: Path | None, pages: str | None, out_dir: Path, scale: float
 ) -> None:
     """Render pages of the booklet to OUT/<name>-page-NN.png to look at or mail."""
-    from booklet import build as pipeline
+    from booklet import pipeline
     from booklet.preview import parse_pages
     from booklet.preview import preview as render_pages
 
@@ -432,7 +432,7 @@ def shard_option(value: str) -> tuple[int, int]:
 
 def output_formats(value: str) -> tuple[str, ...]:
     """'pdf,html' -> ('pdf', 'html'); anything else is a usage error."""
-    from booklet.build import FORMATS
+    from booklet.pipeline import FORMATS
 
     chosen = [part.strip().lower() for part in value.split(",") if part.strip()]
     wrong = [part for part in chosen if part not in FORMATS]
@@ -454,7 +454,7 @@ def output_formats(value: str) -> tuple[str, ...]:
 @BRAND
 def figure(source: str, out: Path, brand: Path | None) -> None:
     """Draw a built-in pose (NAME) or a pose described in a YAML FILE, to preview it."""
-    from booklet import build as pipeline
+    from booklet import pipeline
 
     if out.suffix.lower() not in pipeline.FIGURE_FORMATS:
         raise click.BadParameter(f"{out.name}: name a .png, .svg or .pdf file", param_hint="--out")

@@ -9,7 +9,7 @@ import io
 import re
 from pathlib import Path
 
-from booklet.build import Document, render_outputs, write_files
+from booklet.pipeline import Document, render_outputs, write_files
 
 PAGE_RANGE = re.compile(r"^\s*(\d+)\s*(?:-\s*(\d+)\s*)?$")
 DEFAULT_SCALE = 1.5  # 108 pixels an inch: sharp on a screen, small enough to mail

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from booklet.build import write_files
 from booklet.errors import OutputError
+from booklet.pipeline import write_files
 
 STARTER = Path(__file__).parent / "starter"
 STARTER_FILES = (

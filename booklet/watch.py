@@ -11,8 +11,8 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from booklet import fonts, images
-from booklet.build import Document, PrintOptions, load, write_document
 from booklet.errors import BookletError, OutputError
+from booklet.pipeline import Document, PrintOptions, load, write_document
 
 POLL_SECONDS = 0.5
 Stamps = dict[Path, tuple[int, int] | None]

@@ -12,9 +12,9 @@ import yaml
 from click.testing import CliRunner, Result
 from PIL import Image
 
-from booklet.build import Document, load
 from booklet.cli import cli
 from booklet.errors import BookletError
+from booklet.pipeline import Document, load
 
 MINIMAL_CONTENT = """\
 title: Hip care

@@ -8,8 +8,8 @@ from pathlib import Path
 
 from conftest import run_cli
 
-from booklet.build import check_reading
 from booklet.literacy.check import Finding
+from booklet.pipeline import check_reading
 
 FINE = """\
 title: Knee care

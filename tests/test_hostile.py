@@ -21,7 +21,7 @@ import pytest
 import yaml
 from conftest import make_picture, run_cli, write_yaml
 
-from booklet import build as pipeline
+from booklet import pipeline
 from booklet.errors import OutputError
 
 CORPUS = Path(__file__).parent / "hostile"

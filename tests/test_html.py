@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from conftest import run_cli
 
-from booklet.build import load, render_html
+from booklet.pipeline import load, render_html
 
 CONTENT = """\
 title: Knee <b>care</b> & more

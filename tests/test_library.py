@@ -118,8 +118,8 @@ def test_the_same_library_stretch_used_twice_is_reported(tmp_path):
 def test_restrict_to_covers_library_files(tmp_path):
     write_yaml(tmp_path / "lib" / "hip.yaml", LIBRARY)
     content = content_using(tmp_path, "- use: glute-bridge")
-    from booklet.build import load
     from booklet.errors import BookletError
+    from booklet.pipeline import load
 
     try:
         load(content, restrict_to=tmp_path / "content")

@@ -12,10 +12,10 @@ import yaml
 from conftest import write_yaml
 from PIL import Image
 
-from booklet.build import Document, load, render_outputs, write_outputs
 from booklet.labels import Labels
 from booklet.layout.blocks import LETTERS
 from booklet.model import QuestionKind
+from booklet.pipeline import Document, load, render_outputs, write_outputs
 
 CONTENT = """\
 title: Knee Care at Home

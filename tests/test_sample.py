@@ -6,8 +6,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-from booklet.build import check_reading, load, strict_problems
 from booklet.model import QuestionKind
+from booklet.pipeline import check_reading, load, strict_problems
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "content" / "psoas-hip-pain.yaml"

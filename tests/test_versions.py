@@ -9,7 +9,7 @@ import pypdfium2
 import pytest
 from conftest import problems, run_cli
 
-from booklet.build import load, render_outputs
+from booklet.pipeline import load, render_outputs
 
 QUIZ_CONTENT = """\
 title: Knee care

@@ -1,0 +1,67 @@
+"""booklet as a library: read and validate a booklet, then make its files as bytes.
+
+    from booklet import load, build
+
+    document = load("content/psoas-hip-pain.yaml")      # raises BookletError when wrong
+    outputs = build(document)                             # nothing is written to disk
+    outputs.booklet, outputs.answer_key                   # the two PDFs, as bytes
+
+`booklet build` on the command line does the same and then writes the bytes to files.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from booklet import loading, pipeline
+from booklet.errors import BookletError
+from booklet.model import Brand
+from booklet.pipeline import Document, Outputs, PrintOptions
+from booklet.validate import read_brand
+
+PathLike = str | os.PathLike[str]
+
+
+def load(
+    content: PathLike, brand: PathLike | None = None, restrict_to: PathLike | None = None
+) -> Document:
+    """The validated booklet and its brand (the content's `brand:`, or `brand` instead).
+
+    Raises BookletError, whose `problems` lists every mistake with its file and line.
+    With `restrict_to`, every file the content names must lie inside that folder.
+    """
+    return pipeline.load(
+        Path(content),
+        Path(brand) if brand is not None else None,
+        Path(restrict_to) if restrict_to is not None else None,
+    )
+
+
+def build(
+    document: Document,
+    brand: Brand | PathLike | None = None,
+    options: PrintOptions | None = None,
+    html: bool = False,
+) -> Outputs:
+    """The booklet and answer key as bytes: PDFs, or with `html` the accessible HTML pages.
+
+    `brand` prints the document in another brand (a loaded Brand or a brand file);
+    `options` adds print options (exercise log, imposition, bleed...). Nothing is written.
+    """
+    if brand is not None:
+        document = Document(document.booklet, brand_of(brand))
+    document = pipeline.with_take_home(document, options or PrintOptions())
+    if html:
+        return pipeline.render_html(document)
+    return pipeline.render_outputs(document, options)
+
+
+def brand_of(brand: Brand | PathLike) -> Brand:
+    if isinstance(brand, Brand):
+        return brand
+    path = Path(brand)
+    loaded, ctx = read_brand(loading.load_yaml(path), path)
+    if ctx.problems or loaded is None:
+        raise BookletError(ctx.problems)
+    return loaded
