@@ -406,7 +406,7 @@ def batch(
 
 def handout_results(results: Iterable[Result], total: int) -> tuple[int, list[Problem]]:
     """Count the handouts built and gather the problems, with a progress bar on a terminal."""
-    built, problems = 0, []
+    built, problems = 0, list[Problem]()
     show = sys.stderr.isatty() and total > 1
     bar = click.progressbar(length=total, label="handouts", file=sys.stderr)
     with bar if show else contextlib.nullcontext(bar):
@@ -474,7 +474,7 @@ class reported_errors:
     def __enter__(self) -> None:
         return None
 
-    def __exit__(self, kind: type | None, error: BaseException | None, _tb: object) -> bool:
+    def __exit__(self, kind: type | None, error: BaseException | None, _tb: object) -> None:
         if isinstance(error, BookletError):
             for problem in error.problems[:MAX_SHOWN_PROBLEMS]:
                 click.echo(str(problem), err=True)
@@ -491,7 +491,6 @@ class reported_errors:
         if isinstance(error, KeyboardInterrupt):
             click.echo("interrupted; nothing was written.", err=True)
             sys.exit(INTERRUPTED)
-        return False
 
 
 def main(prog_name: str | None = None) -> None:

@@ -101,7 +101,8 @@ def normalise_mode(image: Image.Image) -> Image.Image:
     mode = image.mode
     if mode in ("I;16", "I;16B", "I;16L", "I"):
         high = image.convert("I")
-        scale = 1 / 256 if high.getextrema()[1] > 255 else 1
+        highest = high.getextrema()[1]
+        scale = 1 / 256 if isinstance(highest, int | float) and highest > 255 else 1
         return high.point(lambda value: value * scale).convert("L")
     if mode == "F":
         return image.convert("L")
@@ -117,6 +118,6 @@ def normalise_mode(image: Image.Image) -> Image.Image:
     elif mode not in ("L", "RGB", "RGBA"):
         image = image.convert("RGB")
         mode = "RGB"
-    if mode == "RGBA" and image.getextrema()[3][0] == 255:
+    if mode == "RGBA" and image.getchannel("A").getextrema()[0] == 255:
         return image.convert("RGB")
     return image.copy() if image.mode == mode else image

@@ -17,6 +17,7 @@ from pypdf.generic import (
     FloatObject,
     IndirectObject,
     NameObject,
+    StreamObject,
     TextStringObject,
 )
 
@@ -78,7 +79,7 @@ def page_form(page: PageObject, writer: PdfWriter) -> IndirectObject:
     contents = page["/Contents"].get_object()
     parts = contents if isinstance(contents, ArrayObject) else [contents]
     form = DecodedStreamObject()
-    form.set_data(b"\n".join(part.get_object().get_data() for part in parts))
+    form.set_data(b"\n".join(stream_data(part) for part in parts))
     box = page.mediabox
     form.update(
         {
@@ -111,9 +112,17 @@ def add_sheet(
     sheet[NameObject("/Contents")] = writer._add_object(content.flate_encode())
 
 
+def stream_data(part: object) -> bytes:
+    """The decoded bytes of one content stream of a page."""
+    stream = part.get_object() if isinstance(part, IndirectObject) else part
+    if not isinstance(stream, StreamObject):
+        raise ValueError("a page's contents are not a stream")
+    return stream.get_data()
+
+
 def copy_information(reader: PdfReader, writer: PdfWriter) -> None:
     """Title, author, subject and producer carried over, so the print file says what it is."""
-    info = reader.metadata or {}
+    info: dict[str, object] = dict(reader.metadata or {})
     writer.add_metadata(
         {
             NameObject(key): TextStringObject(str(info[key]))

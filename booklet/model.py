@@ -139,7 +139,8 @@ class Question:
         if self.kind is QuestionKind.SINGLE:
             return (str(self.answer),)
         if self.kind is QuestionKind.MULTIPLE:
-            return tuple(c for c in self.choices if c in self.answer)
+            picked = self.answer if isinstance(self.answer, tuple) else ()
+            return tuple(c for c in self.choices if c in picked)
         return ()
 
 

@@ -8,6 +8,7 @@ import re
 import unicodedata
 from collections.abc import Mapping
 from pathlib import Path
+from typing import Literal
 from urllib.parse import urlsplit
 
 import yaml
@@ -643,7 +644,7 @@ def mapping_value(node: yaml.Node, name: str) -> yaml.Node | None:
     return None
 
 
-def read_choices(fields: Fields) -> tuple[str, ...] | bool | None:
+def read_choices(fields: Fields) -> tuple[str, ...] | Literal[False] | None:
     """The choices (None when absent), or False when they are wrong."""
     choices = fields.text_list("choices", limit=MAX_CHOICE_CHARS)
     if choices is None:
@@ -868,7 +869,12 @@ def read_font_family(ctx: Context, node: yaml.Node, path: str) -> FontFamily | N
                 files[style] = located[0]
     if files["regular"] is None:
         return None
-    return FontFamily(**files)
+    return FontFamily(
+        regular=files["regular"],
+        bold=files["bold"],
+        italic=files["italic"],
+        bold_italic=files["bold_italic"],
+    )
 
 
 def read_page(ctx: Context, node: yaml.Node | None) -> tuple[str | None, float | None]:

@@ -205,12 +205,11 @@ def posed(figure: Figure, angles: dict[str, float]) -> Body:
     body = pose_body(stance)
     reach = dict(figure.reach)
     if reach:
-        limbs = {
-            side: arm_to(body, side, *reach_target(body, side, reach[side]))
-            for side in ("near", "far")
-            if side in reach
-        }
-        body = pose_body(replace(stance, **limbs))
+        for side in ("near", "far"):
+            if side in reach:
+                limb = arm_to(body, side, *reach_target(body, side, reach[side]))
+                stance = replace(stance, near=limb) if side == "near" else replace(stance, far=limb)
+        body = pose_body(stance)
     return body
 
 

@@ -86,7 +86,9 @@ def read_figure(ctx: Context, node: yaml.Node, path: str) -> Figure | None:
         ctx.report(node, path, message)
         return None
     if anatomy_name is not None:
-        figure = named(ctx, fields.get("anatomy"), fields.where("anatomy"), anatomy_name, ANATOMY)
+        figure = named(
+            ctx, fields.get("anatomy"), fields.where("anatomy"), anatomy_name, list(ANATOMY)
+        )
         for extra in ("side", "angles", "then", "props", "emphasis", "arrow"):
             if fields.get(extra) is not None:
                 ctx.report(fields.get(extra), fields.where(extra), "is only for poses")

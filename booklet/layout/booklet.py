@@ -156,8 +156,8 @@ def section_flowables(
     groups: list[list[Flowable]] = []
     if section.body:
         groups += text_groups(kit, section.body)
-    if section.picture or section.figure:
-        groups.append(picture_block(kit, section.picture or section.figure))
+    if visual := section.picture or section.figure:
+        groups.append(picture_block(kit, visual))
     groups += [[callout_block(kit, c)] for c in section.callouts]
     groups += [stretch_card(kit, s, next(numbering)) for s in section.stretches]
     head = heading(kit, section.title, Mark(section.title, section_key(index), level=0))

@@ -99,7 +99,7 @@ class Icon(Flowable):
             path.lineTo(0, 1)
             path.close()
             canvas.drawPath(path, stroke=0, fill=1)
-            baseline, font_size = 4, size * 0.55
+            baseline, font_size = 4.0, size * 0.55
         elif self.shape == "square":
             canvas.roundRect(0, 0, size, size, size * 0.2, stroke=0, fill=1)
             baseline, font_size = size * 0.26, size * 0.62
