@@ -250,7 +250,9 @@ def render_booklet(
             return render(
                 setup.info(booklet.title),
                 setup.footer(left),
-                lambda count: booklet_story(setup.kit(), booklet, brand, count, fillers, patient),
+                lambda numbers: booklet_story(
+                    setup.kit(), booklet, brand, numbers, fillers, patient
+                ),
                 with_cover=True,
             )
 
@@ -273,7 +275,7 @@ def render_key_pdf(document: Document, pages: dict[str, int] | None = None) -> b
         return render(
             setup.info(f"{labels.answer_key}: {booklet.title}"),
             setup.footer(f"{brand.organization} \u00b7 {labels.answer_key}"),
-            lambda count: answer_key_story(setup.kit(), booklet, brand, count, pages),
+            lambda _numbers: answer_key_story(setup.kit(), booklet, brand, pages),
             with_cover=False,
         ).data
 
