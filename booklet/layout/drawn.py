@@ -1,11 +1,12 @@
 """Small custom flowables drawn with canvas calls: marks to tick, lines to write on, icons,
-pictures, QR codes with links, and horizontal rules."""
+pictures, vector artwork, QR codes with links, and horizontal rules."""
 
 from __future__ import annotations
 
 import io
 
 from PIL import Image
+from reportlab.graphics import renderPDF
 from reportlab.graphics.barcode.qr import QrCodeWidget
 from reportlab.graphics.shapes import Drawing
 from reportlab.lib.utils import ImageReader
@@ -127,6 +128,29 @@ class Picture(Flowable):
     def draw(self) -> None:
         source = io.BytesIO(self.image) if isinstance(self.image, bytes) else self.image
         self.canv.drawImage(ImageReader(source), 0, 0, self.width, self.height, mask="auto")
+
+
+class Artwork(Flowable):
+    """A vector drawing scaled to `width` x `height`, stored once per PDF as a form named
+    `name` and placed wherever it is used again: equal names must mean equal drawings."""
+
+    def __init__(self, drawing: Drawing, name: str, width: float, height: float) -> None:
+        super().__init__()
+        self.drawing, self.name, self.width, self.height = drawing, name, width, height
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        return self.width, self.height
+
+    def draw(self) -> None:
+        canvas, drawing = self.canv, self.drawing
+        if not canvas.hasForm(self.name):
+            canvas.beginForm(self.name, 0, 0, drawing.width, drawing.height)
+            renderPDF.draw(drawing, canvas, 0, 0)
+            canvas.endForm()
+        canvas.saveState()
+        canvas.scale(self.width / drawing.width, self.height / drawing.height)
+        canvas.doForm(self.name)
+        canvas.restoreState()
 
 
 class LinkedQr(Flowable):
