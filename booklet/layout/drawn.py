@@ -3,6 +3,7 @@ pictures, vector artwork, QR codes with links, and horizontal rules."""
 
 from __future__ import annotations
 
+import functools
 import io
 
 from PIL import Image
@@ -10,6 +11,7 @@ from reportlab.graphics import renderPDF
 from reportlab.graphics.barcode.qr import QrCodeWidget
 from reportlab.graphics.shapes import Drawing
 from reportlab.lib.utils import ImageReader
+from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable
 
 from booklet.colors import reportlab_color
@@ -145,7 +147,7 @@ class Artwork(Flowable):
         canvas, drawing = self.canv, self.drawing
         if not canvas.hasForm(self.name):
             canvas.beginForm(self.name, 0, 0, drawing.width, drawing.height)
-            renderPDF.draw(drawing, canvas, 0, 0)
+            canvas.addLiteral(vector_operators(drawing))
             canvas.endForm()
         canvas.saveState()
         canvas.scale(self.width / drawing.width, self.height / drawing.height)
@@ -164,13 +166,32 @@ class LinkedQr(Flowable):
         return self.size, self.size
 
     def draw(self) -> None:
-        widget = QrCodeWidget(self.url, barLevel="M", barFillColor=reportlab_color(self.color))
-        left, bottom, right, top = widget.getBounds()
-        drawing = Drawing(self.size, self.size)
-        drawing.scale(self.size / (right - left), self.size / (top - bottom))
-        drawing.add(widget)
-        drawing.drawOn(self.canv, 0, 0)
+        self.canv.addLiteral(vector_operators(qr_drawing(self.url, self.size, self.color)))
         self.canv.linkURL(self.url, (0, 0, self.size, self.size), relative=1, thickness=0)
+
+
+@functools.lru_cache(maxsize=64)
+def qr_drawing(url: str, size: float, color: str) -> Drawing:
+    """The QR code of `url`, `size` points square; a batch prints the same few codes again
+    and again, and encoding one costs more than laying out a page."""
+    widget = QrCodeWidget(url, barLevel="M", barFillColor=reportlab_color(color))
+    left, bottom, right, top = widget.getBounds()
+    drawing = Drawing(size, size)
+    drawing.scale(size / (right - left), size / (top - bottom))
+    drawing.add(widget)
+    return drawing
+
+
+@functools.lru_cache(maxsize=64)
+def vector_operators(drawing: Drawing) -> str:
+    """The PDF operators that draw `drawing` at the origin, made once per process.
+
+    Only for drawings of paths and colours (no text, no images), which need no resources,
+    so the same operators serve in any PDF; they save and restore the graphics state.
+    """
+    scratch = Canvas(io.BytesIO())
+    renderPDF.draw(drawing, scratch, 0, 0)
+    return scratch.getCurrentPageContent()
 
 
 class LinesToFill(WritingLines):
