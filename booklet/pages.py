@@ -1,13 +1,13 @@
 """Page geometry, page templates and the running footer -> a ReportLab document template.
 
-Also the two zero-size flowables the pages rely on: `Anchor`, which turns into a bookmark
-and a contents entry where it lands, and `PageCount`, which carries the page total from
-one layout pass to the next so every footer can say "Page N of M".
+Also `Anchor`, a zero-size flowable that turns into a bookmark where it lands, and
+`LateNumbers`, which lets pages print numbers known only once layout is done (the page
+total of "Page N of M", the page a contents entry points to) in a single layout pass.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -16,7 +16,6 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
 
 from booklet.colors import reportlab_color
-from booklet.markup import escape
 
 FOOTER_HEIGHT = 26
 MM = 72 / 25.4
@@ -48,34 +47,51 @@ class Anchor(Flowable):
         return None
 
 
-class PageCount(Flowable):
-    """Zero-size indexing flowable: remembers how many pages the previous pass made."""
+def marks_in(flowables: Iterable[Flowable]) -> list[Mark]:
+    """Every anchor's Mark in `flowables`, in reading order, including those kept together
+    with what follows them."""
+    found: list[Mark] = []
+    for flowable in flowables:
+        if isinstance(flowable, Anchor):
+            found.append(flowable.mark)
+        found += marks_in(getattr(flowable, "_content", ()))  # KeepTogether's group
+    return found
+
+
+@dataclass(frozen=True)
+class Finished:
+    """What is known once the document is laid out: its page total, and the page each
+    Mark's key landed on."""
+
+    pages: int
+    anchors: dict[str, int]
+
+
+LateDrawing = Callable[[Canvas, Finished], None]
+
+
+class LateNumbers:
+    """Numbers known only after layout, drawn where they go as forms filled in at the end.
+
+    A page draws a named, still empty PDF form XObject where such a number goes; once the
+    last page is laid out, every form gets its drawing, before the PDF is saved. So one
+    layout pass does what would otherwise take a second pass over the whole document.
+    """
 
     def __init__(self) -> None:
-        super().__init__()
-        self.previous = 0
-        self.current = 0
+        self.drawings: dict[str, LateDrawing] = {}
 
-    def isIndexing(self) -> int:
-        return 1
+    def place(self, canvas: Canvas, drawing: LateDrawing) -> None:
+        """Use, here, a form that `drawing` fills in (in this place's coordinates) later."""
+        name = f"late{len(self.drawings)}"
+        self.drawings[name] = drawing
+        canvas.doForm(name)
 
-    def beforeBuild(self) -> None:
-        self.previous, self.current = self.current, 0
-
-    def afterBuild(self) -> None:
-        return None
-
-    def notify(self, kind: str, stuff: object) -> None:
-        return None
-
-    def isSatisfied(self) -> bool:
-        return self.previous == self.current
-
-    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
-        return 0, 0
-
-    def draw(self) -> None:
-        return None
+    def fill(self, canvas: Canvas, finished: Finished) -> None:
+        for name, drawing in self.drawings.items():
+            canvas.beginForm(name)
+            drawing(canvas, finished)
+            canvas.endForm()
 
 
 @dataclass(frozen=True)
@@ -135,14 +151,14 @@ class BookletTemplate(BaseDocTemplate):
         self,
         buffer: Any,
         footer: Footer,
-        page_count: PageCount,
+        numbers: LateNumbers,
         trim: Trim | None = None,
         **settings: Any,
     ) -> None:
         super().__init__(buffer, **settings)
         self.trim = trim
         self.footer = footer
-        self.page_count = page_count
+        self.numbers = numbers
         self.anchor_pages: dict[str, int] = {}  # each Mark's key -> the page it landed on
         frame = Frame(
             self.leftMargin,
@@ -179,7 +195,6 @@ class BookletTemplate(BaseDocTemplate):
             self.canv.setBleedBox(self.trim.box(self.trim.bleed))
 
     def afterPage(self) -> None:
-        self.page_count.current = self.page
         if self.trim is not None:
             self.trim.draw_crop_marks(self.canv)
 
@@ -191,26 +206,39 @@ class BookletTemplate(BaseDocTemplate):
         self.canv.bookmarkPage(mark.key)
         self.canv.addOutlineEntry(mark.title, mark.key, level=mark.level, closed=False)
         self.canv.showOutline()
-        if mark.in_contents:
-            self.notify("TOCEntry", (mark.level, escape(mark.title), self.page, mark.key))
+
+    def build_once(self, flowables: list[Flowable]) -> Finished:
+        """Lay `flowables` out in one pass, fill in the late numbers, and save the PDF."""
+        self._doSave = 0  # as multiBuild does: the canvas is saved here, after the forms
+        self.build(flowables)
+        finished = Finished(self.page, dict(self.anchor_pages))
+        self.numbers.fill(self.canv, finished)
+        self.canv.save()
+        return finished
 
     def draw_footer(self, canvas: Canvas, doc: BaseDocTemplate) -> None:
-        footer = self.footer
-        total = self.page_count.previous or self.page
         y = self.bottomMargin
         canvas.saveState()
-        canvas.setStrokeColor(reportlab_color(footer.rule))
+        canvas.setStrokeColor(reportlab_color(self.footer.rule))
         canvas.setLineWidth(0.75)
         canvas.line(self.leftMargin, y + 14, self.leftMargin + self.width, y + 14)
-        canvas.setFillColor(reportlab_color(footer.color))
-        canvas.setFont(footer.font, footer.size)
-        page_label = footer.page_label(doc.page, total)
-        room = self.width - stringWidth(page_label, footer.font, footer.size) - 24
-        canvas.drawString(
-            self.leftMargin, y + 2, fit_text(footer.left, footer.font, footer.size, room)
-        )
-        canvas.drawRightString(self.leftMargin + self.width, y + 2, page_label)
         canvas.restoreState()
+        self.numbers.place(canvas, self.footer_text(doc.page))
+
+    def footer_text(self, page: int) -> LateDrawing:
+        """The footer's words for `page`: the page label needs the total, so it waits."""
+        footer, left, y = self.footer, self.leftMargin, self.bottomMargin
+        right = self.leftMargin + self.width
+
+        def draw(canvas: Canvas, finished: Finished) -> None:
+            page_label = footer.page_label(page, finished.pages)
+            room = self.width - stringWidth(page_label, footer.font, footer.size) - 24
+            canvas.setFillColor(reportlab_color(footer.color))
+            canvas.setFont(footer.font, footer.size)
+            canvas.drawString(left, y + 2, fit_text(footer.left, footer.font, footer.size, room))
+            canvas.drawRightString(right, y + 2, page_label)
+
+        return draw
 
 
 def fit_text(text: str, font: str, size: float, width: float) -> str:

@@ -16,6 +16,7 @@ import threading
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import yaml
 from reportlab.platypus.doctemplate import LayoutError
@@ -24,13 +25,10 @@ from booklet import fonts, loading
 from booklet.errors import BookletError, OutputError, Problem
 from booklet.fields import Context, Fields
 from booklet.figures.validate import figure_names, named, read_figure
-from booklet.imposition import impose
 from booklet.labels import labels_for
 from booklet.layout.answer_key import answer_key_story
 from booklet.layout.blocks import Kit, PictureSizes
 from booklet.layout.booklet import booklet_story, section_key
-from booklet.literacy import jargon
-from booklet.literacy.check import Report, check, missing_alt
 from booklet.locate import Places
 from booklet.model import NEUTRAL_BRAND, Booklet, Brand, Figure, Patient
 from booklet.pages import FOOTER_HEIGHT, Footer
@@ -47,6 +45,9 @@ from booklet.validate import read_brand, read_content
 from booklet.versions import quiz_versions
 from booklet.web.answer_key import answer_key_html
 from booklet.web.booklet import booklet_html
+
+if TYPE_CHECKING:
+    from booklet.literacy.check import Report
 
 FIGURE_FORMATS = (".png", ".svg", ".pdf")
 
@@ -173,7 +174,11 @@ def render_outputs(
     options = options or PrintOptions()
     rendered = render_booklet(document, options, patient)
     pages = None if patient else section_pages(document.booklet, rendered.anchors)
-    imposed = impose(rendered.data, options.creep_mm) if options.imposition == "saddle" else None
+    imposed = None
+    if options.imposition == "saddle":
+        from booklet.imposition import impose  # pypdf: imported only for a print file
+
+        imposed = impose(rendered.data, options.creep_mm)
     return Outputs(
         booklet=rendered.data, answer_key=render_key_pdf(document, pages), imposed=imposed
     )
@@ -250,7 +255,9 @@ def render_booklet(
             return render(
                 setup.info(booklet.title),
                 setup.footer(left),
-                lambda count: booklet_story(setup.kit(), booklet, brand, count, fillers, patient),
+                lambda numbers: booklet_story(
+                    setup.kit(), booklet, brand, numbers, fillers, patient
+                ),
                 with_cover=True,
             )
 
@@ -273,7 +280,7 @@ def render_key_pdf(document: Document, pages: dict[str, int] | None = None) -> b
         return render(
             setup.info(f"{labels.answer_key}: {booklet.title}"),
             setup.footer(f"{brand.organization} \u00b7 {labels.answer_key}"),
-            lambda count: answer_key_story(setup.kit(), booklet, brand, count, pages),
+            lambda _numbers: answer_key_story(setup.kit(), booklet, brand, pages),
             with_cover=False,
         ).data
 
@@ -539,6 +546,10 @@ def check_reading(
     content: Path, brand: Path | None = None, grade: int | None = None, words: Path | None = None
 ) -> Report:
     """The whole `booklet check`: validate, then measure and report on the text."""
+    # the reading measures (textstat and its dictionaries) are imported only when asked for
+    from booklet.literacy import jargon
+    from booklet.literacy.check import check
+
     document = load(content, brand)
     extra = jargon.read_words(words) if words is not None else None
     target = grade if grade is not None else document.brand.reading_grade
@@ -547,6 +558,8 @@ def check_reading(
 
 def strict_problems(document: Document) -> list[Problem]:
     """What `validate --strict` adds: every picture must have alt text."""
+    from booklet.literacy.check import missing_alt
+
     places = places_of(document.booklet.source)
     return [
         Problem(places.file, places.line(field), field, message)

@@ -10,7 +10,7 @@ from reportlab import rl_config
 from reportlab.platypus import Flowable
 
 from booklet import __version__
-from booklet.pages import BookletTemplate, Footer, PageCount, Trim
+from booklet.pages import BookletTemplate, Footer, LateNumbers, Trim
 
 rl_config.useA85 = 0  # plain binary streams: smaller files, same bytes every time
 
@@ -41,18 +41,18 @@ class Rendered:
 def render(
     info: DocumentInfo,
     footer: Footer,
-    story: Callable[[PageCount], list[Flowable]],
+    story: Callable[[LateNumbers], list[Flowable]],
     with_cover: bool,
 ) -> Rendered:
-    """Lay the story out (as many passes as the contents and page totals need) into PDF bytes."""
+    """Lay the story out, in one pass, into PDF bytes."""
     buffer = io.BytesIO()
-    page_count = PageCount()
+    numbers = LateNumbers()
     trim = Trim(*info.page_size, info.bleed) if info.bleed else None
     offset = trim.offset if trim else 0.0
     template = BookletTemplate(
         buffer,
         footer,
-        page_count,
+        numbers,
         trim,
         pagesize=trim.sheet if trim else info.page_size,
         leftMargin=info.margin + offset,
@@ -72,6 +72,5 @@ def render(
     )
     if not with_cover:
         template.pageTemplates = template.pageTemplates[1:]
-    flowables = story(page_count)
-    template.multiBuild(flowables, maxPasses=10)
-    return Rendered(buffer.getvalue(), page_count.current, dict(template.anchor_pages))
+    finished = template.build_once(story(numbers))
+    return Rendered(buffer.getvalue(), finished.pages, finished.anchors)

@@ -51,14 +51,35 @@ def content_with_figure(figure_yaml: str) -> str:
 
 
 def pdf_fill_colors(data: bytes) -> set[str]:
-    """Every `r g b rg` fill colour set on the pages, as #RRGGBB."""
-    reader = pypdf.PdfReader(io.BytesIO(data))
+    """Every `r g b rg` fill colour set on the pages and in the forms they use, as #RRGGBB."""
     found = set()
-    for page in reader.pages:
-        text = page.get_contents().get_data().decode("latin-1")
+    for stream in drawn_streams(data):
+        text = stream.decode("latin-1")
         for r, g, b in re.findall(r"([\d.]+) ([\d.]+) ([\d.]+) rg", text):
             found.add("#" + "".join(f"{round(float(v) * 255):02X}" for v in (r, g, b)))
     return found
+
+
+def drawn_streams(data: bytes) -> list[bytes]:
+    """Each page's content and each form XObject's, in page order."""
+    streams = []
+    for page in pypdf.PdfReader(io.BytesIO(data)).pages:
+        streams.append(page.get_contents().get_data())
+        xobjects = (page.get("/Resources") or {}).get("/XObject") or {}
+        for thing in xobjects.values():
+            if thing.get_object().get("/Subtype") == "/Form":
+                streams.append(thing.get_object().get_data())
+    return streams
+
+
+def figure_forms(data: bytes) -> dict[str, int]:
+    """How many pages use each figure form."""
+    counts: dict[str, int] = {}
+    for page in pypdf.PdfReader(io.BytesIO(data)).pages:
+        for name in (page.get("/Resources") or {}).get("/XObject") or {}:
+            if "figure-" in name:
+                counts[name] = counts.get(name, 0) + 1
+    return counts
 
 
 def image_xobjects(data: bytes) -> int:
@@ -265,6 +286,31 @@ def test_figure_field_builds_a_booklet_with_vector_figures(make_content, tmp_pat
     fills = pdf_fill_colors(data)
     assert COLORS.accent in fills or "#C8702A" in fills
     assert pypdf.PdfReader(io.BytesIO(data)).pages[2].extract_text().count("The psoas.") == 1
+
+
+def test_a_pose_printed_again_is_stored_once(make_content, tmp_path):
+    cards = "".join(
+        f"      - name: Bridge {n}\n"
+        "        steps: [Lift your hips.]\n"
+        "        figure: glute-bridge\n"
+        for n in range(1, 7)
+    )
+    content = make_content(
+        "title: Hip care\n"
+        "sections:\n"
+        "  - title: Bridges\n"
+        "    figure: {pose: glute-bridge, caption: A bridge.}\n"
+        "    stretches:\n" + cards + "  - title: Lunges\n"
+        "    stretches:\n"
+        "      - name: Lunge\n"
+        "        steps: [Kneel on your left knee.]\n"
+        "        figure: kneeling-hip-flexor\n"
+    )
+    result = run_cli(["build", content, "--out", tmp_path / "out"])
+    assert result.exit_code == 0, result.stderr
+    forms = figure_forms((tmp_path / "out" / "booklet.pdf").read_bytes())
+    assert len(forms) == 2, forms  # the bridge (in the section, in six cards) and the lunge
+    assert max(forms.values()) >= 2, "one form serves several pages"
 
 
 def test_clamshell_lies_on_a_mat_seen_from_above():

@@ -7,6 +7,7 @@ import re
 from pathlib import Path
 
 import pypdf
+import pypdfium2
 import pytest
 import yaml
 from conftest import write_yaml
@@ -267,6 +268,31 @@ def test_links_can_be_clicked(pdfs):
     assert "https://example.org/videos/heel-slide?lang=en&size=large" in uris
     assert "mailto:team@lakeside.example" in uris
     assert "https://lakeside.example" in uris
+
+
+def test_the_video_link_is_over_a_drawn_qr_code(project):
+    video = "https://example.org/videos/heel-slide?lang=en&size=large"
+    data = (project / "out" / "knee.pdf").read_bytes()
+    document = pypdfium2.PdfDocument(data)
+    for number, page in enumerate(pypdf.PdfReader(io.BytesIO(data)).pages):
+        for annotation in page.get("/Annots") or []:
+            annotation = annotation.get_object()
+            left, bottom, right, top = (float(v) for v in annotation["/Rect"])
+            if (
+                annotation.get("/A", {}).get("/URI") != video
+                or abs(right - left - top + bottom) > 1
+            ):
+                continue  # the link on the QR code is the square one; the address is another
+            height = float(page.mediabox.top)
+            image = document[number].render(scale=1).to_pil().convert("L")
+            square = image.crop((left, height - top, right, height - bottom))
+            dark = (
+                square.point(lambda value: 255 if value < 128 else 0).histogram()[255]
+                / square.width**2
+            )
+            assert 0.3 < dark < 0.7, dark  # about half of a QR code's modules are dark
+            return
+    raise AssertionError("no link over a QR code")
 
 
 def test_each_stretch_card_is_on_one_page(document, pdfs):

@@ -137,23 +137,13 @@ def figure_drawing(figure: Figure, colors: Colors, points_per_cm: float = POINTS
 
     Posing and outlining a figure costs more than laying out its card, and a batch prints
     the same figures in every handout, so each is drawn once per process. Callers only read
-    the drawing (`scaled_to` wraps its shapes in a new group); they never change it.
+    the drawing; they never change it.
     """
     marks = figure_marks(figure, colors)
     if figure.base is None:
         left, _, right, _ = marks_bounds(marks)
         return marks_drawing(marks, 300.0 / (right - left))
     return marks_drawing(marks, points_per_cm)
-
-
-def scaled_to(drawing: Drawing, width: float, height: float) -> Drawing:
-    """`drawing` scaled up or down to fill `width` x `height`, keeping its proportions."""
-    k = min(width / drawing.width, height / drawing.height)
-    scaled = Drawing(drawing.width * k, drawing.height * k)
-    group = Group(*drawing.contents)
-    group.scale(k, k)
-    scaled.add(group)
-    return scaled
 
 
 def pdf_bytes(drawing: Drawing) -> bytes:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import math
 from collections.abc import Callable, Sequence
 
@@ -160,23 +161,29 @@ def rounded_rect(x0: float, y0: float, x1: float, y1: float, radius: float) -> P
 
 def curve_points(path: Path, steps: int = 8) -> list[Point]:
     """Points on the path itself (curves sampled), for measuring what is drawn."""
+    weights = bezier_weights(steps)
     found: list[Point] = []
     for command in path:
         if command[0] in ("M", "L"):
             found.append((command[1], command[2]))
         elif command[0] == "C" and found:
-            p0, (x1, y1, x2, y2, x3, y3) = found[-1], command[1:]
-            for i in range(1, steps + 1):
-                t = i / steps
-                u = 1 - t
-                a, b, c, d = u**3, 3 * u * u * t, 3 * u * t * t, t**3
-                found.append(
-                    (
-                        a * p0[0] + b * x1 + c * x2 + d * x3,
-                        a * p0[1] + b * y1 + c * y2 + d * y3,
-                    )
-                )
+            (x0, y0), (x1, y1, x2, y2, x3, y3) = found[-1], command[1:]
+            found += [
+                (a * x0 + b * x1 + c * x2 + d * x3, a * y0 + b * y1 + c * y2 + d * y3)
+                for a, b, c, d in weights
+            ]
     return found
+
+
+@functools.lru_cache(maxsize=8)
+def bezier_weights(steps: int) -> tuple[tuple[float, float, float, float], ...]:
+    """The cubic Bezier weights at t = 1/steps, 2/steps ... 1 (the same for every curve)."""
+    weights = []
+    for i in range(1, steps + 1):
+        t = i / steps
+        u = 1 - t
+        weights.append((u**3, 3 * u * u * t, 3 * u * t * t, t**3))
+    return tuple(weights)
 
 
 def bounds(paths: Sequence[Path]) -> tuple[float, float, float, float]:

@@ -19,18 +19,17 @@ from booklet.layout.blocks import (
 )
 from booklet.layout.drawn import Rule
 from booklet.model import Booklet, Brand, Question, QuestionKind
-from booklet.pages import Anchor, Mark, PageCount
+from booklet.pages import Anchor, Mark
 
 
 def answer_key_story(
     kit: Kit,
     booklet: Booklet,
     brand: Brand,
-    page_count: PageCount,
     section_pages: dict[str, int] | None = None,
 ) -> list[Flowable]:
     """`section_pages` (section title -> booklet page) lets a question point to its section."""
-    story: list[Flowable] = [page_count, *title_block(kit, booklet, brand)]
+    story: list[Flowable] = title_block(kit, booklet, brand)
     questions = booklet.quiz.questions if booklet.quiz else ()
     if not questions:
         story.append(Paragraph("This booklet has no quiz.", kit.styles.body))

@@ -3,9 +3,10 @@ cards and quiz questions, all styled from one Styles."""
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from reportlab.lib.styles import ParagraphStyle
@@ -22,10 +23,10 @@ from reportlab.platypus import (
 
 from booklet import images, markup
 from booklet.colors import reportlab_color
-from booklet.figures.draw import figure_drawing, scaled_to
+from booklet.figures.draw import figure_drawing
 from booklet.figures.scene import Colors
 from booklet.labels import Labels
-from booklet.layout.drawn import ChoiceMark, Icon, LinkedQr, Picture, WritingLines
+from booklet.layout.drawn import Artwork, ChoiceMark, Icon, LinkedQr, Picture, WritingLines
 from booklet.model import Callout, CalloutKind, Figure, Question, QuestionKind, Stretch
 from booklet.model import Picture as PictureModel
 from booklet.pages import Anchor, Mark
@@ -166,9 +167,7 @@ def list_flowable(
 def picture_block(kit: Kit, picture: PictureModel | Figure) -> list[Flowable]:
     """A section picture or figure, centred, with its caption: a group to keep on one page."""
     if isinstance(picture, Figure):
-        image: Flowable = scaled_to(
-            figure_drawing(picture, kit.figure_colors), *kit.section_picture_box
-        )
+        image: Flowable = figure_art(kit, picture, kit.section_picture_box)
     else:
         image = kit.pictures.flowable(picture.path, kit.section_picture_box)
     image.hAlign = "CENTER"
@@ -177,6 +176,16 @@ def picture_block(kit: Kit, picture: PictureModel | Figure) -> list[Flowable]:
         parts.append(para(picture.caption, kit.styles.caption))
     parts.append(Spacer(1, 12))
     return parts
+
+
+def figure_art(kit: Kit, figure: Figure, box: Box) -> Artwork:
+    """A drawn figure filling `box`, keeping its proportions; each pose is stored in the
+    PDF once, however often and at whatever size it is printed."""
+    drawing = figure_drawing(figure, kit.figure_colors)
+    k = min(box[0] / drawing.width, box[1] / drawing.height)
+    drawn = (replace(figure, caption=None, alt=None), kit.figure_colors)
+    name = "figure-" + hashlib.sha256(repr(drawn).encode()).hexdigest()[:16]
+    return Artwork(drawing, name, drawing.width * k, drawing.height * k)
 
 
 def callout_block(kit: Kit, callout: Callout) -> Flowable:
@@ -314,7 +323,7 @@ def card_side(kit: Kit, stretch: Stretch, width: float) -> list[Flowable]:
     side: list[Flowable] = []
     image: Flowable | None = None
     if stretch.figure is not None:
-        image = scaled_to(figure_drawing(stretch.figure, kit.figure_colors), *kit.card_picture_box)
+        image = figure_art(kit, stretch.figure, kit.card_picture_box)
     elif stretch.picture is not None:
         image = kit.pictures.flowable(stretch.picture.path, kit.card_picture_box)
     if image is not None:

@@ -35,7 +35,7 @@ from booklet.layout.cover import Cover, CoverText
 from booklet.layout.drawn import Rule
 from booklet.layout.take_home import take_home_pages
 from booklet.model import Booklet, Brand, Patient, Quiz, Section
-from booklet.pages import Anchor, Mark, PageCount
+from booklet.pages import Anchor, LateNumbers, Mark, marks_in
 
 BACK_LOGO_BOX = (110.0, 80.0)
 
@@ -62,7 +62,7 @@ def booklet_story(
     kit: Kit,
     booklet: Booklet,
     brand: Brand,
-    page_count: PageCount,
+    numbers: LateNumbers,
     fillers: int = 0,
     patient: Patient | None = None,
 ) -> list[Flowable]:
@@ -70,8 +70,9 @@ def booklet_story(
     notes); `fillers` useful pages (log, questions, notes) pad it before the back page,
     so a folded booklet needs no blank pages."""
     plan_pictures(kit, booklet, brand)
-    story: list[Flowable] = [page_count, cover(kit, booklet, brand, patient), PageBreak()]
-    story += contents(kit, patient.notes if patient else None)
+    toc = Contents(kit.styles.toc_levels, numbers)
+    story: list[Flowable] = [cover(kit, booklet, brand, patient), PageBreak()]
+    story += contents(kit, toc, patient.notes if patient else None)
     numbering = iter(range(1, len(booklet.stretches()) + 1))
     for index, section in enumerate(booklet.sections, start=1):
         story += section_flowables(kit, section, index, numbering)
@@ -79,6 +80,7 @@ def booklet_story(
         story += quiz_flowables(kit, booklet.quiz, booklet.version)
     story += take_home_pages(kit, booklet, fillers)
     story += back_page(kit, booklet, brand)
+    toc.marks = [mark for mark in marks_in(story) if mark.in_contents]
     return story
 
 
@@ -115,9 +117,8 @@ def heading(kit: Kit, title: str, mark: Mark) -> list[Flowable]:
     ]
 
 
-def contents(kit: Kit, notes: str | None = None) -> list[Flowable]:
+def contents(kit: Kit, toc: Contents, notes: str | None = None) -> list[Flowable]:
     """The contents page; a patient's notes from their clinician go in a box under it."""
-    toc = Contents(levelStyles=list(kit.styles.toc_levels))
     mark = Mark(kit.labels.contents, "contents", level=0, in_contents=False)
     flowables: list[Flowable] = [*heading(kit, kit.labels.contents, mark), toc]
     if notes:

@@ -1,45 +1,86 @@
-"""Contents entries collected while laying out -> a table of titles, leader dots and page
-numbers, written in reading order (title, then number) for screen readers and search."""
+"""The marks of a story -> the contents: a table of titles, leader dots and page numbers,
+written in reading order (title, then number) for screen readers and search.
+
+The page numbers are known only once the whole document is laid out, so each is drawn as
+a late number (see `pages.LateNumbers`) and the contents take one layout pass."""
 
 from __future__ import annotations
 
 from reportlab.lib.enums import TA_RIGHT
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import Paragraph, Table, TableStyle
-from reportlab.platypus.tableofcontents import TableOfContents, drawPageNumbers
+from reportlab.platypus import Flowable, Paragraph, Table, TableStyle
+from reportlab.platypus.tableofcontents import drawPageNumbers
+
+from booklet.markup import escape
+from booklet.pages import Finished, LateNumbers, Mark
 
 NUMBER_WIDTH = 28
-PLACEHOLDER = [(0, "Contents", 0, None)]
 
 
-class Contents(TableOfContents):
-    """ReportLab's table of contents with the page number in a column of its own.
+class PageNumber(Flowable):
+    """The page `key` landed on, right-aligned in its cell as a one-line paragraph would
+    be, and a link to that page."""
 
-    The stock one draws number and dots from inside the title's paragraph, which puts the
-    number before the title in the PDF's text.
-    """
+    def __init__(self, key: str, style: ParagraphStyle, numbers: LateNumbers) -> None:
+        super().__init__()
+        self.key, self.style, self.numbers = key, style, numbers
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        self.width, self.height = availWidth, self.style.leading
+        return self.width, self.height
+
+    def draw(self) -> None:
+        key, style, right, baseline = self.key, self.style, self.width, self.height
+        baseline -= style.fontSize  # where a paragraph puts its first line
+
+        def number(canvas: Canvas, finished: Finished) -> None:
+            canvas.setFillColor(style.textColor)
+            canvas.setFont(style.fontName, style.fontSize)
+            canvas.drawRightString(right, baseline, str(finished.anchors.get(key, "")))
+
+        self.numbers.place(self.canv, number)
+        self.canv.linkRect("", key, (0, 0, self.width, self.height), relative=1)
+
+
+class Contents(Flowable):
+    """The contents entries (`marks`, set once the story is complete), one row each, with
+    the page number in a column of its own."""
+
+    def __init__(self, level_styles: tuple[ParagraphStyle, ...], numbers: LateNumbers) -> None:
+        super().__init__()
+        self.level_styles, self.numbers = level_styles, numbers
+        self.marks: list[Mark] = []
+        self.table: Table | None = None
+
+    def level_style(self, level: int) -> ParagraphStyle:
+        return self.level_styles[min(level, len(self.level_styles) - 1)]
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
         text_width = availWidth - NUMBER_WIDTH
 
         def leader_dots(canvas: Canvas, kind: str, label: str) -> None:
-            style = self.getLevelStyle(int(label))
+            style = self.level_style(int(label))
             drawPageNumbers(canvas, style, [], text_width - 4, availHeight, " . ")
 
         self.canv.setNamedCB("contents_dots", leader_dots)
         rows, commands = [], []
-        for row, (level, text, page, key) in enumerate(self._lastEntries or PLACEHOLDER):
-            style = self.getLevelStyle(level)
+        for row, mark in enumerate(self.marks):
+            style = self.level_style(mark.level)
             number_style = style.clone(
                 "contents_number", alignment=TA_RIGHT, leftIndent=0, firstLineIndent=0
             )
-            title = f'<a href="#{key}">{text}</a>' if key else text
-            number = f'<a href="#{key}">{page}</a>' if key else str(page)
-            dots = f'<onDraw name="contents_dots" label="{level}"/>'
-            rows.append([Paragraph(title + dots, style), Paragraph(number, number_style)])
+            title = f'<a href="#{mark.key}">{escape(mark.title)}</a>'
+            dots = f'<onDraw name="contents_dots" label="{mark.level}"/>'
+            rows.append(
+                [
+                    Paragraph(title + dots, style),
+                    PageNumber(mark.key, number_style, self.numbers),
+                ]
+            )
             commands.append(("TOPPADDING", (0, row), (-1, row), style.spaceBefore))
-        self._table = Table(rows, colWidths=(text_width, NUMBER_WIDTH))
-        self._table.setStyle(
+        self.table = Table(rows, colWidths=(text_width, NUMBER_WIDTH))
+        self.table.setStyle(
             TableStyle(
                 [
                     ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
@@ -50,5 +91,14 @@ class Contents(TableOfContents):
                 ]
             )
         )
-        self.width, self.height = self._table.wrapOn(self.canv, availWidth, availHeight)
+        self.width, self.height = self.table.wrapOn(self.canv, availWidth, availHeight)
         return self.width, self.height
+
+    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
+        self.wrap(availWidth, availHeight)
+        assert self.table is not None
+        return self.table.splitOn(self.canv, availWidth, availHeight)
+
+    def drawOn(self, canvas: Canvas, x: float, y: float, _sW: float = 0) -> None:
+        assert self.table is not None
+        self.table.drawOn(canvas, x, y, _sW)

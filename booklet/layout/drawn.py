@@ -1,14 +1,17 @@
 """Small custom flowables drawn with canvas calls: marks to tick, lines to write on, icons,
-pictures, QR codes with links, and horizontal rules."""
+pictures, vector artwork, QR codes with links, and horizontal rules."""
 
 from __future__ import annotations
 
+import functools
 import io
 
 from PIL import Image
+from reportlab.graphics import renderPDF
 from reportlab.graphics.barcode.qr import QrCodeWidget
 from reportlab.graphics.shapes import Drawing
 from reportlab.lib.utils import ImageReader
+from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable
 
 from booklet.colors import reportlab_color
@@ -129,6 +132,29 @@ class Picture(Flowable):
         self.canv.drawImage(ImageReader(source), 0, 0, self.width, self.height, mask="auto")
 
 
+class Artwork(Flowable):
+    """A vector drawing scaled to `width` x `height`, stored once per PDF as a form named
+    `name` and placed wherever it is used again: equal names must mean equal drawings."""
+
+    def __init__(self, drawing: Drawing, name: str, width: float, height: float) -> None:
+        super().__init__()
+        self.drawing, self.name, self.width, self.height = drawing, name, width, height
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        return self.width, self.height
+
+    def draw(self) -> None:
+        canvas, drawing = self.canv, self.drawing
+        if not canvas.hasForm(self.name):
+            canvas.beginForm(self.name, 0, 0, drawing.width, drawing.height)
+            canvas.addLiteral(vector_operators(drawing))
+            canvas.endForm()
+        canvas.saveState()
+        canvas.scale(self.width / drawing.width, self.height / drawing.height)
+        canvas.doForm(self.name)
+        canvas.restoreState()
+
+
 class LinkedQr(Flowable):
     """A QR code for a web address that is also a clickable link."""
 
@@ -140,13 +166,32 @@ class LinkedQr(Flowable):
         return self.size, self.size
 
     def draw(self) -> None:
-        widget = QrCodeWidget(self.url, barLevel="M", barFillColor=reportlab_color(self.color))
-        left, bottom, right, top = widget.getBounds()
-        drawing = Drawing(self.size, self.size)
-        drawing.scale(self.size / (right - left), self.size / (top - bottom))
-        drawing.add(widget)
-        drawing.drawOn(self.canv, 0, 0)
+        self.canv.addLiteral(vector_operators(qr_drawing(self.url, self.size, self.color)))
         self.canv.linkURL(self.url, (0, 0, self.size, self.size), relative=1, thickness=0)
+
+
+@functools.lru_cache(maxsize=64)
+def qr_drawing(url: str, size: float, color: str) -> Drawing:
+    """The QR code of `url`, `size` points square; a batch prints the same few codes again
+    and again, and encoding one costs more than laying out a page."""
+    widget = QrCodeWidget(url, barLevel="M", barFillColor=reportlab_color(color))
+    left, bottom, right, top = widget.getBounds()
+    drawing = Drawing(size, size)
+    drawing.scale(size / (right - left), size / (top - bottom))
+    drawing.add(widget)
+    return drawing
+
+
+@functools.lru_cache(maxsize=64)
+def vector_operators(drawing: Drawing) -> str:
+    """The PDF operators that draw `drawing` at the origin, made once per process.
+
+    Only for drawings of paths and colours (no text, no images), which need no resources,
+    so the same operators serve in any PDF; they save and restore the graphics state.
+    """
+    scratch = Canvas(io.BytesIO())
+    renderPDF.draw(drawing, scratch, 0, 0)
+    return scratch.getCurrentPageContent()
 
 
 class LinesToFill(WritingLines):
