@@ -63,20 +63,26 @@ class Context:
 
 def suggestion(word: str, options: Sequence[str]) -> str:
     """'; did you mean "x"?' for the closest option, or nothing when none is close."""
+    best = closest(word, options)
+    return f'; did you mean "{best}"?' if best else ""
+
+
+def closest(word: str, options: Sequence[str]) -> str | None:
+    """The option `word` was most likely meant to be, or None when none is close."""
     lowered = {option.lower(): option for option in options}
     wanted = word.lower()
     if wanted in lowered:
-        return f'; did you mean "{lowered[wanted]}"?'
+        return lowered[wanted]
     close = difflib.get_close_matches(wanted, list(lowered), n=3, cutoff=0.6)
     if not close:
-        return ""
+        return None
     # Among equally close options prefer one with the same letters: `setps` is `steps`
     # typed with two letters swapped, not `sets` with a letter added.
     best = min(
         close,
         key=lambda option: (typing_distance(wanted, option), sorted(option) != sorted(wanted)),
     )
-    return f'; did you mean "{lowered[best]}"?'
+    return lowered[best]
 
 
 def typing_distance(a: str, b: str) -> int:
@@ -123,6 +129,7 @@ class Fields:
         self.node = node
         self.path = path
         self.values: dict[str, yaml.Node] = {}
+        self.misspelled: set[str] = set()  # fields reported as typed wrong, not as missing
         if not isinstance(node, yaml.MappingNode):
             ctx.report(
                 node, path or "(top level)", f"must be a mapping of fields, not {kind_of(node)}"
@@ -140,8 +147,10 @@ class Fields:
                 continue
             lines[key] = key_node.start_mark.line + 1
             if key not in allowed:
-                hint = suggestion(key, allowed)
-                ctx.report(key_node, where, f"unknown field{hint or self._allowed_hint(allowed)}")
+                meant = closest(key, allowed)
+                hint = f'; did you mean "{meant}"?' if meant else self._allowed_hint(allowed)
+                ctx.report(key_node, where, f"unknown field{hint}")
+                self.misspelled |= {meant} if meant else set()
                 continue
             self.values[key] = value_node
 
@@ -161,7 +170,7 @@ class Fields:
         node = self.values.get(name)
         if node is not None and is_null(node):
             node = None
-        if node is None and required and self.ok:
+        if node is None and required and self.ok and name not in self.misspelled:
             present = name in self.values
             anchor = self.values[name] if present else self.node
             message = "must not be empty" if present else "missing required field"

@@ -363,6 +363,6 @@ def test_thousands_of_mistakes_show_the_first_hundred_and_a_count(tmp_path: Path
     assert len(lines) == 102
     assert lines[99].startswith(f"{content}:")
     assert lines[100:] == [
-        "... and 500 more problems like these.",
-        "600 problems found; nothing was written.",
+        "... and 200 more problems like these.",
+        "300 problems found; nothing was written.",
     ]

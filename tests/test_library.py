@@ -91,7 +91,6 @@ def test_library_problems_name_the_library_file_and_its_line(tmp_path):
     content = content_using(tmp_path, "- use: bridge")
     assert problems(content) == [
         f'{library}:3: stretches[1].setps: unknown field; did you mean "steps"?',
-        f"{library}:2: stretches[1].steps: missing required field",
         f'{library}:6: stretches[3]: the id "bridge" is used by two stretches (also on line 4); '
         "give each stretch its own id",
     ]
