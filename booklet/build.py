@@ -19,7 +19,7 @@ from pathlib import Path
 import yaml
 from reportlab.platypus.doctemplate import LayoutError
 
-from booklet import fonts, loading
+from booklet import fonts, languages, loading
 from booklet.errors import BookletError, OutputError, Problem
 from booklet.fields import Context
 from booklet.figures.validate import figure_names, named, read_figure
@@ -33,7 +33,7 @@ from booklet.locate import Places
 from booklet.model import NEUTRAL_BRAND, Booklet, Brand, Figure
 from booklet.pages import FOOTER_HEIGHT, Footer
 from booklet.render import DocumentInfo, render
-from booklet.styles import make_styles
+from booklet.styles import Look, make_styles
 from booklet.validate import read_brand, read_content
 from booklet.web.answer_key import answer_key_html
 from booklet.web.booklet import booklet_html
@@ -140,9 +140,10 @@ def render_outputs(document: Document) -> Outputs:
 
 def render_both(document: Document) -> Outputs:
     booklet, brand = document.booklet, document.brand
-    body_fonts = fonts.register(brand.body_font)
-    heading_fonts = fonts.register(brand.heading_font)
-    styles = make_styles(brand, body_fonts, heading_fonts)
+    body_fonts = fonts.register(fonts.for_language(brand.body_font, booklet.language))
+    heading_fonts = fonts.register(fonts.for_language(brand.heading_font, booklet.language))
+    look = Look(right_to_left=languages.is_rtl(booklet.language))
+    styles = make_styles(brand, body_fonts, heading_fonts, look)
     labels = labels_for(booklet.language)
     page_width, page_height = brand.page_size_pt
     width = page_width - 2 * brand.margin_pt
@@ -168,6 +169,7 @@ def render_both(document: Document) -> Outputs:
             styles.palette.muted,
             styles.palette.rule,
             page_label=labels.page_of,
+            direction="rtl" if look.right_to_left else "ltr",
         )
 
     booklet_pdf = render(

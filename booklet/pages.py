@@ -11,12 +11,15 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from reportlab.lib.enums import TA_LEFT, TA_RIGHT
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
 
 from booklet.colors import reportlab_color
 from booklet.markup import escape
+from booklet.text import Paragraph
 
 FOOTER_HEIGHT = 26
 
@@ -84,6 +87,7 @@ class Footer:
     color: str
     rule: str
     size: float = 9
+    direction: str = "ltr"
     page_label: Callable[[int, int], str] = lambda page, total: f"Page {page} of {total}"
 
 
@@ -144,15 +148,30 @@ class BookletTemplate(BaseDocTemplate):
         canvas.setStrokeColor(reportlab_color(footer.rule))
         canvas.setLineWidth(0.75)
         canvas.line(self.leftMargin, y + 14, self.leftMargin + self.width, y + 14)
-        canvas.setFillColor(reportlab_color(footer.color))
-        canvas.setFont(footer.font, footer.size)
         page_label = footer.page_label(doc.page, total)
-        room = self.width - stringWidth(page_label, footer.font, footer.size) - 24
-        canvas.drawString(
-            self.leftMargin, y + 2, fit_text(footer.left, footer.font, footer.size, room)
-        )
-        canvas.drawRightString(self.leftMargin + self.width, y + 2, page_label)
+        label_width = stringWidth(page_label, footer.font, footer.size) + 6
+        room = self.width - label_width - 24
+        left = footer_line(fit_text(footer.left, footer.font, footer.size, room), footer, TA_LEFT)
+        right = footer_line(page_label, footer, TA_RIGHT)
+        left.wrapOn(canvas, room, FOOTER_HEIGHT)
+        left.drawOn(canvas, self.leftMargin, y)
+        right.wrapOn(canvas, label_width, FOOTER_HEIGHT)
+        right.drawOn(canvas, self.leftMargin + self.width - label_width, y)
         canvas.restoreState()
+
+
+def footer_line(text: str, footer: Footer, alignment: int) -> Paragraph:
+    """One line of the footer as a paragraph, so any script prints in it."""
+    style = ParagraphStyle(
+        "footer",
+        fontName=footer.font,
+        fontSize=footer.size,
+        leading=footer.size + 3,
+        textColor=reportlab_color(footer.color),
+        alignment=alignment,
+    )
+    style.direction = footer.direction
+    return Paragraph(escape(text), style)
 
 
 def fit_text(text: str, font: str, size: float, width: float) -> str:

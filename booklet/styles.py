@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from reportlab.lib.enums import TA_CENTER, TA_LEFT
+from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 
 from booklet.colors import darken_until_readable, mix, readable_on, reportlab_color, tint
@@ -17,6 +17,13 @@ RULE = "#CBD2D9"
 WARNING_RED = "#B3261E"
 BODY_SIZE = 12
 BODY_LEADING = 17
+
+
+@dataclass(frozen=True)
+class Look:
+    """How a build prints, beyond the brand: the text's direction."""
+
+    right_to_left: bool = False
 
 
 @dataclass(frozen=True)
@@ -80,7 +87,10 @@ def palette_for(brand: Brand) -> Palette:
     )
 
 
-def make_styles(brand: Brand, body_fonts: FontSet, heading_fonts: FontSet) -> Styles:
+def make_styles(
+    brand: Brand, body_fonts: FontSet, heading_fonts: FontSet, look: Look | None = None
+) -> Styles:
+    look = look or Look()
     palette = palette_for(brand)
     ink, primary = reportlab_color(INK), reportlab_color(palette.primary_text)
     body = ParagraphStyle(
@@ -90,8 +100,10 @@ def make_styles(brand: Brand, body_fonts: FontSet, heading_fonts: FontSet) -> St
         leading=BODY_LEADING,
         textColor=ink,
         spaceAfter=8,
-        alignment=TA_LEFT,
+        alignment=TA_RIGHT if look.right_to_left else TA_LEFT,
     )
+    # read by booklet.text.Paragraph, which lays such lines out from the right
+    body.direction = "rtl" if look.right_to_left else "ltr"
 
     def derive(name: str, **changes: object) -> ParagraphStyle:
         return ParagraphStyle(name, parent=body, **changes)

@@ -740,7 +740,8 @@ def test_bad_email(check: Check) -> None:
 def test_bad_font_name_suggests(check: Check) -> None:
     assert check(SECTION, BRAND + "fonts:\n  body: Helvetca\n") == [
         'brand.yaml:3: fonts.body: "Helvetca" is not a built-in font (Noto Sans, Liberation Sans, '
-        "Liberation Serif, Liberation Mono, Helvetica, Times, Courier); name one of these or give "
+        "Liberation Serif, Liberation Mono, DejaVu Sans, Helvetica, Times, Courier); "
+        "name one of these or give "
         'font files such as { regular: fonts/Body-Regular.ttf }; did you mean "Helvetica"?'
     ]
 

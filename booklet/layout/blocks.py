@@ -13,7 +13,6 @@ from reportlab.platypus import (
     KeepTogether,
     ListFlowable,
     ListItem,
-    Paragraph,
     Spacer,
     Table,
     TableStyle,
@@ -29,6 +28,7 @@ from booklet.model import Callout, CalloutKind, Figure, Question, QuestionKind, 
 from booklet.model import Picture as PictureModel
 from booklet.pages import Anchor, Mark
 from booklet.styles import Styles
+from booklet.text import Paragraph
 
 LETTERS = "ABCDEFGH"
 Box = tuple[float, float]

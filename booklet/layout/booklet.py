@@ -9,7 +9,6 @@ from reportlab.platypus import (
     Flowable,
     KeepTogether,
     PageBreak,
-    Paragraph,
     Spacer,
     Table,
 )
@@ -33,6 +32,7 @@ from booklet.layout.cover import Cover, CoverText
 from booklet.layout.drawn import Rule
 from booklet.model import Booklet, Brand, Quiz, Section
 from booklet.pages import Anchor, Mark, PageCount
+from booklet.text import Paragraph
 
 BACK_LOGO_BOX = (110.0, 80.0)
 

@@ -5,8 +5,10 @@ from __future__ import annotations
 
 from reportlab.lib.enums import TA_RIGHT
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import Paragraph, Table, TableStyle
+from reportlab.platypus import Table, TableStyle
 from reportlab.platypus.tableofcontents import TableOfContents, drawPageNumbers
+
+from booklet.text import Paragraph
 
 NUMBER_WIDTH = 28
 PLACEHOLDER = [(0, "Contents", 0, None)]
@@ -35,7 +37,11 @@ class Contents(TableOfContents):
             )
             title = f'<a href="#{key}">{text}</a>' if key else text
             number = f'<a href="#{key}">{page}</a>' if key else str(page)
-            dots = f'<onDraw name="contents_dots" label="{level}"/>'
+            # the dots are a word of their own: a shaped (Arabic, Hebrew) word cannot hold
+            # them; right-to-left titles go without, as their dots would run the wrong way
+            dots = f' <onDraw name="contents_dots" label="{level}"/>'
+            if getattr(style, "direction", "ltr") == "rtl":
+                dots = ""
             rows.append([Paragraph(title + dots, style), Paragraph(number, number_style)])
             commands.append(("TOPPADDING", (0, row), (-1, row), style.spaceBefore))
         self._table = Table(rows, colWidths=(text_width, NUMBER_WIDTH))

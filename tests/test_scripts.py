@@ -1,0 +1,150 @@
+"""Every script prints: fallback fonts by character, shaping and right-to-left lines."""
+
+from __future__ import annotations
+
+import io
+import re
+import unicodedata
+
+import pytest
+from pypdf import PdfReader
+
+from booklet import fonts, text
+from booklet.build import load, render_outputs
+from booklet.model import FontFamily
+
+ALPHABETS = {
+    "en": "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789",
+    "es": "ÁÉÍÑÓÚÜáéíñóúü¿¡",
+    "fr": "ÀÂÆÇÈÉÊËÎÏÔŒÙÛÜŸàâæçèéêëîïôœùûüÿ«»",
+    "de": "ÄÖÜẞäöüß„“",
+    "pt": "ÁÂÃÀÇÉÊÍÓÔÕÚáâãàçéêíóôõú",
+    "vi": "ĂÂĐÊÔƠƯăâđêôơưàảãáạằẳẵắặầẩẫấậèẻẽéẹềểễếệìỉĩíịòỏõóọồổỗốộờởỡớợùủũúụừửữứựỳỷỹýỵ",
+    "ru": "АБВГДЕЁЖЗИЙКЛМНОПРСТУФХЦЧШЩЪЫЬЭЮЯабвгдеёжзийклмнопрстуфхцчшщъыьэюя",
+    "el": "ΑΒΓΔΕΖΗΘΙΚΛΜΝΞΟΠΡΣΤΥΦΧΨΩαβγδεζηθικλμνξοπρσςτυφχψωάέήίόύώ",
+    "ar": "ءآأؤإئابةتثجحخدذرزسشصضطظعغفقكلمنهوىي٠١٢٣٤٥٦٧٨٩،؛؟",
+    "he": "אבגדהוזחטיךכלםמןנסעףפץצקרשת",
+    "zh": "髋关节疼痛腰大肌伸展练习每天两次保持秒重复组，。：；？！（）《》",
+    "ja": "ひらがなカタカナ股関節の痛みストレッチ",
+    "ko": "고관절통증스트레칭하루두번",
+}
+
+
+@pytest.mark.parametrize("language", list(ALPHABETS))
+def test_every_letter_of_each_supported_language_has_a_font(language):
+    body = fonts.register(FontFamily(builtin="Noto Sans"))
+    assert text.undrawable(ALPHABETS[language], body.regular) == []
+
+
+def test_a_character_no_font_has_prints_as_the_replacement_character():
+    body = fonts.register(FontFamily(builtin="Noto Sans"))
+    assert text.undrawable("a\U0001f9ea", body.regular) == ["\U0001f9ea"]
+    assert "\U0001f9ea" not in text.with_fallback("a\U0001f9ea", body.regular)
+    assert text.REPLACEMENT in text.with_fallback("a\U0001f9ea", body.regular)
+
+
+def test_fallback_runs_never_cross_the_markup_tags():
+    body = fonts.register(FontFamily(builtin="Noto Sans")).regular
+    cjk = fonts.fallbacks()[1].regular
+    marked = text.with_fallback("Hip <b>髋关</b>节 ok", body)
+    assert marked == (f'Hip <b><font face="{cjk}">髋关</font></b><font face="{cjk}">节 </font>ok')
+
+
+def test_brackets_and_digits_join_the_word_they_belong_to():
+    body = fonts.register(FontFamily(builtin="Noto Sans")).regular
+    shaping = fonts.fallbacks()[0].regular
+    marked = text.with_fallback("see (العضلة) now", body)
+    assert f'<font face="{shaping}">(العضلة) </font>now' in marked
+
+
+@pytest.mark.parametrize(
+    ("words", "shown"),
+    [
+        (["ا", "ب", "ج"], ["ج", "ب", "ا"]),
+        (["ا", "Hip", "pain", "ب"], ["ب", "Hip", "pain", "ا"]),
+        (["كل", "30", "إلى", "60", "دقيقة"], ["دقيقة", "60", "إلى", "30", "كل"]),
+    ],
+)
+def test_right_to_left_lines_keep_left_to_right_runs_in_order(words, shown):
+    assert text.visual_order(words) == shown
+
+
+SAMPLES = {
+    "zh": (
+        "髋关节疼痛",
+        "腰大肌是腹部深处的一块长肌肉。它抬起你的大腿。",
+        "跪姿髋屈肌拉伸",
+        "每天做两次。",
+    ),
+    "ja": (
+        "股関節の痛み",
+        "腸腰筋はおなかの奥にある長い筋肉です。",
+        "ひざ立ちのストレッチ",
+        "一日二回。",
+    ),
+    "ko": (
+        "고관절 통증",
+        "장요근은 배 깊은 곳의 긴 근육입니다.",
+        "무릎 꿇고 스트레칭",
+        "하루 두 번.",
+    ),
+    "ru": (
+        "Боль в бедре",
+        "Поясничная мышца лежит глубоко в животе.",
+        "Растяжка на коленях",
+        "Дважды в день.",
+    ),
+    "vi": (
+        "Đau hông",
+        "Cơ thắt lưng chậu nằm sâu trong bụng bạn.",
+        "Giãn cơ gập hông",
+        "Hai lần mỗi ngày.",
+    ),
+    "es": (
+        "Dolor de cadera",
+        "El psoas es un músculo largo y profundo.",
+        "Estiramiento de rodillas",
+        "Dos veces al día.",
+    ),
+    "el": (
+        "Πόνος στο ισχίο",
+        "Ο ψοΐτης είναι ένας μακρύς μυς.",
+        "Διάταση γονάτου",
+        "Δύο φορές την ημέρα.",
+    ),
+    "ar": (
+        "آلام الورك",
+        "العضلة القطنية عضلة طويلة في عمق البطن.",
+        "تمدد الورك",
+        "مرتين في اليوم.",
+    ),
+    "he": ("כאב במפרק הירך", "שריר הפסואס הוא שריר ארוך בבטן.", "מתיחה בכריעה", "פעמיים ביום."),
+}
+
+
+def words_of(value: str) -> str:
+    """Text as extracted, for comparing: compatibility forms folded, no spaces or dots."""
+    return re.sub(r"[\s.。]", "", unicodedata.normalize("NFKC", value))
+
+
+@pytest.mark.parametrize("language", list(SAMPLES))
+def test_each_language_builds_with_its_text_in_the_pdf(make_content, language):
+    title, body, stretch, frequency = SAMPLES[language]
+    content = make_content(
+        {
+            "title": title,
+            "language": language,
+            "sections": [
+                {
+                    "title": title,
+                    "body": body,
+                    "stretches": [{"name": stretch, "steps": [body], "frequency": frequency}],
+                }
+            ],
+        }
+    )
+    pdf = render_outputs(load(content)).booklet
+    extracted = words_of("".join(p.extract_text() for p in PdfReader(io.BytesIO(pdf)).pages))
+    for value in (title, body, stretch, frequency):
+        for word in value.split():
+            assert words_of(word) in extracted, (language, word)
