@@ -144,7 +144,7 @@ def render_both(document: Document) -> Outputs:
     heading_fonts = fonts.register(fonts.for_language(brand.heading_font, booklet.language))
     look = Look(right_to_left=languages.is_rtl(booklet.language))
     styles = make_styles(brand, body_fonts, heading_fonts, look)
-    labels = labels_for(booklet.language)
+    labels = labels_for(booklet.language, brand.labels)
     page_width, page_height = brand.page_size_pt
     width = page_width - 2 * brand.margin_pt
     height = page_height - 2 * brand.margin_pt - FOOTER_HEIGHT

@@ -174,7 +174,8 @@ def make_styles(
         caution=derive("caution", spaceAfter=0),
         link=derive("link", fontSize=11, leading=15, spaceAfter=0),
         question=derive("question", spaceAfter=6),
-        choice=derive("choice", spaceAfter=0),
+        # a choice's label sits just after its mark, in either direction
+        choice=derive("choice", spaceAfter=0, alignment=TA_LEFT),
         small=derive("small", fontSize=10.5, leading=14, spaceAfter=4),
         cover_title=derive(
             "cover_title",

@@ -17,6 +17,7 @@ from typing import Any
 
 from reportlab.lib.fonts import ps2tt, tt2ps
 from reportlab.lib.styles import ParagraphStyle
+from reportlab.pdfgen.textobject import PDFTextObject
 from reportlab.platypus import Paragraph as ReportLabParagraph
 
 from booklet import fonts
@@ -154,6 +155,9 @@ class Paragraph(ReportLabParagraph):
             text = with_fallback(text, style.fontName)
         super().__init__(text, style, *args, **kwargs)
 
+    def beginText(self, x: float, y: float) -> Any:
+        return MarkSafeText(self.canv, x, y) if self.style.shaping else super().beginText(x, y)
+
     def drawPara(self, debug: int = 0) -> None:
         if getattr(self.style, "direction", "ltr") != "rtl":
             super().drawPara(debug)
@@ -164,6 +168,19 @@ class Paragraph(ReportLabParagraph):
             super().drawPara(debug)
         finally:
             self.blPara = logical
+
+
+class MarkSafeText(PDFTextObject):
+    """A text object that can start a run of shaped text with a raised glyph.
+
+    A mark above a letter (Arabic harakat) can be the first glyph of a run; ReportLab's
+    rise setting reads the operator written before it, and there is none yet.
+    """
+
+    def setRise(self, rise: float) -> None:
+        if not self._code:
+            self._code.append("")
+        super().setRise(rise)
 
 
 def visual_lines(para: Any) -> Any:

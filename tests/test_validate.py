@@ -345,7 +345,7 @@ def test_british_spelling_in_brand(check: Check) -> None:
 def test_title_in_brand_lists_brand_fields(check: Check) -> None:
     assert check(SECTION, "organization: Example PT\ntitel: Hip care\n") == [
         "brand.yaml:2: titel: unknown field; allowed here: "
-        "organization, logo, colors, fonts, page, contact, disclaimer, reading_grade"
+        "organization, logo, colors, fonts, page, contact, disclaimer, reading_grade, labels, print"
     ]
 
 

@@ -29,7 +29,7 @@ def answer_key_story(
     story: list[Flowable] = [page_count, *title_block(kit, booklet, brand)]
     questions = booklet.quiz.questions if booklet.quiz else ()
     if not questions:
-        story.append(Paragraph("This booklet has no quiz.", kit.styles.body))
+        story.append(Paragraph(markup.escape(kit.labels.no_quiz), kit.styles.body))
     story += [answer_block(kit, q, n) for n, q in enumerate(questions, start=1)]
     return story
 

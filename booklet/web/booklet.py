@@ -15,7 +15,7 @@ from booklet.web.parts import blocks, figure, inline, logo, page, text
 
 
 def booklet_html(booklet: Booklet, brand: Brand) -> bytes:
-    labels = labels_for(booklet.language)
+    labels = labels_for(booklet.language, brand.labels)
     numbers = iter(range(1, len(booklet.stretches()) + 1))
     sections = [section_html(s, i, labels, numbers, brand) for i, s in enumerate(booklet.sections)]
     parts = [cover(booklet, brand, labels), '<main class="wrap">', contents(booklet, labels)]
