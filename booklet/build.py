@@ -8,6 +8,7 @@ renamed only when all are complete.
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import os
 import secrets
 import signal
@@ -31,7 +32,7 @@ from booklet.literacy import jargon
 from booklet.literacy.check import Report, check, missing_alt
 from booklet.locate import Places
 from booklet.model import NEUTRAL_BRAND, Booklet, Brand, Figure
-from booklet.pages import FOOTER_HEIGHT, Footer
+from booklet.pages import Footer, footer_height
 from booklet.render import DocumentInfo, render
 from booklet.styles import Look, make_styles
 from booklet.validate import read_brand, read_content
@@ -140,17 +141,24 @@ def render_outputs(document: Document) -> Outputs:
 
 def render_both(document: Document) -> Outputs:
     booklet, brand = document.booklet, document.brand
-    body_fonts = fonts.register(fonts.for_language(brand.body_font, booklet.language))
-    heading_fonts = fonts.register(fonts.for_language(brand.heading_font, booklet.language))
-    look = Look(right_to_left=languages.is_rtl(booklet.language))
+    look = Look(
+        right_to_left=languages.is_rtl(booklet.language),
+        large_print=brand.large_print,
+        grayscale=brand.grayscale,
+    )
+    body_fonts, heading_fonts = (
+        fonts.register(fonts.for_look(family, booklet.language, look.large_print))
+        for family in (brand.body_font, brand.heading_font)
+    )
     styles = make_styles(brand, body_fonts, heading_fonts, look)
     labels = labels_for(booklet.language, brand.labels)
     page_width, page_height = brand.page_size_pt
     width = page_width - 2 * brand.margin_pt
-    height = page_height - 2 * brand.margin_pt - FOOTER_HEIGHT
+    height = page_height - 2 * brand.margin_pt - footer_height(styles.footer_size)
 
     def kit() -> Kit:
-        return Kit(styles, labels, width, height, PictureSizes())
+        pictures = PictureSizes(gray=look.grayscale)
+        return Kit(styles, labels, width, height, pictures, large_print=look.large_print)
 
     def info(title: str) -> DocumentInfo:
         return DocumentInfo(
@@ -160,6 +168,7 @@ def render_both(document: Document) -> Outputs:
             language=booklet.language,
             page_size=brand.page_size_pt,
             margin=brand.margin_pt,
+            grayscale=look.grayscale,
         )
 
     def footer(left: str) -> Footer:
@@ -168,6 +177,7 @@ def render_both(document: Document) -> Outputs:
             body_fonts.regular,
             styles.palette.muted,
             styles.palette.rule,
+            size=styles.footer_size,
             page_label=labels.page_of,
             direction="rtl" if look.right_to_left else "ltr",
         )
@@ -306,15 +316,33 @@ def write_temporary(folder: Path, data: bytes) -> Path:
     return path
 
 
+@dataclass(frozen=True)
+class Printing:
+    """Print options asked for on the command line, on top of the brand's `print:`."""
+
+    large_print: bool = False
+    grayscale: bool = False
+
+    def apply(self, document: Document) -> Document:
+        brand = document.brand
+        chosen = dataclasses.replace(
+            brand,
+            large_print=brand.large_print or self.large_print,
+            grayscale=brand.grayscale or self.grayscale,
+        )
+        return dataclasses.replace(document, brand=chosen)
+
+
 def build(
     content: Path,
     brand: Path | None = None,
     out_dir: Path = Path("output"),
     formats: Iterable[str] = ("pdf",),
     restrict_to: Path | None = None,
+    printing: Printing | None = None,
 ) -> list[Path]:
     """Validate, lay out, render and write: the whole `booklet build`."""
-    document = load(content, brand, restrict_to)
+    document = (printing or Printing()).apply(load(content, brand, restrict_to))
     rendered = render_formats(document, formats)
     return write_outputs(rendered, out_dir, document.booklet.stem, document.inputs())
 

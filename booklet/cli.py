@@ -53,18 +53,28 @@ def cli() -> None:
     help="pdf, html, or both as pdf,html. HTML is one self-contained, accessible page.",
 )
 @RESTRICT_TO
+@click.option(
+    "--large-print",
+    is_flag=True,
+    help="Large print: 18 pt body text in a low-vision typeface, 1.5 line spacing, one column.",
+)
+@click.option("--grayscale", is_flag=True, help="Shades of gray only, for photocopying.")
 def build(
     content: Path,
     brand: Path | None,
     out_dir: Path,
     formats: tuple[str, ...],
     restrict_to: Path | None,
+    large_print: bool,
+    grayscale: bool,
 ) -> None:
     """Write OUT/<name>.pdf and OUT/<name>-answer-key.pdf (or .html) from CONTENT."""
     from booklet import build as pipeline
 
     with reported_errors():
-        paths = pipeline.build(content, brand, out_dir, formats, restrict_to)
+        paths = pipeline.build(
+            content, brand, out_dir, formats, restrict_to, pipeline.Printing(large_print, grayscale)
+        )
     for path in paths:
         click.echo(str(path))
 

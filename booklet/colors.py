@@ -75,5 +75,29 @@ def darken_until_readable(hex_color: str, background: str = "#FFFFFF", ratio: fl
     return color
 
 
+def gray_hex(hex_color: str) -> str:
+    """'#RRGGBB' -> the gray of the same lightness, as a grayscale build prints it."""
+    level = gray_level(rgb(hex_color))
+    return to_hex((level, level, level))
+
+
+def gray_level(channels: tuple[float, float, float]) -> float:
+    red, green, blue = channels
+    return 0.2126 * red + 0.7152 * green + 0.0722 * blue
+
+
+def gray_of(color: object) -> colors.Color | None:
+    """Any ReportLab colour (object, name, tuple, CMYK) -> the gray of the same lightness.
+
+    Given to the canvas as its colour-space check, so in a grayscale build every fill and
+    stroke, of text, rules, tables and drawn figures alike, is set in gray.
+    """
+    if color is None:
+        return None
+    value = colors.toColor(color)
+    level = gray_level(value.rgb())
+    return colors.Color(level, level, level, alpha=value.alpha)
+
+
 def reportlab_color(hex_color: str) -> colors.Color:
     return colors.HexColor(hex_color)

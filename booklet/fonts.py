@@ -39,6 +39,17 @@ BUNDLED: dict[str, tuple[str, tuple[str, str, str, str]]] = {
     "Liberation Mono": ("LiberationMono", ("Regular", "Bold", "Italic", "BoldItalic")),
     "DejaVu Sans": ("DejaVuSans", ("", "-Bold", "", "-Bold")),
 }
+# bundled for one use, not named in brand files
+SPECIAL: dict[str, tuple[str, tuple[str, str, str, str]]] = {
+    "Atkinson Hyperlegible": ("AtkinsonHyperlegible", ("Regular", "Bold", "Italic", "BoldItalic")),
+}
+# Large print sets text in Atkinson Hyperlegible, drawn for readers with low vision (its
+# I, l and 1 differ at a glance), where it has the language's letters: Western European;
+# a rarer letter it lacks (Ł, ẞ) comes from the fallback fonts.
+LARGE_PRINT_FAMILY = "Atkinson Hyperlegible"
+LARGE_PRINT_LANGUAGES = frozenset(
+    {"en", "es", "fr", "de", "pt", "it", "nl", "ca", "da", "sv", "no", "nb", "nn", "fi", "ga"}
+)
 # tried in order for a character the text's own font cannot draw
 FALLBACK_FAMILIES = ("DejaVu Sans", "Droid Sans Fallback")
 # one weight only: bold text in it prints regular rather than not at all
@@ -156,9 +167,17 @@ def bundled_files(family: str) -> list[Path]:
     """The four style files (regular, bold, italic, bold italic) of a bundled family."""
     if family in SINGLE_FILE:
         return [FONT_FOLDER / SINGLE_FILE[family]] * 4
-    prefix, suffixes = BUNDLED[family]
+    prefix, suffixes = {**BUNDLED, **SPECIAL}[family]
     joiner = "-" if all(suffixes) else ""
     return [FONT_FOLDER / f"{prefix}{joiner}{suffix}.ttf" for suffix in suffixes]
+
+
+def for_look(family: FontFamily, language: str, large_print: bool) -> FontFamily:
+    """The family a build sets text in: the brand's, or one its language or large print
+    needs."""
+    if large_print:
+        family = for_large_print(family, language)
+    return for_language(family, language)
 
 
 def for_language(family: FontFamily, language: str) -> FontFamily:
@@ -166,6 +185,13 @@ def for_language(family: FontFamily, language: str) -> FontFamily:
     and the punctuation around them come from one font); brand font files as they are."""
     if family.builtin is not None and languages.is_rtl(language):
         return FontFamily(builtin=FALLBACK_FAMILIES[0])
+    return family
+
+
+def for_large_print(family: FontFamily, language: str) -> FontFamily:
+    """The large-print family for a language it covers; otherwise the family as it is."""
+    if languages.primary(language) in LARGE_PRINT_LANGUAGES:
+        return FontFamily(builtin=LARGE_PRINT_FAMILY)
     return family
 
 

@@ -21,7 +21,13 @@ from booklet.colors import reportlab_color
 from booklet.markup import escape
 from booklet.text import Paragraph
 
-FOOTER_HEIGHT = 26
+
+def footer_height(size: float) -> float:
+    """The room the running footer takes at the foot of each page, for its text size."""
+    return 2 * size + 8
+
+
+FOOTER_HEIGHT = footer_height(9)
 
 
 @dataclass(frozen=True)
@@ -100,9 +106,9 @@ class BookletTemplate(BaseDocTemplate):
         self.page_count = page_count
         frame = Frame(
             self.leftMargin,
-            self.bottomMargin + FOOTER_HEIGHT,
+            self.bottomMargin + footer_height(footer.size),
             self.width,
-            self.height - FOOTER_HEIGHT,
+            self.height - footer_height(footer.size),
             id="body",
             leftPadding=0,
             rightPadding=0,
@@ -147,15 +153,16 @@ class BookletTemplate(BaseDocTemplate):
         canvas.saveState()
         canvas.setStrokeColor(reportlab_color(footer.rule))
         canvas.setLineWidth(0.75)
-        canvas.line(self.leftMargin, y + 14, self.leftMargin + self.width, y + 14)
+        rule_y = y + footer.size * 1.3 + 2
+        canvas.line(self.leftMargin, rule_y, self.leftMargin + self.width, rule_y)
         page_label = footer.page_label(doc.page, total)
         label_width = stringWidth(page_label, footer.font, footer.size) + 6
         room = self.width - label_width - 24
         left = footer_line(fit_text(footer.left, footer.font, footer.size, room), footer, TA_LEFT)
         right = footer_line(page_label, footer, TA_RIGHT)
-        left.wrapOn(canvas, room, FOOTER_HEIGHT)
+        left.wrapOn(canvas, room, rule_y - y)
         left.drawOn(canvas, self.leftMargin, y)
-        right.wrapOn(canvas, label_width, FOOTER_HEIGHT)
+        right.wrapOn(canvas, label_width, rule_y - y)
         right.drawOn(canvas, self.leftMargin + self.width - label_width, y)
         canvas.restoreState()
 

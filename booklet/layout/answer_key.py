@@ -37,7 +37,11 @@ def answer_key_story(
 def title_block(kit: Kit, booklet: Booklet, brand: Brand) -> list[Flowable]:
     styles, labels, palette = kit.styles, kit.labels, kit.styles.palette
     banner_style = styles.callout_label.clone(
-        "banner", textColor=reportlab_color("#FFFFFF"), fontSize=12, leading=15, spaceAfter=0
+        "banner",
+        textColor=reportlab_color("#FFFFFF"),
+        fontSize=12 * styles.scale,
+        leading=15 * styles.scale,
+        spaceAfter=0,
     )
     banner = layout_table(
         [[Paragraph(markup.escape(labels.clinician_only.upper()), banner_style)]],
@@ -46,7 +50,9 @@ def title_block(kit: Kit, booklet: Booklet, brand: Brand) -> list[Flowable]:
     banner.setStyle(
         padding(12, 12, 7, 8, [("BACKGROUND", (0, 0), (-1, -1), reportlab_color(palette.warning))])
     )
-    kicker = styles.dose_label.clone("kicker", fontSize=11, leading=14)
+    kicker = styles.dose_label.clone(
+        "kicker", fontSize=11 * styles.scale, leading=14 * styles.scale
+    )
     title = f"{labels.answer_key}: {booklet.title}"
     return [
         Anchor(Mark(title, "answer-key", level=0, in_contents=False)),

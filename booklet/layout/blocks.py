@@ -39,6 +39,7 @@ class PictureSizes:
     """Fits pictures into their slots, and prepares each file once at its largest printed size."""
 
     uses: dict[Path, Box] = field(default_factory=dict)
+    gray: bool = False
 
     def fit(self, path: Path, box: Box) -> Box:
         width, height = images.pixel_size(path)
@@ -53,7 +54,7 @@ class PictureSizes:
     def flowable(self, path: Path, box: Box) -> Picture:
         width, height = self.fit(path, box)
         largest = self.uses.get(path, (width, height))
-        return Picture(images.embeddable(path, *largest), width, height)
+        return Picture(images.embeddable(path, *largest, self.gray), width, height)
 
 
 @dataclass(frozen=True)
@@ -65,11 +66,12 @@ class Kit:
     width: float
     height: float
     pictures: PictureSizes
+    large_print: bool = False
 
     @property
     def narrow(self) -> bool:
-        """True on small pages (A5), where side-by-side blocks stack instead."""
-        return self.width < 400
+        """True on small pages (A5) and in large print, where side-by-side blocks stack."""
+        return self.width < 400 or self.large_print
 
     @property
     def figure_colors(self) -> Colors:
@@ -78,10 +80,14 @@ class Kit:
 
     @property
     def section_picture_box(self) -> Box:
+        if self.large_print:
+            return self.width, self.height * 0.5
         return self.width * 0.8, self.height * 0.4
 
     @property
     def card_picture_box(self) -> Box:
+        if self.large_print:
+            return self.width * 0.6, 170.0
         return self.width * 0.27, 120.0
 
 
@@ -159,10 +165,11 @@ def callout_block(kit: Kit, callout: Callout) -> Flowable:
         ),
     }
     shape, letter, color, background, label = looks[callout.kind]
-    icon = Icon(shape, letter, color, styles.body_fonts.bold)
+    scale = styles.scale
+    icon = Icon(shape, letter, color, styles.body_fonts.bold, size=Icon.SIZE * scale)
     label_style = styles.callout_label.clone("label", textColor=reportlab_color(color))
     text = [Paragraph(markup.escape(label), label_style), *callout_text(kit, callout.text)]
-    table = layout_table([[icon, text]], colWidths=[34, kit.width - 34])
+    table = layout_table([[icon, text]], colWidths=[34 * scale, kit.width - 34 * scale])
     commands = [
         ("BACKGROUND", (0, 0), (-1, -1), reportlab_color(background)),
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
@@ -177,7 +184,8 @@ def callout_block(kit: Kit, callout: Callout) -> Flowable:
         commands.append(("BOX", (0, 0), (-1, -1), 1.2, reportlab_color(color)))
     table.setStyle(TableStyle(commands))
     table.spaceBefore, table.spaceAfter = 4, 12
-    return table
+    # never a label alone at the foot of a page; a callout longer than a page still splits
+    return KeepTogether([table])
 
 
 def callout_text(kit: Kit, text: str) -> list[Flowable]:
@@ -235,8 +243,10 @@ def card_header(kit: Kit, stretch: Stretch, number: int) -> Table:
 
 def card_body(kit: Kit, stretch: Stretch) -> Table:
     """Left: the picture with the caution under it. Right: purpose, numbered steps, video."""
-    side_width = kit.card_picture_box[0] + 20
     has_picture = stretch.picture is not None or stretch.figure is not None
+    if kit.large_print:
+        return stacked_card_body(kit, stretch, has_picture)
+    side_width = kit.card_picture_box[0] + 20
     has_side = has_picture or (stretch.caution is not None and not kit.narrow)
     main_width = kit.width - side_width if has_side else kit.width
     main = card_main(kit, stretch, main_width - 28)
@@ -245,6 +255,16 @@ def card_body(kit: Kit, stretch: Stretch) -> Table:
         ([[side, main]], [side_width, main_width]) if has_side else ([[main]], [main_width])
     )
     body = layout_table(cells, colWidths=widths)
+    body.setStyle(padding(14, 14, 9, 6, [("VALIGN", (0, 0), (-1, -1), "TOP")]))
+    return body
+
+
+def stacked_card_body(kit: Kit, stretch: Stretch, has_picture: bool) -> Table:
+    """Large print: one column, the picture above the steps at full size."""
+    inner = kit.width - 28
+    rows = [[card_side(kit, stretch, inner)]] if has_picture else []
+    rows.append([card_main(kit, stretch, inner)])
+    body = layout_table(rows, colWidths=[kit.width])
     body.setStyle(padding(14, 14, 9, 6, [("VALIGN", (0, 0), (-1, -1), "TOP")]))
     return body
 
@@ -261,7 +281,7 @@ def card_main(kit: Kit, stretch: Stretch, width: float) -> list[Flowable]:
             steps,
             bulletType="1",
             bulletFormat="%s.",
-            leftIndent=20,
+            leftIndent=20 * styles.scale,
             bulletColor=reportlab_color(styles.palette.primary_text),
             bulletFontName=styles.body_fonts.bold,
             bulletFontSize=styles.step.fontSize,
@@ -339,15 +359,21 @@ def dosage_strip(kit: Kit, stretch: Stretch) -> Table:
 def caution_box(kit: Kit, caution: str, width: float) -> Table:
     """The caution in a red-marked box sized for the card's narrow side column."""
     styles, palette = kit.styles, kit.styles.palette
-    icon = Icon("triangle", "!", palette.warning, styles.body_fonts.bold, size=16)
+    icon = Icon("triangle", "!", palette.warning, styles.body_fonts.bold, size=16 * styles.scale)
     label_style = styles.callout_label.clone(
         "caution_label", textColor=reportlab_color(palette.warning), spaceAfter=0
     )
     label = layout_table(
-        [[icon, Paragraph(markup.escape(kit.labels.caution), label_style)]], colWidths=[22, None]
+        [[icon, Paragraph(markup.escape(kit.labels.caution), label_style)]],
+        colWidths=[22 * styles.scale, None],
     )
     label.setStyle(padding(0, 0, 0, 0, [("VALIGN", (0, 0), (-1, -1), "MIDDLE")]))
-    text = para(caution, styles.caution.clone("caution_text", fontSize=11, leading=14.5))
+    text = para(
+        caution,
+        styles.caution.clone(
+            "caution_text", fontSize=11 * styles.scale, leading=14.5 * styles.scale
+        ),
+    )
     box = layout_table([[label], [text]], colWidths=[width])
     box.setStyle(
         padding(
@@ -370,15 +396,18 @@ def video_block(kit: Kit, url: str, width: float) -> Table:
     """A QR code to scan, and the address as a link for those who type it."""
     styles, palette = kit.styles, kit.styles.palette
     link = markup.escape(url)
-    small = styles.small.clone("video_link", fontSize=9.5, leading=12, spaceAfter=0)
+    small = styles.small.clone(
+        "video_link", fontSize=9.5 * styles.scale, leading=12 * styles.scale, spaceAfter=0
+    )
     text = [
         Paragraph(
-            markup.escape(kit.labels.video), styles.callout_label.clone("video", fontSize=11)
+            markup.escape(kit.labels.video),
+            styles.callout_label.clone("video", fontSize=11 * styles.scale),
         ),
         Paragraph(f'<a href="{link}" color="{palette.primary_text}"><u>{link}</u></a>', small),
     ]
-    qr = LinkedQr(url, 50, palette.ink)
-    block = layout_table([[qr, text]], colWidths=[58, width - 58])
+    qr = LinkedQr(url, 50 * styles.scale, palette.ink)
+    block = layout_table([[qr, text]], colWidths=[58 * styles.scale, width - 58 * styles.scale])
     block.setStyle(padding(0, 0, 0, 0, [("VALIGN", (0, 0), (-1, -1), "MIDDLE")]))
     return block
 
@@ -431,10 +460,16 @@ def numbered(kit: Kit, number: int, content: list[Flowable]) -> Table:
         textColor=reportlab_color(styles.palette.primary_text),
     )
     table = layout_table(
-        [[Paragraph(f"{number}.", number_style), content]], colWidths=[30, kit.width - 30]
+        [[Paragraph(f"{number}.", number_style), content]],
+        colWidths=[number_width(kit), kit.width - number_width(kit)],
     )
     table.setStyle(padding(0, 0, 0, 0, [("VALIGN", (0, 0), (-1, -1), "TOP")]))
     return table
+
+
+def number_width(kit: Kit) -> float:
+    """The column a question's number stands in."""
+    return 30 * kit.styles.scale
 
 
 def answer_hint(labels: Labels, question: Question) -> str | None:
@@ -451,28 +486,31 @@ def answer_hint(labels: Labels, question: Question) -> str | None:
 
 
 def answer_space(kit: Kit, question: Question) -> Flowable:
-    styles, palette = kit.styles, kit.styles.palette
+    styles, palette, scale = kit.styles, kit.styles.palette, kit.styles.scale
     if question.kind is QuestionKind.SHORT:
-        return WritingLines(question.lines, 28, palette.rule)
+        return WritingLines(question.lines, 28 * scale, palette.rule)
+    mark = 13 * scale
     if question.kind is QuestionKind.TRUE_FALSE:
         row = [
-            ChoiceMark("circle", 13, palette.ink),
+            ChoiceMark("circle", mark, palette.ink),
             para(kit.labels.true, styles.choice),
-            ChoiceMark("circle", 13, palette.ink),
+            ChoiceMark("circle", mark, palette.ink),
             para(kit.labels.false, styles.choice),
         ]
-        table = layout_table([row], colWidths=[22, 90, 22, 90], hAlign="LEFT")
+        widths = [22 * scale, 90 * scale, 22 * scale, 90 * scale]
+        table = layout_table([row], colWidths=widths, hAlign="LEFT")
         return tight(table, extra=[("VALIGN", (0, 0), (-1, -1), "MIDDLE")])
     shape = "circle" if question.kind is QuestionKind.SINGLE else "square"
     rows = [
         [
-            ChoiceMark(shape, 13, palette.ink),
+            ChoiceMark(shape, mark, palette.ink),
             Paragraph(f"<b>{letter}</b>", styles.choice),
             para(choice, styles.choice),
         ]
         for letter, choice in zip(LETTERS, question.choices, strict=False)
     ]
-    table = layout_table(rows, colWidths=[22, 20, kit.width - 30 - 42], hAlign="LEFT")
+    widths = [22 * scale, 20 * scale, kit.width - number_width(kit) - 42 * scale]
+    table = layout_table(rows, colWidths=widths, hAlign="LEFT")
     return tight(
         table,
         extra=[("VALIGN", (0, 0), (-1, -1), "MIDDLE"), ("BOTTOMPADDING", (0, 0), (-1, -1), 7)],

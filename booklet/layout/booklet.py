@@ -216,7 +216,10 @@ def contact_table(kit: Kit, brand: Brand) -> Table:
 
 def label_cell(kit: Kit, text: str) -> Paragraph:
     return Paragraph(
-        markup.escape(text), kit.styles.dose_label.clone("label", fontSize=10.5, leading=17)
+        markup.escape(text),
+        kit.styles.dose_label.clone(
+            "label", fontSize=10.5 * kit.styles.scale, leading=17 * kit.styles.scale
+        ),
     )
 
 

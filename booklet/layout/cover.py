@@ -82,7 +82,9 @@ class Cover(Flowable):
             _, block_height = block.wrap(width, room)
             block.drawOn(canvas, self.margin, y)
             y += block_height + 10
-        kicker_style = styles.cover_subtitle.clone("kicker", fontSize=12, leading=15)
+        kicker_style = styles.cover_subtitle.clone(
+            "kicker", fontSize=12 * styles.scale, leading=15 * styles.scale
+        )
         kicker = Paragraph(markup.escape(self.text.kicker.upper()), kicker_style)
         kicker.wrap(width, 100)
         kicker.drawOn(canvas, self.margin, self.page[1] - self.margin - 16)
@@ -115,7 +117,10 @@ class Cover(Flowable):
         right end of its line."""
         canvas, palette = self.canv, self.styles.palette
         style = self.styles.dose_label.clone(
-            "blank", fontSize=11, leading=14, textColor=reportlab_color(palette.muted)
+            "blank",
+            fontSize=11 * self.styles.scale,
+            leading=14 * self.styles.scale,
+            textColor=reportlab_color(palette.muted),
         )
         right_to_left = getattr(style, "direction", "ltr") == "rtl"
         left, right = self.margin, self.page[0] - self.margin

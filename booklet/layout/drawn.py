@@ -82,7 +82,9 @@ class Rule(Flowable):
 class Icon(Flowable):
     """A round or triangular badge with one letter: tip, note and warning each have their own."""
 
-    def __init__(self, shape: str, letter: str, color: str, font: str, size: float = 22) -> None:
+    SIZE = 22
+
+    def __init__(self, shape: str, letter: str, color: str, font: str, size: float = SIZE) -> None:
         super().__init__()
         self.shape, self.letter, self.color, self.font, self.size = shape, letter, color, font, size
 
