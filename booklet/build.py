@@ -20,7 +20,7 @@ from pathlib import Path
 import yaml
 from reportlab.platypus.doctemplate import LayoutError
 
-from booklet import fonts, languages, loading
+from booklet import advice, fonts, languages, loading
 from booklet.errors import BookletError, OutputError, Problem
 from booklet.fields import Context
 from booklet.figures.validate import figure_names, named, read_figure
@@ -48,6 +48,7 @@ class Document:
 
     booklet: Booklet
     brand: Brand
+    warnings: tuple[Problem, ...] = ()  # told to the user; they do not stop a build
 
     def inputs(self) -> set[Path]:
         """Every file the document was read from: content, brand, pictures, logo, fonts."""
@@ -80,21 +81,26 @@ def load(content: Path, brand: Path | None = None, restrict_to: Path | None = No
     names, must lie in that folder; the files given here as arguments are the caller's own.
     """
     problems: list[Problem] = []
-    booklet, brand_ref, ctx = read_content(loading.load_yaml(content), content, restrict_to)
+    content_node = loading.load_yaml(content)
+    booklet, brand_ref, ctx = read_content(content_node, content, restrict_to)
     problems += ctx.problems
     brand_path = brand if brand is not None else (brand_ref[0] if brand_ref else None)
     chosen = NEUTRAL_BRAND
+    brand_places: Places | None = None
     if brand_path is not None:
         try:
             root = restrict_to if brand is None else None
-            loaded, brand_ctx = read_brand(loading.load_yaml(brand_path), brand_path, root)
+            brand_node = loading.load_yaml(brand_path)
+            loaded, brand_ctx = read_brand(brand_node, brand_path, root)
             problems += brand_ctx.problems
             chosen = loaded or NEUTRAL_BRAND
+            brand_places = Places(str(brand_path), brand_node)
         except BookletError as error:
             problems += refer_to_brand_field(error.problems, brand, brand_ref, content)
     if problems or booklet is None:
         raise BookletError(problems)
-    return Document(booklet=booklet, brand=chosen)
+    found = advice.warnings(booklet, chosen, Places(str(content), content_node), brand_places)
+    return Document(booklet=booklet, brand=chosen, warnings=tuple(found))
 
 
 def refer_to_brand_field(
@@ -342,7 +348,17 @@ def build(
     printing: Printing | None = None,
 ) -> list[Path]:
     """Validate, lay out, render and write: the whole `booklet build`."""
-    document = (printing or Printing()).apply(load(content, brand, restrict_to))
+    return build_document(load(content, brand, restrict_to), out_dir, formats, printing)
+
+
+def build_document(
+    document: Document,
+    out_dir: Path = Path("output"),
+    formats: Iterable[str] = ("pdf",),
+    printing: Printing | None = None,
+) -> list[Path]:
+    """Lay out, render and write a loaded document."""
+    document = (printing or Printing()).apply(document)
     rendered = render_formats(document, formats)
     return write_outputs(rendered, out_dir, document.booklet.stem, document.inputs())
 

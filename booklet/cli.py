@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Iterable
 from pathlib import Path
 
 import click
@@ -72,9 +73,10 @@ def build(
     from booklet import build as pipeline
 
     with reported_errors():
-        paths = pipeline.build(
-            content, brand, out_dir, formats, restrict_to, pipeline.Printing(large_print, grayscale)
-        )
+        document = pipeline.load(content, brand, restrict_to)
+        warn(document.warnings)
+        printing = pipeline.Printing(large_print, grayscale)
+        paths = pipeline.build_document(document, out_dir, formats, printing)
     for path in paths:
         click.echo(str(path))
 
@@ -93,6 +95,7 @@ def validate(content: Path, brand: Path | None, strict: bool, restrict_to: Path 
 
     with reported_errors():
         document = pipeline.load(content, brand, restrict_to)
+        warn(document.warnings)
         if strict and (problems := pipeline.strict_problems(document)):
             raise BookletError(problems)
     stretches = len(document.booklet.stretches())
@@ -177,6 +180,12 @@ def figure(source: str, out: Path, brand: Path | None) -> None:
     with reported_errors():
         written = pipeline.figure_file(source, out, brand)
     click.echo(str(written))
+
+
+def warn(warnings: Iterable[object]) -> None:
+    """Warnings go to stderr, one a line; they do not change the exit status."""
+    for line in warnings:
+        click.echo(str(line), err=True)
 
 
 def counted(number: int, one: str, many: str | None = None) -> str:

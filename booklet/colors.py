@@ -67,11 +67,16 @@ def readable_on(background: str, dark: str = "#1A1A1A", light: str = "#FFFFFF") 
 
 def darken_until_readable(hex_color: str, background: str = "#FFFFFF", ratio: float = 4.5) -> str:
     """The colour itself if text in it reads on `background`, else a darker shade that does."""
+    return shade_until_readable(hex_color, background, "#000000", ratio)
+
+
+def shade_until_readable(hex_color: str, other: str, toward: str, ratio: float = 4.5) -> str:
+    """The colour, blended step by step toward `toward` until it contrasts with `other`."""
     color = hex_color
     for _ in range(20):
-        if contrast(color, background) >= ratio:
+        if contrast(color, other) >= ratio:
             return color
-        color = mix(color, "#000000", 0.1)
+        color = mix(color, toward, 0.1)
     return color
 
 

@@ -7,6 +7,7 @@ import re
 import unicodedata
 
 import pytest
+from conftest import run_cli
 from pypdf import PdfReader
 
 from booklet import fonts, text
@@ -148,3 +149,60 @@ def test_each_language_builds_with_its_text_in_the_pdf(make_content, language):
     for value in (title, body, stretch, frequency):
         for word in value.split():
             assert words_of(word) in extracted, (language, word)
+
+
+def test_a_character_no_font_has_is_a_warning_with_its_line_and_the_build_goes_on(
+    tmp_path, make_content
+):
+    content = make_content(
+        "title: Hip care\nsections:\n  - title: Why\n    body: |\n      First.\n\n"
+        "      A test tube \U0001f9ea here.\n"
+    )
+    result = run_cli(["build", content, "--out", tmp_path / "out"])
+    assert result.exit_code == 0
+    assert result.stderr.splitlines() == [
+        f'{content}:7: sections[1].body: warning: "\U0001f9ea" (U+1F9EA) is in no font booklet '
+        'has, so it prints as "\ufffd"; write it another way or leave it out'
+    ]
+    assert (tmp_path / "out" / "booklet.pdf").exists()
+
+
+def test_every_supported_script_builds_without_warnings(make_content):
+    body = " ".join(ALPHABETS.values())
+    content = make_content({"title": "T", "sections": [{"title": "S", "body": body}]})
+    assert load(content).warnings == ()
+
+
+@pytest.mark.parametrize(
+    ("primary", "expected"),
+    [
+        ("#1F5F7A", []),
+        (
+            "#9AD0EC",
+            [
+                'brand.yaml:3: colors.primary: warning: "#9AD0EC" as heading text on white gives '
+                "only 1.6:1 contrast, under the 4.5:1 WCAG asks for; headings print in the darker "
+                '"#5B7A8B" instead'
+            ],
+        ),
+        (
+            "#808080",
+            [
+                'brand.yaml:3: colors.primary: warning: "#808080" behind the text of the cover '
+                "and the card headers gives it only 4.4:1 contrast, under the 4.5:1 WCAG asks "
+                'for; choose a lighter colour, such as "#8D8D8D"',
+                'brand.yaml:3: colors.primary: warning: "#808080" as heading text on white gives '
+                "only 3.9:1 contrast, under the 4.5:1 WCAG asks for; headings print in the "
+                'darker "#737373" instead',
+            ],
+        ),
+    ],
+)
+def test_a_brand_colour_too_faint_for_text_is_a_warning_naming_it(
+    make_content, make_brand, primary, expected
+):
+    brand = make_brand(f'organization: X\ncolors:\n  primary: "{primary}"\n')
+    warnings = [
+        str(w).replace(str(brand), "brand.yaml") for w in load(make_content(), brand).warnings
+    ]
+    assert warnings == expected
