@@ -12,7 +12,7 @@ from pypdf.generic import ContentStream
 from reportlab.lib.enums import TA_LEFT
 
 from booklet import fonts
-from booklet.build import Printing, load, render_outputs
+from booklet.build import Printing, load, render_html, render_outputs
 from booklet.model import FontFamily
 from booklet.styles import Look, make_styles
 
@@ -123,3 +123,16 @@ def test_the_flags_and_the_brand_options_build(tmp_path, make_content, make_bran
     brand = make_brand("organization: X\nprint:\n  large: true\n  grayscale: true\n")
     document = load(content, brand)
     assert document.brand.large_print and document.brand.grayscale
+
+
+def test_the_html_twin_follows_large_print_grayscale_and_direction(make_content):
+    content = make_content(
+        {"title": "T", "language": "ar", "sections": [{"title": "\u0628\u0627\u0628"}]}
+    )
+    plain = render_html(load(content)).booklet.decode()
+    assert '<html lang="ar" dir="rtl">' in plain
+    assert "grayscale(1)" not in plain and "Atkinson" not in plain
+    both = Printing(large_print=True, grayscale=True).apply(load(content))
+    html = render_html(both).booklet.decode()
+    assert "filter: grayscale(1)" in html
+    assert "font-size: 1.5rem; line-height: 1.5" in html
