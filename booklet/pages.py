@@ -155,11 +155,12 @@ class BookletTemplate(BaseDocTemplate):
         canvas.setLineWidth(0.75)
         rule_y = y + footer.size * 1.3 + 2
         canvas.line(self.leftMargin, rule_y, self.leftMargin + self.width, rule_y)
-        page_label = footer.page_label(doc.page, total)
-        label_width = stringWidth(page_label, footer.font, footer.size) + 6
+        right = footer_line(footer.page_label(doc.page, total), footer, TA_RIGHT)
+        right.wrapOn(canvas, self.width, rule_y - y)
+        # measured as set, fallback fonts included, so the label stays on one line
+        label_width = max(right.getActualLineWidths0()) + 6
         room = self.width - label_width - 24
         left = footer_line(fit_text(footer.left, footer.font, footer.size, room), footer, TA_LEFT)
-        right = footer_line(page_label, footer, TA_RIGHT)
         left.wrapOn(canvas, room, rule_y - y)
         left.drawOn(canvas, self.leftMargin, y)
         right.wrapOn(canvas, label_width, rule_y - y)
