@@ -49,14 +49,17 @@ def font_for(char: str, base: str, fallback_fonts: Iterable[str]) -> str | None:
 
 def undrawable(text: str, base: str) -> list[str]:
     """The distinct characters of `text` that neither `base` nor any fallback can draw."""
+    base_cover = fonts.coverage(base)
+    missing = [c for c in dict.fromkeys(text) if ord(c) not in base_cover and is_printed(c)]
+    if not missing:
+        return []  # the fallback fonts, large to read, are loaded only when needed
     fallback_fonts = [font_set.regular for font_set in fonts.fallbacks()]
-    found: dict[str, None] = {}
-    for char in text:
-        if char.isspace() or unicodedata.category(char) in ("Cc", "Cf"):
-            continue
-        if font_for(char, base, fallback_fonts) is None:
-            found[char] = None
-    return list(found)
+    return [c for c in missing if font_for(c, base, fallback_fonts) is None]
+
+
+def is_printed(char: str) -> bool:
+    """False for spaces, line breaks and invisible format characters."""
+    return not char.isspace() and unicodedata.category(char) not in ("Cc", "Cf")
 
 
 def with_fallback(markup: str, base: str) -> str:
