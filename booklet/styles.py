@@ -222,8 +222,7 @@ def make_styles(
         caution=derive("caution", spaceAfter=0),
         link=derive("link", **size("link"), spaceAfter=0),
         question=derive("question", spaceAfter=6),
-        # a choice's label sits just after its mark, in either direction
-        choice=derive("choice", spaceAfter=0, alignment=TA_LEFT),
+        choice=derive("choice", spaceAfter=0),
         small=derive("small", **size("small"), spaceAfter=4),
         cover_title=derive(
             "cover_title",

@@ -206,3 +206,28 @@ def test_a_brand_colour_too_faint_for_text_is_a_warning_naming_it(
         str(w).replace(str(brand), "brand.yaml") for w in load(make_content(), brand).warnings
     ]
     assert warnings == expected
+
+
+def bullet_positions(pdf: bytes) -> list[float]:
+    """Where each list bullet is drawn across its page, as a share of the page width."""
+    found: list[float] = []
+    for page in PdfReader(io.BytesIO(pdf)).pages:
+        width = float(page.mediabox.width)
+
+        def visit(text_, cm, tm, font, size, width=width):
+            if text_.strip() == "\u2022":
+                found.append((cm[4] + tm[4]) / width)
+
+        page.extract_text(visitor_text=visit)
+    return found
+
+
+@pytest.mark.parametrize(("language", "right"), [("ar", True), ("he", True), ("en", False)])
+def test_right_to_left_lists_put_their_bullets_on_the_right(make_content, language, right):
+    body = "- \u0627\u0644\u0648\u0631\u0643\n- \u05e9\u05dc\u05d5\u05dd\n- hip"
+    content = make_content(
+        {"title": "T", "language": language, "sections": [{"title": "S", "body": body}]}
+    )
+    positions = bullet_positions(render_outputs(load(content)).booklet)
+    assert len(positions) == 3
+    assert all((share > 0.5) == right for share in positions), positions

@@ -63,7 +63,7 @@ def title_block(kit: Kit, booklet: Booklet, brand: Brand) -> list[Flowable]:
         Paragraph(
             markup.inline(booklet.title), styles.subheading.clone("key_title", spaceBefore=0)
         ),
-        Rule(palette.accent, 3, length=48, space_before=2, space_after=16),
+        kit.at_start(Rule(palette.accent, 3, length=48, space_before=2, space_after=16)),
     ]
 
 

@@ -74,6 +74,32 @@ class Kit:
         return self.width < 400 or self.large_print
 
     @property
+    def right_to_left(self) -> bool:
+        return getattr(self.styles.body, "direction", "ltr") == "rtl"
+
+    def reading_order(self, cells: list) -> list:
+        """A row's cells as they stand on the page: mirrored for a right-to-left language."""
+        return list(reversed(cells)) if self.right_to_left else cells
+
+    def row_table(self, rows: list[list], widths: list, **options: object) -> Table:
+        """A table of side-by-side cells, mirrored (cells, widths and alignment) when text
+        runs right to left, so the first cell stands where reading starts."""
+        if options.get("hAlign") == "LEFT" and self.right_to_left:
+            options["hAlign"] = "RIGHT"
+        rows = [self.reading_order(list(row)) for row in rows]
+        table = layout_table(rows, colWidths=self.reading_order(list(widths)), **options)
+        if self.right_to_left:
+            # pictures, marks and inner tables stand at the right of their cells
+            table.setStyle([("ALIGN", (0, 0), (-1, -1), "RIGHT")])
+        return table
+
+    def at_start(self, flowable: Flowable) -> Flowable:
+        """A narrow flowable set where lines start: the left, or the right when text runs
+        right to left."""
+        flowable.hAlign = "RIGHT" if self.right_to_left else "LEFT"
+        return flowable
+
+    @property
     def figure_colors(self) -> Colors:
         palette = self.styles.palette
         return Colors.from_brand(palette.primary, palette.accent)
@@ -129,9 +155,28 @@ def list_flowable(
     }
     if isinstance(block, markup.NumberedList):
         return ListFlowable(
-            items, bulletType="1", start=block.start, bulletFormat="%s.", leftIndent=22, **common
+            items,
+            bulletType="1",
+            start=block.start,
+            bulletFormat="%s.",
+            **list_indent(style, 22 * styles.scale),
+            **common,
         )
-    return ListFlowable(items, bulletType="bullet", start="\u2022", leftIndent=18, **common)
+    return ListFlowable(
+        items,
+        bulletType="bullet",
+        start="\u2022",
+        **list_indent(style, 18 * styles.scale),
+        **common,
+    )
+
+
+def list_indent(style: ParagraphStyle, indent: float) -> dict[str, object]:
+    """Where a list's bullets or numbers stand: left of the text, or right of it in a
+    right-to-left language."""
+    if getattr(style, "direction", "ltr") == "rtl":
+        return {"bulletDir": "rtl", "leftIndent": 0, "rightIndent": indent}
+    return {"leftIndent": indent}
 
 
 def picture_block(kit: Kit, picture: PictureModel | Figure) -> list[Flowable]:
@@ -169,16 +214,24 @@ def callout_block(kit: Kit, callout: Callout) -> Flowable:
     icon = Icon(shape, letter, color, styles.body_fonts.bold, size=Icon.SIZE * scale)
     label_style = styles.callout_label.clone("label", textColor=reportlab_color(color))
     text = [Paragraph(markup.escape(label), label_style), *callout_text(kit, callout.text)]
-    table = layout_table([[icon, text]], colWidths=[34 * scale, kit.width - 34 * scale])
+    table = kit.row_table([[icon, text]], [34 * scale, kit.width - 34 * scale])
+    # the coloured bar and the icon stand where lines start
+    start, before, after = (-1, "RIGHT", "LEFT") if kit.right_to_left else (0, "LEFT", "RIGHT")
     commands = [
         ("BACKGROUND", (0, 0), (-1, -1), reportlab_color(background)),
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
-        ("LEFTPADDING", (0, 0), (0, 0), 10),
-        ("LEFTPADDING", (1, 0), (1, 0), 8),
-        ("RIGHTPADDING", (0, 0), (-1, -1), 12),
+        (f"{before}PADDING", (0, 0), (-1, -1), 8),
+        (f"{before}PADDING", (start, 0), (start, 0), 10),
+        (f"{after}PADDING", (0, 0), (-1, -1), 12),
         ("TOPPADDING", (0, 0), (-1, -1), 10),
         ("BOTTOMPADDING", (0, 0), (-1, -1), 10),
-        ("LINEBEFORE", (0, 0), (0, 0), 4, reportlab_color(color)),
+        (
+            "LINEAFTER" if kit.right_to_left else "LINEBEFORE",
+            (start, 0),
+            (start, 0),
+            4,
+            reportlab_color(color),
+        ),
     ]
     if callout.kind is CalloutKind.WARNING:
         commands.append(("BOX", (0, 0), (-1, -1), 1.2, reportlab_color(color)))
@@ -252,7 +305,9 @@ def card_body(kit: Kit, stretch: Stretch) -> Table:
     main = card_main(kit, stretch, main_width - 28)
     side = card_side(kit, stretch, side_width - 28)
     cells, widths = (
-        ([[side, main]], [side_width, main_width]) if has_side else ([[main]], [main_width])
+        ([kit.reading_order([side, main])], kit.reading_order([side_width, main_width]))
+        if has_side
+        else ([[main]], [main_width])
     )
     body = layout_table(cells, colWidths=widths)
     body.setStyle(padding(14, 14, 9, 6, [("VALIGN", (0, 0), (-1, -1), "TOP")]))
@@ -281,7 +336,7 @@ def card_main(kit: Kit, stretch: Stretch, width: float) -> list[Flowable]:
             steps,
             bulletType="1",
             bulletFormat="%s.",
-            leftIndent=20 * styles.scale,
+            **list_indent(styles.step, 20 * styles.scale),
             bulletColor=reportlab_color(styles.palette.primary_text),
             bulletFontName=styles.body_fonts.bold,
             bulletFontSize=styles.step.fontSize,
@@ -339,6 +394,7 @@ def dosage_strip(kit: Kit, stretch: Stretch) -> Table:
     else:
         rows = [cells]
         widths = [inner * share for share in (0.17, 0.17, 0.15, 0.19, 0.32)]
+    rows, widths = [kit.reading_order(row) for row in rows], kit.reading_order(widths)
     strip = layout_table(rows, colWidths=widths)
     strip.setStyle(
         padding(
@@ -363,9 +419,9 @@ def caution_box(kit: Kit, caution: str, width: float) -> Table:
     label_style = styles.callout_label.clone(
         "caution_label", textColor=reportlab_color(palette.warning), spaceAfter=0
     )
-    label = layout_table(
+    label = kit.row_table(
         [[icon, Paragraph(markup.escape(kit.labels.caution), label_style)]],
-        colWidths=[22 * styles.scale, None],
+        [22 * styles.scale, None],
     )
     label.setStyle(padding(0, 0, 0, 0, [("VALIGN", (0, 0), (-1, -1), "MIDDLE")]))
     text = para(
@@ -383,7 +439,13 @@ def caution_box(kit: Kit, caution: str, width: float) -> Table:
             6,
             [
                 ("BACKGROUND", (0, 0), (-1, -1), reportlab_color(palette.warning_tint)),
-                ("LINEBEFORE", (0, 0), (0, -1), 3, reportlab_color(palette.warning)),
+                (
+                    "LINEAFTER" if kit.right_to_left else "LINEBEFORE",
+                    (0, 0),
+                    (-1, -1),
+                    3,
+                    reportlab_color(palette.warning),
+                ),
                 ("TOPPADDING", (0, 0), (-1, 0), 7),
                 ("BOTTOMPADDING", (0, -1), (-1, -1), 8),
             ],
@@ -407,7 +469,7 @@ def video_block(kit: Kit, url: str, width: float) -> Table:
         Paragraph(f'<a href="{link}" color="{palette.primary_text}"><u>{link}</u></a>', small),
     ]
     qr = LinkedQr(url, 50 * styles.scale, palette.ink)
-    block = layout_table([[qr, text]], colWidths=[58 * styles.scale, width - 58 * styles.scale])
+    block = kit.row_table([[qr, text]], [58 * styles.scale, width - 58 * styles.scale])
     block.setStyle(padding(0, 0, 0, 0, [("VALIGN", (0, 0), (-1, -1), "MIDDLE")]))
     return block
 
@@ -459,9 +521,9 @@ def numbered(kit: Kit, number: int, content: list[Flowable]) -> Table:
         fontName=styles.heading_fonts.bold,
         textColor=reportlab_color(styles.palette.primary_text),
     )
-    table = layout_table(
+    table = kit.row_table(
         [[Paragraph(f"{number}.", number_style), content]],
-        colWidths=[number_width(kit), kit.width - number_width(kit)],
+        [number_width(kit), kit.width - number_width(kit)],
     )
     table.setStyle(padding(0, 0, 0, 0, [("VALIGN", (0, 0), (-1, -1), "TOP")]))
     return table
@@ -498,7 +560,7 @@ def answer_space(kit: Kit, question: Question) -> Flowable:
             para(kit.labels.false, styles.choice),
         ]
         widths = [22 * scale, 90 * scale, 22 * scale, 90 * scale]
-        table = layout_table([row], colWidths=widths, hAlign="LEFT")
+        table = kit.row_table([row], widths, hAlign="LEFT")
         return tight(table, extra=[("VALIGN", (0, 0), (-1, -1), "MIDDLE")])
     shape = "circle" if question.kind is QuestionKind.SINGLE else "square"
     rows = [
@@ -510,7 +572,7 @@ def answer_space(kit: Kit, question: Question) -> Flowable:
         for letter, choice in zip(LETTERS, question.choices, strict=False)
     ]
     widths = [22 * scale, 20 * scale, kit.width - number_width(kit) - 42 * scale]
-    table = layout_table(rows, colWidths=widths, hAlign="LEFT")
+    table = kit.row_table(rows, widths, hAlign="LEFT")
     return tight(
         table,
         extra=[("VALIGN", (0, 0), (-1, -1), "MIDDLE"), ("BOTTOMPADDING", (0, 0), (-1, -1), 7)],

@@ -94,7 +94,7 @@ def heading(kit: Kit, title: str, mark: Mark) -> list[Flowable]:
     return [
         Anchor(mark),
         Paragraph(markup.inline(title), kit.styles.heading),
-        Rule(palette.accent, 3, length=48, space_before=2, space_after=14),
+        kit.at_start(Rule(palette.accent, 3, length=48, space_before=2, space_after=14)),
     ]
 
 
@@ -202,11 +202,11 @@ def contact_table(kit: Kit, brand: Brand) -> Table:
         Spacer(1, 6),
     ]
     if rows:
-        details.append(grid(rows, [80, kit.width - 80 - BACK_LOGO_BOX[0] - 24]))
+        details.append(grid(kit, rows, [80, kit.width - 80 - BACK_LOGO_BOX[0] - 24]))
     if brand.logo:
         logo = kit.pictures.flowable(brand.logo, BACK_LOGO_BOX)
-        table = layout_table(
-            [[logo, details]], colWidths=[BACK_LOGO_BOX[0] + 24, kit.width - BACK_LOGO_BOX[0] - 24]
+        table = kit.row_table(
+            [[logo, details]], [BACK_LOGO_BOX[0] + 24, kit.width - BACK_LOGO_BOX[0] - 24]
         )
     else:
         table = layout_table([[details]], colWidths=[kit.width])
@@ -223,8 +223,8 @@ def label_cell(kit: Kit, text: str) -> Paragraph:
     )
 
 
-def grid(rows: list[list[Flowable]], widths: list[float]) -> Table:
-    table = layout_table(rows, colWidths=widths, hAlign="LEFT")
+def grid(kit: Kit, rows: list[list[Flowable]], widths: list[float]) -> Table:
+    table = kit.row_table(rows, widths, hAlign="LEFT")
     table.setStyle(padding(0, 6, 0, 0, [("VALIGN", (0, 0), (-1, -1), "TOP")]))
     return table
 

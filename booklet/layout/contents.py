@@ -3,7 +3,7 @@ numbers, written in reading order (title, then number) for screen readers and se
 
 from __future__ import annotations
 
-from reportlab.lib.enums import TA_RIGHT
+from reportlab.lib.enums import TA_LEFT, TA_RIGHT
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Table, TableStyle
 from reportlab.platypus.tableofcontents import TableOfContents, drawPageNumbers
@@ -30,21 +30,29 @@ class Contents(TableOfContents):
 
         self.canv.setNamedCB("contents_dots", leader_dots)
         rows, commands = [], []
+        right_to_left = getattr(self.getLevelStyle(0), "direction", "ltr") == "rtl"
         for row, (level, text, page, key) in enumerate(self._lastEntries or PLACEHOLDER):
             style = self.getLevelStyle(level)
             number_style = style.clone(
-                "contents_number", alignment=TA_RIGHT, leftIndent=0, firstLineIndent=0
+                "contents_number",
+                alignment=TA_LEFT if right_to_left else TA_RIGHT,
+                leftIndent=0,
+                firstLineIndent=0,
             )
+            if right_to_left:
+                style = style.clone("contents_rtl", rightIndent=style.leftIndent, leftIndent=0)
             title = f'<a href="#{key}">{text}</a>' if key else text
             number = f'<a href="#{key}">{page}</a>' if key else str(page)
             # the dots are a word of their own: a shaped (Arabic, Hebrew) word cannot hold
             # them; right-to-left titles go without, as their dots would run the wrong way
             dots = f' <onDraw name="contents_dots" label="{level}"/>'
-            if getattr(style, "direction", "ltr") == "rtl":
-                dots = ""
-            rows.append([Paragraph(title + dots, style), Paragraph(number, number_style)])
+            if right_to_left:
+                rows.append([Paragraph(number, number_style), Paragraph(title, style)])
+            else:
+                rows.append([Paragraph(title + dots, style), Paragraph(number, number_style)])
             commands.append(("TOPPADDING", (0, row), (-1, row), style.spaceBefore))
-        self._table = Table(rows, colWidths=(text_width, NUMBER_WIDTH))
+        widths = (NUMBER_WIDTH, text_width) if right_to_left else (text_width, NUMBER_WIDTH)
+        self._table = Table(rows, colWidths=widths)
         self._table.setStyle(
             TableStyle(
                 [
