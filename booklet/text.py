@@ -62,12 +62,14 @@ def is_printed(char: str) -> bool:
     return not char.isspace() and unicodedata.category(char) not in ("Cc", "Cf")
 
 
-def with_fallback(markup: str, base: str) -> str:
+def with_fallback(markup: str, base: str, split_words: bool = False) -> str:
     """Markup whose characters `base` cannot draw are wrapped in <font face> of a fallback.
 
     Spaces, digits and punctuation stay in the font of the run they sit in when that font
     has them, so a word and its brackets are shaped as one piece. A fallback run closes
-    before every tag, so it never crosses the markup's own tags.
+    before every tag, so it never crosses the markup's own tags. With `split_words` (text
+    to be shaped, where ReportLab shapes each word in one font), a word that changes font
+    midway (Arabic run into Chinese) is parted there by a space, and prints as two words.
     """
     base_cover = fonts.coverage(base)
     if all(ord(c) in base_cover for c in markup):
@@ -75,14 +77,21 @@ def with_fallback(markup: str, base: str) -> str:
     fallback_fonts = [font_set.regular for font_set in fonts.fallbacks()]
     pieces: list[str] = []
     current = base
+    last: tuple[str, str] | None = None  # the previous character and its font
     tokens = _TOKEN.findall(markup)
     chars = [token_char(token) for token in tokens]
     for index, token in enumerate(tokens):
         char = chars[index]
         is_tag = char is None
         font = base if char is None else run_font(chars, index, current, base, fallback_fonts)
+        if font is None and unicodedata.category(char or "")[:1] == "C":
+            continue  # an invisible control or format character no font has
         if font is None:
             token, font = REPLACEMENT, base
+        if char is not None:
+            if split_words and changes_font_in_word(last, char, font):
+                pieces.append(_SPACE)
+            last = (char, font)
         if font != current or is_tag:
             if current != base:
                 pieces.append("</font>")
@@ -93,6 +102,18 @@ def with_fallback(markup: str, base: str) -> str:
     if current != base:
         pieces.append("</font>")
     return "".join(pieces)
+
+
+def changes_font_in_word(last: tuple[str, str] | None, char: str, font: str) -> bool:
+    """True when `char` continues a word (no break between) in a font other than the last."""
+    if last is None or font == last[1]:
+        return False
+    return not (breaks_line(last[0]) or breaks_line(char))
+
+
+def breaks_line(char: str) -> bool:
+    """Whitespace that separates words; a no-break space joins them."""
+    return char.isspace() and char != NO_BREAK_SPACE
 
 
 def token_char(token: str) -> str | None:
@@ -153,9 +174,10 @@ class Paragraph(ReportLabParagraph):
 
     def __init__(self, text: str, style: ParagraphStyle, *args: Any, **kwargs: Any) -> None:
         if text is not None:
-            if needs_shaping(text):
+            shaped = needs_shaping(text)
+            if shaped:
                 style = shaping_style(style, text)
-            text = with_fallback(text, style.fontName)
+            text = with_fallback(text, style.fontName, split_words=shaped)
         super().__init__(text, style, *args, **kwargs)
 
     def beginText(self, x: float, y: float) -> Any:

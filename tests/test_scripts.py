@@ -231,3 +231,30 @@ def test_right_to_left_lists_put_their_bullets_on_the_right(make_content, langua
     positions = bullet_positions(render_outputs(load(content)).booklet)
     assert len(positions) == 3
     assert all((share > 0.5) == right for share in positions), positions
+
+
+@pytest.mark.parametrize(
+    "mixed",
+    [
+        "\u0627\u0644\u0648\u0631\u0643\u9acb",  # Arabic run straight into Chinese
+        "(\u9acb)\u0627\u0644\u0648\u0631\u0643",
+        "**\u0627\u0644\u0648\u0631\u0643**\u9acb",
+        "\u0627\u0644\u0648\u0631\u0643\u0f00\u0627\u0644\u0648\u0631\u0643",  # no font has U+0F00
+        "\u9acb\u200f\u0627\u0644\u0648\u0631\u0643\u200e",  # direction marks
+        "\u05e9\u05b8\u05c1\u05dc\u05d5\u05b9\u05dd abc",  # Hebrew with points
+    ],
+)
+@pytest.mark.parametrize("language", ["en", "ar", "zh"])
+def test_words_mixing_scripts_build_in_every_language(make_content, mixed, language):
+    content = make_content(
+        {
+            "title": mixed,
+            "language": language,
+            "sections": [
+                {"title": mixed, "body": mixed, "stretches": [{"name": mixed, "steps": [mixed]}]}
+            ],
+            "quiz": {"questions": [{"question": mixed, "choices": [mixed, "b"], "answer": "b"}]},
+        }
+    )
+    outputs = render_outputs(load(content))
+    assert outputs.booklet.startswith(b"%PDF-") and outputs.answer_key.startswith(b"%PDF-")
