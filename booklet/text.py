@@ -184,11 +184,12 @@ class Paragraph(ReportLabParagraph):
         return MarkSafeText(self.canv, x, y) if self.style.shaping else super().beginText(x, y)
 
     def drawPara(self, debug: int = 0) -> None:
-        if getattr(self.style, "direction", "ltr") != "rtl":
+        right_to_left = getattr(self.style, "direction", "ltr") == "rtl"
+        if not (right_to_left or self.style.shaping):
             super().drawPara(debug)
             return
         logical = self.blPara
-        self.blPara = visual_lines(logical)
+        self.blPara = visual_lines(logical, right_to_left)
         try:
             super().drawPara(debug)
         finally:
@@ -208,17 +209,19 @@ class MarkSafeText(PDFTextObject):
         super().setRise(rise)
 
 
-def visual_lines(para: Any) -> Any:
-    """A broken paragraph with each line's words in right-to-left reading order."""
+def visual_lines(para: Any, right_to_left: bool) -> Any:
+    """A broken paragraph with each line's words in the order they are seen."""
     shown = copy.copy(para)
     if para.kind == 0:
-        shown.lines = [(space, visual_order(words)) for space, words in para.lines]
+        shown.lines = [
+            (space, visual_order(words, right_to_left=right_to_left)) for space, words in para.lines
+        ]
     else:
-        shown.lines = [visual_frag_line(line) for line in para.lines]
+        shown.lines = [visual_frag_line(line, right_to_left) for line in para.lines]
     return shown
 
 
-def visual_frag_line(line: Any) -> Any:
+def visual_frag_line(line: Any, right_to_left: bool) -> Any:
     """One line of styled fragments, its words reordered; each word keeps its own fragments."""
     words: list[list[Any]] = [[]]
     for frag in line.words:
@@ -231,7 +234,9 @@ def visual_frag_line(line: Any) -> Any:
                 words.append([])
             if piece:
                 words[-1].append(frag.clone(text=piece))
-    ordered = visual_order(words, text_of=lambda w: "".join(getattr(f, "text", "") for f in w))
+    ordered = visual_order(
+        words, lambda w: "".join(getattr(f, "text", "") for f in w), right_to_left
+    )
     frags: list[Any] = []
     for i, word in enumerate(ordered):
         if i and word and frags:
@@ -253,35 +258,52 @@ def split_keep(text: str) -> Iterator[str]:
     yield text[start:]
 
 
-def visual_order(words: list[Any], text_of: Any = str) -> list[Any]:
-    """Words of a right-to-left line in display order, left to right.
+def visual_order(words: list[Any], text_of: Any = str, right_to_left: bool = True) -> list[Any]:
+    """Words of one line in display order, left to right.
 
-    A word-level form of the Unicode bidirectional algorithm: runs of left-to-right words
-    (Latin words, numbers, and neutral words between them) keep their order, and the runs
-    are laid out from the right.
+    A word-level form of the Unicode bidirectional algorithm. On a right-to-left line, runs
+    of left-to-right words (Latin words, numbers, and neutral words between them) keep
+    their order and the runs are laid out from the right. On a left-to-right line, runs of
+    right-to-left words (with the numbers and neutral words between them) are reversed in
+    place.
     """
     kinds = [word_kind(text_of(word)) for word in words]
-    runs: list[list[Any]] = []
-    for i, (word, kind) in enumerate(zip(words, kinds, strict=True)):
-        ltr = kind == "L" or (kind == "N" and between_ltr(kinds, i))
-        if ltr and runs and runs[-1][0] == "L":
+    embedded = "L" if right_to_left else "R"
+    runs: list[tuple[bool, list[Any]]] = []  # (embedded, its words in reading order)
+    for i, word in enumerate(words):
+        inside = joins_run(kinds, i, embedded)
+        # a right-to-left line reverses its own words one by one, so they never group
+        if runs and runs[-1][0] == inside and (inside or not right_to_left):
             runs[-1][1].append(word)
         else:
-            runs.append(["L" if ltr else "R", [word]])
-    return [word for _, run in reversed(runs) for word in run]
+            runs.append((inside, [word]))
+    if right_to_left:
+        return [word for _, run in reversed(runs) for word in run]
+    return [word for inside, run in runs for word in (reversed(run) if inside else run)]
 
 
 def word_kind(text: str) -> str:
-    """'R' for a word with right-to-left letters, 'L' for one with other letters or digits,
-    'N' for punctuation alone."""
+    """'R' for a word with right-to-left letters, 'L' for one with other letters, 'D' for
+    a number, 'N' for punctuation alone."""
     if any(is_strong_rtl(c) for c in text):
         return "R"
-    if any(is_strong_ltr(c) or c.isdigit() for c in text):
+    if any(is_strong_ltr(c) for c in text):
         return "L"
+    if any(c.isdigit() for c in text):
+        return "D"
     return "N"
 
 
-def between_ltr(kinds: list[str], index: int) -> bool:
-    before = next((k for k in reversed(kinds[:index]) if k != "N"), None)
-    after = next((k for k in kinds[index + 1 :] if k != "N"), None)
-    return before == "L" and after == "L"
+def joins_run(kinds: list[str], index: int, embedded: str) -> bool:
+    """True when the word at `index` belongs to a run of the embedded direction: a word of
+    that direction, or a number or punctuation with that direction on both sides (a number
+    on a right-to-left line is always read left to right)."""
+    kind = kinds[index]
+    if kind == embedded or (kind == "D" and embedded == "L"):
+        return True
+    if kind not in ("N", "D"):
+        return False
+    strong = ("L", "R")
+    before = next((k for k in reversed(kinds[:index]) if k in strong), None)
+    after = next((k for k in kinds[index + 1 :] if k in strong), None)
+    return before == embedded and after == embedded

@@ -70,6 +70,21 @@ def test_right_to_left_lines_keep_left_to_right_runs_in_order(words, shown):
     assert text.visual_order(words) == shown
 
 
+@pytest.mark.parametrize(
+    ("words", "shown"),
+    [
+        (
+            ["The", "word", "كل", "30", "دقيقة", "means"],
+            ["The", "word", "دقيقة", "30", "كل", "means"],
+        ),
+        (["see", "(العضلة)", "now"], ["see", "(العضلة)", "now"]),
+        (["a", "1", "2", "b"], ["a", "1", "2", "b"]),
+    ],
+)
+def test_left_to_right_lines_reverse_their_right_to_left_runs(words, shown):
+    assert text.visual_order(words, right_to_left=False) == shown
+
+
 SAMPLES = {
     "zh": (
         "髋关节疼痛",
