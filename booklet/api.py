@@ -51,7 +51,7 @@ def build(
     """
     if brand is not None:
         document = Document(document.booklet, brand_of(brand))
-    document = pipeline.with_take_home(document, options or PrintOptions())
+    document = pipeline.with_options(document, options or PrintOptions())
     if html:
         return pipeline.render_html(document)
     return pipeline.render_outputs(document, options)

@@ -118,6 +118,12 @@ def cli() -> None:
     help="With --versions: the number the shuffles start from (default 1); the same seed "
     "gives the same files.",
 )
+@click.option(
+    "--large-print",
+    is_flag=True,
+    help="Large print: 18 pt body text in a low-vision typeface, 1.5 line spacing, one column.",
+)
+@click.option("--grayscale", is_flag=True, help="Shades of gray only, for photocopying.")
 def build(
     content: Path,
     brand: Path | None,
@@ -133,6 +139,8 @@ def build(
     seed: int | None,
     watch: bool,
     patient: Path | None,
+    large_print: bool,
+    grayscale: bool,
 ) -> None:
     """Write OUT/<name>.pdf and OUT/<name>-answer-key.pdf (or .html) from CONTENT."""
     from booklet import pipeline
@@ -153,12 +161,16 @@ def build(
         bleed_pt=bleed or 0.0,
         versions=versions or 0,
         seed=1 if seed is None else seed,
+        large_print=large_print,
+        grayscale=grayscale,
     )
     if watch:
         watch_and_build(content, brand, out_dir, formats, restrict_to, options)
         return
     with reported_errors():
-        paths = pipeline.build(content, brand, out_dir, formats, restrict_to, options, patient)
+        document = pipeline.load(content, brand, restrict_to)
+        warn(document.warnings)
+        paths = pipeline.build_document(document, out_dir, formats, options, patient)
     for path in paths:
         click.echo(str(path))
 
@@ -213,6 +225,7 @@ def validate(content: Path, brand: Path | None, strict: bool, restrict_to: Path 
 
     with reported_errors():
         document = pipeline.load(content, brand, restrict_to)
+        warn(document.warnings)
         if strict and (problems := pipeline.strict_problems(document)):
             raise BookletError(problems)
     stretches = len(document.booklet.stretches())
@@ -461,6 +474,12 @@ def figure(source: str, out: Path, brand: Path | None) -> None:
     with reported_errors():
         written = pipeline.figure_file(source, out, brand)
     click.echo(str(written))
+
+
+def warn(warnings: Iterable[object]) -> None:
+    """Warnings go to stderr, one a line; they do not change the exit status."""
+    for line in warnings:
+        click.echo(str(line), err=True)
 
 
 def counted(number: int, one: str, many: str | None = None) -> str:

@@ -67,12 +67,41 @@ def readable_on(background: str, dark: str = "#1A1A1A", light: str = "#FFFFFF") 
 
 def darken_until_readable(hex_color: str, background: str = "#FFFFFF", ratio: float = 4.5) -> str:
     """The colour itself if text in it reads on `background`, else a darker shade that does."""
+    return shade_until_readable(hex_color, background, "#000000", ratio)
+
+
+def shade_until_readable(hex_color: str, other: str, toward: str, ratio: float = 4.5) -> str:
+    """The colour, blended step by step toward `toward` until it contrasts with `other`."""
     color = hex_color
     for _ in range(20):
-        if contrast(color, background) >= ratio:
+        if contrast(color, other) >= ratio:
             return color
-        color = mix(color, "#000000", 0.1)
+        color = mix(color, toward, 0.1)
     return color
+
+
+def gray_hex(hex_color: str) -> str:
+    """'#RRGGBB' -> the gray of the same lightness, as a grayscale build prints it."""
+    level = gray_level(rgb(hex_color))
+    return to_hex((level, level, level))
+
+
+def gray_level(channels: tuple[float, float, float]) -> float:
+    red, green, blue = channels
+    return 0.2126 * red + 0.7152 * green + 0.0722 * blue
+
+
+def gray_of(color: object) -> colors.Color | None:
+    """Any ReportLab colour (object, name, tuple, CMYK) -> the gray of the same lightness.
+
+    Given to the canvas as its colour-space check, so in a grayscale build every fill and
+    stroke, of text, rules, tables and drawn figures alike, is set in gray.
+    """
+    if color is None:
+        return None
+    value = colors.toColor(color)
+    level = gray_level(value.rgb())
+    return colors.Color(level, level, level, alpha=value.alpha)
 
 
 def reportlab_color(hex_color: str) -> colors.Color:

@@ -3,6 +3,10 @@
 The built-in families are bundled TrueType fonts, so every Latin-script letter prints:
 the PDF's standard Helvetica, Times and Courier cannot show letters such as Ł or ő, so
 those names print with the metric-compatible Liberation fonts.
+
+Behind every family stand the fallback fonts, tried character by character: DejaVu Sans
+(Arabic, Hebrew, Greek, Cyrillic and most symbols, in one face so a word and the
+punctuation around it shape together) and Droid Sans Fallback (Chinese, Japanese, Korean).
 """
 
 from __future__ import annotations
@@ -19,6 +23,7 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFError, TTFont
 from reportlab.pdfgen import canvas
 
+from booklet import languages
 from booklet.files import regular_file_problem
 from booklet.model import FontFamily
 
@@ -32,7 +37,23 @@ BUNDLED: dict[str, tuple[str, tuple[str, str, str, str]]] = {
     "Liberation Sans": ("LiberationSans", ("Regular", "Bold", "Italic", "BoldItalic")),
     "Liberation Serif": ("LiberationSerif", ("Regular", "Bold", "Italic", "BoldItalic")),
     "Liberation Mono": ("LiberationMono", ("Regular", "Bold", "Italic", "BoldItalic")),
+    "DejaVu Sans": ("DejaVuSans", ("", "-Bold", "", "-Bold")),
 }
+# bundled for one use, not named in brand files
+SPECIAL: dict[str, tuple[str, tuple[str, str, str, str]]] = {
+    "Atkinson Hyperlegible": ("AtkinsonHyperlegible", ("Regular", "Bold", "Italic", "BoldItalic")),
+}
+# Large print sets text in Atkinson Hyperlegible, drawn for readers with low vision (its
+# I, l and 1 differ at a glance), where it has the language's letters: Western European;
+# a rarer letter it lacks (Ł, ẞ) comes from the fallback fonts.
+LARGE_PRINT_FAMILY = "Atkinson Hyperlegible"
+LARGE_PRINT_LANGUAGES = frozenset(
+    {"en", "es", "fr", "de", "pt", "it", "nl", "ca", "da", "sv", "no", "nb", "nn", "fi", "ga"}
+)
+# tried in order for a character the text's own font cannot draw
+FALLBACK_FAMILIES = ("DejaVu Sans", "Droid Sans Fallback")
+# one weight only: bold text in it prints regular rather than not at all
+SINGLE_FILE = {"Droid Sans Fallback": "DroidSansFallback.ttf"}
 ALIASES = {
     "helvetica": "Liberation Sans",
     "arial": "Liberation Sans",
@@ -127,8 +148,7 @@ def print_sample(font: TTFont) -> None:
 def register(family: FontFamily) -> FontSet:
     """Register every style of the family (once per process) and return their names."""
     if family.builtin is not None:
-        prefix, suffixes = BUNDLED[family.builtin]
-        files = [FONT_FOLDER / f"{prefix}-{suffix}.ttf" for suffix in suffixes]
+        files = bundled_files(family.builtin)
     else:
         assert family.regular is not None
         regular = family.regular
@@ -141,6 +161,49 @@ def register(family: FontFamily) -> FontSet:
     for (bold_flag, italic_flag), name in zip(((0, 0), (1, 0), (0, 1), (1, 1)), names, strict=True):
         addMapping(font_set.regular, bold_flag, italic_flag, name)
     return font_set
+
+
+def bundled_files(family: str) -> list[Path]:
+    """The four style files (regular, bold, italic, bold italic) of a bundled family."""
+    if family in SINGLE_FILE:
+        return [FONT_FOLDER / SINGLE_FILE[family]] * 4
+    prefix, suffixes = {**BUNDLED, **SPECIAL}[family]
+    joiner = "-" if all(suffixes) else ""
+    return [FONT_FOLDER / f"{prefix}{joiner}{suffix}.ttf" for suffix in suffixes]
+
+
+def for_look(family: FontFamily, language: str, large_print: bool) -> FontFamily:
+    """The family a build sets text in: the brand's, or one its language or large print
+    needs."""
+    if large_print:
+        family = for_large_print(family, language)
+    return for_language(family, language)
+
+
+def for_language(family: FontFamily, language: str) -> FontFamily:
+    """A built-in family, or the shaping family for a right-to-left language (so words
+    and the punctuation around them come from one font); brand font files as they are."""
+    if family.builtin is not None and languages.is_rtl(language):
+        return FontFamily(builtin=FALLBACK_FAMILIES[0])
+    return family
+
+
+def for_large_print(family: FontFamily, language: str) -> FontFamily:
+    """The large-print family for a language it covers; otherwise the family as it is."""
+    if languages.primary(language) in LARGE_PRINT_LANGUAGES:
+        return FontFamily(builtin=LARGE_PRINT_FAMILY)
+    return family
+
+
+def fallbacks() -> tuple[FontSet, ...]:
+    """The fallback families, registered, in the order they are tried."""
+    return tuple(register(FontFamily(builtin=name)) for name in FALLBACK_FAMILIES)
+
+
+@functools.lru_cache(maxsize=64)
+def coverage(name: str) -> frozenset[int]:
+    """The code points a registered TrueType font has a glyph for."""
+    return frozenset(pdfmetrics.getFont(name).face.charToGlyph)
 
 
 @functools.lru_cache(maxsize=64)

@@ -86,14 +86,28 @@ def print_ready(path: Path, max_width_pt: float, max_height_pt: float) -> Image.
 
 
 @functools.lru_cache(maxsize=128)
-def embeddable(path: Path, max_width_pt: float, max_height_pt: float) -> Image.Image | bytes:
-    """What the PDF stores for a picture: photos stay JPEG (far smaller), the rest pixels."""
+def embeddable(
+    path: Path, max_width_pt: float, max_height_pt: float, gray: bool = False
+) -> Image.Image | bytes:
+    """What the PDF stores for a picture: photos stay JPEG (far smaller), the rest pixels;
+    with `gray`, in shades of gray, any transparency laid on white (pictures print on white)."""
     image = print_ready(path, max_width_pt, max_height_pt)
+    if gray:
+        image = on_white(image).convert("L")
     if header(path)[2] != "JPEG" or image.mode not in ("RGB", "L"):
         return image
     buffer = io.BytesIO()
     image.save(buffer, format="JPEG", quality=JPEG_QUALITY)
     return buffer.getvalue()
+
+
+def on_white(image: Image.Image) -> Image.Image:
+    """A picture with transparency, laid on a white page; others as they are."""
+    if image.mode != "RGBA":
+        return image
+    page = Image.new("RGB", image.size, "white")
+    page.paste(image, mask=image.getchannel("A"))
+    return page
 
 
 def normalise_mode(image: Image.Image) -> Image.Image:

@@ -1,26 +1,30 @@
-"""A content language -> every word booklet itself prints (headings, dosage names, footers)."""
+"""A content language and a brand's label overrides -> every word booklet itself prints
+(headings, dosage names, footers), from the built-in translations."""
 
 from __future__ import annotations
 
+import dataclasses
 import datetime
 from dataclasses import dataclass
+from typing import Any
 
+from booklet import languages
 from booklet.model import Sides
+from booklet.translations import TRANSLATIONS
 
-MONTHS = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
+# labels holding placeholders, and the placeholders each must keep
+PLACEHOLDERS = {
+    "page_n_of_m": ("{page}", "{total}"),
+    "n_seconds": ("{n}",),
+    "n_minutes": ("{n}",),
+    "n_times": ("{n}",),
+    "n_sets": ("{n}",),
+    "date_pattern": ("{day}", "{month}", "{year}"),
+    "see_page_of": ("{page}", "{section}"),
+    "see_section_named": ("{section}",),
+    "prepared_line": ("{name}", "{date}"),
+    "prepared_by_line": ("{name}", "{clinician}", "{date}"),
+}
 
 
 @dataclass(frozen=True)
@@ -51,6 +55,7 @@ class Labels:
     answer_key: str = "Answer key"
     clinician_only: str = "For clinician use. Do not give to patients."
     explanation: str = "Why"
+    no_quiz: str = "This booklet has no quiz."
     contact: str = "Questions? Contact us"
     phone: str = "Phone"
     email: str = "Email"
@@ -68,7 +73,7 @@ class Labels:
     week_of: str = "Week of"
     stretch: str = "Stretch"
     pain_score: str = "Pain score (0\u201310)"
-    days: tuple[str, ...] = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+    days: str = "Mon, Tue, Wed, Thu, Fri, Sat, Sun"
     my_questions: str = "My questions for my clinician"
     questions_hint: str = (
         "Write down questions as they come to you, and bring this booklet to your next visit."
@@ -76,15 +81,41 @@ class Labels:
     notes: str = "Notes"
     version: str = "Version"
     clinician_notes: str = "Notes from your clinician"
+    page_n_of_m: str = "Page {page} of {total}"
+    one_second: str = "1 second"
+    n_seconds: str = "{n} seconds"
+    one_minute: str = "1 minute"
+    n_minutes: str = "{n} minutes"
+    one_time: str = "1 time"
+    n_times: str = "{n} times"
+    one_set: str = "1 set"
+    n_sets: str = "{n} sets"
+    each_side: str = "Each side"
+    left_side: str = "Left side"
+    right_side: str = "Right side"
+    both_sides: str = "Both sides"
+    months: str = (
+        "January, February, March, April, May, June, July, August, September, October, "
+        "November, December"
+    )
+    date_pattern: str = "{month} {day}, {year}"
+    see_page_of: str = "See page {page}: {section}"
+    see_section_named: str = "See the section {section}"
+    prepared_line: str = "Prepared for {name} on {date}"
+    prepared_by_line: str = "Prepared for {name} by {clinician} on {date}"
 
     def page_of(self, page: int, total: int) -> str:
-        return f"Page {page} of {total}"
+        return self.page_n_of_m.format(page=page, total=total)
 
     def see_page(self, page: int, section: str) -> str:
-        return f"See page {page}: {section}"
+        return self.see_page_of.format(page=page, section=section)
 
     def see_section(self, section: str) -> str:
-        return f"See the section {section}"
+        return self.see_section_named.format(section=section)
+
+    def day_names(self) -> list[str]:
+        """The seven days, Monday first, as the exercise log heads its columns."""
+        return [name.strip() for name in self.days.split(",")]
 
     def version_code(self, code: str) -> str:
         return f"{self.version} {code}"
@@ -92,32 +123,78 @@ class Labels:
     def seconds(self, seconds: int) -> str:
         if seconds % 60 == 0:
             minutes = seconds // 60
-            return f"{minutes} minute" if minutes == 1 else f"{minutes} minutes"
-        return "1 second" if seconds == 1 else f"{seconds} seconds"
+            return self.one_minute if minutes == 1 else self.n_minutes.format(n=minutes)
+        return self.one_second if seconds == 1 else self.n_seconds.format(n=seconds)
 
     def times(self, count: int) -> str:
-        return "1 time" if count == 1 else f"{count} times"
+        return self.one_time if count == 1 else self.n_times.format(n=count)
 
     def set_count(self, count: int) -> str:
-        return "1 set" if count == 1 else f"{count} sets"
+        return self.one_set if count == 1 else self.n_sets.format(n=count)
 
     def side(self, sides: Sides) -> str:
         return {
-            Sides.EACH: "Each side",
-            Sides.LEFT: "Left side",
-            Sides.RIGHT: "Right side",
-            Sides.BOTH: "Both sides",
+            Sides.EACH: self.each_side,
+            Sides.LEFT: self.left_side,
+            Sides.RIGHT: self.right_side,
+            Sides.BOTH: self.both_sides,
         }[sides]
 
     def prepared(self, name: str, clinician: str | None, day: datetime.date) -> str:
         """The line on a patient's handout: who it is for, who made it, and when."""
-        by = f" by {clinician}" if clinician else ""
-        return f"Prepared for {name}{by} on {self.date(day)}"
+        if clinician:
+            return self.prepared_by_line.format(name=name, clinician=clinician, date=self.date(day))
+        return self.prepared_line.format(name=name, date=self.date(day))
 
     def date(self, day: datetime.date) -> str:
-        return f"{MONTHS[day.month - 1]} {day.day}, {day.year}"
+        month = month_names(self.months)[day.month - 1]
+        return self.date_pattern.format(month=month, day=day.day, year=day.year)
 
 
-def labels_for(language: str) -> Labels:
-    """The labels for a BCP 47 tag; English until other languages are added."""
-    return Labels()
+def month_names(months: str) -> list[str]:
+    """'January, February, ...' -> the twelve names."""
+    return [name.strip() for name in months.split(",")]
+
+
+def names() -> list[str]:
+    """Every label a brand's `labels:` may override."""
+    return [field.name for field in dataclasses.fields(Labels)]
+
+
+def labels_for(language: str, overrides: tuple[tuple[str, str], ...] = ()) -> Labels:
+    """The labels for a BCP 47 tag (its primary language; English when there is no
+    translation), with a brand's overrides on top."""
+    translated = TRANSLATIONS.get(languages.primary(language), {})
+    changes: dict[str, Any] = {**translated, **dict(overrides)}
+    return dataclasses.replace(Labels(), **changes)
+
+
+def label_problem(name: str, value: str) -> str | None:
+    """Why a brand's text for a label cannot be used, or None."""
+    if name == "months" and len(month_names(value)) != 12:
+        return "must list the twelve month names, separated by commas"
+    if name == "days" and len(month_names(value)) != 7:
+        return "must list the seven day names, Monday first, separated by commas"
+    needed = PLACEHOLDERS.get(name)
+    if needed is None:
+        return None
+    missing = [p for p in needed if p not in value]
+    if missing:
+        default = getattr(Labels(), name)
+        return f"must contain {' and '.join(missing)}, as the default {default!r} does"
+    try:
+        value.format(
+            page=1,
+            total=2,
+            n=3,
+            day=4,
+            month="May",
+            year=2026,
+            section="S",
+            name="N",
+            clinician="C",
+            date="D",
+        )
+    except (KeyError, IndexError, ValueError):
+        return "has a { or } that is not one of its placeholders; write the text without them"
+    return None

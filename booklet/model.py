@@ -247,6 +247,9 @@ class Brand:
     contact: Contact = field(default_factory=Contact)
     disclaimer: str | None = None
     reading_grade: int = 8
+    labels: tuple[tuple[str, str], ...] = ()  # (label name, the brand's text) overrides
+    large_print: bool = False
+    grayscale: bool = False
     source: Path | None = None
 
     @property

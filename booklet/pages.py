@@ -11,16 +11,24 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
+from reportlab.lib.enums import TA_LEFT, TA_RIGHT
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
 
 from booklet.colors import reportlab_color
+from booklet.markup import escape
+from booklet.text import Paragraph
 
-FOOTER_HEIGHT = 26
 MM = 72 / 25.4
 MARK_LENGTH = 5 * MM  # crop marks: 5 mm long, starting just outside the bleed
 MARK_GAP = 1 * MM
+
+
+def footer_height(size: float) -> float:
+    """The room the running footer takes at the foot of each page, for its text size."""
+    return 2 * size + 8
 
 
 @dataclass(frozen=True)
@@ -103,6 +111,7 @@ class Footer:
     color: str
     rule: str
     size: float = 9
+    direction: str = "ltr"
     page_label: Callable[[int, int], str] = lambda page, total: f"Page {page} of {total}"
 
 
@@ -162,9 +171,9 @@ class BookletTemplate(BaseDocTemplate):
         self.anchor_pages: dict[str, int] = {}  # each Mark's key -> the page it landed on
         frame = Frame(
             self.leftMargin,
-            self.bottomMargin + FOOTER_HEIGHT,
+            self.bottomMargin + footer_height(footer.size),
             self.width,
-            self.height - FOOTER_HEIGHT,
+            self.height - footer_height(footer.size),
             id="body",
             leftPadding=0,
             rightPadding=0,
@@ -217,28 +226,49 @@ class BookletTemplate(BaseDocTemplate):
         return finished
 
     def draw_footer(self, canvas: Canvas, doc: BaseDocTemplate) -> None:
-        y = self.bottomMargin
         canvas.saveState()
         canvas.setStrokeColor(reportlab_color(self.footer.rule))
         canvas.setLineWidth(0.75)
-        canvas.line(self.leftMargin, y + 14, self.leftMargin + self.width, y + 14)
+        rule_y = self.footer_rule_y()
+        canvas.line(self.leftMargin, rule_y, self.leftMargin + self.width, rule_y)
         canvas.restoreState()
         self.numbers.place(canvas, self.footer_text(doc.page))
 
+    def footer_rule_y(self) -> float:
+        return self.bottomMargin + self.footer.size * 1.3 + 2
+
     def footer_text(self, page: int) -> LateDrawing:
         """The footer's words for `page`: the page label needs the total, so it waits."""
-        footer, left, y = self.footer, self.leftMargin, self.bottomMargin
-        right = self.leftMargin + self.width
+        footer, y, height = self.footer, self.bottomMargin, self.footer_rule_y() - self.bottomMargin
 
         def draw(canvas: Canvas, finished: Finished) -> None:
-            page_label = footer.page_label(page, finished.pages)
-            room = self.width - stringWidth(page_label, footer.font, footer.size) - 24
-            canvas.setFillColor(reportlab_color(footer.color))
-            canvas.setFont(footer.font, footer.size)
-            canvas.drawString(left, y + 2, fit_text(footer.left, footer.font, footer.size, room))
-            canvas.drawRightString(right, y + 2, page_label)
+            right = footer_line(footer.page_label(page, finished.pages), footer, TA_RIGHT)
+            right.wrapOn(canvas, self.width, height)
+            # measured as set, fallback fonts included, so the label stays on one line
+            label_width = max(right.getActualLineWidths0()) + 6
+            room = self.width - label_width - 24
+            text = fit_text(footer.left, footer.font, footer.size, room)
+            left = footer_line(text, footer, TA_LEFT)
+            left.wrapOn(canvas, room, height)
+            left.drawOn(canvas, self.leftMargin, y)
+            right.wrapOn(canvas, label_width, height)
+            right.drawOn(canvas, self.leftMargin + self.width - label_width, y)
 
         return draw
+
+
+def footer_line(text: str, footer: Footer, alignment: int) -> Paragraph:
+    """One line of the footer as a paragraph, so any script prints in it."""
+    style = ParagraphStyle(
+        "footer",
+        fontName=footer.font,
+        fontSize=footer.size,
+        leading=footer.size + 3,
+        textColor=reportlab_color(footer.color),
+        alignment=alignment,
+    )
+    style.direction = footer.direction
+    return Paragraph(escape(text), style)
 
 
 def fit_text(text: str, font: str, size: float, width: float) -> str:

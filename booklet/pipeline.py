@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 import yaml
 from reportlab.platypus.doctemplate import LayoutError
 
-from booklet import fonts, loading
+from booklet import advice, fonts, languages, loading
 from booklet.errors import BookletError, OutputError, Problem
 from booklet.fields import Context, Fields
 from booklet.figures.validate import figure_names, named, read_figure
@@ -31,7 +31,7 @@ from booklet.layout.blocks import Kit, PictureSizes
 from booklet.layout.booklet import booklet_story, section_key
 from booklet.locate import Places
 from booklet.model import NEUTRAL_BRAND, Booklet, Brand, Figure, Patient
-from booklet.pages import FOOTER_HEIGHT, Footer
+from booklet.pages import Footer, footer_height
 from booklet.patients import (
     PATIENT_FIELDS,
     handout,
@@ -40,7 +40,7 @@ from booklet.patients import (
     unique_stems,
 )
 from booklet.render import DocumentInfo, Rendered, render
-from booklet.styles import make_styles
+from booklet.styles import Look, make_styles
 from booklet.validate import read_brand, read_content
 from booklet.versions import quiz_versions
 from booklet.web.answer_key import answer_key_html
@@ -58,6 +58,7 @@ class Document:
 
     booklet: Booklet
     brand: Brand
+    warnings: tuple[Problem, ...] = ()  # told to the user; they do not stop a build
 
     def inputs(self) -> set[Path]:
         """Every file the document was read from: content, brand, pictures, logo, fonts."""
@@ -94,6 +95,8 @@ class PrintOptions:
     bleed_pt: float = 0.0
     versions: int = 0
     seed: int = 1
+    large_print: bool = False  # on top of the brand's `print: large`
+    grayscale: bool = False  # on top of the brand's `print: grayscale`
 
 
 FORMATS = ("pdf", "html")
@@ -106,21 +109,26 @@ def load(content: Path, brand: Path | None = None, restrict_to: Path | None = No
     names, must lie in that folder; the files given here as arguments are the caller's own.
     """
     problems: list[Problem] = []
-    booklet, brand_ref, ctx = read_content(loading.load_yaml(content), content, restrict_to)
+    content_node = loading.load_yaml(content)
+    booklet, brand_ref, ctx = read_content(content_node, content, restrict_to)
     problems += ctx.problems
     brand_path = brand if brand is not None else (brand_ref[0] if brand_ref else None)
     chosen = NEUTRAL_BRAND
+    brand_places: Places | None = None
     if brand_path is not None:
         try:
             root = restrict_to if brand is None else None
-            loaded, brand_ctx = read_brand(loading.load_yaml(brand_path), brand_path, root)
+            brand_node = loading.load_yaml(brand_path)
+            loaded, brand_ctx = read_brand(brand_node, brand_path, root)
             problems += brand_ctx.problems
             chosen = loaded or NEUTRAL_BRAND
+            brand_places = Places(str(brand_path), brand_node)
         except BookletError as error:
             problems += refer_to_brand_field(error.problems, brand, brand_ref, content)
     if problems or booklet is None:
         raise BookletError(problems)
-    return Document(booklet=booklet, brand=chosen)
+    found = advice.warnings(booklet, chosen, Places(str(content), content_node), brand_places)
+    return Document(booklet=booklet, brand=chosen, warnings=tuple(found))
 
 
 def refer_to_brand_field(
@@ -204,15 +212,32 @@ class PdfSetup:
         self.brand = brand
         self.booklet = booklet
         self.bleed_pt = bleed_pt
-        self.body_fonts = fonts.register(brand.body_font)
-        self.styles = make_styles(brand, self.body_fonts, fonts.register(brand.heading_font))
-        self.labels = labels_for(booklet.language)
+        self.look = Look(
+            right_to_left=languages.is_rtl(booklet.language),
+            large_print=brand.large_print,
+            grayscale=brand.grayscale,
+        )
+        self.body_fonts, heading_fonts = (
+            fonts.register(fonts.for_look(family, booklet.language, self.look.large_print))
+            for family in (brand.body_font, brand.heading_font)
+        )
+        self.styles = make_styles(brand, self.body_fonts, heading_fonts, self.look)
+        self.labels = labels_for(booklet.language, brand.labels)
         page_width, page_height = brand.page_size_pt
         self.width = page_width - 2 * brand.margin_pt
-        self.height = page_height - 2 * brand.margin_pt - FOOTER_HEIGHT
+        self.height = page_height - 2 * brand.margin_pt - footer_height(self.styles.footer_size)
 
     def kit(self) -> Kit:
-        return Kit(self.styles, self.labels, self.width, self.height, PictureSizes(), self.bleed_pt)
+        pictures = PictureSizes(gray=self.look.grayscale)
+        return Kit(
+            self.styles,
+            self.labels,
+            self.width,
+            self.height,
+            pictures,
+            self.bleed_pt,
+            large_print=self.look.large_print,
+        )
 
     def info(self, title: str) -> DocumentInfo:
         booklet, brand = self.booklet, self.brand
@@ -224,6 +249,7 @@ class PdfSetup:
             page_size=brand.page_size_pt,
             margin=brand.margin_pt,
             bleed=self.bleed_pt,
+            grayscale=self.look.grayscale,
         )
 
     def footer(self, left: str) -> Footer:
@@ -234,7 +260,9 @@ class PdfSetup:
             self.body_fonts.regular,
             self.styles.palette.muted,
             self.styles.palette.rule,
+            size=self.styles.footer_size,
             page_label=self.labels.page_of,
+            direction="rtl" if self.look.right_to_left else "ltr",
         )
 
 
@@ -474,6 +502,18 @@ def build(
     With a patient file, the booklet is that patient's handout, named after them.
     """
     document = load(content, brand, restrict_to)
+    return build_document(document, out_dir, formats, options, patient, today)
+
+
+def build_document(
+    document: Document,
+    out_dir: Path = Path("output"),
+    formats: Iterable[str] = ("pdf",),
+    options: PrintOptions | None = None,
+    patient: Path | None = None,
+    today: datetime.date | None = None,
+) -> list[Path]:
+    """Lay out, render and write a loaded document (for a patient file, their handout)."""
     chosen = load_patient(patient, document, today) if patient else None
     also_read = [patient] if patient else []
     return write_document(document, out_dir, formats, options, chosen, also_read)
@@ -490,7 +530,7 @@ def write_document(
     """Render a loaded document in every format and edition, and write all the files
     (never over a file the document was read from, nor over `also_read`)."""
     options = options or PrintOptions()
-    document = with_take_home(document, options)
+    document = with_options(document, options)
     stem = document.booklet.stem
     editions = [(stem, document)]
     if options.versions:
@@ -526,15 +566,20 @@ def load_patient(path: Path, document: Document, today: datetime.date | None = N
     return patient
 
 
-def with_take_home(document: Document, options: PrintOptions) -> Document:
-    """The document with the exercise log and questions page also on when the command
-    line asks for them."""
+def with_options(document: Document, options: PrintOptions) -> Document:
+    """The document with what the command line asks for on top of its own settings: the
+    exercise log and questions page, large print and grayscale."""
     booklet = replace(
         document.booklet,
         exercise_log=document.booklet.exercise_log or options.exercise_log,
         questions_page=document.booklet.questions_page or options.questions_page,
     )
-    return replace(document, booklet=booklet)
+    brand = replace(
+        document.brand,
+        large_print=document.brand.large_print or options.large_print,
+        grayscale=document.brand.grayscale or options.grayscale,
+    )
+    return replace(document, booklet=booklet, brand=brand)
 
 
 def places_of(content: Path) -> Places:

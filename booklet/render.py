@@ -10,6 +10,7 @@ from reportlab import rl_config
 from reportlab.platypus import Flowable
 
 from booklet import __version__
+from booklet.colors import gray_of
 from booklet.pages import BookletTemplate, Footer, LateNumbers, Trim
 
 rl_config.useA85 = 0  # plain binary streams: smaller files, same bytes every time
@@ -26,6 +27,7 @@ class DocumentInfo:
     page_size: tuple[float, float]
     margin: float
     keywords: tuple[str, ...] = ()
+    grayscale: bool = False
     bleed: float = 0.0  # points beyond the cut; with any, the page also gets crop marks
 
 
@@ -69,6 +71,7 @@ def render(
         displayDocTitle=1,
         invariant=1,
         pageCompression=1,
+        enforceColorSpace=gray_of if info.grayscale else None,
     )
     if not with_cover:
         template.pageTemplates = template.pageTemplates[1:]

@@ -17,6 +17,7 @@ from booklet import validate as v
 from booklet.fields import MAX_PARAGRAPH_CHARS, MAX_TEXT_CHARS
 from booklet.figures import library as poses
 from booklet.figures import validate as fv
+from booklet.labels import names as label_names
 from booklet.model import PAGE_SIZES_PT, CalloutKind, QuestionKind, Sides
 from booklet.patients import EXERCISE_FIELDS, PATIENT_FIELDS
 from booklet.roster import ROW_FIELDS
@@ -288,6 +289,19 @@ def brand_schema() -> Schema:
         ),
         "disclaimer": markup("printed in a box on the back page."),
         "reading_grade": whole("the reading grade `booklet check` aims for", 1, 18),
+        "labels": mapping(
+            "labels",
+            label_names(),
+            dict.fromkeys(label_names(), text("the words booklet prints here instead")),
+        ),
+        "print": mapping(
+            "print",
+            v.PRINT_FIELDS,
+            {
+                "large": switch("large print: 18 pt text, one column"),
+                "grayscale": switch("shades of gray only, for photocopying"),
+            },
+        ),
     }
     return document(
         "booklet brand file",

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 
-from reportlab.lib.enums import TA_CENTER, TA_LEFT
+from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 
-from booklet.colors import darken_until_readable, mix, readable_on, reportlab_color, tint
+from booklet.colors import darken_until_readable, gray_hex, mix, readable_on, reportlab_color, tint
 from booklet.fonts import FontSet
 from booklet.model import Brand
 
@@ -17,6 +18,55 @@ RULE = "#CBD2D9"
 WARNING_RED = "#B3261E"
 BODY_SIZE = 12
 BODY_LEADING = 17
+
+
+@dataclass(frozen=True)
+class Look:
+    """How a build prints, beyond the brand: direction, large print, shades of gray."""
+
+    right_to_left: bool = False
+    large_print: bool = False
+    grayscale: bool = False
+
+
+# (font size, leading) of each text role. Large print follows the large-print guidance:
+# body text 18 pt with 1.5 line spacing, and nothing a patient must read below 14 pt.
+REGULAR_SIZES: dict[str, tuple[float, float]] = {
+    "body": (BODY_SIZE, BODY_LEADING),
+    "heading": (22, 27),
+    "subheading": (15, 19),
+    "caption": (10.5, 14),
+    "card_title": (15, 19),
+    "step": (BODY_SIZE, 15.5),
+    "dose_label": (9, 11),
+    "dose_value": (12, 15),
+    "link": (11, 15),
+    "small": (10.5, 14),
+    "cover_title": (36, 42),
+    "cover_subtitle": (17, 23),
+    "cover_org": (16, 20),
+    "toc0": (13, 17),
+    "toc1": (11.5, 14),
+    "footer": (9, 12),
+}
+LARGE_SIZES: dict[str, tuple[float, float]] = {
+    "body": (18, 27),
+    "heading": (30, 36),
+    "subheading": (22, 28),
+    "caption": (16, 22),
+    "card_title": (22, 28),
+    "step": (18, 27),
+    "dose_label": (14, 17),
+    "dose_value": (18, 23),
+    "link": (16, 22),
+    "small": (16, 22),
+    "cover_title": (46, 54),
+    "cover_subtitle": (24, 31),
+    "cover_org": (22, 28),
+    "toc0": (20, 26),
+    "toc1": (18, 24),
+    "footer": (14, 17),
+}
 
 
 @dataclass(frozen=True)
@@ -66,9 +116,15 @@ class Styles:
     toc_title: ParagraphStyle
     toc_levels: tuple[ParagraphStyle, ParagraphStyle]
     footer_size: float = 9
+    # how much larger than regular print the fixed parts (marks, columns, lines) are drawn
+    scale: float = 1.0
 
 
-def palette_for(brand: Brand) -> Palette:
+def palette_for(brand: Brand, grayscale: bool = False) -> Palette:
+    if grayscale:
+        brand = dataclasses.replace(
+            brand, primary=gray_hex(brand.primary), accent=gray_hex(brand.accent)
+        )
     return Palette(
         primary=brand.primary,
         primary_text=darken_until_readable(brand.primary),
@@ -80,18 +136,27 @@ def palette_for(brand: Brand) -> Palette:
     )
 
 
-def make_styles(brand: Brand, body_fonts: FontSet, heading_fonts: FontSet) -> Styles:
-    palette = palette_for(brand)
+def make_styles(
+    brand: Brand, body_fonts: FontSet, heading_fonts: FontSet, look: Look | None = None
+) -> Styles:
+    look = look or Look()
+    palette = palette_for(brand, look.grayscale)
     ink, primary = reportlab_color(INK), reportlab_color(palette.primary_text)
+    sizes = LARGE_SIZES if look.large_print else REGULAR_SIZES
+
+    def size(role: str) -> dict[str, float]:
+        return {"fontSize": sizes[role][0], "leading": sizes[role][1]}
+
     body = ParagraphStyle(
         "body",
         fontName=body_fonts.regular,
-        fontSize=BODY_SIZE,
-        leading=BODY_LEADING,
+        **size("body"),
         textColor=ink,
         spaceAfter=8,
-        alignment=TA_LEFT,
+        alignment=TA_RIGHT if look.right_to_left else TA_LEFT,
     )
+    # read by booklet.text.Paragraph, which lays such lines out from the right
+    body.direction = "rtl" if look.right_to_left else "ltr"
 
     def derive(name: str, **changes: object) -> ParagraphStyle:
         return ParagraphStyle(name, parent=body, **changes)
@@ -99,8 +164,7 @@ def make_styles(brand: Brand, body_fonts: FontSet, heading_fonts: FontSet) -> St
     heading = derive(
         "heading",
         fontName=heading_fonts.bold,
-        fontSize=22,
-        leading=27,
+        **size("heading"),
         textColor=primary,
         spaceBefore=6,
         spaceAfter=4,
@@ -115,8 +179,7 @@ def make_styles(brand: Brand, body_fonts: FontSet, heading_fonts: FontSet) -> St
         subheading=derive(
             "subheading",
             fontName=heading_fonts.bold,
-            fontSize=15,
-            leading=19,
+            **size("subheading"),
             textColor=primary,
             spaceBefore=10,
             spaceAfter=6,
@@ -124,8 +187,7 @@ def make_styles(brand: Brand, body_fonts: FontSet, heading_fonts: FontSet) -> St
         caption=derive(
             "caption",
             fontName=body_fonts.italic,
-            fontSize=10.5,
-            leading=14,
+            **size("caption"),
             textColor=reportlab_color(MUTED),
             spaceBefore=4,
             spaceAfter=0,
@@ -136,8 +198,7 @@ def make_styles(brand: Brand, body_fonts: FontSet, heading_fonts: FontSet) -> St
         card_title=derive(
             "card_title",
             fontName=heading_fonts.bold,
-            fontSize=15,
-            leading=19,
+            **size("card_title"),
             textColor=reportlab_color(palette.on_primary),
             spaceAfter=0,
         ),
@@ -147,44 +208,40 @@ def make_styles(brand: Brand, body_fonts: FontSet, heading_fonts: FontSet) -> St
             textColor=reportlab_color(MUTED),
             spaceAfter=0,
         ),
-        step=derive("step", leading=15.5, spaceAfter=3),
+        step=derive("step", **size("step"), spaceAfter=3),
         dose_label=derive(
             "dose_label",
             fontName=body_fonts.bold,
-            fontSize=9,
-            leading=11,
+            **size("dose_label"),
             textColor=reportlab_color(MUTED),
             spaceAfter=1,
         ),
         dose_value=derive(
-            "dose_value", fontName=body_fonts.bold, fontSize=12, leading=15, spaceAfter=0
+            "dose_value", fontName=body_fonts.bold, **size("dose_value"), spaceAfter=0
         ),
         caution=derive("caution", spaceAfter=0),
-        link=derive("link", fontSize=11, leading=15, spaceAfter=0),
+        link=derive("link", **size("link"), spaceAfter=0),
         question=derive("question", spaceAfter=6),
         choice=derive("choice", spaceAfter=0),
-        small=derive("small", fontSize=10.5, leading=14, spaceAfter=4),
+        small=derive("small", **size("small"), spaceAfter=4),
         cover_title=derive(
             "cover_title",
             fontName=heading_fonts.bold,
-            fontSize=36,
-            leading=42,
+            **size("cover_title"),
             textColor=reportlab_color(palette.on_primary),
             spaceAfter=10,
         ),
         cover_subtitle=derive(
             "cover_subtitle",
             fontName=body_fonts.regular,
-            fontSize=17,
-            leading=23,
+            **size("cover_subtitle"),
             textColor=reportlab_color(mix(palette.on_primary, palette.primary, 0.1)),
             spaceAfter=0,
         ),
         cover_org=derive(
             "cover_org",
             fontName=heading_fonts.bold,
-            fontSize=16,
-            leading=20,
+            **size("cover_org"),
             textColor=primary,
             spaceAfter=2,
         ),
@@ -193,20 +250,20 @@ def make_styles(brand: Brand, body_fonts: FontSet, heading_fonts: FontSet) -> St
             derive(
                 "toc0",
                 fontName=heading_fonts.bold,
-                fontSize=13,
-                leading=17,
+                **size("toc0"),
                 spaceBefore=7,
                 spaceAfter=0,
                 textColor=ink,
             ),
             derive(
                 "toc1",
-                fontSize=11.5,
-                leading=14,
+                **size("toc1"),
                 leftIndent=18,
                 spaceBefore=0,
                 spaceAfter=0,
                 textColor=reportlab_color(MUTED),
             ),
         ),
+        footer_size=sizes["footer"][0],
+        scale=sizes["body"][0] / BODY_SIZE,
     )

@@ -18,6 +18,8 @@ from booklet.colors import parse_color
 from booklet.errors import BookletError, Problem
 from booklet.fields import Context, Fields, is_null, is_plain, join, scalar_text, suggestion
 from booklet.figures.validate import read_figure
+from booklet.labels import label_problem
+from booklet.labels import names as label_names
 from booklet.model import (
     PAGE_SIZES_PT,
     Booklet,
@@ -82,7 +84,10 @@ BRAND_FIELDS = (
     "contact",
     "disclaimer",
     "reading_grade",
+    "labels",
+    "print",
 )
+PRINT_FIELDS = ("large", "grayscale")
 COLOR_FIELDS = ("primary", "accent")
 FONT_ROLES = ("body", "heading")
 FONT_STYLES = ("regular", "bold", "italic", "bold_italic")
@@ -771,6 +776,8 @@ def read_brand(
     contact = read_contact(ctx, top.get("contact"))
     disclaimer = top.markup_text("disclaimer")
     reading_grade = top.integer("reading_grade", 1, 18)
+    labels = read_labels(ctx, top.get("labels"))
+    large_print, grayscale = read_print(ctx, top.get("print"))
     if ctx.problems or organization is None:
         return None, ctx
     defaults = Brand(organization=organization)
@@ -786,9 +793,39 @@ def read_brand(
         contact=contact,
         disclaimer=disclaimer,
         reading_grade=reading_grade or defaults.reading_grade,
+        labels=labels,
+        large_print=large_print,
+        grayscale=grayscale,
         source=path,
     )
     return brand, ctx
+
+
+def read_labels(ctx: Context, node: yaml.Node | None) -> tuple[tuple[str, str], ...]:
+    """The brand's own words for any label booklet prints, checked by name and placeholder."""
+    if node is None:
+        return ()
+    fields = Fields(ctx, node, "labels", label_names())
+    found: list[tuple[str, str]] = []
+    for name in fields.values:
+        value = fields.text(name)
+        if value is None:
+            continue
+        problem = label_problem(name, value)
+        if problem:
+            ctx.report(fields.get(name), fields.where(name), problem)
+        else:
+            found.append((name, value))
+    return tuple(found)
+
+
+def read_print(ctx: Context, node: yaml.Node | None) -> tuple[bool, bool]:
+    """`print: {large: true, grayscale: true}` -> (large print, grayscale)."""
+    if node is None:
+        return False, False
+    fields = Fields(ctx, node, "print", PRINT_FIELDS)
+    large, gray = (fields.one_of(name, ("true", "false")) for name in PRINT_FIELDS)
+    return large == "true", gray == "true"
 
 
 def read_logo(top: Fields) -> Path | None:

@@ -6,6 +6,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+from pypdf import PdfReader
+
 from booklet.model import QuestionKind
 from booklet.pipeline import check_reading, load, strict_problems
 
@@ -56,3 +58,48 @@ def test_sample_passes_the_reading_check_at_grade_8():
 
 def test_sample_pictures_all_have_alt_text():
     assert strict_problems(load(SAMPLE)) == []
+
+
+def shape(path: Path) -> tuple:
+    """What a translation must keep: sections, stretches with their figures and doses, and
+    the quiz's kinds and right choices (by position)."""
+    booklet = load(path).booklet
+    stretches = tuple(
+        (s.id, s.figure.name if s.figure else None, s.hold_seconds, s.repeat, s.sets, s.sides)
+        for s in booklet.stretches()
+    )
+    questions = tuple(
+        (q.kind, len(q.choices), tuple(q.choices.index(c) for c in q.correct_choices()))
+        for q in booklet.quiz.questions
+    )
+    return len(booklet.sections), stretches, questions, booklet.reviewed
+
+
+def test_the_translations_keep_the_sample_whole():
+    for language in ("es", "zh"):
+        translated = SAMPLE.with_name(f"psoas-hip-pain.{language}.yaml")
+        assert shape(translated) == shape(SAMPLE), language
+        assert load(translated).booklet.language == language
+        assert strict_problems(load(translated)) == []
+        assert load(translated).warnings == ()
+
+
+def test_the_translations_build_with_their_labels_and_text(tmp_path):
+    expected = {
+        "es": ("El psoas y el dolor de cadera", "Contenido", "Página 2 de"),
+        "zh": ("腰大肌与髋部疼痛", "目录", "第2页，共"),
+    }
+    for language, words in expected.items():
+        content = SAMPLE.with_name(f"psoas-hip-pain.{language}.yaml")
+        subprocess.run(
+            [sys.executable, "-m", "booklet", "build", str(content), "--out", str(tmp_path)],
+            check=True,
+            capture_output=True,
+        )
+        pdf = tmp_path / f"psoas-hip-pain.{language}.pdf"
+        assert (tmp_path / f"psoas-hip-pain.{language}-answer-key.pdf").exists()
+        pages = PdfReader(pdf).pages
+        text = "".join(page.extract_text() for page in pages).replace(" ", "").replace("\n", "")
+        for word in words:
+            assert word.replace(" ", "") in text, (language, word)
+        assert "\ufffd" not in text

@@ -342,7 +342,7 @@ def test_british_spelling_in_brand(check: Check) -> None:
 def test_title_in_brand_lists_brand_fields(check: Check) -> None:
     assert check(SECTION, "organization: Example PT\ntitel: Hip care\n") == [
         "brand.yaml:2: titel: unknown field; allowed here: "
-        "organization, logo, colors, fonts, page, contact, disclaimer, reading_grade"
+        "organization, logo, colors, fonts, page, contact, disclaimer, reading_grade, labels, print"
     ]
 
 
@@ -738,7 +738,8 @@ def test_bad_email(check: Check) -> None:
 def test_bad_font_name_suggests(check: Check) -> None:
     assert check(SECTION, BRAND + "fonts:\n  body: Helvetca\n") == [
         'brand.yaml:3: fonts.body: "Helvetca" is not a built-in font (Noto Sans, Liberation Sans, '
-        "Liberation Serif, Liberation Mono, Helvetica, Times, Courier); name one of these or give "
+        "Liberation Serif, Liberation Mono, DejaVu Sans, Helvetica, Times, Courier); "
+        "name one of these or give "
         'font files such as { regular: fonts/Body-Regular.ttf }; did you mean "Helvetica"?'
     ]
 

@@ -3,7 +3,7 @@ number, with the correct answer (letter and text) and the explanation."""
 
 from __future__ import annotations
 
-from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer
+from reportlab.platypus import Flowable, KeepTogether, Spacer
 
 from booklet import markup
 from booklet.colors import reportlab_color
@@ -20,6 +20,7 @@ from booklet.layout.blocks import (
 from booklet.layout.drawn import Rule
 from booklet.model import Booklet, Brand, Question, QuestionKind
 from booklet.pages import Anchor, Mark
+from booklet.text import Paragraph
 
 
 def answer_key_story(
@@ -32,7 +33,7 @@ def answer_key_story(
     story: list[Flowable] = title_block(kit, booklet, brand)
     questions = booklet.quiz.questions if booklet.quiz else ()
     if not questions:
-        story.append(Paragraph("This booklet has no quiz.", kit.styles.body))
+        story.append(Paragraph(markup.escape(kit.labels.no_quiz), kit.styles.body))
     pages = section_pages or {}
     story += [answer_block(kit, q, n, pages) for n, q in enumerate(questions, start=1)]
     return story
@@ -41,7 +42,11 @@ def answer_key_story(
 def title_block(kit: Kit, booklet: Booklet, brand: Brand) -> list[Flowable]:
     styles, labels, palette = kit.styles, kit.labels, kit.styles.palette
     banner_style = styles.callout_label.clone(
-        "banner", textColor=reportlab_color("#FFFFFF"), fontSize=12, leading=15, spaceAfter=0
+        "banner",
+        textColor=reportlab_color("#FFFFFF"),
+        fontSize=12 * styles.scale,
+        leading=15 * styles.scale,
+        spaceAfter=0,
     )
     banner = layout_table(
         [[Paragraph(markup.escape(labels.clinician_only.upper()), banner_style)]],
@@ -50,7 +55,9 @@ def title_block(kit: Kit, booklet: Booklet, brand: Brand) -> list[Flowable]:
     banner.setStyle(
         padding(12, 12, 7, 8, [("BACKGROUND", (0, 0), (-1, -1), reportlab_color(palette.warning))])
     )
-    kicker = styles.dose_label.clone("kicker", fontSize=11, leading=14)
+    kicker = styles.dose_label.clone(
+        "kicker", fontSize=11 * styles.scale, leading=14 * styles.scale
+    )
     title = f"{labels.answer_key}: {booklet.title}"
     return [
         Anchor(Mark(title, "answer-key", level=0, in_contents=False)),
@@ -62,7 +69,7 @@ def title_block(kit: Kit, booklet: Booklet, brand: Brand) -> list[Flowable]:
             markup.inline(booklet.title), styles.subheading.clone("key_title", spaceBefore=0)
         ),
         *version_line(kit, booklet),
-        Rule(palette.accent, 3, length=48, space_before=2, space_after=16),
+        kit.at_start(Rule(palette.accent, 3, length=48, space_before=2, space_after=16)),
     ]
 
 

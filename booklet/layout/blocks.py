@@ -8,6 +8,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import Any
 
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import (
@@ -15,7 +16,6 @@ from reportlab.platypus import (
     KeepTogether,
     ListFlowable,
     ListItem,
-    Paragraph,
     Spacer,
     Table,
     TableStyle,
@@ -31,6 +31,7 @@ from booklet.model import Callout, CalloutKind, Figure, Question, QuestionKind, 
 from booklet.model import Picture as PictureModel
 from booklet.pages import Anchor, Mark
 from booklet.styles import Styles
+from booklet.text import Paragraph
 
 LETTERS = "ABCDEFGH"
 Box = tuple[float, float]
@@ -41,6 +42,7 @@ class PictureSizes:
     """Fits pictures into their slots, and prepares each file once at its largest printed size."""
 
     uses: dict[Path, Box] = field(default_factory=dict)
+    gray: bool = False
 
     def fit(self, path: Path, box: Box) -> Box:
         width, height = images.pixel_size(path)
@@ -55,7 +57,7 @@ class PictureSizes:
     def flowable(self, path: Path, box: Box) -> Picture:
         width, height = self.fit(path, box)
         largest = self.uses.get(path, (width, height))
-        return Picture(images.embeddable(path, *largest), width, height)
+        return Picture(images.embeddable(path, *largest, self.gray), width, height)
 
 
 @dataclass(frozen=True)
@@ -68,11 +70,38 @@ class Kit:
     height: float
     pictures: PictureSizes
     bleed: float = 0.0  # how far full-bleed colour runs past the cut (print-shop output)
+    large_print: bool = False
 
     @property
     def narrow(self) -> bool:
-        """True on small pages (A5), where side-by-side blocks stack instead."""
-        return self.width < 400
+        """True on small pages (A5) and in large print, where side-by-side blocks stack."""
+        return self.width < 400 or self.large_print
+
+    @property
+    def right_to_left(self) -> bool:
+        return getattr(self.styles.body, "direction", "ltr") == "rtl"
+
+    def reading_order(self, cells: list) -> list:
+        """A row's cells as they stand on the page: mirrored for a right-to-left language."""
+        return list(reversed(cells)) if self.right_to_left else cells
+
+    def row_table(self, rows: list[list], widths: list, **options: object) -> Table:
+        """A table of side-by-side cells, mirrored (cells, widths and alignment) when text
+        runs right to left, so the first cell stands where reading starts."""
+        if options.get("hAlign") == "LEFT" and self.right_to_left:
+            options["hAlign"] = "RIGHT"
+        rows = [self.reading_order(list(row)) for row in rows]
+        table = layout_table(rows, colWidths=self.reading_order(list(widths)), **options)
+        if self.right_to_left:
+            # pictures, marks and inner tables stand at the right of their cells
+            table.setStyle([("ALIGN", (0, 0), (-1, -1), "RIGHT")])
+        return table
+
+    def at_start(self, flowable: Flowable) -> Flowable:
+        """A narrow flowable set where lines start: the left, or the right when text runs
+        right to left."""
+        flowable.hAlign = "RIGHT" if self.right_to_left else "LEFT"
+        return flowable
 
     @property
     def figure_colors(self) -> Colors:
@@ -81,10 +110,14 @@ class Kit:
 
     @property
     def section_picture_box(self) -> Box:
+        if self.large_print:
+            return self.width, self.height * 0.5
         return self.width * 0.8, self.height * 0.4
 
     @property
     def card_picture_box(self) -> Box:
+        if self.large_print:
+            return self.width * 0.6, 170.0
         return self.width * 0.27, 120.0
 
 
@@ -159,9 +192,28 @@ def list_flowable(
     }
     if isinstance(block, markup.NumberedList):
         return ListFlowable(
-            items, bulletType="1", start=block.start, bulletFormat="%s.", leftIndent=22, **common
+            items,
+            bulletType="1",
+            start=block.start,
+            bulletFormat="%s.",
+            **list_indent(style, 22 * styles.scale),
+            **common,
         )
-    return ListFlowable(items, bulletType="bullet", start="\u2022", leftIndent=18, **common)
+    return ListFlowable(
+        items,
+        bulletType="bullet",
+        start="\u2022",
+        **list_indent(style, 18 * styles.scale),
+        **common,
+    )
+
+
+def list_indent(style: ParagraphStyle, indent: float) -> dict[str, object]:
+    """Where a list's bullets or numbers stand: left of the text, or right of it in a
+    right-to-left language."""
+    if getattr(style, "direction", "ltr") == "rtl":
+        return {"bulletDir": "rtl", "leftIndent": 0, "rightIndent": indent}
+    return {"leftIndent": indent}
 
 
 def picture_block(kit: Kit, picture: PictureModel | Figure) -> list[Flowable]:
@@ -185,7 +237,7 @@ def figure_art(kit: Kit, figure: Figure, box: Box) -> Artwork:
     k = min(box[0] / drawing.width, box[1] / drawing.height)
     drawn = (replace(figure, caption=None, alt=None), kit.figure_colors)
     name = "figure-" + hashlib.sha256(repr(drawn).encode()).hexdigest()[:16]
-    return Artwork(drawing, name, drawing.width * k, drawing.height * k)
+    return Artwork(drawing, name, drawing.width * k, drawing.height * k, kit.pictures.gray)
 
 
 def callout_block(kit: Kit, callout: Callout) -> Flowable:
@@ -203,25 +255,35 @@ def callout_block(kit: Kit, callout: Callout) -> Flowable:
         ),
     }
     shape, letter, color, background, label = looks[callout.kind]
-    icon = Icon(shape, letter, color, styles.body_fonts.bold)
+    scale = styles.scale
+    icon = Icon(shape, letter, color, styles.body_fonts.bold, size=Icon.SIZE * scale)
     label_style = styles.callout_label.clone("label", textColor=reportlab_color(color))
     text = [Paragraph(markup.escape(label), label_style), *callout_text(kit, callout.text)]
-    table = layout_table([[icon, text]], colWidths=[34, kit.width - 34])
+    table = kit.row_table([[icon, text]], [34 * scale, kit.width - 34 * scale])
+    # the coloured bar and the icon stand where lines start
+    start, before, after = (-1, "RIGHT", "LEFT") if kit.right_to_left else (0, "LEFT", "RIGHT")
     commands = [
         ("BACKGROUND", (0, 0), (-1, -1), reportlab_color(background)),
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
-        ("LEFTPADDING", (0, 0), (0, 0), 10),
-        ("LEFTPADDING", (1, 0), (1, 0), 8),
-        ("RIGHTPADDING", (0, 0), (-1, -1), 12),
+        (f"{before}PADDING", (0, 0), (-1, -1), 8),
+        (f"{before}PADDING", (start, 0), (start, 0), 10),
+        (f"{after}PADDING", (0, 0), (-1, -1), 12),
         ("TOPPADDING", (0, 0), (-1, -1), 10),
         ("BOTTOMPADDING", (0, 0), (-1, -1), 10),
-        ("LINEBEFORE", (0, 0), (0, 0), 4, reportlab_color(color)),
+        (
+            "LINEAFTER" if kit.right_to_left else "LINEBEFORE",
+            (start, 0),
+            (start, 0),
+            4,
+            reportlab_color(color),
+        ),
     ]
     if callout.kind is CalloutKind.WARNING:
         commands.append(("BOX", (0, 0), (-1, -1), 1.2, reportlab_color(color)))
     table.setStyle(TableStyle(commands))
     table.spaceBefore, table.spaceAfter = 4, 12
-    return table
+    # never a label alone at the foot of a page; a callout longer than a page still splits
+    return KeepTogether([table])
 
 
 def callout_text(kit: Kit, text: str) -> list[Flowable]:
@@ -279,16 +341,30 @@ def card_header(kit: Kit, stretch: Stretch, number: int) -> Table:
 
 def card_body(kit: Kit, stretch: Stretch) -> Table:
     """Left: the picture with the caution under it. Right: purpose, numbered steps, video."""
-    side_width = kit.card_picture_box[0] + 20
     has_picture = stretch.picture is not None or stretch.figure is not None
+    if kit.large_print:
+        return stacked_card_body(kit, stretch, has_picture)
+    side_width = kit.card_picture_box[0] + 20
     has_side = has_picture or (stretch.caution is not None and not kit.narrow)
     main_width = kit.width - side_width if has_side else kit.width
     main = card_main(kit, stretch, main_width - 28)
     side = card_side(kit, stretch, side_width - 28)
     cells, widths = (
-        ([[side, main]], [side_width, main_width]) if has_side else ([[main]], [main_width])
+        ([kit.reading_order([side, main])], kit.reading_order([side_width, main_width]))
+        if has_side
+        else ([[main]], [main_width])
     )
     body = layout_table(cells, colWidths=widths)
+    body.setStyle(padding(14, 14, 9, 6, [("VALIGN", (0, 0), (-1, -1), "TOP")]))
+    return body
+
+
+def stacked_card_body(kit: Kit, stretch: Stretch, has_picture: bool) -> Table:
+    """Large print: one column, the picture above the steps at full size."""
+    inner = kit.width - 28
+    rows = [[card_side(kit, stretch, inner)]] if has_picture else []
+    rows.append([card_main(kit, stretch, inner)])
+    body = layout_table(rows, colWidths=[kit.width])
     body.setStyle(padding(14, 14, 9, 6, [("VALIGN", (0, 0), (-1, -1), "TOP")]))
     return body
 
@@ -305,7 +381,7 @@ def card_main(kit: Kit, stretch: Stretch, width: float) -> list[Flowable]:
             steps,
             bulletType="1",
             bulletFormat="%s.",
-            leftIndent=20,
+            **list_indent(styles.step, 20 * styles.scale),
             bulletColor=reportlab_color(styles.palette.primary_text),
             bulletFontName=styles.body_fonts.bold,
             bulletFontSize=styles.step.fontSize,
@@ -352,7 +428,7 @@ def dosage_strip(kit: Kit, stretch: Stretch) -> Table:
     """
     styles, palette, labels = kit.styles, kit.styles.palette, kit.labels
     muted = styles.dose_value.clone("dose_missing", textColor=reportlab_color(palette.rule))
-    cells = []
+    cells: list[Any] = []
     for label, value in dosage_values(labels, stretch):
         shown = para(value, styles.dose_value) if value else Paragraph(labels.not_set, muted)
         cells.append([Paragraph(markup.escape(label.upper()), styles.dose_label), shown])
@@ -363,6 +439,7 @@ def dosage_strip(kit: Kit, stretch: Stretch) -> Table:
     else:
         rows = [cells]
         widths = [inner * share for share in (0.17, 0.17, 0.15, 0.19, 0.32)]
+    rows, widths = [kit.reading_order(row) for row in rows], kit.reading_order(widths)
     strip = layout_table(rows, colWidths=widths)
     strip.setStyle(
         padding(
@@ -383,15 +460,21 @@ def dosage_strip(kit: Kit, stretch: Stretch) -> Table:
 def caution_box(kit: Kit, caution: str, width: float) -> Table:
     """The caution in a red-marked box sized for the card's narrow side column."""
     styles, palette = kit.styles, kit.styles.palette
-    icon = Icon("triangle", "!", palette.warning, styles.body_fonts.bold, size=16)
+    icon = Icon("triangle", "!", palette.warning, styles.body_fonts.bold, size=16 * styles.scale)
     label_style = styles.callout_label.clone(
         "caution_label", textColor=reportlab_color(palette.warning), spaceAfter=0
     )
-    label = layout_table(
-        [[icon, Paragraph(markup.escape(kit.labels.caution), label_style)]], colWidths=[22, None]
+    label = kit.row_table(
+        [[icon, Paragraph(markup.escape(kit.labels.caution), label_style)]],
+        [22 * styles.scale, None],
     )
     label.setStyle(padding(0, 0, 0, 0, [("VALIGN", (0, 0), (-1, -1), "MIDDLE")]))
-    text = para(caution, styles.caution.clone("caution_text", fontSize=11, leading=14.5))
+    text = para(
+        caution,
+        styles.caution.clone(
+            "caution_text", fontSize=11 * styles.scale, leading=14.5 * styles.scale
+        ),
+    )
     box = layout_table([[label], [text]], colWidths=[width])
     box.setStyle(
         padding(
@@ -401,7 +484,13 @@ def caution_box(kit: Kit, caution: str, width: float) -> Table:
             6,
             [
                 ("BACKGROUND", (0, 0), (-1, -1), reportlab_color(palette.warning_tint)),
-                ("LINEBEFORE", (0, 0), (0, -1), 3, reportlab_color(palette.warning)),
+                (
+                    "LINEAFTER" if kit.right_to_left else "LINEBEFORE",
+                    (0, 0),
+                    (-1, -1),
+                    3,
+                    reportlab_color(palette.warning),
+                ),
                 ("TOPPADDING", (0, 0), (-1, 0), 7),
                 ("BOTTOMPADDING", (0, -1), (-1, -1), 8),
             ],
@@ -414,15 +503,18 @@ def video_block(kit: Kit, url: str, width: float) -> Table:
     """A QR code to scan, and the address as a link for those who type it."""
     styles, palette = kit.styles, kit.styles.palette
     link = markup.escape(url)
-    small = styles.small.clone("video_link", fontSize=9.5, leading=12, spaceAfter=0)
+    small = styles.small.clone(
+        "video_link", fontSize=9.5 * styles.scale, leading=12 * styles.scale, spaceAfter=0
+    )
     text = [
         Paragraph(
-            markup.escape(kit.labels.video), styles.callout_label.clone("video", fontSize=11)
+            markup.escape(kit.labels.video),
+            styles.callout_label.clone("video", fontSize=11 * styles.scale),
         ),
         Paragraph(f'<a href="{link}" color="{palette.primary_text}"><u>{link}</u></a>', small),
     ]
-    qr = LinkedQr(url, 50, palette.ink)
-    block = layout_table([[qr, text]], colWidths=[58, width - 58])
+    qr = LinkedQr(url, 50 * styles.scale, palette.ink, kit.pictures.gray)
+    block = kit.row_table([[qr, text]], [58 * styles.scale, width - 58 * styles.scale])
     block.setStyle(padding(0, 0, 0, 0, [("VALIGN", (0, 0), (-1, -1), "MIDDLE")]))
     return block
 
@@ -474,11 +566,17 @@ def numbered(kit: Kit, number: int, content: list[Flowable]) -> Table:
         fontName=styles.heading_fonts.bold,
         textColor=reportlab_color(styles.palette.primary_text),
     )
-    table = layout_table(
-        [[Paragraph(f"{number}.", number_style), content]], colWidths=[30, kit.width - 30]
+    table = kit.row_table(
+        [[Paragraph(f"{number}.", number_style), content]],
+        [number_width(kit), kit.width - number_width(kit)],
     )
     table.setStyle(padding(0, 0, 0, 0, [("VALIGN", (0, 0), (-1, -1), "TOP")]))
     return table
+
+
+def number_width(kit: Kit) -> float:
+    """The column a question's number stands in."""
+    return 30 * kit.styles.scale
 
 
 def answer_hint(labels: Labels, question: Question) -> str | None:
@@ -495,28 +593,31 @@ def answer_hint(labels: Labels, question: Question) -> str | None:
 
 
 def answer_space(kit: Kit, question: Question) -> Flowable:
-    styles, palette = kit.styles, kit.styles.palette
+    styles, palette, scale = kit.styles, kit.styles.palette, kit.styles.scale
     if question.kind is QuestionKind.SHORT:
-        return WritingLines(question.lines, 28, palette.rule)
+        return WritingLines(question.lines, 28 * scale, palette.rule)
+    mark = 13 * scale
     if question.kind is QuestionKind.TRUE_FALSE:
         row = [
-            ChoiceMark("circle", 13, palette.ink),
+            ChoiceMark("circle", mark, palette.ink),
             para(kit.labels.true, styles.choice),
-            ChoiceMark("circle", 13, palette.ink),
+            ChoiceMark("circle", mark, palette.ink),
             para(kit.labels.false, styles.choice),
         ]
-        table = layout_table([row], colWidths=[22, 90, 22, 90], hAlign="LEFT")
+        widths = [22 * scale, 90 * scale, 22 * scale, 90 * scale]
+        table = kit.row_table([row], widths, hAlign="LEFT")
         return tight(table, extra=[("VALIGN", (0, 0), (-1, -1), "MIDDLE")])
     shape = "circle" if question.kind is QuestionKind.SINGLE else "square"
     rows = [
         [
-            ChoiceMark(shape, 13, palette.ink),
+            ChoiceMark(shape, mark, palette.ink),
             Paragraph(f"<b>{letter}</b>", styles.choice),
             para(choice, styles.choice),
         ]
         for letter, choice in zip(LETTERS, question.choices, strict=False)
     ]
-    table = layout_table(rows, colWidths=[22, 20, kit.width - 30 - 42], hAlign="LEFT")
+    widths = [22 * scale, 20 * scale, kit.width - number_width(kit) - 42 * scale]
+    table = kit.row_table(rows, widths, hAlign="LEFT")
     return tight(
         table,
         extra=[("VALIGN", (0, 0), (-1, -1), "MIDDLE"), ("BOTTOMPADDING", (0, 0), (-1, -1), 7)],

@@ -9,7 +9,6 @@ from reportlab.platypus import (
     Flowable,
     KeepTogether,
     PageBreak,
-    Paragraph,
     Spacer,
     Table,
 )
@@ -36,6 +35,7 @@ from booklet.layout.drawn import Rule
 from booklet.layout.take_home import take_home_pages
 from booklet.model import Booklet, Brand, Patient, Quiz, Section
 from booklet.pages import Anchor, LateNumbers, Mark, marks_in
+from booklet.text import Paragraph
 
 BACK_LOGO_BOX = (110.0, 80.0)
 
@@ -113,7 +113,7 @@ def heading(kit: Kit, title: str, mark: Mark) -> list[Flowable]:
     return [
         Anchor(mark),
         Paragraph(markup.inline(title), kit.styles.heading),
-        Rule(palette.accent, 3, length=48, space_before=2, space_after=14),
+        kit.at_start(Rule(palette.accent, 3, length=48, space_before=2, space_after=14)),
     ]
 
 
@@ -255,11 +255,11 @@ def contact_table(kit: Kit, brand: Brand) -> Table:
         Spacer(1, 6),
     ]
     if rows:
-        details.append(grid(rows, [80, kit.width - 80 - BACK_LOGO_BOX[0] - 24]))
+        details.append(grid(kit, rows, [80, kit.width - 80 - BACK_LOGO_BOX[0] - 24]))
     if brand.logo:
         logo = kit.pictures.flowable(brand.logo, BACK_LOGO_BOX)
-        table = layout_table(
-            [[logo, details]], colWidths=[BACK_LOGO_BOX[0] + 24, kit.width - BACK_LOGO_BOX[0] - 24]
+        table = kit.row_table(
+            [[logo, details]], [BACK_LOGO_BOX[0] + 24, kit.width - BACK_LOGO_BOX[0] - 24]
         )
     else:
         table = layout_table([[details]], colWidths=[kit.width])
@@ -269,12 +269,15 @@ def contact_table(kit: Kit, brand: Brand) -> Table:
 
 def label_cell(kit: Kit, text: str) -> Paragraph:
     return Paragraph(
-        markup.escape(text), kit.styles.dose_label.clone("label", fontSize=10.5, leading=17)
+        markup.escape(text),
+        kit.styles.dose_label.clone(
+            "label", fontSize=10.5 * kit.styles.scale, leading=17 * kit.styles.scale
+        ),
     )
 
 
-def grid(rows: list[list[Flowable]], widths: list[float]) -> Table:
-    table = layout_table(rows, colWidths=widths, hAlign="LEFT")
+def grid(kit: Kit, rows: list[list[Flowable]], widths: list[float]) -> Table:
+    table = kit.row_table(rows, widths, hAlign="LEFT")
     table.setStyle(padding(0, 6, 0, 0, [("VALIGN", (0, 0), (-1, -1), "TOP")]))
     return table
 

@@ -6,21 +6,22 @@ a late number (see `pages.LateNumbers`) and the contents take one layout pass.""
 
 from __future__ import annotations
 
-from reportlab.lib.enums import TA_RIGHT
+from reportlab.lib.enums import TA_LEFT, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import Flowable, Paragraph, Table, TableStyle
+from reportlab.platypus import Flowable, Table, TableStyle
 from reportlab.platypus.tableofcontents import drawPageNumbers
 
 from booklet.markup import escape
 from booklet.pages import Finished, LateNumbers, Mark
+from booklet.text import Paragraph
 
 NUMBER_WIDTH = 28
 
 
 class PageNumber(Flowable):
-    """The page `key` landed on, right-aligned in its cell as a one-line paragraph would
-    be, and a link to that page."""
+    """The page `key` landed on, aligned in its cell (right, or left on right-to-left
+    pages) as a one-line paragraph would be, and a link to that page."""
 
     def __init__(self, key: str, style: ParagraphStyle, numbers: LateNumbers) -> None:
         super().__init__()
@@ -37,7 +38,11 @@ class PageNumber(Flowable):
         def number(canvas: Canvas, finished: Finished) -> None:
             canvas.setFillColor(style.textColor)
             canvas.setFont(style.fontName, style.fontSize)
-            canvas.drawRightString(right, baseline, str(finished.anchors.get(key, "")))
+            page = str(finished.anchors.get(key, ""))
+            if style.alignment == TA_LEFT:
+                canvas.drawString(0, baseline, page)
+            else:
+                canvas.drawRightString(right, baseline, page)
 
         self.numbers.place(self.canv, number)
         self.canv.linkRect("", key, (0, 0, self.width, self.height), relative=1)
@@ -65,21 +70,28 @@ class Contents(Flowable):
 
         self.canv.setNamedCB("contents_dots", leader_dots)
         rows, commands = [], []
+        right_to_left = getattr(self.level_style(0), "direction", "ltr") == "rtl"
         for row, mark in enumerate(self.marks):
             style = self.level_style(mark.level)
             number_style = style.clone(
-                "contents_number", alignment=TA_RIGHT, leftIndent=0, firstLineIndent=0
+                "contents_number",
+                alignment=TA_LEFT if right_to_left else TA_RIGHT,
+                leftIndent=0,
+                firstLineIndent=0,
             )
+            number = PageNumber(mark.key, number_style, self.numbers)
             title = f'<a href="#{mark.key}">{escape(mark.title)}</a>'
-            dots = f'<onDraw name="contents_dots" label="{mark.level}"/>'
-            rows.append(
-                [
-                    Paragraph(title + dots, style),
-                    PageNumber(mark.key, number_style, self.numbers),
-                ]
-            )
+            if right_to_left:
+                # no leader dots: they would run the wrong way through a right-to-left line
+                style = style.clone("contents_rtl", rightIndent=style.leftIndent, leftIndent=0)
+                rows.append([number, Paragraph(title, style)])
+            else:
+                # the dots are a word of their own: a shaped word cannot hold them
+                dots = f' <onDraw name="contents_dots" label="{mark.level}"/>'
+                rows.append([Paragraph(title + dots, style), number])
             commands.append(("TOPPADDING", (0, row), (-1, row), style.spaceBefore))
-        self.table = Table(rows, colWidths=(text_width, NUMBER_WIDTH))
+        widths = (NUMBER_WIDTH, text_width) if right_to_left else (text_width, NUMBER_WIDTH)
+        self.table = Table(rows, colWidths=widths)
         self.table.setStyle(
             TableStyle(
                 [

@@ -5,13 +5,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import Flowable, Paragraph
+from reportlab.platypus import Flowable
 
 from booklet import markup
 from booklet.colors import mix, reportlab_color
 from booklet.layout.drawn import Picture
 from booklet.styles import Styles
+from booklet.text import Paragraph
 
 
 @dataclass(frozen=True)
@@ -89,7 +89,9 @@ class Cover(Flowable):
             _, block_height = block.wrap(width, room)
             block.drawOn(canvas, self.margin, y)
             y += block_height + 10
-        kicker_style = styles.cover_subtitle.clone("kicker", fontSize=12, leading=15)
+        kicker_style = styles.cover_subtitle.clone(
+            "kicker", fontSize=12 * styles.scale, leading=15 * styles.scale
+        )
         kicker = Paragraph(markup.escape(self.text.kicker.upper()), kicker_style)
         kicker.wrap(width, 100)
         kicker.drawOn(canvas, self.margin, self.page[1] - self.margin - 16)
@@ -116,25 +118,42 @@ class Cover(Flowable):
         return blocks
 
     def draw_blanks(self, top: float) -> None:
-        """Lines for the clinician to write the patient's name, their own name and the date."""
+        """Lines for the clinician to write the patient's name, their own name and the date.
+
+        Each label is a paragraph, so any script prints; a right-to-left label sits at the
+        right end of its line."""
         canvas, palette = self.canv, self.styles.palette
-        font, size = self.styles.dose_label.fontName, 11
+        style = self.styles.dose_label.clone(
+            "blank",
+            fontSize=11 * self.styles.scale,
+            leading=14 * self.styles.scale,
+            textColor=reportlab_color(palette.muted),
+        )
+        right_to_left = getattr(style, "direction", "ltr") == "rtl"
         left, right = self.margin, self.page[0] - self.margin
         middle = left + (right - left) * 0.58
         rows = [
             [(self.text.blanks[0], left, right)],
             [(self.text.blanks[1], left, middle - 18), (self.text.blanks[2], middle, right)],
         ]
-        canvas.setFont(font, size)
         for index, row in enumerate(rows):
             y = top - index * self.page[1] * 0.05
-            for label, start, end in row:
-                canvas.setFillColor(reportlab_color(palette.muted))
-                canvas.drawString(start, y, label)
-                line_start = start + stringWidth(label, font, size) + 8
+            for label, first, last in row:
+                # a right-to-left page reads its row of blanks from the right
+                start, end = first, last
+                if right_to_left:
+                    start, end = left + right - last, left + right - first
+                para = Paragraph(markup.escape(label), style)
+                para.wrap(end - start, 40)
+                width = max(para.getActualLineWidths0())
+                para.drawOn(canvas, start, y - 3)  # aligned left or right by its style
+                if right_to_left:
+                    line_start, line_end = start, end - width - 8
+                else:
+                    line_start, line_end = start + width + 8, end
                 canvas.setStrokeColor(reportlab_color(palette.rule))
                 canvas.setLineWidth(0.9)
-                canvas.line(line_start, y - 2, end, y - 2)
+                canvas.line(line_start, y - 2, line_end, y - 2)
 
     def draw_prepared(self, top: float) -> None:
         """Whom the handout was prepared for, by whom and when, where the blanks would be."""

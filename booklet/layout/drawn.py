@@ -14,7 +14,7 @@ from reportlab.lib.utils import ImageReader
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable
 
-from booklet.colors import reportlab_color
+from booklet.colors import gray_of, reportlab_color
 
 
 class ChoiceMark(Flowable):
@@ -85,7 +85,9 @@ class Rule(Flowable):
 class Icon(Flowable):
     """A round or triangular badge with one letter: tip, note and warning each have their own."""
 
-    def __init__(self, shape: str, letter: str, color: str, font: str, size: float = 22) -> None:
+    SIZE = 22
+
+    def __init__(self, shape: str, letter: str, color: str, font: str, size: float = SIZE) -> None:
         super().__init__()
         self.shape, self.letter, self.color, self.font, self.size = shape, letter, color, font, size
 
@@ -136,9 +138,12 @@ class Artwork(Flowable):
     """A vector drawing scaled to `width` x `height`, stored once per PDF as a form named
     `name` and placed wherever it is used again: equal names must mean equal drawings."""
 
-    def __init__(self, drawing: Drawing, name: str, width: float, height: float) -> None:
+    def __init__(
+        self, drawing: Drawing, name: str, width: float, height: float, gray: bool = False
+    ) -> None:
         super().__init__()
         self.drawing, self.name, self.width, self.height = drawing, name, width, height
+        self.gray = gray
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
         return self.width, self.height
@@ -147,7 +152,7 @@ class Artwork(Flowable):
         canvas, drawing = self.canv, self.drawing
         if not canvas.hasForm(self.name):
             canvas.beginForm(self.name, 0, 0, drawing.width, drawing.height)
-            canvas.addLiteral(vector_operators(drawing))
+            canvas.addLiteral(vector_operators(drawing, self.gray))
             canvas.endForm()
         canvas.saveState()
         canvas.scale(self.width / drawing.width, self.height / drawing.height)
@@ -158,15 +163,16 @@ class Artwork(Flowable):
 class LinkedQr(Flowable):
     """A QR code for a web address that is also a clickable link."""
 
-    def __init__(self, url: str, size: float, color: str) -> None:
+    def __init__(self, url: str, size: float, color: str, gray: bool = False) -> None:
         super().__init__()
-        self.url, self.size, self.color = url, size, color
+        self.url, self.size, self.color, self.gray = url, size, color, gray
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
         return self.size, self.size
 
     def draw(self) -> None:
-        self.canv.addLiteral(vector_operators(qr_drawing(self.url, self.size, self.color)))
+        drawing = qr_drawing(self.url, self.size, self.color)
+        self.canv.addLiteral(vector_operators(drawing, self.gray))
         self.canv.linkURL(self.url, (0, 0, self.size, self.size), relative=1, thickness=0)
 
 
@@ -183,13 +189,14 @@ def qr_drawing(url: str, size: float, color: str) -> Drawing:
 
 
 @functools.lru_cache(maxsize=64)
-def vector_operators(drawing: Drawing) -> str:
-    """The PDF operators that draw `drawing` at the origin, made once per process.
+def vector_operators(drawing: Drawing, gray: bool = False) -> str:
+    """The PDF operators that draw `drawing` at the origin (in shades of gray when `gray`),
+    made once per process.
 
     Only for drawings of paths and colours (no text, no images), which need no resources,
     so the same operators serve in any PDF; they save and restore the graphics state.
     """
-    scratch = Canvas(io.BytesIO())
+    scratch = Canvas(io.BytesIO(), enforceColorSpace=gray_of if gray else None)
     renderPDF.draw(drawing, scratch, 0, 0)
     return scratch.getCurrentPageContent()
 

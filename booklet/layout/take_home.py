@@ -89,24 +89,24 @@ def exercise_log(kit: Kit, stretches: tuple[Stretch, ...], key: str) -> list[Flo
         week_line(kit),
         Spacer(1, 12),
     ]
-    day_width = min(40.0, kit.width * 0.56 / len(labels.days))
-    name_width = kit.width - day_width * len(labels.days)
+    day_width = min(40.0, kit.width * 0.56 / len(labels.day_names()))
+    name_width = kit.width - day_width * len(labels.day_names())
     header_style = styles.dose_label.clone("log_day", alignment=1)
     header = [Paragraph(markup.escape(labels.stretch.upper()), styles.dose_label)]
-    header += [Paragraph(markup.escape(day.upper()), header_style) for day in labels.days]
+    header += [Paragraph(markup.escape(day.upper()), header_style) for day in labels.day_names()]
     rows: list[list[Flowable | str]] = [header]
     for stretch in stretches:
         boxes = times_a_day(stretch.frequency)
         rows.append(
             [
                 stretch_cell(kit, stretch),
-                *[TickBoxes(boxes, TICK_BOX, palette.ink) for _ in labels.days],
+                *[TickBoxes(boxes, TICK_BOX, palette.ink) for _ in labels.day_names()],
             ]
         )
     pain_style = styles.dose_value.clone("log_pain", fontName=styles.body_fonts.bold)
     rows.append([Paragraph(markup.escape(labels.pain_score), pain_style), *[""] * 7])
     table = layout_table(
-        rows, colWidths=[name_width, *[day_width] * len(labels.days)], repeatRows=1
+        rows, colWidths=[name_width, *[day_width] * len(labels.day_names())], repeatRows=1
     )
     table.setStyle(log_style(kit, len(rows)))
     flowables.append(table)

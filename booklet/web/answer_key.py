@@ -9,7 +9,7 @@ from booklet.web.parts import blocks, inline, page, text
 
 
 def answer_key_html(booklet: Booklet, brand: Brand) -> bytes:
-    labels = labels_for(booklet.language)
+    labels = labels_for(booklet.language, brand.labels)
     title = f"{labels.answer_key}: {booklet.title}"
     questions = booklet.quiz.questions if booklet.quiz else ()
     items = "\n".join(answer_html(q, labels) for q in questions)

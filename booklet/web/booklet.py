@@ -27,7 +27,7 @@ from booklet.web.take_home import take_home_html, take_home_links
 
 def booklet_html(booklet: Booklet, brand: Brand, patient: Patient | None = None) -> bytes:
     """The booklet; for a patient, their handout with their name and their clinician's notes."""
-    labels = labels_for(booklet.language)
+    labels = labels_for(booklet.language, brand.labels)
     numbers = iter(range(1, len(booklet.stretches()) + 1))
     sections = [section_html(s, i, labels, numbers, brand) for i, s in enumerate(booklet.sections)]
     parts = [cover(booklet, brand, labels, patient), '<main class="wrap">']

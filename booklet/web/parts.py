@@ -12,7 +12,7 @@ import io
 import re
 from pathlib import Path
 
-from booklet import images, markup
+from booklet import images, languages, markup
 from booklet.model import Brand, Figure, Picture
 from booklet.styles import palette_for
 
@@ -117,22 +117,46 @@ def page(language: str, title: str, brand: Brand, body: str) -> bytes:
     """A whole HTML document: doctype, language, viewport, title, the CSS, and `body`."""
     return (
         "<!DOCTYPE html>\n"
-        f'<html lang="{text(language)}">\n<head>\n<meta charset="utf-8">\n'
+        f'<html lang="{text(language)}"{direction(language)}>\n<head>\n<meta charset="utf-8">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
         f"<title>{text(title)}</title>\n<style>\n{css(brand)}</style>\n</head>\n"
         f"<body>\n{body}\n</body>\n</html>\n"
     ).encode()
 
 
+def direction(language: str) -> str:
+    """The `dir` attribute for a right-to-left language, else nothing."""
+    return ' dir="rtl"' if languages.is_rtl(language) else ""
+
+
 def css(brand: Brand) -> str:
-    palette = palette_for(brand)
-    return (
+    palette = palette_for(brand, brand.grayscale)
+    styles = (
         CSS.replace("PRIMARY_TEXT", palette.primary_text)
         .replace("ON_PRIMARY", palette.on_primary)
         .replace("PRIMARY_TINT", palette.primary_wash)
         .replace("PRIMARY", palette.primary)
         .replace("ACCENT", palette.accent)
     )
+    if brand.large_print:
+        styles += LARGE_PRINT_CSS
+    if brand.grayscale:
+        styles += GRAYSCALE_CSS
+    return styles
+
+
+# 18 pt text (24 px) with 1.5 line spacing, in a typeface that tells I, l and 1 apart
+LARGE_PRINT_CSS = """\
+body, body p, body li { font-size: 1.5rem; line-height: 1.5; text-align: start; }
+body { font-family: "Atkinson Hyperlegible", Verdana, "Noto Sans", sans-serif; }
+.wrap { max-width: 52rem; }
+figcaption, .dosage dt, .hint { font-size: 1.2rem; }
+.stretch figure img, .stretch figure.drawn img { width: min(100%, 30rem); max-height: none; }
+.dosage { grid-template-columns: repeat(auto-fit, minmax(11rem, 1fr)); }
+"""
+GRAYSCALE_CSS = """\
+html { filter: grayscale(1); }
+"""
 
 
 CSS = """\

@@ -40,12 +40,12 @@ def take_home_html(booklet: Booklet, labels: Labels) -> str:
 
 
 def exercise_log_html(stretches: tuple[Stretch, ...], labels: Labels) -> str:
-    days = "".join(f'<th scope="col">{text(day)}</th>' for day in labels.days)
+    days = "".join(f'<th scope="col">{text(day)}</th>' for day in labels.day_names())
     rows = [stretch_row(stretch, index, labels) for index, stretch in enumerate(stretches)]
     pain = "".join(
         f'<td><input type="number" min="0" max="10" inputmode="numeric" '
         f'aria-label="{text(labels.pain_score)}, {text(day)}"></td>'
-        for day in labels.days
+        for day in labels.day_names()
     )
     rows.append(f'<tr class="pain"><th scope="row">{text(labels.pain_score)}</th>{pain}</tr>')
     return (
@@ -71,6 +71,6 @@ def stretch_row(stretch: Stretch, index: int, labels: Labels) -> str:
             for time in range(boxes)
         )
         + "</td>"
-        for day in labels.days
+        for day in labels.day_names()
     )
     return f'<tr><th scope="row">{name}</th>{cells}</tr>'
