@@ -17,13 +17,12 @@ import yaml
 
 from booklet.fields import Context, Fields, scalar_text, suggestion
 from booklet.model import Booklet, Exercise, Patient
-from booklet.validate import DOSAGE_FIELDS, read_dosage, slug
+from booklet.validate import DOSAGE_FIELDS, read_date, read_dosage, slug
 
 PATIENT_FIELDS = ("name", "date", "clinician", "exercises", "notes", "quiz")
 EXERCISE_FIELDS = ("id", *DOSAGE_FIELDS)
 MAX_NAME_CHARS = 200
 MAX_FILE_NAME_CHARS = 120
-DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 BOOLEAN_TEXT = {"true": True, "false": False, "yes": True, "no": False}
 
 
@@ -36,7 +35,7 @@ def read_patient(
         return None
     name = private_text(fields, "name", MAX_NAME_CHARS, required=True)
     clinician = private_text(fields, "clinician", MAX_NAME_CHARS)
-    date = read_private_date(fields, "date")
+    date = read_date(fields, "date", quote=False)
     exercises = read_exercises(fields, stretch_ids)
     notes = fields.markup_text("notes")
     quiz = read_flag(fields, "quiz")
@@ -65,23 +64,6 @@ def private_text(fields: Fields, name: str, limit: int, required: bool = False) 
         )
         return None
     return value
-
-
-def read_private_date(fields: Fields, name: str) -> datetime.date | None:
-    value = fields.text(name)
-    if value is None:
-        return None
-    try:
-        if not DATE.fullmatch(value):
-            raise ValueError
-        return datetime.date.fromisoformat(value)
-    except ValueError:
-        fields.ctx.report(
-            fields.get(name),
-            fields.where(name),
-            "is not a date; write it as YYYY-MM-DD, for example 2026-11-01",
-        )
-        return None
 
 
 def read_flag(fields: Fields, name: str) -> bool | None:

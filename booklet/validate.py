@@ -193,7 +193,8 @@ def read_language(top: Fields) -> str | None:
     return value
 
 
-def read_date(fields: Fields, name: str) -> datetime.date | None:
+def read_date(fields: Fields, name: str, quote: bool = True) -> datetime.date | None:
+    """A YYYY-MM-DD date; `quote=False` keeps the value out of the message (patient data)."""
     value = fields.text(name)
     if value is None:
         return None
@@ -202,10 +203,11 @@ def read_date(fields: Fields, name: str) -> datetime.date | None:
             raise ValueError(value)
         return datetime.date.fromisoformat(value)
     except ValueError:
+        shown = f'"{value}" is not a date' if quote else "is not a date"
         fields.ctx.report(
             fields.get(name),
             fields.where(name),
-            f'"{value}" is not a date; write it as YYYY-MM-DD, for example 2026-11-01',
+            f"{shown}; write it as YYYY-MM-DD, for example 2026-11-01",
         )
         return None
 
