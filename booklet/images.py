@@ -1,10 +1,14 @@
-"""Picture files -> checked, print-ready Pillow images (right mode, right size, decoded once)."""
+"""Picture files -> checked, print-ready Pillow images (right mode, right size, decoded once)
+and the compressed samples a PDF stores for them (encoded once per process)."""
 
 from __future__ import annotations
 
 import functools
+import hashlib
 import io
 import warnings
+import zlib
+from dataclasses import dataclass
 from pathlib import Path
 
 from PIL import Image, ImageOps, UnidentifiedImageError
@@ -85,15 +89,43 @@ def print_ready(path: Path, max_width_pt: float, max_height_pt: float) -> Image.
     return prepared
 
 
+@dataclass(frozen=True)
+class Encoded:
+    """A picture as a PDF stores it: JPEG data as it is (photos stay far smaller), or
+    Flate-compressed samples and, for a see-through picture, its alpha channel likewise."""
+
+    width: int
+    height: int
+    gray: bool
+    jpeg: bool
+    data: bytes
+    alpha: bytes | None
+    digest: str  # names the picture in a PDF, so equal pictures are stored once
+
+
 @functools.lru_cache(maxsize=128)
-def embeddable(path: Path, max_width_pt: float, max_height_pt: float) -> Image.Image | bytes:
-    """What the PDF stores for a picture: photos stay JPEG (far smaller), the rest pixels."""
+def embeddable(path: Path, max_width_pt: float, max_height_pt: float) -> Encoded:
+    """What the PDF stores for a picture, encoded once per process: a batch prints the
+    same logo and pictures in every handout."""
     image = print_ready(path, max_width_pt, max_height_pt)
-    if header(path)[2] != "JPEG" or image.mode not in ("RGB", "L"):
-        return image
-    buffer = io.BytesIO()
-    image.save(buffer, format="JPEG", quality=JPEG_QUALITY)
-    return buffer.getvalue()
+    return encode(image, jpeg=header(path)[2] == "JPEG")
+
+
+def encode(image: Image.Image, jpeg: bool = False) -> Encoded:
+    """An L, RGB or RGBA image -> what the PDF stores; `jpeg` keeps a photo as JPEG."""
+    alpha = None
+    if jpeg and image.mode in ("RGB", "L"):
+        buffer = io.BytesIO()
+        image.save(buffer, format="JPEG", quality=JPEG_QUALITY)
+        data = buffer.getvalue()
+    else:
+        if image.mode == "RGBA":
+            alpha = zlib.compress(image.getchannel("A").tobytes())
+            image = image.convert("RGB")
+        data = zlib.compress(image.tobytes())
+        jpeg = False
+    digest = hashlib.sha256(data + (alpha or b"")).hexdigest()[:32]
+    return Encoded(image.width, image.height, image.mode == "L", jpeg, data, alpha, digest)
 
 
 def normalise_mode(image: Image.Image) -> Image.Image:

@@ -6,15 +6,15 @@ from __future__ import annotations
 import functools
 import io
 
-from PIL import Image
 from reportlab.graphics import renderPDF
 from reportlab.graphics.barcode.qr import QrCodeWidget
 from reportlab.graphics.shapes import Drawing
-from reportlab.lib.utils import ImageReader
+from reportlab.pdfbase.pdfdoc import PDFImageXObject
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable
 
 from booklet.colors import reportlab_color
+from booklet.images import Encoded
 
 
 class ChoiceMark(Flowable):
@@ -115,12 +115,9 @@ class Icon(Flowable):
 
 
 class Picture(Flowable):
-    """A prepared picture (pixels, or JPEG bytes) drawn at a fixed size.
+    """An encoded picture drawn at a fixed size, stored once per PDF under its digest."""
 
-    ReportLab names each image by a digest of its pixels, so equal pictures are stored once.
-    """
-
-    def __init__(self, image: Image.Image | bytes, width: float, height: float) -> None:
+    def __init__(self, image: Encoded, width: float, height: float) -> None:
         super().__init__()
         self.image, self.width, self.height = image, width, height
 
@@ -128,8 +125,38 @@ class Picture(Flowable):
         return self.width, self.height
 
     def draw(self) -> None:
-        source = io.BytesIO(self.image) if isinstance(self.image, bytes) else self.image
-        self.canv.drawImage(ImageReader(source), 0, 0, self.width, self.height, mask="auto")
+        canvas, image = self.canv, self.image
+        if not canvas.hasForm(image.digest):
+            store_image(canvas, image)
+        canvas.saveState()
+        canvas.scale(self.width, self.height)
+        canvas.doForm(image.digest)
+        canvas.restoreState()
+
+
+def store_image(canvas: Canvas, image: Encoded) -> None:
+    """Add the picture (and its alpha channel as a soft mask) to the canvas's PDF as image
+    objects holding the already compressed data, as canvas.drawImage would store them."""
+    document = canvas._doc
+    color_space = "DeviceGray" if image.gray else "DeviceRGB"
+    stored = image_object(image, color_space, image.data, "DCTDecode" if image.jpeg else "")
+    if image.alpha is not None:
+        mask = image_object(image, "DeviceGray", image.alpha, "")
+        mask._decode = [0, 1]
+        stored.smask = document.Reference(mask, document.getXObjectName(f"{image.digest}-alpha"))
+    document.addForm(image.digest, stored)
+
+
+def image_object(image: Encoded, color_space: str, data: bytes, codec: str) -> PDFImageXObject:
+    """An image object holding `data`, compressed with `codec` (Flate when empty)."""
+    stored = PDFImageXObject(image.digest)
+    stored.width, stored.height = image.width, image.height
+    stored.bitsPerComponent = 8
+    stored.colorSpace = color_space
+    stored.streamContent = data
+    stored._filters = (codec or "FlateDecode",)
+    stored.mask = None
+    return stored
 
 
 class Artwork(Flowable):
