@@ -12,9 +12,11 @@ import pytest
 import yaml
 from conftest import write_yaml
 from PIL import Image
+from reportlab.lib.styles import getSampleStyleSheet
+from reportlab.platypus import Paragraph, Table
 
 from booklet.labels import Labels
-from booklet.layout.blocks import LETTERS
+from booklet.layout.blocks import LETTERS, layout_table
 from booklet.model import QuestionKind
 from booklet.pipeline import Document, load, render_outputs, write_outputs
 
@@ -410,3 +412,22 @@ def test_a_lead_in_and_its_short_list_always_share_a_page(tmp_path):
         holding = [page for page in pages if "You will need:" in page]
         assert len(holding) == 1
         assert all(item in holding[0] for item in items), filler
+
+
+def test_a_table_measured_again_sizes_as_a_plain_reportlab_table() -> None:
+    text = "Walk a little every day and rest when you need to. " * 8
+    style = getSampleStyleSheet()["Normal"]
+
+    def table(make):
+        inner = make([[Paragraph(text, style)]], colWidths=["100%"])
+        rows = [[inner, Paragraph(text, style)]] + [[Paragraph(text, style)] * 2] * 5
+        # with a row span, ReportLab stops measuring rows once past the height offered
+        return make(rows, colWidths=["50%", "50%"], style=[("SPAN", (0, 0), (0, 1))])
+
+    reused, plain = table(layout_table), table(Table)
+    asked = [(400, 2000), (300, 2000), (300, 20), (300, 2000), (400, 150), (400, 2000)]
+    assert [reused.wrap(*size) for size in asked] == [plain.wrap(*size) for size in asked]
+    assert len({height for _, height in (plain.wrap(*size) for size in asked)}) > 2
+    assert [part.wrap(400, 150) for part in reused.split(400, 150)] == [
+        part.wrap(400, 150) for part in plain.split(400, 150)
+    ]
