@@ -9,7 +9,7 @@ import io
 from reportlab.graphics import renderPDF
 from reportlab.graphics.barcode.qr import QrCodeWidget
 from reportlab.graphics.shapes import Drawing
-from reportlab.pdfbase.pdfdoc import PDFImageXObject
+from reportlab.pdfbase.pdfdoc import PDFArray, PDFDictionary, PDFName, PDFStream
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable
 
@@ -139,24 +139,33 @@ def store_image(canvas: Canvas, image: Encoded) -> None:
     objects holding the already compressed data, as canvas.drawImage would store them."""
     document = canvas._doc
     color_space = "DeviceGray" if image.gray else "DeviceRGB"
-    stored = image_object(image, color_space, image.data, "DCTDecode" if image.jpeg else "")
+    entries: dict[str, object] = {}
+    if image.png_rows:
+        columns = {"Colors": 1 if image.gray else 3, "Columns": image.width}
+        # one set of parameters per filter, as Filter is an array
+        entries["DecodeParms"] = PDFArray([PDFDictionary({"Predictor": 15, **columns})])
     if image.alpha is not None:
-        mask = image_object(image, "DeviceGray", image.alpha, "")
-        mask._decode = [0, 1]
-        stored.smask = document.Reference(mask, document.getXObjectName(f"{image.digest}-alpha"))
-    document.addForm(image.digest, stored)
+        mask = image_object(image, image.alpha, "DeviceGray", {"Decode": PDFArray([0, 1])})
+        name = document.getXObjectName(f"{image.digest}-alpha")
+        entries["SMask"] = document.Reference(mask, name)
+    document.addForm(image.digest, image_object(image, image.data, color_space, entries))
 
 
-def image_object(image: Encoded, color_space: str, data: bytes, codec: str) -> PDFImageXObject:
-    """An image object holding `data`, compressed with `codec` (Flate when empty)."""
-    stored = PDFImageXObject(image.digest)
-    stored.width, stored.height = image.width, image.height
-    stored.bitsPerComponent = 8
-    stored.colorSpace = color_space
-    stored.streamContent = data
-    stored._filters = (codec or "FlateDecode",)
-    stored.mask = None
-    return stored
+def image_object(
+    image: Encoded, data: bytes, color_space: str, entries: dict[str, object]
+) -> PDFStream:
+    """An image object holding `data`: JPEG, or Flate-compressed samples."""
+    dictionary = {
+        "Type": PDFName("XObject"),
+        "Subtype": PDFName("Image"),
+        "Width": image.width,
+        "Height": image.height,
+        "BitsPerComponent": 8,
+        "ColorSpace": PDFName(color_space),
+        "Filter": PDFArray([PDFName("DCTDecode" if image.jpeg else "FlateDecode")]),
+        **entries,
+    }
+    return PDFStream(PDFDictionary(dictionary), data)
 
 
 class Artwork(Flowable):
