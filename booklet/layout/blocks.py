@@ -23,7 +23,7 @@ from reportlab.platypus import (
 
 from booklet import images, markup
 from booklet.colors import reportlab_color
-from booklet.figures.draw import figure_drawing
+from booklet.figures.draw import figure_art as drawn_figure
 from booklet.figures.scene import Colors
 from booklet.labels import Labels
 from booklet.layout.drawn import Artwork, ChoiceMark, Icon, LinkedQr, Picture, WritingLines
@@ -200,11 +200,11 @@ def picture_block(kit: Kit, picture: PictureModel | Figure) -> list[Flowable]:
 def figure_art(kit: Kit, figure: Figure, box: Box) -> Artwork:
     """A drawn figure filling `box`, keeping its proportions; each pose is stored in the
     PDF once, however often and at whatever size it is printed."""
-    drawing = figure_drawing(figure, kit.figure_colors)
-    k = min(box[0] / drawing.width, box[1] / drawing.height)
+    art = drawn_figure(figure, kit.figure_colors)
+    k = min(box[0] / art.width, box[1] / art.height)
     drawn = (replace(figure, caption=None, alt=None), kit.figure_colors)
     name = "figure-" + hashlib.sha256(repr(drawn).encode()).hexdigest()[:16]
-    return Artwork(drawing, name, drawing.width * k, drawing.height * k)
+    return Artwork(art, name, art.width * k, art.height * k)
 
 
 def callout_block(kit: Kit, callout: Callout) -> Flowable:

@@ -4,16 +4,16 @@ pictures, vector artwork, QR codes with links, and horizontal rules."""
 from __future__ import annotations
 
 import functools
-import io
+import itertools
 
-from reportlab.graphics import renderPDF
-from reportlab.graphics.barcode.qr import QrCodeWidget
-from reportlab.graphics.shapes import Drawing
+from reportlab.graphics.barcode.qrencoder import QRCode, QRErrorCorrectLevel
+from reportlab.lib.rl_accel import fp_str
 from reportlab.pdfbase.pdfdoc import PDFArray, PDFDictionary, PDFName, PDFStream
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable
 
 from booklet.colors import reportlab_color
+from booklet.figures.draw import Art
 from booklet.images import Encoded
 
 
@@ -169,24 +169,24 @@ def image_object(
 
 
 class Artwork(Flowable):
-    """A vector drawing scaled to `width` x `height`, stored once per PDF as a form named
-    `name` and placed wherever it is used again: equal names must mean equal drawings."""
+    """Vector art scaled to `width` x `height`, stored once per PDF as a form named `name`
+    and placed wherever it is used again: equal names must mean equal art."""
 
-    def __init__(self, drawing: Drawing, name: str, width: float, height: float) -> None:
+    def __init__(self, art: Art, name: str, width: float, height: float) -> None:
         super().__init__()
-        self.drawing, self.name, self.width, self.height = drawing, name, width, height
+        self.art, self.name, self.width, self.height = art, name, width, height
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
         return self.width, self.height
 
     def draw(self) -> None:
-        canvas, drawing = self.canv, self.drawing
+        canvas, art = self.canv, self.art
         if not canvas.hasForm(self.name):
-            canvas.beginForm(self.name, 0, 0, drawing.width, drawing.height)
-            canvas.addLiteral(vector_operators(drawing))
+            canvas.beginForm(self.name, 0, 0, art.width, art.height)
+            canvas.addLiteral(art.operators)
             canvas.endForm()
         canvas.saveState()
-        canvas.scale(self.width / drawing.width, self.height / drawing.height)
+        canvas.scale(self.width / art.width, self.height / art.height)
         canvas.doForm(self.name)
         canvas.restoreState()
 
@@ -202,32 +202,36 @@ class LinkedQr(Flowable):
         return self.size, self.size
 
     def draw(self) -> None:
-        self.canv.addLiteral(vector_operators(qr_drawing(self.url, self.size, self.color)))
+        self.canv.addLiteral(qr_operators(self.url, self.size, self.color))
         self.canv.linkURL(self.url, (0, 0, self.size, self.size), relative=1, thickness=0)
 
 
-@functools.lru_cache(maxsize=64)
-def qr_drawing(url: str, size: float, color: str) -> Drawing:
-    """The QR code of `url`, `size` points square; a batch prints the same few codes again
-    and again, and encoding one costs more than laying out a page."""
-    widget = QrCodeWidget(url, barLevel="M", barFillColor=reportlab_color(color))
-    left, bottom, right, top = widget.getBounds()
-    drawing = Drawing(size, size)
-    drawing.scale(size / (right - left), size / (top - bottom))
-    drawing.add(widget)
-    return drawing
+QR_QUIET_ZONE = 4  # light modules around the code, as the QR standard asks
 
 
 @functools.lru_cache(maxsize=64)
-def vector_operators(drawing: Drawing) -> str:
-    """The PDF operators that draw `drawing` at the origin, made once per process.
-
-    Only for drawings of paths and colours (no text, no images), which need no resources,
-    so the same operators serve in any PDF; they save and restore the graphics state.
-    """
-    scratch = Canvas(io.BytesIO())
-    renderPDF.draw(drawing, scratch, 0, 0)
-    return scratch.getCurrentPageContent()
+def qr_operators(url: str, size: float, color: str) -> str:
+    """PDF operators drawing the QR code of `url`, `size` points square with its quiet zone:
+    one rectangle per run of dark modules in a row. A batch prints the same few codes again
+    and again, and encoding one costs more than laying out a page, so each is made once.
+    Each run is filled on its own: one path of all the runs prints lighter in some viewers."""
+    code = QRCode(None, QRErrorCorrectLevel.M)
+    code.addData(url)
+    code.make()
+    count = code.getModuleCount()
+    module = size / (count + 2 * QR_QUIET_ZONE)
+    runs = []
+    for row_number, row in enumerate(code.modules):
+        top = size - (row_number + QR_QUIET_ZONE + 1) * module
+        column = 0
+        for dark, cells in itertools.groupby(bool(cell) for cell in row):
+            length = len(list(cells))
+            if dark:
+                left = (column + QR_QUIET_ZONE) * module
+                runs.append(f"{fp_str(left, top, length * module, module)} re f")
+            column += length
+    rgb = fp_str(*reportlab_color(color).rgb())
+    return f"q {rgb} rg {' '.join(runs)} Q"
 
 
 class LinesToFill(WritingLines):
