@@ -8,7 +8,6 @@ import io
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from reportlab.graphics import renderPDF, renderSVG
 from reportlab.graphics.shapes import Drawing, Group
 from reportlab.graphics.shapes import Path as RLPath
 from reportlab.lib.rl_accel import fp_str
@@ -208,32 +207,33 @@ def layer_operators(layer: Layer, k: float, dx: float, dy: float) -> str:
     return f"q {color} RG {fp_str(layer.width * k)} w 1 J 1 j {path} S Q"
 
 
-PDF_OPERATOR = {"M": "m", "L": "l", "C": "c"}
-
-
 def path_operators(paths: Sequence[Path], k: float, dx: float, dy: float) -> str:
     """`paths` scaled by `k` and moved, as one PDF path (the nonzero rule fills it)."""
     parts: list[str] = []
     for path in paths:
         for command in path:
             op = command[0]
-            if op == "Z":
+            if op == "C":
+                _, x1, y1, x2, y2, x3, y3 = command
+                moved = ((x1 + dx) * k, (y1 + dy) * k, (x2 + dx) * k, (y2 + dy) * k)
+                parts.append(f"{fp_str(*moved, (x3 + dx) * k, (y3 + dy) * k)} c")
+            elif op == "Z":
                 parts.append("h")
-                continue
-            values = command[1:]
-            moved = [
-                (values[i] + dx) * k if i % 2 == 0 else (values[i] + dy) * k
-                for i in range(len(values))
-            ]
-            parts.append(f"{fp_str(*moved)} {PDF_OPERATOR[op]}")
+            else:
+                point = fp_str((command[1] + dx) * k, (command[2] + dy) * k)
+                parts.append(f"{point} {'m' if op == 'M' else 'l'}")
     return " ".join(parts)
 
 
 def pdf_bytes(drawing: Drawing) -> bytes:
+    from reportlab.graphics import renderPDF  # previews only: the booklet uses operators
+
     return renderPDF.drawToString(drawing)
 
 
 def svg_bytes(drawing: Drawing) -> bytes:
+    from reportlab.graphics import renderSVG  # previews and the HTML twin only
+
     return renderSVG.drawToString(drawing).encode("utf-8")
 
 
