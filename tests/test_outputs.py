@@ -17,6 +17,7 @@ from reportlab.platypus import Paragraph, Table
 
 from booklet.labels import Labels
 from booklet.layout.blocks import LETTERS, layout_table
+from booklet.layout.measured import Paragraph as MeasuredParagraph
 from booklet.model import QuestionKind
 from booklet.pipeline import Document, load, render_outputs, write_outputs
 
@@ -431,3 +432,18 @@ def test_a_table_measured_again_sizes_as_a_plain_reportlab_table() -> None:
     assert [part.wrap(400, 150) for part in reused.split(400, 150)] == [
         part.wrap(400, 150) for part in plain.split(400, 150)
     ]
+
+
+def test_a_paragraph_broken_again_has_a_plain_reportlab_paragraphs_lines() -> None:
+    text = "Walk a little <b>every</b> day and rest when you need to. " * 6
+    style = getSampleStyleSheet()["Normal"]
+    measured, plain = MeasuredParagraph(text, style), Paragraph(text, style)
+    for width in (400, 150, 150, 0.001, 150, 400, 400):
+        assert measured.wrap(width, 500) == plain.wrap(width, 500)
+        assert len(measured.blPara.lines) == len(plain.blPara.lines)
+    assert [p.wrap(400, 30) for p in measured.split(400, 30)] == [
+        p.wrap(400, 30) for p in plain.split(400, 30)
+    ]
+    assert measured.split(400, 5) == []  # no room: ReportLab drops the lines it broke
+    assert measured.wrap(400, 500) == plain.wrap(400, 500)
+    assert len(measured.blPara.lines) == len(plain.blPara.lines)

@@ -3,7 +3,7 @@ number, with the correct answer (letter and text) and the explanation."""
 
 from __future__ import annotations
 
-from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer
+from reportlab.platypus import Flowable, KeepTogether, Spacer
 
 from booklet import markup
 from booklet.colors import reportlab_color
@@ -18,6 +18,7 @@ from booklet.layout.blocks import (
     text_blocks,
 )
 from booklet.layout.drawn import Rule
+from booklet.layout.measured import Paragraph
 from booklet.model import Booklet, Brand, Question, QuestionKind
 from booklet.pages import Anchor, Mark
 

@@ -15,7 +15,6 @@ from reportlab.platypus import (
     KeepTogether,
     ListFlowable,
     ListItem,
-    Paragraph,
     Spacer,
     Table,
     TableStyle,
@@ -27,6 +26,7 @@ from booklet.figures.draw import figure_art as drawn_figure
 from booklet.figures.scene import Colors
 from booklet.labels import Labels
 from booklet.layout.drawn import Artwork, ChoiceMark, Icon, LinkedQr, Picture, WritingLines
+from booklet.layout.measured import LayoutTable, Paragraph
 from booklet.model import Callout, CalloutKind, Figure, Question, QuestionKind, Stretch
 from booklet.model import Picture as PictureModel
 from booklet.pages import Anchor, Mark
@@ -89,25 +89,6 @@ class Kit:
 
 
 SPLIT_IN_ROW = 40  # a row taller than a page may split, leaving at least this much on each side
-
-
-class LayoutTable(Table):
-    """A Table that sizes its cells once per width.
-
-    Cards nest tables three deep, and ReportLab measures a table's cells whenever the
-    table is measured, by its parent or in order to be drawn: without this, a paragraph in
-    the innermost table is measured a dozen times. A size is reused only when the table fit
-    the height it was measured in, and fits the height now offered (ReportLab may stop
-    measuring the rows of a table taller than the height it is given).
-    """
-
-    _sized_at: float | None = None
-
-    def _calc(self, availWidth: float, availHeight: float) -> None:
-        if self._sized_at == availWidth and self._height <= availHeight:
-            return
-        super()._calc(availWidth, availHeight)
-        self._sized_at = availWidth if self._height <= availHeight else None
 
 
 def layout_table(rows: list, colWidths: list, **options: object) -> Table:

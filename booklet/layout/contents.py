@@ -9,9 +9,10 @@ from __future__ import annotations
 from reportlab.lib.enums import TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import Flowable, Paragraph, Table, TableStyle
+from reportlab.platypus import Flowable, Table, TableStyle
 from reportlab.platypus.tableofcontents import drawPageNumbers
 
+from booklet.layout.measured import Paragraph
 from booklet.markup import escape
 from booklet.pages import Finished, LateNumbers, Mark
 

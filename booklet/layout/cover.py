@@ -6,11 +6,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import Flowable, Paragraph
+from reportlab.platypus import Flowable
 
 from booklet import markup
 from booklet.colors import mix, reportlab_color
 from booklet.layout.drawn import Picture
+from booklet.layout.measured import Paragraph
 from booklet.styles import Styles
 
 

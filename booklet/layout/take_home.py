@@ -5,13 +5,14 @@ from __future__ import annotations
 
 import re
 
-from reportlab.platypus import Flowable, PageBreak, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, PageBreak, Spacer, Table, TableStyle
 
 from booklet import markup
 from booklet.colors import reportlab_color
 from booklet.labels import Labels
 from booklet.layout.blocks import Kit, dosage_values, layout_table, padding, para
 from booklet.layout.drawn import LinesToFill, Rule, TickBoxes, WritingLines
+from booklet.layout.measured import Paragraph
 from booklet.model import Booklet, Stretch
 from booklet.pages import Anchor, Mark
 
