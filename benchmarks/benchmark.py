@@ -1,23 +1,28 @@
 """Wall time and peak memory of booklet's three workloads, each from a cold process.
 
 Usage: python benchmarks/benchmark.py [--runs 5] [--handouts 1000] [--jobs N]
-       [--only sample|large|batch]
+       [--only sample|large|batch|scaling]
 
 - sample: `booklet build` of content/psoas-hip-pain.yaml;
 - large: `booklet build` of a generated booklet of 60 sections, 200 stretches and 300
   quiz questions (about 150 pages);
 - batch: `booklet batch` of content/hip-home-program.yaml with a roster of 1,000
-  patients, 3 exercises each.
+  patients, 3 exercises each;
+- scaling: the generated booklet at 1x, 2x and 4x its size, reporting seconds per page,
+  which stay about the same when the cost grows linearly with the content.
 
 Each run starts a new process (imports, fonts and all), so the figure is what a user
 waits for. Prints every run, then the median wall time and the largest peak resident
-memory of any one process (the batch's workers included).
+memory of any one process (the batch's workers included). The processes may write
+Python's compiled-module cache, as an installed package has one: PYTHONDONTWRITEBYTECODE
+is dropped for them, or every run would compile booklet's modules again.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import statistics
 import subprocess
 import sys
@@ -43,15 +48,20 @@ print(json.dumps([seconds, peak]))
 
 def timed(command: list[str]) -> tuple[float, float]:
     """Wall seconds and peak resident memory (MiB) of one cold command."""
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
     output = subprocess.run(
-        [sys.executable, "-c", TIMER, *command], check=True, capture_output=True, text=True
+        [sys.executable, "-c", TIMER, *command], check=True, capture_output=True, text=True, env=env
     ).stdout
     seconds, peak = json.loads(output)
     return seconds, peak
 
 
 def large_content(
-    folder: Path, sections: int = 60, stretches: int = 200, questions: int = 300
+    folder: Path,
+    sections: int = 60,
+    stretches: int = 200,
+    questions: int = 300,
+    name: str = "large",
 ) -> Path:
     """A generated booklet: `sections` sections sharing `stretches` stretch cards, and a quiz."""
     lines = ["title: A long generated booklet", "subtitle: For timing", "sections:"]
@@ -92,7 +102,7 @@ def large_content(
             lines += ["      choices: [Stretch, Walk, Smoke]", "      answer: [Stretch, Walk]"]
         else:
             lines.append("      answer: Stand up every 30 minutes.")
-    path = folder / "large.yaml"
+    path = folder / f"{name}.yaml"
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     return path
 
@@ -107,6 +117,29 @@ def roster(folder: Path, handouts: int) -> Path:
     path = folder / "roster.csv"
     path.write_text("\n".join(rows) + "\n", encoding="utf-8")
     return path
+
+
+def page_count(pdf: Path) -> int:
+    code = "import pypdfium2,sys; print(len(pypdfium2.PdfDocument(sys.argv[1])))"
+    done = subprocess.run(
+        [sys.executable, "-c", code, str(pdf)], capture_output=True, text=True, check=True
+    )
+    return int(done.stdout)
+
+
+def scaling(booklet: list[str], folder: Path, runs: int) -> None:
+    """The generated booklet at 1x, 2x and 4x: seconds per page should stay flat."""
+    for times in (1, 2, 4):
+        name = f"scaled-{times}x"
+        content = large_content(folder, 60 * times, 200 * times, 300 * times, name)
+        command = [*booklet, "build", str(content), "--out", str(folder / "scaled")]
+        median = statistics.median(timed(command)[0] for _ in range(runs))
+        pages = page_count(folder / "scaled" / f"{name}.pdf")
+        print(
+            f"scaling {times}x: {pages} pages, median {median:.3f} s, "
+            f"{median / pages * 1000:.1f} ms per page",
+            flush=True,
+        )
 
 
 def report(name: str, runs: list[tuple[float, float]], per_second: int | None = None) -> None:
@@ -124,7 +157,7 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--handouts", type=int, default=1000)
     parser.add_argument("--jobs", type=int, default=None)
-    parser.add_argument("--only", choices=("sample", "large", "batch"), default=None)
+    parser.add_argument("--only", choices=("sample", "large", "batch", "scaling"), default=None)
     args = parser.parse_args()
     booklet = [sys.executable, "-m", "booklet"]
     with tempfile.TemporaryDirectory() as work:
@@ -152,17 +185,9 @@ def main() -> None:
                 print(f"  {name} run {run}: {runs[-1][0]:.3f} s, {runs[-1][1]:.0f} MiB", flush=True)
             report(name, runs, per_second)
         if not args.only or args.only == "large":
-            pages = subprocess.run(
-                [
-                    sys.executable,
-                    "-c",
-                    "import pypdfium2,sys; print(len(pypdfium2.PdfDocument(sys.argv[1])))",
-                    str(folder / "out" / "large.pdf"),
-                ],
-                capture_output=True,
-                text=True,
-            ).stdout.strip()
-            print(f"large booklet: {pages} pages")
+            print(f"large booklet: {page_count(folder / 'out' / 'large.pdf')} pages")
+        if not args.only or args.only == "scaling":
+            scaling(booklet, folder, args.runs)
 
 
 if __name__ == "__main__":

@@ -202,8 +202,11 @@ def fallbacks() -> tuple[FontSet, ...]:
 
 @functools.lru_cache(maxsize=64)
 def coverage(name: str) -> frozenset[int]:
-    """The code points a registered TrueType font has a glyph for."""
-    return frozenset(pdfmetrics.getFont(name).face.charToGlyph)
+    """The code points a registered TrueType font has a glyph for (for one of the PDF's
+    standard fonts, which booklet itself never uses, its Latin-1 range)."""
+    face = pdfmetrics.getFont(name).face
+    glyphs = getattr(face, "charToGlyph", None)
+    return frozenset(glyphs) if glyphs is not None else frozenset(range(32, 256))
 
 
 @functools.lru_cache(maxsize=64)

@@ -1,10 +1,15 @@
-"""Picture files -> checked, print-ready Pillow images (right mode, right size, decoded once)."""
+"""Picture files -> checked, print-ready Pillow images (right mode, right size, decoded once)
+and the compressed samples a PDF stores for them (encoded once per process)."""
 
 from __future__ import annotations
 
 import functools
+import hashlib
 import io
+import struct
 import warnings
+import zlib
+from dataclasses import dataclass
 from pathlib import Path
 
 from PIL import Image, ImageOps, UnidentifiedImageError
@@ -71,10 +76,7 @@ def print_ready(path: Path, max_width_pt: float, max_height_pt: float) -> Image.
 
     Cached, so a picture used twice is decoded and embedded once.
     """
-    limit = (
-        max(1, round(max_width_pt / 72 * PRINT_PPI)),
-        max(1, round(max_height_pt / 72 * PRINT_PPI)),
-    )
+    limit = print_limit(max_width_pt, max_height_pt)
     with Image.open(path, formats=ALLOWED_FORMATS) as image:
         if image.format == "JPEG":
             image.draft(image.mode, limit)
@@ -85,20 +87,96 @@ def print_ready(path: Path, max_width_pt: float, max_height_pt: float) -> Image.
     return prepared
 
 
+def print_limit(max_width_pt: float, max_height_pt: float) -> tuple[int, int]:
+    """The most pixels across and down a box needs at 300 ppi."""
+    return (
+        max(1, round(max_width_pt / 72 * PRINT_PPI)),
+        max(1, round(max_height_pt / 72 * PRINT_PPI)),
+    )
+
+
+@dataclass(frozen=True)
+class Encoded:
+    """A picture as a PDF stores it: JPEG data as it is (photos stay far smaller), or
+    Flate-compressed samples and, for a see-through picture, its alpha channel likewise."""
+
+    width: int
+    height: int
+    gray: bool
+    jpeg: bool
+    data: bytes
+    alpha: bytes | None
+    digest: str  # names the picture in a PDF, so equal pictures are stored once
+    png_rows: bool = False  # `data` is a PNG file's own: each row starts with its filter
+
+
 @functools.lru_cache(maxsize=128)
 def embeddable(
     path: Path, max_width_pt: float, max_height_pt: float, gray: bool = False
-) -> Image.Image | bytes:
-    """What the PDF stores for a picture: photos stay JPEG (far smaller), the rest pixels;
-    with `gray`, in shades of gray, any transparency laid on white (pictures print on white)."""
+) -> Encoded:
+    """What the PDF stores for a picture, encoded once per process: a batch prints the
+    same logo and pictures in every handout. With `gray`, in shades of gray, any
+    transparency laid on white (pictures print on white)."""
+    width, height, file_format = header(path)
+    limit = print_limit(max_width_pt, max_height_pt)
+    if file_format == "PNG" and width <= limit[0] and height <= limit[1]:
+        stored = png_samples(path)
+        if stored is not None and (stored.gray or not gray):
+            return stored
     image = print_ready(path, max_width_pt, max_height_pt)
     if gray:
         image = on_white(image).convert("L")
-    if header(path)[2] != "JPEG" or image.mode not in ("RGB", "L"):
-        return image
-    buffer = io.BytesIO()
-    image.save(buffer, format="JPEG", quality=JPEG_QUALITY)
-    return buffer.getvalue()
+    return encode(image, jpeg=file_format == "JPEG")
+
+
+PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
+
+
+def png_samples(path: Path) -> Encoded | None:
+    """A PNG's compressed samples exactly as the file holds them, when a PDF can store them
+    unchanged: 8-bit grey or RGB, not interlaced, nothing see-through, no EXIF turn.
+
+    Saves decoding and compressing the picture again; None for any other PNG.
+    """
+    data = path.read_bytes()
+    if not data.startswith(PNG_SIGNATURE):
+        return None
+    header_fields, samples, offset = None, [], len(PNG_SIGNATURE)
+    while offset + 8 <= len(data):
+        length, kind = struct.unpack_from(">I4s", data, offset)
+        body = data[offset + 8 : offset + 8 + length]
+        if kind == b"IHDR" and length == 13:
+            header_fields = struct.unpack(">IIBBBBB", body)
+        elif kind == b"IDAT":
+            samples.append(body)
+        elif kind in (b"tRNS", b"eXIf") or kind == b"IEND":
+            break
+        offset += 12 + length
+    if header_fields is None or kind != b"IEND" or not samples:
+        return None
+    width, height, depth, color_type, _, _, interlaced = header_fields
+    if depth != 8 or color_type not in (0, 2) or interlaced:
+        return None
+    joined = b"".join(samples)
+    digest = hashlib.sha256(joined).hexdigest()[:32]
+    return Encoded(width, height, color_type == 0, False, joined, None, digest, png_rows=True)
+
+
+def encode(image: Image.Image, jpeg: bool = False) -> Encoded:
+    """An L, RGB or RGBA image -> what the PDF stores; `jpeg` keeps a photo as JPEG."""
+    alpha = None
+    if jpeg and image.mode in ("RGB", "L"):
+        buffer = io.BytesIO()
+        image.save(buffer, format="JPEG", quality=JPEG_QUALITY)
+        data = buffer.getvalue()
+    else:
+        if image.mode == "RGBA":
+            alpha = zlib.compress(image.getchannel("A").tobytes())
+            image = image.convert("RGB")
+        data = zlib.compress(image.tobytes())
+        jpeg = False
+    digest = hashlib.sha256(data + (alpha or b"")).hexdigest()[:32]
+    return Encoded(image.width, image.height, image.mode == "L", jpeg, data, alpha, digest)
 
 
 def on_white(image: Image.Image) -> Image.Image:

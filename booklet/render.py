@@ -6,14 +6,11 @@ import io
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from reportlab import rl_config
 from reportlab.platypus import Flowable
 
-from booklet import __version__
+from booklet import __version__, rl_setup  # noqa: F401  (plain binary streams)
 from booklet.colors import gray_of
 from booklet.pages import BookletTemplate, Footer, LateNumbers, Trim
-
-rl_config.useA85 = 0  # plain binary streams: smaller files, same bytes every time
 
 
 @dataclass(frozen=True)

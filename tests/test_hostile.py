@@ -305,9 +305,18 @@ def test_ctrl_c_between_the_renames_waits_until_both_files_are_in_place(
 
 
 def test_ctrl_c_during_a_real_build_leaves_no_file(tmp_path: Path) -> None:
+    # Quiz questions cost the most layout per byte: this file (under the 1 MB limit) takes
+    # several seconds to build, so the Ctrl-C comes while it is still laying out.
     paragraph = "Walk a little every day and rest when you need to. " * 90
-    sections = [{"title": f"Part {n}", "body": paragraph} for n in range(200)]
-    content = write_yaml(tmp_path / "long.yaml", {"title": "Long", "sections": sections})
+    sections = [{"title": f"Part {n}", "body": paragraph} for n in range(100)]
+    choices = ["Walk", "Sit all day", "Lift heavy boxes", "Rest"]
+    questions = [
+        {"question": f"Q{n}?", "choices": [*choices], "answer": "Walk"} for n in range(3000)
+    ]
+    quiz = {"questions": questions}
+    content = write_yaml(
+        tmp_path / "long.yaml", {"title": "Long", "sections": sections, "quiz": quiz}
+    )
     out = tmp_path / "out"
     process = subprocess.Popen(
         [sys.executable, "-m", "booklet", "build", str(content), "--out", str(out)],

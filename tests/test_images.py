@@ -10,7 +10,7 @@ import pytest
 from PIL import Image
 from reportlab.pdfgen.canvas import Canvas
 
-from booklet.images import check_image, print_ready
+from booklet.images import check_image, embeddable, encode, print_ready
 from booklet.layout.drawn import Picture
 
 
@@ -79,7 +79,7 @@ def test_transparent_picture_shows_the_page_through_it(tmp_path):
     canvas = Canvas(buffer, pagesize=(100, 100))
     canvas.setFillColorRGB(1, 0, 0)
     canvas.rect(0, 0, 100, 100, stroke=0, fill=1)
-    picture = Picture(print_ready(path, 100, 100), 100, 100)
+    picture = Picture(encode(print_ready(path, 100, 100)), 100, 100)
     picture.drawOn(canvas, 0, 0)
     canvas.save()
     page = pypdfium2.PdfDocument(buffer.getvalue())[0].render(scale=1).to_pil().convert("RGB")
@@ -115,3 +115,48 @@ def test_picture_over_the_pixel_limit_is_refused(tmp_path):
 
 def test_folder_is_not_a_picture(tmp_path):
     assert "is a folder, not a picture" in check_image(tmp_path)
+
+
+def test_a_picture_drawn_twice_is_stored_once_and_photos_stay_jpeg(tmp_path):
+    photo = save(Image.effect_noise((60, 40), 40).convert("RGB"), tmp_path / "photo.jpg")
+    encoded = encode(print_ready(photo, 100, 100), jpeg=True)
+    buffer = io.BytesIO()
+    canvas = Canvas(buffer, pagesize=(200, 100), invariant=1)
+    for x in (0, 100):
+        Picture(encoded, 90, 60).drawOn(canvas, x, 0)
+    canvas.save()
+    data = buffer.getvalue()
+    assert data.count(b"/Subtype /Image") == 1
+    assert b"/DCTDecode" in data
+    page = pypdfium2.PdfDocument(data)[0].render(scale=1).to_pil().convert("L")
+    assert page.getextrema()[0] < 200  # both copies print, not just blank paper
+    assert page.crop((100, 40, 190, 100)).getextrema()[0] < 200
+
+
+@pytest.mark.parametrize("mode", ["RGB", "L"])
+def test_a_png_that_needs_no_change_is_stored_as_it_is_and_prints_the_same(tmp_path, mode):
+    import pypdf
+
+    image = Image.effect_noise((64, 48), 60).convert(mode)
+    path = save(image, tmp_path / "noise.png", optimize=True)
+    encoded = embeddable(path, 100, 100)
+    assert encoded.png_rows and not encoded.jpeg
+    buffer = io.BytesIO()
+    canvas = Canvas(buffer, pagesize=(100, 100), invariant=1)
+    Picture(encoded, 64, 48).drawOn(canvas, 0, 0)
+    canvas.save()
+    (stored,) = pypdf.PdfReader(buffer).pages[0].images
+    assert stored.image.convert(mode).tobytes() == image.tobytes()
+
+
+@pytest.mark.parametrize(
+    ("mode", "options"),
+    [("RGBA", {}), ("P", {}), ("I;16", {}), ("RGB", "transparency")],
+)
+def test_other_pngs_are_decoded_and_encoded_again(tmp_path, mode, options):
+    image = Image.new("RGB", (40, 30), (10, 200, 30)).convert(mode)
+    if options == "transparency":
+        options = {"transparency": (10, 200, 30)}
+    path = save(image, tmp_path / "other.png", **options)
+    assert not embeddable(path, 100, 100).png_rows
+    assert not embeddable(save(image.convert("RGB"), tmp_path / "big.png"), 5, 5).png_rows

@@ -12,9 +12,12 @@ import pytest
 import yaml
 from conftest import write_yaml
 from PIL import Image
+from reportlab.lib.styles import getSampleStyleSheet
+from reportlab.platypus import Paragraph, Table
 
 from booklet.labels import Labels
-from booklet.layout.blocks import LETTERS
+from booklet.layout.blocks import LETTERS, layout_table
+from booklet.layout.measured import Paragraph as MeasuredParagraph
 from booklet.model import QuestionKind
 from booklet.pipeline import Document, load, render_outputs, write_outputs
 
@@ -410,3 +413,37 @@ def test_a_lead_in_and_its_short_list_always_share_a_page(tmp_path):
         holding = [page for page in pages if "You will need:" in page]
         assert len(holding) == 1
         assert all(item in holding[0] for item in items), filler
+
+
+def test_a_table_measured_again_sizes_as_a_plain_reportlab_table() -> None:
+    text = "Walk a little every day and rest when you need to. " * 8
+    style = getSampleStyleSheet()["Normal"]
+
+    def table(make):
+        inner = make([[Paragraph(text, style)]], colWidths=["100%"])
+        rows = [[inner, Paragraph(text, style)]] + [[Paragraph(text, style)] * 2] * 5
+        # with a row span, ReportLab stops measuring rows once past the height offered
+        return make(rows, colWidths=["50%", "50%"], style=[("SPAN", (0, 0), (0, 1))])
+
+    reused, plain = table(layout_table), table(Table)
+    asked = [(400, 2000), (300, 2000), (300, 20), (300, 2000), (400, 150), (400, 2000)]
+    assert [reused.wrap(*size) for size in asked] == [plain.wrap(*size) for size in asked]
+    assert len({height for _, height in (plain.wrap(*size) for size in asked)}) > 2
+    assert [part.wrap(400, 150) for part in reused.split(400, 150)] == [
+        part.wrap(400, 150) for part in plain.split(400, 150)
+    ]
+
+
+def test_a_paragraph_broken_again_has_a_plain_reportlab_paragraphs_lines() -> None:
+    text = "Walk a little <b>every</b> day and rest when you need to. " * 6
+    style = getSampleStyleSheet()["Normal"]
+    measured, plain = MeasuredParagraph(text, style), Paragraph(text, style)
+    for width in (400, 150, 150, 0.001, 150, 400, 400):
+        assert measured.wrap(width, 500) == plain.wrap(width, 500)
+        assert len(measured.blPara.lines) == len(plain.blPara.lines)
+    assert [p.wrap(400, 30) for p in measured.split(400, 30)] == [
+        p.wrap(400, 30) for p in plain.split(400, 30)
+    ]
+    assert measured.split(400, 5) == []  # no room: ReportLab drops the lines it broke
+    assert measured.wrap(400, 500) == plain.wrap(400, 500)
+    assert len(measured.blPara.lines) == len(plain.blPara.lines)

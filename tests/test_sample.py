@@ -13,7 +13,7 @@ from booklet.pipeline import check_reading, load, strict_problems
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "content" / "psoas-hip-pain.yaml"
-MAX_SAMPLE_BYTES = 400 * 1024
+MAX_SAMPLE_BYTES = 420 * 1024  # PNG pictures are stored as their files hold them
 
 
 def test_sample_is_complete():

@@ -1,16 +1,18 @@
-"""Marks -> a ReportLab Drawing (vector, for the PDF), and a Drawing -> PDF, SVG or PNG bytes."""
+"""Marks -> PDF drawing operators (for the booklet), or a ReportLab Drawing (for previews
+and the HTML twin), and a Drawing -> PDF, SVG or PNG bytes."""
 
 from __future__ import annotations
 
 import functools
 import io
 from collections.abc import Sequence
+from dataclasses import dataclass
 
-from reportlab.graphics import renderPDF, renderSVG
 from reportlab.graphics.shapes import Drawing, Group
 from reportlab.graphics.shapes import Path as RLPath
+from reportlab.lib.rl_accel import fp_str
 
-from booklet.colors import reportlab_color
+from booklet.colors import gray_hex, reportlab_color
 from booklet.figures.geometry import Command, Path, curve_points
 from booklet.figures.scene import Colors, Mark, figure_marks, marks_bounds
 from booklet.model import Figure
@@ -75,41 +77,56 @@ def rl_path(paths: Sequence[Path], k: float, dx: float, dy: float, **style: obje
     return shape
 
 
+@dataclass(frozen=True)
+class Layer:
+    """One painted shape of a mark: its paths filled, or stroked `width` wide."""
+
+    paths: tuple[Path, ...]
+    fill: str | None = None
+    line: str | None = None
+    width: float = 0.0
+
+
+def mark_layers(mark: Mark) -> list[Layer]:
+    """A mark as shapes painted in order. Closed outlines run one way round, so that where
+    they overlap they fill as one shape."""
+    closed = tuple(counter_clockwise(p) if p[-1] == ("Z",) else p for p in mark.paths)
+    if mark.fill and mark.line:
+        # the outline is stroked twice as wide and half covered by the fill: one silhouette
+        return [Layer(closed, line=mark.line, width=2 * mark.width), Layer(closed, fill=mark.fill)]
+    if mark.fill:
+        return [Layer(closed, fill=mark.fill)]
+    if mark.line:
+        return [Layer(mark.paths, line=mark.line, width=mark.width)]
+    return []
+
+
+def clip_paths(mark: Mark) -> tuple[Path, ...]:
+    return tuple(counter_clockwise(p) for p in mark.clip)
+
+
 def mark_shapes(mark: Mark, k: float, dx: float, dy: float) -> list[RLPath]:
-    closed = [counter_clockwise(p) if p[-1] == ("Z",) else p for p in mark.paths]
     none = {"fillColor": None, "strokeColor": None}
     shapes: list[RLPath] = []
-    if mark.line and mark.fill:
-        # the outline is stroked twice as wide and half covered by the fill: one silhouette
-        shapes.append(
-            rl_path(
-                closed,
-                k,
-                dx,
-                dy,
-                **{**none, "strokeColor": reportlab_color(mark.line)},
-                strokeWidth=2 * mark.width * k,
-                strokeLineJoin=1,
-                strokeLineCap=1,
+    for layer in mark_layers(mark):
+        if layer.fill:
+            style = {**none, "fillColor": reportlab_color(layer.fill)}
+            shapes.append(rl_path(layer.paths, k, dx, dy, **style))
+        else:
+            assert layer.line is not None
+            style = {**none, "strokeColor": reportlab_color(layer.line)}
+            shapes.append(
+                rl_path(
+                    layer.paths,
+                    k,
+                    dx,
+                    dy,
+                    **style,
+                    strokeWidth=layer.width * k,
+                    strokeLineJoin=1,
+                    strokeLineCap=1,
+                )
             )
-        )
-    if mark.fill:
-        shapes.append(
-            rl_path(closed, k, dx, dy, **{**none, "fillColor": reportlab_color(mark.fill)})
-        )
-    elif mark.line:
-        shapes.append(
-            rl_path(
-                mark.paths,
-                k,
-                dx,
-                dy,
-                **{**none, "strokeColor": reportlab_color(mark.line)},
-                strokeWidth=mark.width * k,
-                strokeLineJoin=1,
-                strokeLineCap=1,
-            )
-        )
     return shapes
 
 
@@ -120,9 +137,7 @@ def marks_drawing(marks: list[Mark], k: float) -> Drawing:
     for mark in marks:
         shapes = mark_shapes(mark, k, -left, -bottom)
         if mark.clip:
-            clip = rl_path(
-                [counter_clockwise(p) for p in mark.clip], k, -left, -bottom, isClipPath=1
-            )
+            clip = rl_path(clip_paths(mark), k, -left, -bottom, isClipPath=1)
             clip.fillColor = clip.strokeColor = None
             drawing.add(Group(clip, *shapes))
         else:
@@ -131,26 +146,101 @@ def marks_drawing(marks: list[Mark], k: float) -> Drawing:
     return drawing
 
 
-@functools.lru_cache(maxsize=256)
-def figure_drawing(figure: Figure, colors: Colors, points_per_cm: float = POINTS_PER_CM) -> Drawing:
-    """The figure as vector art, at `points_per_cm` (anatomy plates fill about 300 points).
-
-    Posing and outlining a figure costs more than laying out its card, and a batch prints
-    the same figures in every handout, so each is drawn once per process. Callers only read
-    the drawing; they never change it.
-    """
-    marks = figure_marks(figure, colors)
+def figure_scale(figure: Figure, marks: list[Mark], points_per_cm: float) -> float:
+    """Points per unit: people at `points_per_cm`, anatomy plates about 300 points wide."""
     if figure.base is None:
         left, _, right, _ = marks_bounds(marks)
-        return marks_drawing(marks, 300.0 / (right - left))
-    return marks_drawing(marks, points_per_cm)
+        return 300.0 / (right - left)
+    return points_per_cm
+
+
+@functools.lru_cache(maxsize=256)
+def figure_drawing(figure: Figure, colors: Colors, points_per_cm: float = POINTS_PER_CM) -> Drawing:
+    """The figure as a ReportLab drawing, for previews and the HTML twin. Callers only read
+    the drawing; they never change it."""
+    marks = figure_marks(figure, colors)
+    return marks_drawing(marks, figure_scale(figure, marks, points_per_cm))
+
+
+@dataclass(frozen=True)
+class Art:
+    """A figure as PDF operators that need no resources, drawn from (0, 0) to (width, height)
+    points; they save and restore the graphics state."""
+
+    width: float
+    height: float
+    operators: str
+
+
+@functools.lru_cache(maxsize=256)
+def figure_art(
+    figure: Figure, colors: Colors, gray: bool = False, points_per_cm: float = POINTS_PER_CM
+) -> Art:
+    """The figure as PDF operators, written straight from its marks; with `gray`, every
+    colour as the gray of the same lightness (for a grayscale build).
+
+    Posing and outlining a figure costs more than laying out its card, and a batch prints
+    the same figures in every handout, so each is drawn once per process.
+    """
+    marks = figure_marks(figure, colors)
+    k = figure_scale(figure, marks, points_per_cm)
+    left, bottom, right, top = marks_bounds(marks)
+    operators = ["q"]
+    for mark in marks:
+        operators += mark_operators(mark, k, -left, -bottom, gray)
+    operators.append("Q")
+    return Art((right - left) * k, (top - bottom) * k, "\n".join(operators))
+
+
+def mark_operators(mark: Mark, k: float, dx: float, dy: float, gray: bool = False) -> list[str]:
+    """One mark's PDF operators: each layer painted in its own saved graphics state, inside
+    the clip when the mark has one."""
+    painted = [layer_operators(layer, k, dx, dy, gray) for layer in mark_layers(mark)]
+    if not mark.clip:
+        return painted
+    return ["q", f"{path_operators(clip_paths(mark), k, dx, dy)} W n", *painted, "Q"]
+
+
+def layer_operators(layer: Layer, k: float, dx: float, dy: float, gray: bool = False) -> str:
+    path = path_operators(layer.paths, k, dx, dy)
+    if layer.fill:
+        return f"q {color_operands(layer.fill, gray)} rg {path} f Q"
+    assert layer.line is not None
+    color = color_operands(layer.line, gray)
+    return f"q {color} RG {fp_str(layer.width * k)} w 1 J 1 j {path} S Q"
+
+
+def color_operands(hex_color: str, gray: bool) -> str:
+    return fp_str(*reportlab_color(gray_hex(hex_color) if gray else hex_color).rgb())
+
+
+def path_operators(paths: Sequence[Path], k: float, dx: float, dy: float) -> str:
+    """`paths` scaled by `k` and moved, as one PDF path (the nonzero rule fills it)."""
+    parts: list[str] = []
+    for path in paths:
+        for command in path:
+            op = command[0]
+            if op == "C":
+                _, x1, y1, x2, y2, x3, y3 = command
+                moved = ((x1 + dx) * k, (y1 + dy) * k, (x2 + dx) * k, (y2 + dy) * k)
+                parts.append(f"{fp_str(*moved, (x3 + dx) * k, (y3 + dy) * k)} c")
+            elif op == "Z":
+                parts.append("h")
+            else:
+                point = fp_str((command[1] + dx) * k, (command[2] + dy) * k)
+                parts.append(f"{point} {'m' if op == 'M' else 'l'}")
+    return " ".join(parts)
 
 
 def pdf_bytes(drawing: Drawing) -> bytes:
+    from reportlab.graphics import renderPDF  # previews only: the booklet uses operators
+
     return renderPDF.drawToString(drawing)
 
 
 def svg_bytes(drawing: Drawing) -> bytes:
+    from reportlab.graphics import renderSVG  # previews and the HTML twin only
+
     return renderSVG.drawToString(drawing).encode("utf-8")
 
 

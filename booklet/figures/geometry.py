@@ -159,8 +159,11 @@ def rounded_rect(x0: float, y0: float, x1: float, y1: float, radius: float) -> P
     return tuple(commands)
 
 
-def curve_points(path: Path, steps: int = 8) -> list[Point]:
-    """Points on the path itself (curves sampled), for measuring what is drawn."""
+@functools.lru_cache(maxsize=4096)
+def curve_points(path: Path, steps: int = 8) -> tuple[Point, ...]:
+    """Points on the path itself (curves sampled), for measuring what is drawn.
+
+    Cached: a figure's outlines are measured for its bounds and for their direction."""
     weights = bezier_weights(steps)
     found: list[Point] = []
     for command in path:
@@ -172,7 +175,7 @@ def curve_points(path: Path, steps: int = 8) -> list[Point]:
                 (a * x0 + b * x1 + c * x2 + d * x3, a * y0 + b * y1 + c * y2 + d * y3)
                 for a, b, c, d in weights
             ]
-    return found
+    return tuple(found)
 
 
 @functools.lru_cache(maxsize=8)

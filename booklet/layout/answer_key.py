@@ -18,9 +18,9 @@ from booklet.layout.blocks import (
     text_blocks,
 )
 from booklet.layout.drawn import Rule
+from booklet.layout.measured import Paragraph
 from booklet.model import Booklet, Brand, Question, QuestionKind
 from booklet.pages import Anchor, Mark
-from booklet.text import Paragraph
 
 
 def answer_key_story(

@@ -22,16 +22,16 @@ from reportlab.platypus import (
 )
 
 from booklet import images, markup
-from booklet.colors import reportlab_color
-from booklet.figures.draw import figure_drawing
+from booklet.colors import gray_hex, reportlab_color
+from booklet.figures.draw import figure_art as drawn_figure
 from booklet.figures.scene import Colors
 from booklet.labels import Labels
 from booklet.layout.drawn import Artwork, ChoiceMark, Icon, LinkedQr, Picture, WritingLines
+from booklet.layout.measured import LayoutTable, Paragraph
 from booklet.model import Callout, CalloutKind, Figure, Question, QuestionKind, Stretch
 from booklet.model import Picture as PictureModel
 from booklet.pages import Anchor, Mark
 from booklet.styles import Styles
-from booklet.text import Paragraph
 
 LETTERS = "ABCDEFGH"
 Box = tuple[float, float]
@@ -126,7 +126,7 @@ SPLIT_IN_ROW = 40  # a row taller than a page may split, leaving at least this m
 
 def layout_table(rows: list, colWidths: list, **options: object) -> Table:
     """A ReportLab Table whose rows can split across pages when they are taller than one."""
-    return Table(rows, colWidths=colWidths, splitInRow=SPLIT_IN_ROW, **options)
+    return LayoutTable(rows, colWidths=colWidths, splitInRow=SPLIT_IN_ROW, **options)
 
 
 def para(text: str, style: object) -> Paragraph:
@@ -233,11 +233,11 @@ def picture_block(kit: Kit, picture: PictureModel | Figure) -> list[Flowable]:
 def figure_art(kit: Kit, figure: Figure, box: Box) -> Artwork:
     """A drawn figure filling `box`, keeping its proportions; each pose is stored in the
     PDF once, however often and at whatever size it is printed."""
-    drawing = figure_drawing(figure, kit.figure_colors)
-    k = min(box[0] / drawing.width, box[1] / drawing.height)
-    drawn = (replace(figure, caption=None, alt=None), kit.figure_colors)
+    art = drawn_figure(figure, kit.figure_colors, kit.pictures.gray)
+    k = min(box[0] / art.width, box[1] / art.height)
+    drawn = (replace(figure, caption=None, alt=None), kit.figure_colors, kit.pictures.gray)
     name = "figure-" + hashlib.sha256(repr(drawn).encode()).hexdigest()[:16]
-    return Artwork(drawing, name, drawing.width * k, drawing.height * k, kit.pictures.gray)
+    return Artwork(art, name, art.width * k, art.height * k)
 
 
 def callout_block(kit: Kit, callout: Callout) -> Flowable:
@@ -513,7 +513,8 @@ def video_block(kit: Kit, url: str, width: float) -> Table:
         ),
         Paragraph(f'<a href="{link}" color="{palette.primary_text}"><u>{link}</u></a>', small),
     ]
-    qr = LinkedQr(url, 50 * styles.scale, palette.ink, kit.pictures.gray)
+    ink = gray_hex(palette.ink) if kit.pictures.gray else palette.ink
+    qr = LinkedQr(url, 50 * styles.scale, ink)
     block = kit.row_table([[qr, text]], [58 * styles.scale, width - 58 * styles.scale])
     block.setStyle(padding(0, 0, 0, 0, [("VALIGN", (0, 0), (-1, -1), "MIDDLE")]))
     return block

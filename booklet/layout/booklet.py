@@ -32,10 +32,10 @@ from booklet.layout.blocks import (
 from booklet.layout.contents import Contents
 from booklet.layout.cover import Cover, CoverText
 from booklet.layout.drawn import Rule
+from booklet.layout.measured import Paragraph
 from booklet.layout.take_home import take_home_pages
 from booklet.model import Booklet, Brand, Patient, Quiz, Section
 from booklet.pages import Anchor, LateNumbers, Mark, marks_in
-from booklet.text import Paragraph
 
 BACK_LOGO_BOX = (110.0, 80.0)
 

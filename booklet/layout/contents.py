@@ -12,9 +12,9 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, Table, TableStyle
 from reportlab.platypus.tableofcontents import drawPageNumbers
 
+from booklet.layout.measured import Paragraph
 from booklet.markup import escape
 from booklet.pages import Finished, LateNumbers, Mark
-from booklet.text import Paragraph
 
 NUMBER_WIDTH = 28
 

@@ -10,8 +10,8 @@ from reportlab.platypus import Flowable
 from booklet import markup
 from booklet.colors import mix, reportlab_color
 from booklet.layout.drawn import Picture
+from booklet.layout.measured import Paragraph
 from booklet.styles import Styles
-from booklet.text import Paragraph
 
 
 @dataclass(frozen=True)

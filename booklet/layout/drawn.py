@@ -4,17 +4,17 @@ pictures, vector artwork, QR codes with links, and horizontal rules."""
 from __future__ import annotations
 
 import functools
-import io
+import itertools
 
-from PIL import Image
-from reportlab.graphics import renderPDF
-from reportlab.graphics.barcode.qr import QrCodeWidget
-from reportlab.graphics.shapes import Drawing
-from reportlab.lib.utils import ImageReader
+from reportlab.graphics.barcode.qrencoder import QRCode, QRErrorCorrectLevel
+from reportlab.lib.rl_accel import fp_str
+from reportlab.pdfbase.pdfdoc import PDFArray, PDFDictionary, PDFName, PDFStream
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable
 
-from booklet.colors import gray_of, reportlab_color
+from booklet.colors import reportlab_color
+from booklet.figures.draw import Art
+from booklet.images import Encoded
 
 
 class ChoiceMark(Flowable):
@@ -117,12 +117,9 @@ class Icon(Flowable):
 
 
 class Picture(Flowable):
-    """A prepared picture (pixels, or JPEG bytes) drawn at a fixed size.
+    """An encoded picture drawn at a fixed size, stored once per PDF under its digest."""
 
-    ReportLab names each image by a digest of its pixels, so equal pictures are stored once.
-    """
-
-    def __init__(self, image: Image.Image | bytes, width: float, height: float) -> None:
+    def __init__(self, image: Encoded, width: float, height: float) -> None:
         super().__init__()
         self.image, self.width, self.height = image, width, height
 
@@ -130,32 +127,68 @@ class Picture(Flowable):
         return self.width, self.height
 
     def draw(self) -> None:
-        source = io.BytesIO(self.image) if isinstance(self.image, bytes) else self.image
-        self.canv.drawImage(ImageReader(source), 0, 0, self.width, self.height, mask="auto")
+        canvas, image = self.canv, self.image
+        if not canvas.hasForm(image.digest):
+            store_image(canvas, image)
+        canvas.saveState()
+        canvas.scale(self.width, self.height)
+        canvas.doForm(image.digest)
+        canvas.restoreState()
+
+
+def store_image(canvas: Canvas, image: Encoded) -> None:
+    """Add the picture (and its alpha channel as a soft mask) to the canvas's PDF as image
+    objects holding the already compressed data, as canvas.drawImage would store them."""
+    document = canvas._doc
+    color_space = "DeviceGray" if image.gray else "DeviceRGB"
+    entries: dict[str, object] = {}
+    if image.png_rows:
+        columns = {"Colors": 1 if image.gray else 3, "Columns": image.width}
+        # one set of parameters per filter, as Filter is an array
+        entries["DecodeParms"] = PDFArray([PDFDictionary({"Predictor": 15, **columns})])
+    if image.alpha is not None:
+        mask = image_object(image, image.alpha, "DeviceGray", {"Decode": PDFArray([0, 1])})
+        name = document.getXObjectName(f"{image.digest}-alpha")
+        entries["SMask"] = document.Reference(mask, name)
+    document.addForm(image.digest, image_object(image, image.data, color_space, entries))
+
+
+def image_object(
+    image: Encoded, data: bytes, color_space: str, entries: dict[str, object]
+) -> PDFStream:
+    """An image object holding `data`: JPEG, or Flate-compressed samples."""
+    dictionary = {
+        "Type": PDFName("XObject"),
+        "Subtype": PDFName("Image"),
+        "Width": image.width,
+        "Height": image.height,
+        "BitsPerComponent": 8,
+        "ColorSpace": PDFName(color_space),
+        "Filter": PDFArray([PDFName("DCTDecode" if image.jpeg else "FlateDecode")]),
+        **entries,
+    }
+    return PDFStream(PDFDictionary(dictionary), data)
 
 
 class Artwork(Flowable):
-    """A vector drawing scaled to `width` x `height`, stored once per PDF as a form named
-    `name` and placed wherever it is used again: equal names must mean equal drawings."""
+    """Vector art scaled to `width` x `height`, stored once per PDF as a form named `name`
+    and placed wherever it is used again: equal names must mean equal art."""
 
-    def __init__(
-        self, drawing: Drawing, name: str, width: float, height: float, gray: bool = False
-    ) -> None:
+    def __init__(self, art: Art, name: str, width: float, height: float) -> None:
         super().__init__()
-        self.drawing, self.name, self.width, self.height = drawing, name, width, height
-        self.gray = gray
+        self.art, self.name, self.width, self.height = art, name, width, height
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
         return self.width, self.height
 
     def draw(self) -> None:
-        canvas, drawing = self.canv, self.drawing
+        canvas, art = self.canv, self.art
         if not canvas.hasForm(self.name):
-            canvas.beginForm(self.name, 0, 0, drawing.width, drawing.height)
-            canvas.addLiteral(vector_operators(drawing, self.gray))
+            canvas.beginForm(self.name, 0, 0, art.width, art.height)
+            canvas.addLiteral(art.operators)
             canvas.endForm()
         canvas.saveState()
-        canvas.scale(self.width / drawing.width, self.height / drawing.height)
+        canvas.scale(self.width / art.width, self.height / art.height)
         canvas.doForm(self.name)
         canvas.restoreState()
 
@@ -163,42 +196,44 @@ class Artwork(Flowable):
 class LinkedQr(Flowable):
     """A QR code for a web address that is also a clickable link."""
 
-    def __init__(self, url: str, size: float, color: str, gray: bool = False) -> None:
+    def __init__(self, url: str, size: float, color: str) -> None:
         super().__init__()
-        self.url, self.size, self.color, self.gray = url, size, color, gray
+        self.url, self.size, self.color = url, size, color
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
         return self.size, self.size
 
     def draw(self) -> None:
-        drawing = qr_drawing(self.url, self.size, self.color)
-        self.canv.addLiteral(vector_operators(drawing, self.gray))
+        self.canv.addLiteral(qr_operators(self.url, self.size, self.color))
         self.canv.linkURL(self.url, (0, 0, self.size, self.size), relative=1, thickness=0)
 
 
-@functools.lru_cache(maxsize=64)
-def qr_drawing(url: str, size: float, color: str) -> Drawing:
-    """The QR code of `url`, `size` points square; a batch prints the same few codes again
-    and again, and encoding one costs more than laying out a page."""
-    widget = QrCodeWidget(url, barLevel="M", barFillColor=reportlab_color(color))
-    left, bottom, right, top = widget.getBounds()
-    drawing = Drawing(size, size)
-    drawing.scale(size / (right - left), size / (top - bottom))
-    drawing.add(widget)
-    return drawing
+QR_QUIET_ZONE = 4  # light modules around the code, as the QR standard asks
 
 
 @functools.lru_cache(maxsize=64)
-def vector_operators(drawing: Drawing, gray: bool = False) -> str:
-    """The PDF operators that draw `drawing` at the origin (in shades of gray when `gray`),
-    made once per process.
-
-    Only for drawings of paths and colours (no text, no images), which need no resources,
-    so the same operators serve in any PDF; they save and restore the graphics state.
-    """
-    scratch = Canvas(io.BytesIO(), enforceColorSpace=gray_of if gray else None)
-    renderPDF.draw(drawing, scratch, 0, 0)
-    return scratch.getCurrentPageContent()
+def qr_operators(url: str, size: float, color: str) -> str:
+    """PDF operators drawing the QR code of `url`, `size` points square with its quiet zone:
+    one rectangle per run of dark modules in a row. A batch prints the same few codes again
+    and again, and encoding one costs more than laying out a page, so each is made once.
+    Each run is filled on its own: one path of all the runs prints lighter in some viewers."""
+    code = QRCode(None, QRErrorCorrectLevel.M)
+    code.addData(url)
+    code.make()
+    count = code.getModuleCount()
+    module = size / (count + 2 * QR_QUIET_ZONE)
+    runs = []
+    for row_number, row in enumerate(code.modules):
+        top = size - (row_number + QR_QUIET_ZONE + 1) * module
+        column = 0
+        for dark, cells in itertools.groupby(bool(cell) for cell in row):
+            length = len(list(cells))
+            if dark:
+                left = (column + QR_QUIET_ZONE) * module
+                runs.append(f"{fp_str(left, top, length * module, module)} re f")
+            column += length
+    rgb = fp_str(*reportlab_color(color).rgb())
+    return f"q {rgb} rg {' '.join(runs)} Q"
 
 
 class LinesToFill(WritingLines):

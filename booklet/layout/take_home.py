@@ -5,13 +5,14 @@ from __future__ import annotations
 
 import re
 
-from reportlab.platypus import Flowable, PageBreak, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, PageBreak, Spacer, Table, TableStyle
 
 from booklet import markup
 from booklet.colors import reportlab_color
 from booklet.labels import Labels
 from booklet.layout.blocks import Kit, dosage_values, layout_table, padding, para
 from booklet.layout.drawn import LinesToFill, Rule, TickBoxes, WritingLines
+from booklet.layout.measured import Paragraph
 from booklet.model import Booklet, Stretch
 from booklet.pages import Anchor, Mark
 
@@ -92,7 +93,9 @@ def exercise_log(kit: Kit, stretches: tuple[Stretch, ...], key: str) -> list[Flo
     day_width = min(40.0, kit.width * 0.56 / len(labels.day_names()))
     name_width = kit.width - day_width * len(labels.day_names())
     header_style = styles.dose_label.clone("log_day", alignment=1)
-    header = [Paragraph(markup.escape(labels.stretch.upper()), styles.dose_label)]
+    header: list[Flowable | str] = [
+        Paragraph(markup.escape(labels.stretch.upper()), styles.dose_label)
+    ]
     header += [Paragraph(markup.escape(day.upper()), header_style) for day in labels.day_names()]
     rows: list[list[Flowable | str]] = [header]
     for stretch in stretches:
