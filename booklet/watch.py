@@ -9,6 +9,7 @@ from __future__ import annotations
 import time
 from collections.abc import Callable, Iterable
 from pathlib import Path
+from typing import NamedTuple
 
 from booklet import fonts, images
 from booklet.errors import BookletError, OutputError
@@ -16,6 +17,15 @@ from booklet.pipeline import Document, PrintOptions, load, write_document
 
 POLL_SECONDS = 0.5
 Stamps = dict[Path, tuple[int, int] | None]
+
+
+class Rebuilt(NamedTuple):
+    """What one rebuild printed, the files it read, and whether it knows them all (a file
+    that does not load names no pictures, so the ones watched before are kept)."""
+
+    lines: list[str]
+    files: set[Path]
+    complete: bool = True
 
 
 def stamps(paths: Iterable[Path]) -> Stamps:
@@ -43,22 +53,26 @@ def build_once(
     formats: tuple[str, ...],
     restrict_to: Path | None,
     options: PrintOptions | None = None,
-) -> tuple[list[str], set[Path]]:
+) -> Rebuilt:
     """One rebuild: the lines to print, and the files to watch from now on."""
     forget_files()
     watched = {content} | ({brand} if brand else set())
     try:
         document = load(content, brand, restrict_to)
     except BookletError as error:
-        return [str(problem) for problem in error.problems] + [problems_line(error)], watched
+        return Rebuilt(problem_lines(error), watched, complete=False)
     watched |= document.inputs()
     try:
         written = write_document(document, out_dir, formats, options)
     except BookletError as error:
-        return [str(problem) for problem in error.problems] + [problems_line(error)], watched
+        return Rebuilt(problem_lines(error), watched)
     except OutputError as error:
-        return [f"error: {error}"], watched
-    return [built_line(document, written)], watched
+        return Rebuilt([f"error: {error}"], watched)
+    return Rebuilt([built_line(document, written)], watched)
+
+
+def problem_lines(error: BookletError) -> list[str]:
+    return [str(problem) for problem in error.problems] + [problems_line(error)]
 
 
 def problems_line(error: BookletError) -> str:
@@ -76,7 +90,7 @@ def built_line(document: Document, written: list[Path]) -> str:
 
 
 def watch(
-    rebuild: Callable[[], tuple[list[str], set[Path]]],
+    rebuild: Callable[[], Rebuilt],
     echo: Callable[[str], None],
     keep_going: Callable[[], bool] = lambda: True,
     poll_seconds: float = POLL_SECONDS,
@@ -87,9 +101,11 @@ def watch(
     while keep_going():
         current = stamps(watched)
         if current != seen:
-            lines, now_watched = rebuild()
+            lines, now_watched, complete = rebuild()
             for line in lines:
                 echo(line)
+            if not complete:
+                now_watched |= watched
             # stamps from before the rebuild, so a save during the rebuild is seen next time
             seen = {
                 **stamps(now_watched - watched),

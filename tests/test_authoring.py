@@ -138,12 +138,19 @@ def test_watch_rebuilds_after_a_change_and_survives_an_error(tmp_path: Path) -> 
         pdf = (tmp_path / "output" / "booklet.pdf").read_bytes()
         assert "Your Back" in pypdf.PdfReader(io.BytesIO(pdf)).pages[0].extract_text()
         picture = tmp_path / "images" / "pelvic-tilt.png"
-        Image.new("RGB", (300, 200), "purple").save(picture)
-        save(picture, picture.read_bytes())
-        watcher.wait_for("built", after=fixed + 1)
+        save(picture, b"")
+        emptied = watcher.wait_for("is empty (0 bytes)", after=fixed + 1)
+        save(picture, purple_png())
+        watcher.wait_for("built", after=emptied)
     finally:
         watcher.stop()
     assert (tmp_path / "output" / "booklet.pdf").read_bytes() != pdf, "the new picture is used"
+
+
+def purple_png() -> bytes:
+    buffer = io.BytesIO()
+    Image.new("RGB", (300, 200), "purple").save(buffer, format="PNG")
+    return buffer.getvalue()
 
 
 def test_build_watch_stops_cleanly_on_ctrl_c(tmp_path: Path) -> None:
