@@ -17,13 +17,12 @@ import yaml
 
 from booklet.fields import Context, Fields, scalar_text, suggestion
 from booklet.model import Booklet, Exercise, Patient
-from booklet.validate import DOSAGE_FIELDS, read_date, read_dosage, slug
+from booklet.validate import DOSAGE_FIELDS, read_date, read_dosage, read_switch, slug
 
 PATIENT_FIELDS = ("name", "date", "clinician", "exercises", "notes", "quiz")
 EXERCISE_FIELDS = ("id", *DOSAGE_FIELDS)
 MAX_NAME_CHARS = 200
 MAX_FILE_NAME_CHARS = 120
-BOOLEAN_TEXT = {"true": True, "false": False, "yes": True, "no": False}
 
 
 def read_patient(
@@ -38,7 +37,7 @@ def read_patient(
     date = read_date(fields, "date", quote=False)
     exercises = read_exercises(fields, stretch_ids)
     notes = fields.markup_text("notes")
-    quiz = read_flag(fields, "quiz")
+    quiz = read_switch(fields, "quiz", quote=False)
     if name is None or ctx.problems:
         return None
     return Patient(
@@ -64,16 +63,6 @@ def private_text(fields: Fields, name: str, limit: int, required: bool = False) 
         )
         return None
     return value
-
-
-def read_flag(fields: Fields, name: str) -> bool | None:
-    value = fields.text(name)
-    if value is None:
-        return None
-    if value.lower() not in BOOLEAN_TEXT:
-        fields.ctx.report(fields.get(name), fields.where(name), "must be true or false")
-        return None
-    return BOOLEAN_TEXT[value.lower()]
 
 
 def read_exercises(fields: Fields, stretch_ids: Sequence[str]) -> tuple[Exercise, ...] | None:

@@ -103,6 +103,7 @@ DURATION = re.compile(r"^(\d+)\s*(s|sec|secs|seconds?|min|mins|minutes?)?$", re.
 LENGTH = re.compile(r"^(\d+(?:\.\d+)?)\s*(mm|cm|in|pt)$", re.IGNORECASE)
 POINTS_PER_UNIT = {"mm": 72 / 25.4, "cm": 72 / 2.54, "in": 72.0, "pt": 1.0}
 BOOLEAN_TEXT = {"true": True, "false": False}
+SWITCH_TEXT = {**BOOLEAN_TEXT, "yes": True, "no": False}  # on/off fields, not quiz answers
 
 
 # --- the content file ------------------------------------------------------------------
@@ -156,14 +157,16 @@ def read_content(
     return booklet, brand_ref, ctx
 
 
-def read_switch(fields: Fields, name: str) -> bool | None:
-    """A field that turns a page on or off: true or false."""
+def read_switch(fields: Fields, name: str, quote: bool = True) -> bool | None:
+    """A field that turns something on or off: true or false; `quote=False` keeps the value
+    out of the message (patient data)."""
     value = fields.text(name)
     if value is None:
         return None
-    switch = BOOLEAN_TEXT.get(value.lower())
+    switch = SWITCH_TEXT.get(value.lower())
     if switch is None:
-        fields.ctx.report(fields.get(name), fields.where(name), f'"{value}" must be true or false')
+        shown = f'"{value}" must' if quote else "must"
+        fields.ctx.report(fields.get(name), fields.where(name), f"{shown} be true or false")
     return switch
 
 
