@@ -115,7 +115,7 @@ class Labels:
 
     def day_names(self) -> list[str]:
         """The seven days, Monday first, as the exercise log heads its columns."""
-        return [name.strip() for name in self.days.split(",")]
+        return listed(self.days)
 
     def version_code(self, code: str) -> str:
         return f"{self.version} {code}"
@@ -147,13 +147,13 @@ class Labels:
         return self.prepared_line.format(name=name, date=self.date(day))
 
     def date(self, day: datetime.date) -> str:
-        month = month_names(self.months)[day.month - 1]
+        month = listed(self.months)[day.month - 1]
         return self.date_pattern.format(month=month, day=day.day, year=day.year)
 
 
-def month_names(months: str) -> list[str]:
-    """'January, February, ...' -> the twelve names."""
-    return [name.strip() for name in months.split(",")]
+def listed(names: str) -> list[str]:
+    """'January, February, ...' -> the names, as a label lists them."""
+    return [name.strip() for name in names.split(",")]
 
 
 def names() -> list[str]:
@@ -171,9 +171,9 @@ def labels_for(language: str, overrides: tuple[tuple[str, str], ...] = ()) -> La
 
 def label_problem(name: str, value: str) -> str | None:
     """Why a brand's text for a label cannot be used, or None."""
-    if name == "months" and len(month_names(value)) != 12:
+    if name == "months" and len(listed(value)) != 12:
         return "must list the twelve month names, separated by commas"
-    if name == "days" and len(month_names(value)) != 7:
+    if name == "days" and len(listed(value)) != 7:
         return "must list the seven day names, Monday first, separated by commas"
     needed = PLACEHOLDERS.get(name)
     if needed is None:

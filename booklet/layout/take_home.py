@@ -90,27 +90,26 @@ def exercise_log(kit: Kit, stretches: tuple[Stretch, ...], key: str) -> list[Flo
         week_line(kit),
         Spacer(1, 12),
     ]
-    day_width = min(40.0, kit.width * 0.56 / len(labels.day_names()))
-    name_width = kit.width - day_width * len(labels.day_names())
+    days = labels.day_names()
+    day_width = min(40.0, kit.width * 0.56 / len(days))
+    name_width = kit.width - day_width * len(days)
     header_style = styles.dose_label.clone("log_day", alignment=1)
     header: list[Flowable | str] = [
         Paragraph(markup.escape(labels.stretch.upper()), styles.dose_label)
     ]
-    header += [Paragraph(markup.escape(day.upper()), header_style) for day in labels.day_names()]
+    header += [Paragraph(markup.escape(day.upper()), header_style) for day in days]
     rows: list[list[Flowable | str]] = [header]
     for stretch in stretches:
         boxes = times_a_day(stretch.frequency)
         rows.append(
             [
                 stretch_cell(kit, stretch),
-                *[TickBoxes(boxes, TICK_BOX, palette.ink) for _ in labels.day_names()],
+                *[TickBoxes(boxes, TICK_BOX, palette.ink) for _ in days],
             ]
         )
     pain_style = styles.dose_value.clone("log_pain", fontName=styles.body_fonts.bold)
-    rows.append([Paragraph(markup.escape(labels.pain_score), pain_style), *[""] * 7])
-    table = layout_table(
-        rows, colWidths=[name_width, *[day_width] * len(labels.day_names())], repeatRows=1
-    )
+    rows.append([Paragraph(markup.escape(labels.pain_score), pain_style), *[""] * len(days)])
+    table = layout_table(rows, colWidths=[name_width, *[day_width] * len(days)], repeatRows=1)
     table.setStyle(log_style(kit, len(rows)))
     flowables.append(table)
     return flowables
