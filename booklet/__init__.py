@@ -18,16 +18,16 @@ __all__ = ["BookletError", "Document", "Outputs", "PrintOptions", "build", "load
 
 if TYPE_CHECKING:
     from booklet.api import build, load
+    from booklet.document import Document, Outputs, PrintOptions
     from booklet.errors import BookletError
-    from booklet.pipeline import Document, Outputs, PrintOptions
 
 _HOMES = {
     "load": "booklet.api",
     "build": "booklet.api",
     "BookletError": "booklet.errors",
-    "Document": "booklet.pipeline",
-    "Outputs": "booklet.pipeline",
-    "PrintOptions": "booklet.pipeline",
+    "Document": "booklet.document",
+    "Outputs": "booklet.document",
+    "PrintOptions": "booklet.document",
 }
 
 

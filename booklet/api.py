@@ -14,11 +14,11 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from booklet import loading, pipeline
-from booklet.errors import BookletError
+from booklet.document import Document, Outputs, PrintOptions
+from booklet.engine import pipeline
 from booklet.model import Brand
-from booklet.pipeline import Document, Outputs, PrintOptions
-from booklet.validate import read_brand
+from booklet.pdf.make import render_outputs
+from booklet.source import read
 
 PathLike = str | os.PathLike[str]
 
@@ -31,7 +31,7 @@ def load(
     Raises BookletError, whose `problems` lists every mistake with its file and line.
     With `restrict_to`, every file the content names must lie inside that folder.
     """
-    return pipeline.load(
+    return read.load(
         Path(content),
         Path(brand) if brand is not None else None,
         Path(restrict_to) if restrict_to is not None else None,
@@ -54,14 +54,8 @@ def build(
     document = pipeline.with_options(document, options or PrintOptions())
     if html:
         return pipeline.render_html(document)
-    return pipeline.render_outputs(document, options)
+    return render_outputs(document, options)
 
 
 def brand_of(brand: Brand | PathLike) -> Brand:
-    if isinstance(brand, Brand):
-        return brand
-    path = Path(brand)
-    loaded, ctx = read_brand(loading.load_yaml(path), path)
-    if ctx.problems or loaded is None:
-        raise BookletError(ctx.problems)
-    return loaded
+    return brand if isinstance(brand, Brand) else read.load_brand(Path(brand))

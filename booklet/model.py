@@ -207,6 +207,9 @@ class Patient:
     quiz: bool = True
 
 
+FONT_STYLES = ("regular", "bold", "italic", "bold_italic")
+
+
 @dataclass(frozen=True)
 class FontFamily:
     """Either a built-in family name or font files for each style (missing styles fall back)."""
@@ -216,6 +219,10 @@ class FontFamily:
     bold: Path | None = None
     italic: Path | None = None
     bold_italic: Path | None = None
+
+    def files(self) -> list[Path]:
+        """The font files given, in the order of FONT_STYLES."""
+        return [path for style in FONT_STYLES if (path := getattr(self, style)) is not None]
 
 
 @dataclass(frozen=True)

@@ -13,8 +13,9 @@ from click.testing import CliRunner, Result
 from PIL import Image
 
 from booklet.cli import cli
+from booklet.document import Document
 from booklet.errors import BookletError
-from booklet.pipeline import Document, load
+from booklet.source.read import load
 
 MINIMAL_CONTENT = """\
 title: Hip care

@@ -15,9 +15,9 @@ import pypdf
 from conftest import run_cli
 from PIL import Image
 
-from booklet.preview import parse_pages
-from booklet.starter import STARTER_FILES
-from booklet.watch import build_once, watch
+from booklet.engine.previews import parse_pages
+from booklet.engine.starter import STARTER_FILES
+from booklet.engine.watching import build_once, watch
 
 
 def test_init_writes_a_starter_that_builds_and_passes_the_reading_check(

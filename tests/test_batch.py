@@ -9,9 +9,9 @@ import pytest
 from conftest import run_cli, write_yaml
 from pypdf import PdfReader
 
-from booklet import batch
+from booklet.engine import batching as batch
 from booklet.errors import BookletError
-from booklet.patients import safe_name, unique_stems
+from booklet.file_names import safe_name, unique_stems
 
 TODAY = datetime.date(2026, 11, 20)
 LIBRARY = """\

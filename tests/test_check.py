@@ -5,11 +5,19 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 from conftest import run_cli
 
-from booklet.literacy.check import Finding
-from booklet.pipeline import check_reading
+from booklet.literacy.assess import Finding, Report
+from booklet.literacy.assess import check_reading as check_document
+from booklet.source.read import load
+
+
+def check_reading(content: Path, brand: Path | None = None, **options: Any) -> Report:
+    """`booklet check` of a content file: load it, then report on its text."""
+    return check_document(load(content, brand), **options)
+
 
 FINE = """\
 title: Knee care

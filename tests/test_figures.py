@@ -11,12 +11,13 @@ import pypdf
 import pytest
 from conftest import problems, run_cli, write_yaml
 
-from booklet.figures import draw, scene
+from booklet.figures import draw, scene, staging
 from booklet.figures.geometry import bounds, curve_points
 from booklet.figures.library import BASES, POSES, PROPS, REGIONS
-from booklet.figures.scene import Colors, figure_marks
-from booklet.figures.validate import builtin
+from booklet.figures.marks import Colors
+from booklet.figures.scene import figure_marks
 from booklet.model import Figure
+from booklet.source.figure_field import builtin
 
 COLORS = Colors.from_brand("#1F5F7A", "#D9702B")
 SAMPLE_POSES = (
@@ -321,8 +322,8 @@ def test_clamshell_lies_on_a_mat_seen_from_above():
     assert mat[0] < body[0] and mat[1] < body[1] and body[2] < mat[2] and body[3] < mat[3]
 
 
-def placed_figure(figure: Figure) -> scene.Placed:
-    return scene.place(figure, scene.posed(figure, dict(figure.angles)))
+def placed_figure(figure: Figure) -> staging.Placed:
+    return staging.place(figure, scene.posed(figure, dict(figure.angles)))
 
 
 def test_a_towel_under_the_knee_leaves_the_front_foot_on_the_mat():
@@ -330,7 +331,7 @@ def test_a_towel_under_the_knee_leaves_the_front_foot_on_the_mat():
     with_towel = replace(bare, props=("mat", "towel"))
     for figure in (bare, with_towel):
         placed = placed_figure(figure)
-        assert scene.lowest(placed.parts, ("far_foot",)) == pytest.approx(scene.MAT, abs=0.5)
+        assert staging.lowest(placed.parts, ("far_foot",)) == pytest.approx(staging.MAT, abs=0.5)
     assert len(figure_marks(with_towel, COLORS)) > len(figure_marks(bare, COLORS))
 
 
@@ -338,12 +339,12 @@ def test_a_towel_under_the_knee_leaves_the_front_foot_on_the_mat():
 def test_a_seated_body_rests_on_the_chair_seat_not_in_it(name):
     placed = placed_figure(builtin(name))
     assert placed.seat is not None
-    back = placed.body.joints["near_hip"][0] - scene.SEAT_BEHIND_HIP
+    back = placed.body.joints["near_hip"][0] - staging.SEAT_BEHIND_HIP
     on_seat = [
         y
         for name in ("torso", "near_thigh", "far_thigh")
         for path in placed.parts[name].paths
         for x, y in curve_points(path)
-        if back <= x <= back + scene.SEAT_DEPTH
+        if back <= x <= back + staging.SEAT_DEPTH
     ]
     assert min(on_seat) >= placed.seat - 0.5

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from reportlab.pdfbase import pdfmetrics
 
-from booklet import fonts
+from booklet.assets import fonts
 from booklet.model import FontFamily
 
 LATIN = (

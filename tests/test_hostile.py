@@ -21,8 +21,11 @@ import pytest
 import yaml
 from conftest import make_picture, run_cli, write_yaml
 
-from booklet import pipeline
+from booklet.document import Outputs
+from booklet.engine import output, pipeline
 from booklet.errors import OutputError
+from booklet.pdf.make import render_outputs
+from booklet.source.read import load
 
 CORPUS = Path(__file__).parent / "hostile"
 EXPECTED: dict[str, str] = yaml.safe_load((CORPUS / "expected.yaml").read_text(encoding="utf-8"))
@@ -100,7 +103,7 @@ def test_yaml_look_alikes_print_as_typed_in_booklet_and_key(tmp_path: Path) -> N
               answer: 2
         """,
     )
-    outputs = pipeline.render_outputs(pipeline.load(content))
+    outputs = render_outputs(load(content))
     booklet, key = pdf_text(outputs.booklet), pdf_text(outputs.answer_key)
     for typed in ("Walk 1:30 a day", "on", "off", "Yes", "No"):
         assert typed in booklet
@@ -120,7 +123,7 @@ def test_markup_in_text_is_printed_not_obeyed(tmp_path: Path) -> None:
         tmp_path / "booklet.yaml",
         {"title": "Tricks", "sections": [{"title": t, "body": t} for t in tricks]},
     )
-    booklet = pipeline.render_outputs(pipeline.load(content)).booklet
+    booklet = render_outputs(load(content)).booklet
     text = pdf_text(booklet)
     for trick in tricks:
         assert text.count(trick) >= 2, trick
@@ -242,7 +245,7 @@ def test_a_full_disk_leaves_nothing_behind(
 ) -> None:
     out = tmp_path / "out"
     full = OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
-    monkeypatch.setattr(pipeline.os, "fsync", fail_on_call(2, os.fsync, full))
+    monkeypatch.setattr(output.os, "fsync", fail_on_call(2, os.fsync, full))
     result = run_cli(["build", content, "--out", out])
     assert result.exit_code == 1
     assert result.stderr.strip() == (
@@ -256,7 +259,7 @@ def test_an_unwritable_folder_is_a_clean_error(
 ) -> None:
     out = tmp_path / "out"
     denied = PermissionError(errno.EACCES, os.strerror(errno.EACCES))
-    monkeypatch.setattr(pipeline.os, "open", fail_on_call(1, os.open, denied))
+    monkeypatch.setattr(output.os, "open", fail_on_call(1, os.open, denied))
     result = run_cli(["build", content, "--out", out])
     assert result.exit_code == 1
     assert result.stderr.strip() == f"error: {out}: cannot write the outputs: Permission denied"
@@ -270,7 +273,7 @@ def test_a_failed_rename_puts_the_earlier_files_back(
     out.mkdir()
     (out / "booklet.pdf").write_bytes(b"earlier booklet")
     busy = OSError(errno.EBUSY, os.strerror(errno.EBUSY))
-    monkeypatch.setattr(pipeline.os, "replace", fail_on_call(2, os.replace, busy))
+    monkeypatch.setattr(output.os, "replace", fail_on_call(2, os.replace, busy))
     result = run_cli(["build", content, "--out", out])
     assert result.exit_code == 1
     assert listing(out) == ["booklet.pdf"]
@@ -281,7 +284,7 @@ def test_ctrl_c_while_writing_leaves_nothing_behind(
     content: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     out = tmp_path / "out"
-    monkeypatch.setattr(pipeline.os, "fsync", fail_on_call(2, os.fsync, KeyboardInterrupt()))
+    monkeypatch.setattr(output.os, "fsync", fail_on_call(2, os.fsync, KeyboardInterrupt()))
     result = run_cli(["build", content, "--out", out])
     assert result.exit_code == 130
     assert result.stderr.strip() == "interrupted; nothing was written."
@@ -298,7 +301,7 @@ def test_ctrl_c_between_the_renames_waits_until_both_files_are_in_place(
         real_replace(source, target)
         os.kill(os.getpid(), signal.SIGINT)
 
-    monkeypatch.setattr(pipeline.os, "replace", replace_then_interrupt)
+    monkeypatch.setattr(output.os, "replace", replace_then_interrupt)
     with pytest.raises(KeyboardInterrupt):
         pipeline.build(content, out_dir=out)
     assert listing(out) == ["booklet-answer-key.pdf", "booklet.pdf"]
@@ -335,9 +338,9 @@ def test_ctrl_c_during_a_real_build_leaves_no_file(tmp_path: Path) -> None:
 
 def test_write_outputs_refuses_a_folder_in_the_way(tmp_path: Path) -> None:
     (tmp_path / "booklet-answer-key.pdf").mkdir()
-    outputs = pipeline.Outputs(booklet=b"%PDF-1.4 a", answer_key=b"%PDF-1.4 b")
+    outputs = Outputs(booklet=b"%PDF-1.4 a", answer_key=b"%PDF-1.4 b")
     with pytest.raises(OutputError, match="is a folder"):
-        pipeline.write_outputs({"pdf": outputs}, tmp_path, "booklet")
+        output.write_outputs({"pdf": outputs}, tmp_path, "booklet")
     assert listing(tmp_path) == ["booklet-answer-key.pdf"]
 
 

@@ -11,7 +11,8 @@ from pathlib import Path
 import pytest
 from conftest import run_cli
 
-from booklet.pipeline import load, render_html
+from booklet.engine.pipeline import render_html
+from booklet.source.read import load
 
 CONTENT = """\
 title: Knee <b>care</b> & more

@@ -10,8 +10,8 @@ import pytest
 from PIL import Image
 from reportlab.pdfgen.canvas import Canvas
 
-from booklet.images import check_image, embeddable, encode, print_ready
-from booklet.layout.drawn import Picture
+from booklet.assets.images import check_image, embeddable, encode, print_ready
+from booklet.pdf.drawn import PictureFlowable
 
 
 def save(image: Image.Image, path: Path, **options) -> Path:
@@ -79,7 +79,7 @@ def test_transparent_picture_shows_the_page_through_it(tmp_path):
     canvas = Canvas(buffer, pagesize=(100, 100))
     canvas.setFillColorRGB(1, 0, 0)
     canvas.rect(0, 0, 100, 100, stroke=0, fill=1)
-    picture = Picture(encode(print_ready(path, 100, 100)), 100, 100)
+    picture = PictureFlowable(encode(print_ready(path, 100, 100)), 100, 100)
     picture.drawOn(canvas, 0, 0)
     canvas.save()
     page = pypdfium2.PdfDocument(buffer.getvalue())[0].render(scale=1).to_pil().convert("RGB")
@@ -123,7 +123,7 @@ def test_a_picture_drawn_twice_is_stored_once_and_photos_stay_jpeg(tmp_path):
     buffer = io.BytesIO()
     canvas = Canvas(buffer, pagesize=(200, 100), invariant=1)
     for x in (0, 100):
-        Picture(encoded, 90, 60).drawOn(canvas, x, 0)
+        PictureFlowable(encoded, 90, 60).drawOn(canvas, x, 0)
     canvas.save()
     data = buffer.getvalue()
     assert data.count(b"/Subtype /Image") == 1
@@ -143,7 +143,7 @@ def test_a_png_that_needs_no_change_is_stored_as_it_is_and_prints_the_same(tmp_p
     assert encoded.png_rows and not encoded.jpeg
     buffer = io.BytesIO()
     canvas = Canvas(buffer, pagesize=(100, 100), invariant=1)
-    Picture(encoded, 64, 48).drawOn(canvas, 0, 0)
+    PictureFlowable(encoded, 64, 48).drawOn(canvas, 0, 0)
     canvas.save()
     (stored,) = pypdf.PdfReader(buffer).pages[0].images
     assert stored.image.convert(mode).tobytes() == image.tobytes()

@@ -12,9 +12,11 @@ import pytest
 from conftest import problems
 from pypdf import PdfReader
 
-from booklet import labels
-from booklet.pipeline import load, render_html, render_outputs
-from booklet.translations import TRANSLATIONS
+from booklet.engine.pipeline import render_html
+from booklet.pdf.make import render_outputs
+from booklet.source.read import load
+from booklet.words import labels
+from booklet.words.translations import TRANSLATIONS
 
 CONTENT_DATE = datetime.date(2026, 11, 1)
 REQUIRED_LANGUAGES = ("es", "fr", "de", "pt", "vi", "zh", "ar", "ru")

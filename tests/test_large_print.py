@@ -11,10 +11,13 @@ from pypdf import PdfReader
 from pypdf.generic import ContentStream
 from reportlab.lib.enums import TA_LEFT
 
-from booklet import fonts
+from booklet.assets import fonts
+from booklet.document import PrintOptions
+from booklet.engine.pipeline import render_html, with_options
 from booklet.model import FontFamily
-from booklet.pipeline import PrintOptions, load, render_html, render_outputs, with_options
-from booklet.styles import Look, make_styles
+from booklet.pdf.make import render_outputs
+from booklet.pdf.styles import Look, make_styles
+from booklet.source.read import load
 
 SAMPLE = Path(__file__).parent.parent / "content" / "psoas-hip-pain.yaml"
 COLOUR_OPERATORS = {b"rg": 3, b"RG": 3, b"k": 4, b"K": 4, b"sc": 3, b"SC": 3, b"scn": 3}

@@ -118,7 +118,7 @@ def test_restrict_to_covers_library_files(tmp_path):
     write_yaml(tmp_path / "lib" / "hip.yaml", LIBRARY)
     content = content_using(tmp_path, "- use: glute-bridge")
     from booklet.errors import BookletError
-    from booklet.pipeline import load
+    from booklet.source.read import load
 
     try:
         load(content, restrict_to=tmp_path / "content")

@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from booklet import loading
 from booklet.errors import BookletError
+from booklet.source import loading
 
 
 def load_problem(path: Path) -> str:

@@ -12,7 +12,7 @@ from reportlab.lib.styles import getSampleStyleSheet
 from reportlab.platypus import Paragraph as RLParagraph
 from reportlab.platypus import SimpleDocTemplate
 
-from booklet.markup import BulletList, NumberedList, Paragraph, blocks, escape, inline
+from booklet.words.markup import BulletList, NumberedList, TextParagraph, blocks, escape, inline
 
 STYLE = getSampleStyleSheet()["BodyText"]
 
@@ -149,14 +149,14 @@ def test_whitespace_inside_a_paragraph_is_collapsed() -> None:
 
 def test_blank_lines_split_paragraphs() -> None:
     assert blocks("One\ntwo\n\nThree\n   \nFour") == [
-        Paragraph("One two"),
-        Paragraph("Three"),
-        Paragraph("Four"),
+        TextParagraph("One two"),
+        TextParagraph("Three"),
+        TextParagraph("Four"),
     ]
 
 
 def test_many_blank_lines_make_one_break() -> None:
-    assert blocks("\n\nOne\n\n\n\nTwo\n\n") == [Paragraph("One"), Paragraph("Two")]
+    assert blocks("\n\nOne\n\n\n\nTwo\n\n") == [TextParagraph("One"), TextParagraph("Two")]
 
 
 def test_empty_text_has_no_blocks() -> None:
@@ -185,12 +185,12 @@ def test_indented_line_continues_a_list_item() -> None:
 
 
 def test_unindented_line_after_a_list_starts_a_paragraph() -> None:
-    assert blocks("- Walk\nThen rest.") == [BulletList(("Walk",)), Paragraph("Then rest.")]
+    assert blocks("- Walk\nThen rest.") == [BulletList(("Walk",)), TextParagraph("Then rest.")]
 
 
 def test_paragraph_then_list_without_blank_line() -> None:
     assert blocks("Your psoas:\n- lifts your thigh\n- steadies your spine") == [
-        Paragraph("Your psoas:"),
+        TextParagraph("Your psoas:"),
         BulletList(("lifts your thigh", "steadies your spine")),
     ]
 
@@ -205,7 +205,7 @@ def test_list_items_are_escaped_and_marked_up() -> None:
 
 @pytest.mark.parametrize("text", ["-not a bullet", "*not a bullet", "12345. too long a number"])
 def test_lines_that_only_look_like_lists_are_paragraphs(text: str) -> None:
-    assert blocks(text) == [Paragraph(escape(text))]
+    assert blocks(text) == [TextParagraph(escape(text))]
 
 
 # --- any text at all -------------------------------------------------------------------

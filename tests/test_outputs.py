@@ -15,11 +15,15 @@ from PIL import Image
 from reportlab.lib.styles import getSampleStyleSheet
 from reportlab.platypus import Paragraph, Table
 
-from booklet.labels import Labels
-from booklet.layout.blocks import LETTERS, layout_table
-from booklet.layout.measured import Paragraph as MeasuredParagraph
+from booklet.document import Document
+from booklet.engine.output import write_outputs
 from booklet.model import QuestionKind
-from booklet.pipeline import Document, load, render_outputs, write_outputs
+from booklet.pdf.blocks import layout_table
+from booklet.pdf.make import render_outputs
+from booklet.pdf.measured import MeasuredParagraph
+from booklet.source.read import load
+from booklet.words.labels import Labels
+from booklet.words.phrases import LETTERS
 
 CONTENT = """\
 title: Knee Care at Home

@@ -12,10 +12,12 @@ import pytest
 from conftest import problems, run_cli
 from reportlab.pdfgen.canvas import Canvas
 
-from booklet.imposition import folding_order, impose
-from booklet.layout.take_home import times_a_day
+from booklet.document import PrintOptions
 from booklet.model import PAGE_SIZES_PT
-from booklet.pipeline import PrintOptions, load, render_outputs
+from booklet.pdf.imposition import folding_order, impose
+from booklet.pdf.make import render_outputs
+from booklet.source.read import load
+from booklet.words.phrases import times_a_day
 
 A5 = PAGE_SIZES_PT["a5"]
 MM = 72 / 25.4
@@ -307,7 +309,7 @@ def test_cover_colour_runs_into_the_bleed_and_stops_there(make_content, make_bra
 
 
 def test_the_html_twin_has_the_log_and_the_questions_box(make_content) -> None:
-    from booklet.pipeline import render_html
+    from booklet.engine.pipeline import render_html
 
     content = make_content(STRETCHES + "exercise_log: true\nquestions_page: true\n")
     html = render_html(load(content)).booklet.decode()

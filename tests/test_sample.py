@@ -5,11 +5,20 @@ from __future__ import annotations
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 from pypdf import PdfReader
 
+from booklet.literacy.assess import Report, strict_problems
+from booklet.literacy.assess import check_reading as check_document
 from booklet.model import QuestionKind
-from booklet.pipeline import check_reading, load, strict_problems
+from booklet.source.read import load
+
+
+def check_reading(content: Path, brand: Path | None = None, **options: Any) -> Report:
+    """`booklet check` of a content file: load it, then report on its text."""
+    return check_document(load(content, brand), **options)
+
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "content" / "psoas-hip-pain.yaml"

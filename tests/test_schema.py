@@ -11,8 +11,8 @@ import pytest
 import yaml
 from conftest import run_cli
 
-from booklet import validate
-from booklet.schema import SCHEMAS, SchemaGap, schema_json
+from booklet.source import content as validate
+from booklet.source.json_schema import SCHEMAS, SchemaGap, schema_json
 
 PROJECT = Path(__file__).parent.parent
 SAMPLES = {
@@ -24,7 +24,7 @@ SAMPLES = {
     "patient": [PROJECT / "patients" / "maria-lopez.yaml"],
     "roster": [PROJECT / "patients" / "roster.yaml"],
 }
-STARTER = PROJECT / "booklet" / "starter"
+STARTER = PROJECT / "booklet" / "assets" / "starter"
 
 
 def as_an_editor_reads(value: Any) -> Any:

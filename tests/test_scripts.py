@@ -10,9 +10,11 @@ import pytest
 from conftest import run_cli
 from pypdf import PdfReader
 
-from booklet import fonts, text
+from booklet.assets import fonts
 from booklet.model import FontFamily
-from booklet.pipeline import load, render_outputs
+from booklet.pdf import paragraphs as text
+from booklet.pdf.make import render_outputs
+from booklet.source.read import load
 
 ALPHABETS = {
     "en": "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789",
@@ -34,14 +36,14 @@ ALPHABETS = {
 @pytest.mark.parametrize("language", list(ALPHABETS))
 def test_every_letter_of_each_supported_language_has_a_font(language):
     body = fonts.register(FontFamily(builtin="Noto Sans"))
-    assert text.undrawable(ALPHABETS[language], body.regular) == []
+    assert fonts.undrawable(ALPHABETS[language], body.regular) == []
 
 
 def test_a_character_no_font_has_prints_as_the_replacement_character():
     body = fonts.register(FontFamily(builtin="Noto Sans"))
-    assert text.undrawable("a\U0001f9ea", body.regular) == ["\U0001f9ea"]
+    assert fonts.undrawable("a\U0001f9ea", body.regular) == ["\U0001f9ea"]
     assert "\U0001f9ea" not in text.with_fallback("a\U0001f9ea", body.regular)
-    assert text.REPLACEMENT in text.with_fallback("a\U0001f9ea", body.regular)
+    assert fonts.REPLACEMENT in text.with_fallback("a\U0001f9ea", body.regular)
 
 
 def test_fallback_runs_never_cross_the_markup_tags():

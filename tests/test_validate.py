@@ -17,7 +17,7 @@ import pytest
 from conftest import make_picture, problems, write_yaml
 from PIL import Image
 
-from booklet.fonts import FONT_FOLDER
+from booklet.assets.fonts import FONT_FOLDER
 from booklet.model import CalloutKind, QuestionKind, Sides
 
 SAMPLE = Path(__file__).resolve().parent.parent / "content" / "psoas-hip-pain.yaml"

@@ -9,7 +9,8 @@ import pypdfium2
 import pytest
 from conftest import problems, run_cli
 
-from booklet.pipeline import load, render_outputs
+from booklet.pdf.make import render_outputs
+from booklet.source.read import load
 
 QUIZ_CONTENT = """\
 title: Knee care

@@ -1,3 +1,3 @@
 """Figures booklet draws itself: posed people and anatomy, as vector shapes."""
 
-from booklet import rl_setup  # noqa: F401  (before ReportLab's drawing modules)
+from booklet.pdf import reportlab_settings  # noqa: F401  (before ReportLab's drawing modules)

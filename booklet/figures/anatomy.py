@@ -4,9 +4,8 @@ psoas highlighted -> marks (units of 1/20 cm-ish; only proportions matter)."""
 from __future__ import annotations
 
 from itertools import pairwise
-from typing import TYPE_CHECKING
 
-from booklet.colors import mix
+from booklet.assets.colors import mix
 from booklet.figures.geometry import (
     Path,
     Point,
@@ -19,9 +18,7 @@ from booklet.figures.geometry import (
     smooth_closed,
     smooth_open,
 )
-
-if TYPE_CHECKING:
-    from booklet.figures.scene import Mark
+from booklet.figures.marks import Mark
 
 BONE_FILL = "#E9E3D9"
 BONE_LINE = "#85796A"
@@ -69,8 +66,6 @@ def window_path() -> Path:
 
 
 def psoas_marks(accent: str) -> list[Mark]:
-    from booklet.figures.scene import Mark
-
     clip = (window_path(),)
 
     def bone(*paths: Path, fill: str = BONE_FILL, width: float = LINE) -> Mark:

@@ -12,9 +12,10 @@ from reportlab.graphics.shapes import Drawing, Group
 from reportlab.graphics.shapes import Path as RLPath
 from reportlab.lib.rl_accel import fp_str
 
-from booklet.colors import gray_hex, reportlab_color
+from booklet.assets.colors import gray_hex, reportlab_color
 from booklet.figures.geometry import Command, Path, curve_points
-from booklet.figures.scene import Colors, Mark, figure_marks, marks_bounds
+from booklet.figures.marks import Colors, Mark
+from booklet.figures.scene import figure_marks, marks_bounds
 from booklet.model import Figure
 
 NON_ZERO = 1  # ReportLab's FILL_NON_ZERO: overlapping outlines fill as one shape

@@ -1,5 +1,5 @@
 """The pose vocabulary as data: base postures, joint ranges, props, regions and the
-built-in poses. Pure data; `booklet.figures.validate` reads authors' figures against it."""
+built-in poses. Pure data; `booklet.source.figure_field` reads authors' figures against it."""
 
 from __future__ import annotations
 

@@ -6,9 +6,9 @@ from pathlib import Path
 
 import yaml
 
-from booklet import loading
 from booklet.errors import BookletError, Problem
-from booklet.fields import is_null
+from booklet.source import loading
+from booklet.source.fields import is_null
 
 # What a patient reads instead; PT and general medical vocabulary, lower case.
 PLAIN_WORDS: dict[str, str] = {

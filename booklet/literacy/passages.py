@@ -10,9 +10,9 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from booklet import markup
-from booklet.fields import join
 from booklet.model import Booklet, Figure, Picture, Quiz, Section, Stretch
+from booklet.source.fields import join
+from booklet.words import markup
 
 _TAG = re.compile(r"</?[bi]>")
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"'\u201d\u2019)]*\s+(?=[\"'\u201c\u2018(]?[A-Z0-9])")
@@ -41,7 +41,7 @@ class Passage:
 def plain_units(text: str) -> list[str]:
     found: list[str] = []
     for block in markup.blocks(text):
-        items = block.items if not isinstance(block, markup.Paragraph) else (block.markup,)
+        items = block.items if not isinstance(block, markup.TextParagraph) else (block.markup,)
         found += [html.unescape(_TAG.sub("", item)).strip() for item in items]
     return [unit for unit in found if unit]
 

@@ -11,9 +11,9 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from booklet.fields import join
 from booklet.literacy.passages import Passage, part_of, plain_units, words
 from booklet.model import Booklet
+from booklet.source.fields import join
 
 
 def word_set(text: str) -> frozenset[str]:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from booklet.literacy import pemat
-from booklet.literacy.check import Report
+from booklet.literacy.assess import Report
 from booklet.literacy.readability import Grade
 
 TITLE_WIDTH = 44

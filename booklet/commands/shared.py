@@ -1,0 +1,65 @@
+"""What every command shares: the common arguments and options, and the one place where
+a user's mistakes become lines on stderr and an exit status."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterable
+from pathlib import Path
+
+import click
+
+from booklet.errors import BookletError, OutputError
+
+CONTENT = click.argument("content", type=click.Path(path_type=Path, dir_okay=True))
+BRAND = click.option(
+    "--brand",
+    type=click.Path(path_type=Path),
+    default=None,
+    help="Brand file to use instead of the content file's `brand:`.",
+)
+
+MAX_SHOWN_PROBLEMS = 100  # a file with thousands of mistakes shows the first hundred
+INTERRUPTED = 130  # the shell's status for a command stopped by Ctrl-C
+RESTRICT_TO = click.option(
+    "--restrict-to",
+    type=click.Path(path_type=Path, file_okay=False, exists=True),
+    default=None,
+    help="Refuse any file that the content names outside this folder (for untrusted content).",
+)
+
+
+def warn(warnings: Iterable[object]) -> None:
+    """Warnings go to stderr, one a line; they do not change the exit status."""
+    for line in warnings:
+        click.echo(str(line), err=True)
+
+
+def counted(number: int, one: str, many: str | None = None) -> str:
+    """'1 section', '2 sections'."""
+    return f"{number} {one if number == 1 else (many or one + 's')}"
+
+
+class reported_errors:
+    """Turn the user's mistakes into lines on stderr and exit status 1."""
+
+    def __enter__(self) -> None:
+        return None
+
+    def __exit__(self, kind: type | None, error: BaseException | None, _tb: object) -> None:
+        if isinstance(error, BookletError):
+            for problem in error.problems[:MAX_SHOWN_PROBLEMS]:
+                click.echo(str(problem), err=True)
+            unshown = len(error.problems) - MAX_SHOWN_PROBLEMS
+            if unshown > 0:
+                click.echo(f"... and {counted(unshown, 'more problem')} like these.", err=True)
+            click.echo(
+                f"{counted(len(error.problems), 'problem')} found; nothing was written.", err=True
+            )
+            sys.exit(1)
+        if isinstance(error, OutputError):
+            click.echo(f"error: {error}", err=True)
+            sys.exit(1)
+        if isinstance(error, KeyboardInterrupt):
+            click.echo("interrupted; nothing was written.", err=True)
+            sys.exit(INTERRUPTED)

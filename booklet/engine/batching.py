@@ -1,0 +1,157 @@
+"""A content file and a roster -> one handout PDF per roster row, built in parallel, and
+the answer key once.
+
+The content, brand, fonts and pictures are loaded and checked once; each worker process
+starts from that (forked after the answer key has warmed every cache, or given the loaded
+document where processes cannot fork) and only lays out and writes handouts. Each
+handout is written on its own, atomically, so a row that fails leaves no file behind.
+"""
+
+from __future__ import annotations
+
+import datetime
+import multiprocessing
+import os
+import signal
+import sys
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from booklet.document import Document
+from booklet.engine.output import key_stem, write_files
+from booklet.errors import BookletError, OutputError, Problem
+from booklet.pdf.make import render_booklet_pdf, render_key_pdf
+from booklet.source.read import load
+from booklet.source.roster import Row, read_roster
+
+
+@dataclass(frozen=True)
+class Shard:
+    """Build only rows whose index (from 0) modulo `count` is `number - 1`."""
+
+    number: int = 1
+    count: int = 1
+
+    def holds(self, row_number: int) -> bool:
+        return (row_number - 1) % self.count == self.number - 1
+
+
+@dataclass(frozen=True)
+class Plan:
+    """What a batch builds: the document, this shard's good rows, and its rows' problems."""
+
+    document: Document
+    roster: Path
+    rows: tuple[Row, ...]
+    problems: tuple[Problem, ...]
+
+    def inputs(self) -> set[Path]:
+        return self.document.inputs() | {self.roster}
+
+
+@dataclass(frozen=True)
+class Result:
+    """One row built (its file) or not (its problems)."""
+
+    number: int
+    path: Path | None
+    problems: tuple[Problem, ...] = ()
+
+
+def plan(
+    content: Path,
+    roster: Path,
+    brand: Path | None = None,
+    restrict_to: Path | None = None,
+    shard: Shard = Shard(),
+    today: datetime.date | None = None,
+) -> Plan:
+    """Load and check everything before building anything.
+
+    Raises BookletError when the content, brand or roster file is wrong as a whole. Names
+    are given over the whole roster, so every shard names each row the same way.
+    """
+    document = load(content, brand, restrict_to)
+    ids = [stretch.id for stretch in document.booklet.stretches()]
+    stem = document.booklet.stem
+    rows = read_roster(roster, ids, today or datetime.date.today(), stem, key_stem(stem))
+    mine = [row for row in rows if shard.holds(row.number)]
+    return Plan(
+        document=document,
+        roster=roster,
+        rows=tuple(row for row in mine if row.patient is not None),
+        problems=tuple(problem for row in mine for problem in row.problems),
+    )
+
+
+def write_answer_key(plan: Plan, out_dir: Path) -> Path:
+    """The answer key, once for the whole batch (every shard writes the same bytes)."""
+    document = plan.document
+    target = out_dir / f"{key_stem(document.booklet.stem)}.pdf"
+    return write_files([(target, render_key_pdf(document))], out_dir, plan.inputs())[0]
+
+
+def default_jobs() -> int:
+    """The cores this process may use."""
+    if hasattr(os, "sched_getaffinity"):
+        return max(1, len(os.sched_getaffinity(0)))
+    return max(1, os.cpu_count() or 1)
+
+
+def run(plan: Plan, out_dir: Path, jobs: int) -> Iterator[Result]:
+    """Build each row's handout, `jobs` at a time, yielding results as rows finish."""
+    work = list(plan.rows)
+    setup = Worker(plan.document, plan.roster, out_dir, frozenset(plan.inputs()))
+    if jobs <= 1 or len(work) <= 1:
+        global _worker
+        _worker = setup
+        yield from map(build_row, work)
+        return
+    methods = multiprocessing.get_all_start_methods()
+    context = multiprocessing.get_context("fork" if "fork" in methods else None)
+    processes = min(jobs, len(work))
+    chunk = max(1, min(16, len(work) // (processes * 8)))
+    with context.Pool(processes, initializer=start_worker, initargs=(setup,)) as pool:
+        yield from pool.imap_unordered(build_row, work, chunksize=chunk)
+
+
+@dataclass(frozen=True)
+class Worker:
+    """What every worker needs, loaded once: the document and where handouts go."""
+
+    document: Document
+    roster: Path
+    out_dir: Path
+    inputs: frozenset[Path]
+
+
+_worker: Worker | None = None  # set once in each worker process, before any row
+
+
+def start_worker(worker: Worker) -> None:
+    """Ctrl-C is the parent's to handle; a stopped worker first removes its temporary file."""
+    global _worker
+    _worker = worker
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, lambda _signal, _frame: sys.exit(1))
+
+
+def build_row(row: Row) -> Result:
+    """Lay out and write one handout. Problems name the row only, never the patient."""
+    worker = _worker
+    assert worker is not None and row.patient is not None
+    target = worker.out_dir / f"{row.stem}.pdf"
+    try:
+        data = render_booklet_pdf(worker.document, row.patient)
+        write_files([(target, data)], worker.out_dir, worker.inputs)
+    except BookletError:
+        return failed(worker, row, "cannot lay out a page of this handout")
+    except OutputError as error:
+        reason = str(error).rsplit(": ", 1)[-1]
+        return failed(worker, row, f"cannot write this handout: {reason}")
+    return Result(row.number, target)
+
+
+def failed(worker: Worker, row: Row, message: str) -> Result:
+    return Result(row.number, None, (Problem(str(worker.roster), row.number, "", message),))

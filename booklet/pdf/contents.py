@@ -1,0 +1,116 @@
+"""The marks of a story -> the contents: a table of titles, leader dots and page numbers,
+written in reading order (title, then number) for screen readers and search.
+
+The page numbers are known only once the whole document is laid out, so each is drawn as
+a late number (see `pages.LateNumbers`) and the contents take one layout pass."""
+
+from __future__ import annotations
+
+from reportlab.lib.enums import TA_LEFT, TA_RIGHT
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import Flowable, Table, TableStyle
+from reportlab.platypus.tableofcontents import drawPageNumbers
+
+from booklet.pdf.measured import MeasuredParagraph
+from booklet.pdf.template import Bookmark, Finished, LateNumbers
+from booklet.words.markup import escape
+
+NUMBER_WIDTH = 28
+
+
+class PageNumber(Flowable):
+    """The page `key` landed on, aligned in its cell (right, or left on right-to-left
+    pages) as a one-line paragraph would be, and a link to that page."""
+
+    def __init__(self, key: str, style: ParagraphStyle, numbers: LateNumbers) -> None:
+        super().__init__()
+        self.key, self.style, self.numbers = key, style, numbers
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        self.width, self.height = availWidth, self.style.leading
+        return self.width, self.height
+
+    def draw(self) -> None:
+        key, style, right, baseline = self.key, self.style, self.width, self.height
+        baseline -= style.fontSize  # where a paragraph puts its first line
+
+        def number(canvas: Canvas, finished: Finished) -> None:
+            canvas.setFillColor(style.textColor)
+            canvas.setFont(style.fontName, style.fontSize)
+            page = str(finished.anchors.get(key, ""))
+            if style.alignment == TA_LEFT:
+                canvas.drawString(0, baseline, page)
+            else:
+                canvas.drawRightString(right, baseline, page)
+
+        self.numbers.place(self.canv, number)
+        self.canv.linkRect("", key, (0, 0, self.width, self.height), relative=1)
+
+
+class Contents(Flowable):
+    """The contents entries (`marks`, set once the story is complete), one row each, with
+    the page number in a column of its own."""
+
+    def __init__(self, level_styles: tuple[ParagraphStyle, ...], numbers: LateNumbers) -> None:
+        super().__init__()
+        self.level_styles, self.numbers = level_styles, numbers
+        self.marks: list[Bookmark] = []
+        self.table: Table | None = None
+
+    def level_style(self, level: int) -> ParagraphStyle:
+        return self.level_styles[min(level, len(self.level_styles) - 1)]
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        text_width = availWidth - NUMBER_WIDTH
+
+        def leader_dots(canvas: Canvas, kind: str, label: str) -> None:
+            style = self.level_style(int(label))
+            drawPageNumbers(canvas, style, [], text_width - 4, availHeight, " . ")
+
+        self.canv.setNamedCB("contents_dots", leader_dots)
+        rows, commands = [], []
+        right_to_left = getattr(self.level_style(0), "direction", "ltr") == "rtl"
+        for row, mark in enumerate(self.marks):
+            style = self.level_style(mark.level)
+            number_style = style.clone(
+                "contents_number",
+                alignment=TA_LEFT if right_to_left else TA_RIGHT,
+                leftIndent=0,
+                firstLineIndent=0,
+            )
+            number = PageNumber(mark.key, number_style, self.numbers)
+            title = f'<a href="#{mark.key}">{escape(mark.title)}</a>'
+            if right_to_left:
+                # no leader dots: they would run the wrong way through a right-to-left line
+                style = style.clone("contents_rtl", rightIndent=style.leftIndent, leftIndent=0)
+                rows.append([number, MeasuredParagraph(title, style)])
+            else:
+                # the dots are a word of their own: a shaped word cannot hold them
+                dots = f' <onDraw name="contents_dots" label="{mark.level}"/>'
+                rows.append([MeasuredParagraph(title + dots, style), number])
+            commands.append(("TOPPADDING", (0, row), (-1, row), style.spaceBefore))
+        widths = (NUMBER_WIDTH, text_width) if right_to_left else (text_width, NUMBER_WIDTH)
+        self.table = Table(rows, colWidths=widths)
+        self.table.setStyle(
+            TableStyle(
+                [
+                    ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
+                    ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                    ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+                    ("BOTTOMPADDING", (0, 0), (-1, -1), 1),
+                    *commands,
+                ]
+            )
+        )
+        self.width, self.height = self.table.wrapOn(self.canv, availWidth, availHeight)
+        return self.width, self.height
+
+    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
+        self.wrap(availWidth, availHeight)
+        assert self.table is not None
+        return self.table.splitOn(self.canv, availWidth, availHeight)
+
+    def drawOn(self, canvas: Canvas, x: float, y: float, _sW: float = 0) -> None:
+        assert self.table is not None
+        self.table.drawOn(canvas, x, y, _sW)

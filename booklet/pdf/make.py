@@ -1,0 +1,195 @@
+"""A Document and print options -> PDF bytes: the patient booklet (or one patient's
+handout), the clinician answer key, and the booklet imposed for saddle stitching."""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Callable, Iterator
+
+from reportlab.platypus.doctemplate import LayoutError
+
+from booklet.assets import fonts
+from booklet.document import Document, Outputs, PrintOptions
+from booklet.errors import BookletError, Problem
+from booklet.model import Booklet, Patient
+from booklet.pdf.answer_key import answer_key_story
+from booklet.pdf.blocks import Kit, PictureSizes
+from booklet.pdf.render import DocumentInfo, Rendered, render
+from booklet.pdf.story import booklet_story, section_key
+from booklet.pdf.styles import Look, make_styles
+from booklet.pdf.template import Footer, footer_height
+from booklet.source.patient import handout
+from booklet.words import languages
+from booklet.words.labels import labels_for
+
+
+def render_outputs(
+    document: Document, options: PrintOptions | None = None, patient: Patient | None = None
+) -> Outputs:
+    """Both PDFs (and the imposed booklet, when asked for) as bytes, from a valid document.
+
+    For a patient, the booklet is their handout; the key is always the whole booklet's, and
+    points to sections by page only when it goes with the whole booklet.
+    """
+    options = options or PrintOptions()
+    rendered = render_booklet(document, options, patient)
+    pages = None if patient else section_pages(document.booklet, rendered.anchors)
+    imposed = None
+    if options.imposition == "saddle":
+        from booklet.pdf.imposition import impose  # pypdf: imported only for a print file
+
+        imposed = impose(rendered.data, options.creep_mm)
+    return Outputs(
+        booklet=rendered.data, answer_key=render_key_pdf(document, pages), imposed=imposed
+    )
+
+
+@contextlib.contextmanager
+def layout_reported(document: Document) -> Iterator[None]:
+    """Every block is made to split or fit; this reports a case that still slipped through."""
+    try:
+        yield
+    except LayoutError as error:
+        reason = str(error).strip().splitlines()[0][:200]
+        raise BookletError(
+            [Problem(str(document.booklet.source), None, "", f"cannot lay out a page: {reason}")]
+        ) from None
+
+
+class PdfSetup:
+    """What both PDFs of a document share: registered fonts, styles, labels, page geometry."""
+
+    def __init__(self, document: Document, bleed_pt: float = 0.0) -> None:
+        booklet, brand = document.booklet, document.brand
+        self.brand = brand
+        self.booklet = booklet
+        self.bleed_pt = bleed_pt
+        self.look = Look(
+            right_to_left=languages.is_rtl(booklet.language),
+            large_print=brand.large_print,
+            grayscale=brand.grayscale,
+        )
+        self.body_fonts, heading_fonts = (
+            fonts.register(fonts.for_look(family, booklet.language, self.look.large_print))
+            for family in (brand.body_font, brand.heading_font)
+        )
+        self.styles = make_styles(brand, self.body_fonts, heading_fonts, self.look)
+        self.labels = labels_for(booklet.language, brand.labels)
+        page_width, page_height = brand.page_size_pt
+        self.width = page_width - 2 * brand.margin_pt
+        self.height = page_height - 2 * brand.margin_pt - footer_height(self.styles.footer_size)
+
+    def kit(self) -> Kit:
+        pictures = PictureSizes(gray=self.look.grayscale)
+        return Kit(
+            self.styles,
+            self.labels,
+            self.width,
+            self.height,
+            pictures,
+            self.bleed_pt,
+            large_print=self.look.large_print,
+        )
+
+    def info(self, title: str) -> DocumentInfo:
+        booklet, brand = self.booklet, self.brand
+        return DocumentInfo(
+            title=title,
+            author=brand.organization,
+            subject=booklet.subtitle or booklet.title,
+            language=booklet.language,
+            page_size=brand.page_size_pt,
+            margin=brand.margin_pt,
+            bleed=self.bleed_pt,
+            grayscale=self.look.grayscale,
+        )
+
+    def footer(self, left: str) -> Footer:
+        if self.booklet.version:
+            left = f"{left} \u00b7 {self.labels.version_code(self.booklet.version)}"
+        return Footer(
+            left,
+            self.body_fonts.regular,
+            self.styles.palette.muted,
+            self.styles.palette.rule,
+            size=self.styles.footer_size,
+            page_label=self.labels.page_of,
+            direction="rtl" if self.look.right_to_left else "ltr",
+        )
+
+
+def render_booklet(
+    document: Document, options: PrintOptions, patient: Patient | None = None
+) -> Rendered:
+    """The patient booklet (for a patient, their handout with their name in the footer),
+    padded with useful pages to a multiple of 4 when it is to be folded."""
+    setup = PdfSetup(document, options.bleed_pt)
+    brand = document.brand
+    booklet = handout(document.booklet, patient) if patient else document.booklet
+    left = brand.organization
+    if patient:
+        left += " \u00b7 " + setup.labels.prepared(patient.name, patient.clinician, patient.date)
+
+    def laid_out(fillers: int) -> Rendered:
+        with layout_reported(document):
+            return render(
+                setup.info(booklet.title),
+                setup.footer(left),
+                lambda numbers: booklet_story(
+                    setup.kit(), booklet, brand, numbers, fillers, patient
+                ),
+                with_cover=True,
+            )
+
+    rendered = laid_out(0)
+    if options.imposition == "saddle":
+        rendered = padded_to_fold(rendered, laid_out)
+    return rendered
+
+
+def render_booklet_pdf(document: Document, patient: Patient | None = None) -> bytes:
+    """The booklet's PDF bytes, or one patient's handout."""
+    return render_booklet(document, PrintOptions(), patient).data
+
+
+def render_key_pdf(document: Document, pages: dict[str, int] | None = None) -> bytes:
+    """The clinician's answer key for the whole booklet; `pages` are its sections' pages."""
+    setup = PdfSetup(document)
+    booklet, brand, labels = document.booklet, document.brand, setup.labels
+    with layout_reported(document):
+        return render(
+            setup.info(f"{labels.answer_key}: {booklet.title}"),
+            setup.footer(f"{brand.organization} \u00b7 {labels.answer_key}"),
+            lambda _numbers: answer_key_story(setup.kit(), booklet, brand, pages),
+            with_cover=False,
+        ).data
+
+
+FOLD_PASSES = 8  # layouts tried while padding; each is one render of the booklet
+
+
+def padded_to_fold(rendered: Rendered, again: Callable[[int], Rendered]) -> Rendered:
+    """The booklet with useful pages added (log, questions, notes) up to a multiple of 4.
+
+    A filler usually adds one page, but the log can take two on a small page, and a longer
+    contents list can push every later page on; so after the first guess one filler more
+    is tried at a time. What is still short after the last pass the imposition pads blank.
+    """
+    fillers = 0
+    for _ in range(FOLD_PASSES):
+        short = -rendered.pages % 4
+        if not short:
+            break
+        fillers += 1 if fillers else short
+        rendered = again(fillers)
+    return rendered
+
+
+def section_pages(booklet: Booklet, anchors: dict[str, int]) -> dict[str, int]:
+    """Each section's title -> the booklet page its heading is on (the first, if repeated)."""
+    pages: dict[str, int] = {}
+    for index, section in enumerate(booklet.sections, start=1):
+        page = anchors.get(section_key(index))
+        if page is not None:
+            pages.setdefault(section.title, page)
+    return pages

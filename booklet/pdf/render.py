@@ -1,0 +1,77 @@
+"""Flowable stories -> PDF bytes, in memory; nothing here touches the file system."""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from reportlab.platypus import Flowable
+
+from booklet import __version__
+from booklet.assets.colors import gray_of
+from booklet.pdf import reportlab_settings  # noqa: F401  (plain binary streams)
+from booklet.pdf.template import BookletTemplate, Footer, LateNumbers, Trim
+
+
+@dataclass(frozen=True)
+class DocumentInfo:
+    """What the PDF says about itself, and its page geometry."""
+
+    title: str
+    author: str
+    subject: str
+    language: str
+    page_size: tuple[float, float]
+    margin: float
+    keywords: tuple[str, ...] = ()
+    grayscale: bool = False
+    bleed: float = 0.0  # points beyond the cut; with any, the page also gets crop marks
+
+
+@dataclass(frozen=True)
+class Rendered:
+    """A PDF, how many pages it has, and the page each bookmarked place landed on."""
+
+    data: bytes
+    pages: int
+    anchors: dict[str, int]
+
+
+def render(
+    info: DocumentInfo,
+    footer: Footer,
+    story: Callable[[LateNumbers], list[Flowable]],
+    with_cover: bool,
+) -> Rendered:
+    """Lay the story out, in one pass, into PDF bytes."""
+    buffer = io.BytesIO()
+    numbers = LateNumbers()
+    trim = Trim(*info.page_size, info.bleed) if info.bleed else None
+    offset = trim.offset if trim else 0.0
+    template = BookletTemplate(
+        buffer,
+        footer,
+        numbers,
+        trim,
+        pagesize=trim.sheet if trim else info.page_size,
+        leftMargin=info.margin + offset,
+        rightMargin=info.margin + offset,
+        topMargin=info.margin + offset,
+        bottomMargin=info.margin + offset,
+        title=info.title,
+        author=info.author,
+        subject=info.subject,
+        keywords=list(info.keywords),
+        creator=f"booklet {__version__}",
+        producer=f"booklet {__version__}",
+        lang=info.language,
+        displayDocTitle=1,
+        invariant=1,
+        pageCompression=1,
+        enforceColorSpace=gray_of if info.grayscale else None,
+    )
+    if not with_cover:
+        template.pageTemplates = template.pageTemplates[1:]
+    finished = template.build_once(story(numbers))
+    return Rendered(buffer.getvalue(), finished.pages, finished.anchors)

@@ -1,0 +1,287 @@
+"""A `figure:` YAML node -> a Figure: a built-in pose or anatomy plate, with the author's
+overrides checked against the pose vocabulary and the body's ranges of motion."""
+
+from __future__ import annotations
+
+import yaml
+
+from booklet.figures.library import (
+    ANATOMY,
+    ARM_ANGLES,
+    BASES,
+    BODY_ANGLES,
+    DIRECTIONS,
+    LANDMARKS,
+    LIMB_ANGLES,
+    LIMB_REGIONS,
+    POSES,
+    PROPS,
+    RANGES,
+    REACH_TARGETS,
+    REGIONS,
+    SIDES,
+    STRAIGHT_KNEE,
+    STRAIGHT_LEG_HIP_LIMIT,
+)
+from booklet.model import Arrow, Figure
+from booklet.source.fields import Context, Fields, scalar_text, suggestion
+
+FIGURE_FIELDS = (
+    "pose",
+    "anatomy",
+    "side",
+    "angles",
+    "then",
+    "props",
+    "emphasis",
+    "arrow",
+    "caption",
+    "alt",
+)
+ANGLE_FIELDS = (*BODY_ANGLES, *SIDES)
+LIMB_FIELDS = (*LIMB_ANGLES, "reach")
+ARROW_FIELDS = ("at", "toward")
+
+
+def figure_names() -> list[str]:
+    return [*POSES, *BASES, *ANATOMY]
+
+
+def builtin(name: str) -> Figure:
+    """The built-in pose, base posture or anatomy plate `name`, as it is drawn by default."""
+    if name in ANATOMY:
+        return Figure(name=name)
+    pose = POSES.get(name)
+    base = pose.base if pose else name
+    posture = BASES[base]
+    angles = {**posture.angles, **(pose.angles if pose else {})}
+    return Figure(
+        name=name,
+        base=base,
+        angles=tuple(sorted(angles.items())),
+        reach=tuple(sorted(pose.reach.items())) if pose else (),
+        side=pose.side if pose else "right",
+        props=pose.props if pose and pose.props is not None else posture.props,
+        emphasis=pose.emphasis if pose else (),
+        arrow=Arrow(*pose.arrow) if pose and pose.arrow else None,
+        then=tuple(sorted(pose.then.items())) if pose else (),
+        layers=pose.layers if pose else (),
+    )
+
+
+def read_figure(ctx: Context, node: yaml.Node, path: str) -> Figure | None:
+    """`figure:` is a built-in name, or a mapping with `pose:` (or `anatomy:`) and overrides."""
+    if not isinstance(node, yaml.MappingNode):
+        name = scalar_text(ctx, node, path, required=True)
+        return None if name is None else named(ctx, node, path, name, figure_names())
+    fields = Fields(ctx, node, path, FIGURE_FIELDS)
+    pose_name, anatomy_name = fields.text("pose"), fields.text("anatomy")
+    caption, alt = fields.text("caption"), fields.text("alt")
+    if (pose_name is None) == (anatomy_name is None):
+        message = (
+            "give either `pose` or `anatomy`, not both"
+            if pose_name
+            else "missing `pose` (a built-in pose name) or `anatomy`"
+        )
+        ctx.report(node, path, message)
+        return None
+    if anatomy_name is not None:
+        figure = named(
+            ctx, fields.get("anatomy"), fields.where("anatomy"), anatomy_name, list(ANATOMY)
+        )
+        for extra in ("side", "angles", "then", "props", "emphasis", "arrow"):
+            if fields.get(extra) is not None:
+                ctx.report(fields.get(extra), fields.where(extra), "is only for poses")
+                figure = None
+        return None if figure is None else Figure(name=figure.name, caption=caption, alt=alt)
+    known = [*POSES, *BASES]
+    figure = named(ctx, fields.get("pose"), fields.where("pose"), pose_name or "", known)
+    if figure is None:
+        return None
+    return overridden(fields, figure, caption, alt)
+
+
+def named(
+    ctx: Context, node: yaml.Node | None, path: str, name: str, known: list[str]
+) -> Figure | None:
+    key = name.lower()
+    if key in known:
+        return builtin(key)
+    hint = suggestion(name, known) or "; built-in figures: " + ", ".join(known)
+    ctx.report(node, path, f'"{name}" is not a built-in figure{hint}')
+    return None
+
+
+def overridden(
+    fields: Fields, figure: Figure, caption: str | None, alt: str | None
+) -> Figure | None:
+    before = len(fields.ctx.problems)
+    side = fields.one_of("side", ["right", "left"]) or figure.side
+    angles, reach = read_angles(fields, "angles", dict(figure.angles), dict(figure.reach))
+    then: dict[str, float] = dict(figure.then)
+    if fields.get("then") is not None:
+        then_angles, _ = read_angles(fields, "then", {}, {}, reach_allowed=False)
+        then = {**then, **{k: v for k, v in then_angles.items()}}
+    props = read_names(fields, "props", PROPS, figure.props)
+    emphasis = read_names(fields, "emphasis", REGIONS, figure.emphasis, sided=True)
+    arrow = read_arrow(fields) if fields.get("arrow") is not None else figure.arrow
+    if len(fields.ctx.problems) > before:
+        return None
+    check_combined(fields, angles)
+    if len(fields.ctx.problems) > before:
+        return None
+    return Figure(
+        name=figure.name,
+        base=figure.base,
+        angles=tuple(sorted(angles.items())),
+        reach=tuple(sorted(reach.items())),
+        side=side,
+        props=props,
+        emphasis=emphasis,
+        arrow=arrow,
+        then=tuple(sorted(then.items())),
+        layers=figure.layers,
+        caption=caption,
+        alt=alt,
+    )
+
+
+def read_angles(
+    fields: Fields,
+    name: str,
+    angles: dict[str, float],
+    reach: dict[str, str],
+    reach_allowed: bool = True,
+) -> tuple[dict[str, float], dict[str, str]]:
+    """Angle overrides: `trunk`, `back`, `head`, `twist`, and `near:`/`far:` limb angles."""
+    node = fields.get(name)
+    if node is None:
+        return angles, reach
+    ctx = fields.ctx
+    top = Fields(ctx, node, fields.where(name), ANGLE_FIELDS)
+    angles, reach = dict(angles), dict(reach)
+    for key in BODY_ANGLES:
+        value = read_angle(top, key, key)
+        if value is not None:
+            angles[key] = value
+    for side in SIDES:
+        limb_node = top.get(side)
+        if limb_node is None:
+            continue
+        limb = Fields(ctx, limb_node, top.where(side), LIMB_FIELDS)
+        given_arm = False
+        for key in LIMB_ANGLES:
+            value = read_angle(limb, key, key)
+            if value is not None:
+                angles[f"{side}.{key}"] = value
+                given_arm = given_arm or key in ARM_ANGLES
+        target = limb.text("reach")
+        if target is not None and not reach_allowed:
+            ctx.report(limb.get("reach"), limb.where("reach"), "is not used in `then`; give angles")
+        elif target is not None:
+            if given_arm:
+                ctx.report(
+                    limb.get("reach"),
+                    limb.where("reach"),
+                    "puts the hand in place, so the shoulder and elbow angles would be ignored; "
+                    "give `reach` or the arm's angles, not both",
+                )
+            elif target.lower() == "none":
+                reach.pop(side, None)
+            elif target.lower() in REACH_TARGETS:
+                reach[side] = target.lower()
+            else:
+                hint = suggestion(target, REACH_TARGETS)
+                ctx.report(
+                    limb.get("reach"),
+                    limb.where("reach"),
+                    f'"{target}" is not one of: {", ".join(REACH_TARGETS)}, none{hint}',
+                )
+        elif given_arm:
+            reach.pop(side, None)
+    return angles, reach
+
+
+def read_angle(fields: Fields, name: str, kind: str) -> float | None:
+    """A whole or decimal number of degrees within the body's range for `kind`."""
+    text = fields.text(name)
+    if text is None:
+        return None
+    node, where = fields.get(name), fields.where(name)
+    cleaned = text.removesuffix("°").strip()
+    try:
+        value = float(cleaned)
+    except ValueError:
+        fields.ctx.report(node, where, f'"{text}" is not an angle; write degrees, such as 30')
+        return None
+    low, high, meaning = RANGES[kind]
+    if not low <= value <= high:
+        fields.ctx.report(
+            node,
+            where,
+            f"{value:g} degrees is beyond what a body can do; {kind} ({meaning}) goes from "
+            f"{low:g} to {high:g}",
+        )
+        return None
+    return value
+
+
+def check_combined(fields: Fields, angles: dict[str, float]) -> None:
+    """Limits that depend on two joints: a straight leg cannot swing up very far."""
+    node = fields.get("angles")
+    for side in SIDES:
+        hip, knee = angles.get(f"{side}.hip", 0.0), angles.get(f"{side}.knee", 0.0)
+        if hip > STRAIGHT_LEG_HIP_LIMIT and knee < STRAIGHT_KNEE:
+            fields.ctx.report(
+                node,
+                fields.where("angles") + f".{side}",
+                f"a hip bent {hip:g} degrees with the knee nearly straight ({knee:g}) is beyond "
+                f"what the hamstrings allow; bend the knee at least {STRAIGHT_KNEE:g} degrees or "
+                f"keep the hip at {STRAIGHT_LEG_HIP_LIMIT:g} or less",
+            )
+
+
+def read_names(
+    fields: Fields,
+    name: str,
+    options: tuple[str, ...],
+    default: tuple[str, ...],
+    sided: bool = False,
+) -> tuple[str, ...]:
+    """A list of names (a single name is fine too); `far REGION` for the far side's limb."""
+    node = fields.get(name)
+    if node is None:
+        return default
+    items = (
+        [(fields.where(name), node)] if isinstance(node, yaml.ScalarNode) else fields.items(name)
+    )
+    found: list[str] = []
+    for where, item in items:
+        text = scalar_text(fields.ctx, item, where, required=True)
+        if text is None:
+            continue
+        side, _, word = text.lower().rpartition(" ")
+        if sided and side and side not in SIDES:
+            fields.ctx.report(item, where, f'"{text}": the side before a region is near or far')
+            continue
+        if word not in options:
+            hint = suggestion(word, options)
+            fields.ctx.report(item, where, f'"{text}" is not one of: {", ".join(options)}{hint}')
+            continue
+        if side == "far" and word not in LIMB_REGIONS:
+            fields.ctx.report(item, where, f'"{word}" is in the middle of the body; drop "far"')
+            continue
+        found.append(f"far {word}" if side == "far" else word)
+    return tuple(found)
+
+
+def read_arrow(fields: Fields) -> Arrow | None:
+    node = fields.get("arrow")
+    arrow = Fields(fields.ctx, node, fields.where("arrow"), ARROW_FIELDS)
+    if not arrow.ok:
+        return None
+    at = arrow.get("at", required=True) and arrow.one_of("at", LANDMARKS)
+    toward = arrow.get("toward", required=True) and arrow.one_of("toward", DIRECTIONS)
+    if not at or not toward:
+        return None
+    return Arrow(at=at, toward=toward)

@@ -1,0 +1,224 @@
+"""A content file's `quiz:` node -> a checked Quiz: questions, choices and answers that
+agree with each other, and the sections the answer key points to."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+import yaml
+
+from booklet.model import (
+    Question,
+    QuestionKind,
+    Quiz,
+)
+from booklet.source.fields import Context, Fields, is_null, is_plain, join, scalar_text, suggestion
+from booklet.source.values import (
+    BOOLEAN_TEXT,
+)
+
+MIN_CHOICES, MAX_CHOICES = 2, 8
+QUIZ_FIELDS = ("title", "instructions", "questions")
+
+
+QUESTION_FIELDS = ("question", "type", "choices", "answer", "explanation", "lines", "section")
+
+
+MAX_CHOICE_CHARS = 500  # a choice is one row beside its circle, and a row must fit a page
+
+
+def read_quiz(ctx: Context, node: yaml.Node, path: str) -> Quiz | None:
+    fields = Fields(ctx, node, path, QUIZ_FIELDS)
+    if not fields.ok:
+        return None
+    questions = tuple(
+        q
+        for where, item in fields.items("questions", required=True)
+        if (q := read_question(ctx, item, where)) is not None
+    )
+    if not questions:
+        return None
+    return Quiz(
+        questions=questions,
+        title=fields.text("title"),
+        instructions=fields.markup_text("instructions"),
+    )
+
+
+def read_question(ctx: Context, node: yaml.Node, path: str) -> Question | None:
+    fields = Fields(ctx, node, path, QUESTION_FIELDS)
+    if not fields.ok:
+        return None
+    text = fields.text("question", required=True)
+    stated = fields.one_of("type", [k.value for k in QuestionKind])
+    choices = read_choices(fields)
+    answer_node = fields.get("answer", required=True)
+    lines = fields.integer("lines", 1, 20)
+    explanation = fields.markup_text("explanation")
+    section = fields.text("section")
+    if answer_node is None or text is None or choices is False:
+        return None
+    read = read_answer(
+        fields, answer_node, choices or None, QuestionKind(stated) if stated else None
+    )
+    if read is None:
+        return None
+    kind, answer = read
+    if lines is not None and kind is not QuestionKind.SHORT:
+        ctx.report(fields.get("lines"), fields.where("lines"), "is only for short-answer questions")
+        return None
+    return Question(
+        kind=kind,
+        text=text,
+        answer=answer,
+        choices=choices or (),
+        explanation=explanation,
+        lines=lines or 3,
+        section=section,
+    )
+
+
+def check_question_sections(ctx: Context, quiz: yaml.Node, titles: list[str]) -> None:
+    """A question's `section:` names the title of a section of this booklet.
+
+    Reads the nodes directly, after the sections are known, as check_unique_stretch_ids does.
+    """
+    questions = mapping_value(quiz, "questions")
+    if not isinstance(questions, yaml.SequenceNode):
+        return
+    for i, item in enumerate(questions.value):
+        node = mapping_value(item, "section")
+        if not isinstance(node, yaml.ScalarNode) or is_null(node):
+            continue
+        named = node.value.strip()
+        if named in titles:
+            continue
+        hint = suggestion(named, titles) or (
+            "; name one of: " + "; ".join(f'"{t}"' for t in titles[:6])
+        )
+        ctx.report(
+            node,
+            join(join(join("quiz", "questions"), i), "section"),
+            f'"{named}" is not the title of a section{hint}',
+        )
+
+
+def mapping_value(node: yaml.Node, name: str) -> yaml.Node | None:
+    """The value under a plain key of a mapping node, or None."""
+    if not isinstance(node, yaml.MappingNode):
+        return None
+    for key, value in node.value:
+        if isinstance(key, yaml.ScalarNode) and key.value == name:
+            return value
+    return None
+
+
+def read_choices(fields: Fields) -> tuple[str, ...] | Literal[False] | None:
+    """The choices (None when absent), or False when they are wrong."""
+    choices = fields.text_list("choices", limit=MAX_CHOICE_CHARS)
+    if choices is None:
+        return None
+    node, where = fields.get("choices"), fields.where("choices")
+    if not isinstance(node, yaml.SequenceNode) or len(choices) != len(node.value):
+        return False
+    if not MIN_CHOICES <= len(choices) <= MAX_CHOICES:
+        fields.ctx.report(
+            node, where, f"must have {MIN_CHOICES} to {MAX_CHOICES} choices, not {len(choices)}"
+        )
+        return False
+    seen: set[str] = set()
+    for item, choice in zip(node.value, choices, strict=True):
+        if choice in seen:
+            fields.ctx.report(item, where, f'"{choice}" is listed twice; each choice must differ')
+            return False
+        seen.add(choice)
+    return choices
+
+
+def read_answer(
+    fields: Fields, node: yaml.Node, choices: tuple[str, ...] | None, stated: QuestionKind | None
+) -> tuple[QuestionKind, bool | str | tuple[str, ...]] | None:
+    """The question's kind follows from its fields; a stated `type:` must agree."""
+    where = fields.where("answer")
+    if choices is None:
+        if isinstance(node, yaml.SequenceNode):
+            fields.ctx.report(node, where, "a list of answers needs `choices` to pick from")
+            return None
+        value = scalar_text(fields.ctx, node, where, required=True)
+        if value is None:
+            return None
+        as_bool = BOOLEAN_TEXT.get(value.lower())
+        plain = is_plain(node)
+        if stated is QuestionKind.TRUE_FALSE or (stated is None and plain and as_bool is not None):
+            if as_bool is None:
+                fields.ctx.report(
+                    node, where, f'"{value}" must be true or false for a true-false question'
+                )
+                return None
+            return QuestionKind.TRUE_FALSE, as_bool
+        found = QuestionKind.SHORT
+        answer: bool | str | tuple[str, ...] = value
+    elif isinstance(node, yaml.SequenceNode):
+        found = QuestionKind.MULTIPLE
+        picked = [
+            scalar_text(fields.ctx, item, join(where, i), True) for i, item in enumerate(node.value)
+        ]
+        if not picked:
+            fields.ctx.report(node, where, "must list at least one of the choices")
+            return None
+        if any(p is None for p in picked):
+            return None
+        answer = tuple(p for p in picked if p is not None)
+        checked = [
+            check_choice(fields, n, where, p, choices)
+            for n, p in zip(node.value, answer, strict=True)
+        ]
+        if not all(checked):
+            return None
+        if len(set(answer)) != len(answer):
+            fields.ctx.report(node, where, "lists the same choice twice")
+            return None
+        if stated is QuestionKind.SINGLE and len(answer) == 1:
+            found, answer = QuestionKind.SINGLE, answer[0]
+    else:
+        value = scalar_text(fields.ctx, node, where, required=True)
+        if value is None or not check_choice(fields, node, where, value, choices):
+            return None
+        found, answer = QuestionKind.SINGLE, value
+        if stated is QuestionKind.MULTIPLE:
+            found, answer = QuestionKind.MULTIPLE, (value,)
+    if stated is not None and stated is not found:
+        fields.ctx.report(
+            fields.get("type"),
+            fields.where("type"),
+            f'says "{stated.value}" but the choices and answer make a "{found.value}" question',
+        )
+        return None
+    return found, answer
+
+
+def check_choice(
+    fields: Fields, node: yaml.Node, where: str, value: str, choices: tuple[str, ...]
+) -> bool:
+    if value in choices:
+        return True
+    listed = "; ".join(f'"{c}"' for c in choices)
+    fields.ctx.report(
+        node,
+        where,
+        f'"{value}" is not one of the choices ({listed}){choice_hint(value, choices)}',
+    )
+    return False
+
+
+def choice_hint(value: str, choices: tuple[str, ...]) -> str:
+    """'; did you mean "x"?' for the choice closest in spelling, or else the one inside it.
+
+    An answer is often a choice with words added or left out: "Ice pack" for "Ice".
+    """
+    hint = suggestion(value, choices)
+    if hint:
+        return hint
+    lowered = value.lower()
+    overlapping = [c for c in choices if c.lower() in lowered or lowered in c.lower()]
+    return f'; did you mean "{overlapping[0]}"?' if len(overlapping) == 1 else ""

@@ -1,0 +1,200 @@
+"""A content language and a brand's label overrides -> every word booklet itself prints
+(headings, dosage names, footers), from the built-in translations."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime
+from dataclasses import dataclass
+from typing import Any
+
+from booklet.model import Sides
+from booklet.words import languages
+from booklet.words.translations import TRANSLATIONS
+
+# labels holding placeholders, and the placeholders each must keep
+PLACEHOLDERS = {
+    "page_n_of_m": ("{page}", "{total}"),
+    "n_seconds": ("{n}",),
+    "n_minutes": ("{n}",),
+    "n_times": ("{n}",),
+    "n_sets": ("{n}",),
+    "date_pattern": ("{day}", "{month}", "{year}"),
+    "see_page_of": ("{page}", "{section}"),
+    "see_section_named": ("{section}",),
+    "prepared_line": ("{name}", "{date}"),
+    "prepared_by_line": ("{name}", "{clinician}", "{date}"),
+}
+
+
+@dataclass(frozen=True)
+class Labels:
+    contents: str = "Contents"
+    guide: str = "Patient guide"
+    prepared_for: str = "Prepared for"
+    clinician: str = "Clinician"
+    date_label: str = "Date"
+    hold: str = "Hold"
+    repeat: str = "Repeat"
+    sets: str = "Sets"
+    sides: str = "Sides"
+    frequency: str = "How often"
+    caution: str = "Caution"
+    video: str = "Watch the video"
+    video_hint: str = "Scan the code with your phone camera, or type the address:"
+    tip: str = "Tip"
+    note: str = "Note"
+    warning: str = "Warning"
+    quiz: str = "Check your understanding"
+    true: str = "True"
+    false: str = "False"
+    choose_one: str = "Choose one."
+    choose_all: str = "Choose all that apply."
+    write_answer: str = "Write your answer."
+    answer: str = "Answer"
+    answer_key: str = "Answer key"
+    clinician_only: str = "For clinician use. Do not give to patients."
+    explanation: str = "Why"
+    no_quiz: str = "This booklet has no quiz."
+    contact: str = "Questions? Contact us"
+    phone: str = "Phone"
+    email: str = "Email"
+    website: str = "Website"
+    address: str = "Address"
+    reviewed: str = "Last reviewed"
+    sources: str = "Sources"
+    about: str = "About this booklet"
+    not_set: str = "\u2014"
+    exercise_log: str = "My exercise log"
+    log_hint: str = (
+        "Tick a box each time you do a stretch. At the end of each day, write how bad your "
+        "pain was, from 0 (no pain) to 10 (the worst pain you can imagine)."
+    )
+    week_of: str = "Week of"
+    stretch: str = "Stretch"
+    pain_score: str = "Pain score (0\u201310)"
+    days: str = "Mon, Tue, Wed, Thu, Fri, Sat, Sun"
+    my_questions: str = "My questions for my clinician"
+    questions_hint: str = (
+        "Write down questions as they come to you, and bring this booklet to your next visit."
+    )
+    notes: str = "Notes"
+    version: str = "Version"
+    clinician_notes: str = "Notes from your clinician"
+    page_n_of_m: str = "Page {page} of {total}"
+    one_second: str = "1 second"
+    n_seconds: str = "{n} seconds"
+    one_minute: str = "1 minute"
+    n_minutes: str = "{n} minutes"
+    one_time: str = "1 time"
+    n_times: str = "{n} times"
+    one_set: str = "1 set"
+    n_sets: str = "{n} sets"
+    each_side: str = "Each side"
+    left_side: str = "Left side"
+    right_side: str = "Right side"
+    both_sides: str = "Both sides"
+    months: str = (
+        "January, February, March, April, May, June, July, August, September, October, "
+        "November, December"
+    )
+    date_pattern: str = "{month} {day}, {year}"
+    see_page_of: str = "See page {page}: {section}"
+    see_section_named: str = "See the section {section}"
+    prepared_line: str = "Prepared for {name} on {date}"
+    prepared_by_line: str = "Prepared for {name} by {clinician} on {date}"
+
+    def page_of(self, page: int, total: int) -> str:
+        return self.page_n_of_m.format(page=page, total=total)
+
+    def see_page(self, page: int, section: str) -> str:
+        return self.see_page_of.format(page=page, section=section)
+
+    def see_section(self, section: str) -> str:
+        return self.see_section_named.format(section=section)
+
+    def day_names(self) -> list[str]:
+        """The seven days, Monday first, as the exercise log heads its columns."""
+        return listed(self.days)
+
+    def version_code(self, code: str) -> str:
+        return f"{self.version} {code}"
+
+    def seconds(self, seconds: int) -> str:
+        if seconds % 60 == 0:
+            minutes = seconds // 60
+            return self.one_minute if minutes == 1 else self.n_minutes.format(n=minutes)
+        return self.one_second if seconds == 1 else self.n_seconds.format(n=seconds)
+
+    def times(self, count: int) -> str:
+        return self.one_time if count == 1 else self.n_times.format(n=count)
+
+    def set_count(self, count: int) -> str:
+        return self.one_set if count == 1 else self.n_sets.format(n=count)
+
+    def side(self, sides: Sides) -> str:
+        return {
+            Sides.EACH: self.each_side,
+            Sides.LEFT: self.left_side,
+            Sides.RIGHT: self.right_side,
+            Sides.BOTH: self.both_sides,
+        }[sides]
+
+    def prepared(self, name: str, clinician: str | None, day: datetime.date) -> str:
+        """The line on a patient's handout: who it is for, who made it, and when."""
+        if clinician:
+            return self.prepared_by_line.format(name=name, clinician=clinician, date=self.date(day))
+        return self.prepared_line.format(name=name, date=self.date(day))
+
+    def date(self, day: datetime.date) -> str:
+        month = listed(self.months)[day.month - 1]
+        return self.date_pattern.format(month=month, day=day.day, year=day.year)
+
+
+def listed(names: str) -> list[str]:
+    """'January, February, ...' -> the names, as a label lists them."""
+    return [name.strip() for name in names.split(",")]
+
+
+def names() -> list[str]:
+    """Every label a brand's `labels:` may override."""
+    return [field.name for field in dataclasses.fields(Labels)]
+
+
+def labels_for(language: str, overrides: tuple[tuple[str, str], ...] = ()) -> Labels:
+    """The labels for a BCP 47 tag (its primary language; English when there is no
+    translation), with a brand's overrides on top."""
+    translated = TRANSLATIONS.get(languages.primary(language), {})
+    changes: dict[str, Any] = {**translated, **dict(overrides)}
+    return dataclasses.replace(Labels(), **changes)
+
+
+def label_problem(name: str, value: str) -> str | None:
+    """Why a brand's text for a label cannot be used, or None."""
+    if name == "months" and len(listed(value)) != 12:
+        return "must list the twelve month names, separated by commas"
+    if name == "days" and len(listed(value)) != 7:
+        return "must list the seven day names, Monday first, separated by commas"
+    needed = PLACEHOLDERS.get(name)
+    if needed is None:
+        return None
+    missing = [p for p in needed if p not in value]
+    if missing:
+        default = getattr(Labels(), name)
+        return f"must contain {' and '.join(missing)}, as the default {default!r} does"
+    try:
+        value.format(
+            page=1,
+            total=2,
+            n=3,
+            day=4,
+            month="May",
+            year=2026,
+            section="S",
+            name="N",
+            clinician="C",
+            date="D",
+        )
+    except (KeyError, IndexError, ValueError):
+        return "has a { or } that is not one of its placeholders; write the text without them"
+    return None
