@@ -98,7 +98,7 @@ def test_patient_file_problems_name_fields_not_values(content, tmp_path):
         f"{patient}:2: date: is not a date; write it as YYYY-MM-DD, for example 2026-11-01",
         f'{patient}:3: exercises[1]: no stretch in the booklet has the id "brige"; '
         'did you mean "bridge"?',
-        f"{patient}:4: quiz: must be true or false",
+        f"{patient}:4: quiz: must be true or false (or yes or no)",
     ]
     assert "Secret" not in result.stderr and "20-11-2026" not in result.stderr
     assert not (tmp_path / "out").exists()

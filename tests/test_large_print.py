@@ -119,13 +119,14 @@ def test_the_flags_and_the_brand_options_build(tmp_path, make_content, make_bran
     content = make_content()
     result = run_cli(["build", content, "--large-print", "--grayscale", "--out", tmp_path / "o"])
     assert result.exit_code == 0, result.stderr
-    brand = make_brand("organization: X\nprint:\n  large: true\n  grayscale: yes\n")
+    brand = make_brand("organization: X\nprint:\n  large: true\n  grayscale: maybe\n")
     assert problems(content, brand) == [
-        f'{brand}:4: print.grayscale: "yes" is not one of: true, false'
+        f'{brand}:4: print.grayscale: "maybe" must be true or false (or yes or no)'
     ]
-    brand = make_brand("organization: X\nprint:\n  large: true\n  grayscale: true\n")
-    document = load(content, brand)
-    assert document.brand.large_print and document.brand.grayscale
+    for on, off in (("true", "false"), ("yes", "no"), ("Yes", "NO")):
+        brand = make_brand(f"organization: X\nprint:\n  large: {on}\n  grayscale: {off}\n")
+        document = load(content, brand)
+        assert document.brand.large_print and not document.brand.grayscale
 
 
 def test_the_html_twin_follows_large_print_grayscale_and_direction(make_content):

@@ -17,56 +17,36 @@ from booklet.model import (
     Contact,
     FontFamily,
 )
+from booklet.source import spec
 from booklet.source.fields import Context, Fields, scalar_text, suggestion
 from booklet.source.values import (
     POINTS_PER_UNIT,
     read_length,
+    read_switch,
 )
 from booklet.words.labels import label_problem
-from booklet.words.labels import names as label_names
-
-BRAND_FIELDS = (
-    "organization",
-    "logo",
-    "colors",
-    "fonts",
-    "page",
-    "contact",
-    "disclaimer",
-    "reading_grade",
-    "labels",
-    "print",
-)
 
 
-PRINT_FIELDS = ("large", "grayscale")
-
-
-COLOR_FIELDS = ("primary", "accent")
-
-
-FONT_ROLES = ("body", "heading")
-
-
-PAGE_FIELDS = ("size", "margin")
-
-
-CONTACT_FIELDS = ("phone", "email", "website", "address")
+def shape_of(name: str) -> spec.ObjectSpec:
+    """The fields of one of the brand's mappings (`colors`, `page`...)."""
+    shape = spec.BRAND[name].shape
+    assert shape is not None, name
+    return shape
 
 
 def read_brand(
     node: yaml.Node, path: Path, root: Path | None = None
 ) -> tuple[Brand | None, Context]:
     ctx = Context(path, root=root)
-    top = Fields(ctx, node, "", BRAND_FIELDS)
-    organization = top.text("organization", required=True)
+    top = Fields(ctx, node, "", spec.BRAND)
+    organization = top.text("organization")
     logo = read_logo(top)
     primary, accent = read_colors(ctx, top.get("colors"))
     body, heading = read_fonts(ctx, top.get("fonts"))
     page_size, margin = read_page(ctx, top.get("page"))
     contact = read_contact(ctx, top.get("contact"))
     disclaimer = top.markup_text("disclaimer")
-    reading_grade = top.integer("reading_grade", 1, 18)
+    reading_grade = top.integer("reading_grade")
     labels = read_labels(ctx, top.get("labels"))
     large_print, grayscale = read_print(ctx, top.get("print"))
     if ctx.problems or organization is None:
@@ -96,7 +76,7 @@ def read_labels(ctx: Context, node: yaml.Node | None) -> tuple[tuple[str, str], 
     """The brand's own words for any label booklet prints, checked by name and placeholder."""
     if node is None:
         return ()
-    fields = Fields(ctx, node, "labels", label_names())
+    fields = Fields(ctx, node, "labels", shape_of("labels"))
     found: list[tuple[str, str]] = []
     for name in fields.values:
         value = fields.text(name)
@@ -114,9 +94,8 @@ def read_print(ctx: Context, node: yaml.Node | None) -> tuple[bool, bool]:
     """`print: {large: true, grayscale: true}` -> (large print, grayscale)."""
     if node is None:
         return False, False
-    fields = Fields(ctx, node, "print", PRINT_FIELDS)
-    large, gray = (fields.one_of(name, ("true", "false")) for name in PRINT_FIELDS)
-    return large == "true", gray == "true"
+    fields = Fields(ctx, node, "print", shape_of("print"))
+    return bool(read_switch(fields, "large")), bool(read_switch(fields, "grayscale"))
 
 
 def read_logo(top: Fields) -> Path | None:
@@ -134,9 +113,9 @@ def read_logo(top: Fields) -> Path | None:
 def read_colors(ctx: Context, node: yaml.Node | None) -> tuple[str | None, str | None]:
     if node is None:
         return None, None
-    fields = Fields(ctx, node, "colors", COLOR_FIELDS)
+    fields = Fields(ctx, node, "colors", shape_of("colors"))
     found: list[str | None] = []
-    for name in COLOR_FIELDS:
+    for name in fields.shape.names:
         value = fields.text(name)
         color = parse_color(value) if value is not None else None
         if value is not None and color is None:
@@ -154,9 +133,9 @@ def read_colors(ctx: Context, node: yaml.Node | None) -> tuple[str | None, str |
 def read_fonts(ctx: Context, node: yaml.Node | None) -> tuple[FontFamily | None, FontFamily | None]:
     if node is None:
         return None, None
-    fields = Fields(ctx, node, "fonts", FONT_ROLES)
+    fields = Fields(ctx, node, "fonts", shape_of("fonts"))
     families = []
-    for role in FONT_ROLES:
+    for role in fields.shape.names:
         value = fields.get(role)
         families.append(
             read_font_family(ctx, value, fields.where(role)) if value is not None else None
@@ -182,12 +161,12 @@ def read_font_family(ctx: Context, node: yaml.Node, path: str) -> FontFamily | N
             )
             return None
         return FontFamily(builtin=builtin)
-    fields = Fields(ctx, node, path, FONT_STYLES)
+    fields = Fields(ctx, node, path, spec.FONT_FILES)
     if not fields.ok:
         return None
     files: dict[str, Path | None] = {}
     for style in FONT_STYLES:
-        located = fields.path_to(style, required=(style == "regular"))
+        located = fields.path_to(style)
         files[style] = None
         if located is not None:
             problem = fonts.check_font_file(located[0])
@@ -208,8 +187,8 @@ def read_font_family(ctx: Context, node: yaml.Node, path: str) -> FontFamily | N
 def read_page(ctx: Context, node: yaml.Node | None) -> tuple[str | None, float | None]:
     if node is None:
         return None, None
-    fields = Fields(ctx, node, "page", PAGE_FIELDS)
-    size = fields.one_of("size", list(PAGE_SIZES_PT))
+    fields = Fields(ctx, node, "page", shape_of("page"))
+    size = fields.one_of("size")
     margin = read_length(fields, "margin")
     if margin is not None:
         width, height = PAGE_SIZES_PT[size or "letter"]
@@ -229,7 +208,7 @@ def read_page(ctx: Context, node: yaml.Node | None) -> tuple[str | None, float |
 def read_contact(ctx: Context, node: yaml.Node | None) -> Contact:
     if node is None:
         return Contact()
-    fields = Fields(ctx, node, "contact", CONTACT_FIELDS)
+    fields = Fields(ctx, node, "contact", shape_of("contact"))
     email = fields.text("email")
     if email is not None and (email.count("@") != 1 or any(c.isspace() for c in email)):
         ctx.report(

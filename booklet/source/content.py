@@ -22,13 +22,14 @@ from booklet.model import (
     Sides,
     Stretch,
 )
-from booklet.source import loading
+from booklet.source import loading, spec
 from booklet.source.fields import Context, Fields, is_null, join, scalar_text, suggestion
 from booklet.source.figure_field import read_figure
 from booklet.source.quiz import (
     check_question_sections,
     read_quiz,
 )
+from booklet.source.spec import ObjectSpec
 from booklet.source.values import (
     read_date,
     read_duration,
@@ -37,44 +38,12 @@ from booklet.source.values import (
     short_text,
 )
 
-CONTENT_FIELDS = (
-    "title",
-    "subtitle",
-    "language",
-    "brand",
-    "library",
-    "reviewed",
-    "sources",
-    "sections",
-    "quiz",
-    "exercise_log",
-    "questions_page",
+# Under `use:`, a stretch's other fields are known, so they get a message of their own.
+USE_OR_STRETCH = ObjectSpec(
+    spec.USE.title, (*spec.USE.fields, *(f for f in spec.STRETCH if f.name not in spec.USE.index))
 )
-SECTION_FIELDS = ("title", "body", "image", "figure", "callouts", "stretches")
-PICTURE_FIELDS = ("file", "caption", "alt")
-CALLOUT_FIELDS = ("kind", "text")
-STRETCH_FIELDS = (
-    "name",
-    "id",
-    "image",
-    "figure",
-    "purpose",
-    "steps",
-    "hold",
-    "repeat",
-    "sets",
-    "sides",
-    "frequency",
-    "caution",
-    "video",
-)
-DOSAGE_FIELDS = ("hold", "repeat", "sets", "sides", "frequency")
-USE_FIELDS = ("use", *DOSAGE_FIELDS)
-LIBRARY_FIELDS = ("stretches",)
-
-MAX_TITLE, MAX_SUBTITLE = 200, 300
-LANGUAGE_TAG = re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$")
-STRETCH_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]*$")
+LANGUAGE_TAG = re.compile(spec.LANGUAGE_TAG)
+STRETCH_ID = re.compile(spec.STRETCH_ID)
 
 
 # --- the content file ------------------------------------------------------------------
@@ -88,9 +57,9 @@ def read_content(
     With a `root`, every file the content names must lie inside that folder.
     """
     ctx = Context(path, root=root)
-    top = Fields(ctx, node, "", CONTENT_FIELDS)
-    title = short_text(top, "title", MAX_TITLE, required=True)
-    subtitle = short_text(top, "subtitle", MAX_SUBTITLE)
+    top = Fields(ctx, node, "", spec.CONTENT)
+    title = short_text(top, "title")
+    subtitle = short_text(top, "subtitle")
     language = read_language(top)
     reviewed = read_date(top, "reviewed")
     sources = top.text_list("sources") or ()
@@ -98,7 +67,7 @@ def read_content(
     library, library_files = read_libraries(top)
     sections = tuple(
         s
-        for where, item in top.items("sections", required=True)
+        for where, item in top.items("sections")
         if (s := read_section(ctx, item, where, library)) is not None
     )
     check_unique_stretch_ids(ctx, top)
@@ -143,10 +112,10 @@ def read_language(top: Fields) -> str | None:
 def read_section(
     ctx: Context, node: yaml.Node, path: str, library: Mapping[str, Stretch] | None
 ) -> Section | None:
-    fields = Fields(ctx, node, path, SECTION_FIELDS)
+    fields = Fields(ctx, node, path, spec.SECTION)
     if not fields.ok:
         return None
-    title = fields.text("title", required=True)
+    title = fields.text("title")
     body = fields.markup_text("body")
     picture, figure = read_picture_or_figure(fields)
     callouts = tuple(
@@ -188,8 +157,8 @@ def read_picture_or_figure(fields: Fields) -> tuple[Picture | None, Figure | Non
 def read_picture(ctx: Context, node: yaml.Node, path: str) -> Picture | None:
     """`image:` is either a path or a mapping with file, caption and alt."""
     if isinstance(node, yaml.MappingNode):
-        fields = Fields(ctx, node, path, PICTURE_FIELDS)
-        located = fields.path_to("file", required=True)
+        fields = Fields(ctx, node, path, spec.PICTURE)
+        located = fields.path_to("file")
         caption, alt = fields.text("caption"), fields.text("alt")
         where = fields.where("file")
     else:
@@ -209,14 +178,11 @@ def read_picture(ctx: Context, node: yaml.Node, path: str) -> Picture | None:
 
 
 def read_callout(ctx: Context, node: yaml.Node, path: str) -> Callout | None:
-    fields = Fields(ctx, node, path, CALLOUT_FIELDS)
+    fields = Fields(ctx, node, path, spec.CALLOUT)
     if not fields.ok:
         return None
-    if fields.get("kind", required=True) is None:
-        kind = None
-    else:
-        kind = fields.one_of("kind", [k.value for k in CalloutKind])
-    text = fields.markup_text("text", required=True)
+    kind = fields.one_of("kind") if fields.get("kind", required=True) is not None else None
+    text = fields.markup_text("text")
     if kind is None or text is None:
         return None
     return Callout(kind=CalloutKind(kind), text=text)
@@ -232,13 +198,13 @@ def read_stretch_or_use(
 
 
 def read_stretch(ctx: Context, node: yaml.Node, path: str) -> Stretch | None:
-    fields = Fields(ctx, node, path, STRETCH_FIELDS)
+    fields = Fields(ctx, node, path, spec.STRETCH)
     if not fields.ok:
         return None
-    name = fields.text("name", required=True)
+    name = fields.text("name")
     stretch_id = read_stretch_id(fields, name)
     picture, figure = read_picture_or_figure(fields)
-    steps = fields.text_list("steps", required=True)
+    steps = fields.text_list("steps")
     dosage = read_dosage(fields)
     video = read_url(fields, "video")
     purpose, caution = fields.text("purpose"), fields.text("caution")
@@ -260,9 +226,9 @@ def read_stretch(ctx: Context, node: yaml.Node, path: str) -> Stretch | None:
 def read_dosage(fields: Fields) -> Dosage:
     """hold, repeat, sets, sides and frequency, as far as they are given."""
     hold = read_duration(fields, "hold")
-    repeat = fields.integer("repeat", 1, 1000)
-    sets = fields.integer("sets", 1, 100)
-    sides = fields.one_of("sides", [s.value for s in Sides])
+    repeat = fields.integer("repeat")
+    sets = fields.integer("sets")
+    sides = fields.one_of("sides")
     return Dosage(
         hold_seconds=hold,
         repeat=repeat,
@@ -276,8 +242,8 @@ def read_use(
     ctx: Context, node: yaml.Node, path: str, library: Mapping[str, Stretch] | None
 ) -> Stretch | None:
     """`use: ID` with optional dosage fields that replace the library stretch's own."""
-    fields = Fields(ctx, node, path, tuple(dict.fromkeys(USE_FIELDS + STRETCH_FIELDS)))
-    for name in fields.values.keys() - set(USE_FIELDS):
+    fields = Fields(ctx, node, path, USE_OR_STRETCH)
+    for name in fields.values.keys() - set(spec.USE.names):
         ctx.report(
             fields.values[name],
             fields.where(name),
@@ -297,7 +263,7 @@ def library_stretch(
     `stretches` is None when a library file could not be read: its ids are then unknown,
     and only that file is reported.
     """
-    wanted = fields.text(name, required=True)
+    wanted = fields.text(name)
     if wanted is None or stretches is None:
         return None
     if wanted in stretches:
@@ -364,9 +330,9 @@ def read_library(
     ctx: Context, node: yaml.Node
 ) -> tuple[dict[str, tuple[Stretch, int]], list[Problem]]:
     """One library file: `stretches:`, each written as in a content file, ids unique."""
-    top = Fields(ctx, node, "", LIBRARY_FIELDS)
+    top = Fields(ctx, node, "", spec.LIBRARY)
     found: dict[str, tuple[Stretch, int]] = {}
-    for where, item in top.items("stretches", required=True):
+    for where, item in top.items("stretches"):
         stretch = read_stretch(ctx, item, where)
         if stretch is None:
             continue

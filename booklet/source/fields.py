@@ -16,14 +16,9 @@ from pathlib import Path
 import yaml
 
 from booklet.errors import Problem
+from booklet.source.spec import MAX_PARAGRAPH_CHARS, MAX_TEXT_CHARS, FieldSpec, ObjectSpec
 
 NULL_TAG = "tag:yaml.org,2002:null"
-# Laying out one paragraph costs time that grows with the square of its length, so all
-# printed text is capped, far above anything a handout needs: a paragraph of light-markup
-# text (a section's body, a callout) up to MAX_PARAGRAPH_CHARS, any other field (a step,
-# a question, a caption) up to MAX_TEXT_CHARS.
-MAX_PARAGRAPH_CHARS = 5_000
-MAX_TEXT_CHARS = 1_000
 PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
 
 
@@ -121,13 +116,23 @@ def join(path: str, name: str | int) -> str:
     return f"{path}.{name}" if path else name
 
 
-class Fields:
-    """One YAML mapping, checked against the field names it may hold."""
+def loose_shape(names: Sequence[str]) -> ObjectSpec:
+    """A mapping whose field names are a vocabulary of their own (a figure's angles)."""
+    return ObjectSpec("", tuple(FieldSpec(name, "any", "") for name in names), documented=False)
 
-    def __init__(self, ctx: Context, node: yaml.Node, path: str, allowed: Sequence[str]) -> None:
+
+class Fields:
+    """One YAML mapping, checked against its shape in the field spec: the names it may
+    hold, and each field's limits, choices and whether it is required."""
+
+    def __init__(
+        self, ctx: Context, node: yaml.Node, path: str, shape: ObjectSpec | Sequence[str]
+    ) -> None:
         self.ctx = ctx
         self.node = node
         self.path = path
+        self.shape = shape if isinstance(shape, ObjectSpec) else loose_shape(shape)
+        allowed = self.shape.names
         self.values: dict[str, yaml.Node] = {}
         self.misspelled: set[str] = set()  # fields reported as typed wrong, not as missing
         if not isinstance(node, yaml.MappingNode):
@@ -165,6 +170,13 @@ class Fields:
     def where(self, name: str) -> str:
         return join(self.path, name)
 
+    def spec(self, name: str) -> FieldSpec:
+        return self.shape[name]
+
+    def required(self, name: str, required: bool | None) -> bool:
+        """`required` as given, or else as the spec says."""
+        return self.shape[name].required if required is None else required
+
     def get(self, name: str, required: bool = False) -> yaml.Node | None:
         """The value's node, or None when absent or empty (reported when required)."""
         node = self.values.get(name)
@@ -177,39 +189,50 @@ class Fields:
             self.ctx.report(anchor, self.where(name), message)
         return node
 
-    def text(self, name: str, required: bool = False) -> str | None:
+    def text(self, name: str, required: bool | None = None, limit: int | None = None) -> str | None:
+        """Text within the spec's length limit, or within `limit` when a reader that has
+        its own message for the spec's limit asks for the general one."""
+        required = self.required(name, required)
         node = self.get(name, required)
-        return None if node is None else scalar_text(self.ctx, node, self.where(name), required)
+        limit = limit or self.spec(name).max_length or MAX_TEXT_CHARS
+        return (
+            None
+            if node is None
+            else scalar_text(self.ctx, node, self.where(name), required, limit=limit)
+        )
 
-    def markup_text(self, name: str, required: bool = False) -> str | None:
+    def markup_text(self, name: str, required: bool | None = None) -> str | None:
         """Light-markup text: any length, but each paragraph within the paragraph limit."""
+        required = self.required(name, required)
         node = self.get(name, required)
         if node is None:
             return None
         value = scalar_text(self.ctx, node, self.where(name), required, limit=None)
         longest = max(PARAGRAPH_BREAK.split(value), key=len) if value else ""
-        if len(longest) > MAX_PARAGRAPH_CHARS:
+        most = self.spec(name).max_length or MAX_PARAGRAPH_CHARS
+        if len(longest) > most:
             self.ctx.report(
                 node,
                 self.where(name),
                 f"has a paragraph {len(longest):,} characters long; the limit is "
-                f"{MAX_PARAGRAPH_CHARS:,}: put a blank line between paragraphs",
+                f"{most:,}: put a blank line between paragraphs",
             )
             return None
         return value
 
-    def integer(self, name: str, minimum: int, maximum: int) -> int | None:
-        node = self.get(name)
-        return (
-            None
-            if node is None
-            else whole_number(self.ctx, node, self.where(name), minimum, maximum)
-        )
+    def integer(self, name: str) -> int | None:
+        """A whole number within the spec's minimum and maximum."""
+        node, spec = self.get(name), self.spec(name)
+        if node is None or spec.minimum is None or spec.maximum is None:
+            return None
+        return whole_number(self.ctx, node, self.where(name), spec.minimum, spec.maximum)
 
-    def one_of(self, name: str, options: Sequence[str]) -> str | None:
+    def one_of(self, name: str, options: Sequence[str] | None = None) -> str | None:
+        """One of the spec's choices (or `options`), in any letter case."""
         node = self.get(name)
         if node is None:
             return None
+        options = self.spec(name).choices if options is None else options
         value = scalar_text(self.ctx, node, self.where(name))
         if value is None:
             return None
@@ -221,8 +244,9 @@ class Fields:
         )
         return None
 
-    def items(self, name: str, required: bool = False) -> list[tuple[str, yaml.Node]]:
+    def items(self, name: str, required: bool | None = None) -> list[tuple[str, yaml.Node]]:
         """A list field's items with their paths; a single mapping is not a list."""
+        required = self.required(name, required)
         node = self.get(name, required)
         if node is None:
             return []
@@ -234,10 +258,11 @@ class Fields:
             self.ctx.report(node, self.where(name), "must list at least one item")
         return [(join(self.where(name), i), item) for i, item in enumerate(node.value)]
 
-    def text_list(
-        self, name: str, required: bool = False, limit: int = MAX_TEXT_CHARS
-    ) -> tuple[str, ...] | None:
-        """A list of text items, each within `limit` characters; None when absent."""
+    def text_list(self, name: str, required: bool | None = None) -> tuple[str, ...] | None:
+        """A list of text items, each within the spec's limit; None when absent."""
+        required = self.required(name, required)
+        item = self.spec(name).item
+        limit = item.max_length if item is not None and item.max_length else MAX_TEXT_CHARS
         if self.get(name) is None:
             self.get(name, required)
             return None
@@ -247,9 +272,9 @@ class Fields:
         ]
         return tuple(t for t in texts if t is not None)
 
-    def path_to(self, name: str, required: bool = False) -> tuple[Path, yaml.Node] | None:
+    def path_to(self, name: str, required: bool | None = None) -> tuple[Path, yaml.Node] | None:
         """A file path relative to this file's folder, with the node for error lines."""
-        node = self.get(name, required)
+        node = self.get(name, self.required(name, required))
         text = None if node is None else scalar_text(self.ctx, node, self.where(name), True)
         if node is None or text is None:
             return None

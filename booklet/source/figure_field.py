@@ -10,8 +10,6 @@ from booklet.figures.library import (
     ARM_ANGLES,
     BASES,
     BODY_ANGLES,
-    DIRECTIONS,
-    LANDMARKS,
     LIMB_ANGLES,
     LIMB_REGIONS,
     POSES,
@@ -24,23 +22,11 @@ from booklet.figures.library import (
     STRAIGHT_LEG_HIP_LIMIT,
 )
 from booklet.model import Arrow, Figure
+from booklet.source import spec
 from booklet.source.fields import Context, Fields, scalar_text, suggestion
 
-FIGURE_FIELDS = (
-    "pose",
-    "anatomy",
-    "side",
-    "angles",
-    "then",
-    "props",
-    "emphasis",
-    "arrow",
-    "caption",
-    "alt",
-)
 ANGLE_FIELDS = (*BODY_ANGLES, *SIDES)
 LIMB_FIELDS = (*LIMB_ANGLES, "reach")
-ARROW_FIELDS = ("at", "toward")
 
 
 def figure_names() -> list[str]:
@@ -74,7 +60,7 @@ def read_figure(ctx: Context, node: yaml.Node, path: str) -> Figure | None:
     if not isinstance(node, yaml.MappingNode):
         name = scalar_text(ctx, node, path, required=True)
         return None if name is None else named(ctx, node, path, name, figure_names())
-    fields = Fields(ctx, node, path, FIGURE_FIELDS)
+    fields = Fields(ctx, node, path, spec.FIGURE)
     pose_name, anatomy_name = fields.text("pose"), fields.text("anatomy")
     caption, alt = fields.text("caption"), fields.text("alt")
     if (pose_name is None) == (anatomy_name is None):
@@ -116,7 +102,7 @@ def overridden(
     fields: Fields, figure: Figure, caption: str | None, alt: str | None
 ) -> Figure | None:
     before = len(fields.ctx.problems)
-    side = fields.one_of("side", ["right", "left"]) or figure.side
+    side = fields.one_of("side") or figure.side
     angles, reach = read_angles(fields, "angles", dict(figure.angles), dict(figure.reach))
     then: dict[str, float] = dict(figure.then)
     if fields.get("then") is not None:
@@ -277,11 +263,11 @@ def read_names(
 
 def read_arrow(fields: Fields) -> Arrow | None:
     node = fields.get("arrow")
-    arrow = Fields(fields.ctx, node, fields.where("arrow"), ARROW_FIELDS)
+    arrow = Fields(fields.ctx, node, fields.where("arrow"), spec.ARROW)
     if not arrow.ok:
         return None
-    at = arrow.get("at", required=True) and arrow.one_of("at", LANDMARKS)
-    toward = arrow.get("toward", required=True) and arrow.one_of("toward", DIRECTIONS)
+    at = arrow.get("at", required=True) and arrow.one_of("at")
+    toward = arrow.get("toward", required=True) and arrow.one_of("toward")
     if not at or not toward:
         return None
     return Arrow(at=at, toward=toward)

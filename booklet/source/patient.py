@@ -14,12 +14,10 @@ from collections.abc import Sequence
 import yaml
 
 from booklet.model import Booklet, Exercise, Patient
-from booklet.source.content import DOSAGE_FIELDS, read_date, read_dosage, read_switch
-from booklet.source.fields import Context, Fields, scalar_text, suggestion
-
-PATIENT_FIELDS = ("name", "date", "clinician", "exercises", "notes", "quiz")
-EXERCISE_FIELDS = ("id", *DOSAGE_FIELDS)
-MAX_NAME_CHARS = 200
+from booklet.source import spec
+from booklet.source.content import read_dosage
+from booklet.source.fields import MAX_TEXT_CHARS, Context, Fields, scalar_text, suggestion
+from booklet.source.values import read_date, read_switch
 
 
 def read_patient(
@@ -29,8 +27,8 @@ def read_patient(
     ctx = fields.ctx
     if not fields.ok:
         return None
-    name = private_text(fields, "name", MAX_NAME_CHARS, required=True)
-    clinician = private_text(fields, "clinician", MAX_NAME_CHARS)
+    name = private_text(fields, "name")
+    clinician = private_text(fields, "clinician")
     date = read_date(fields, "date", quote=False)
     exercises = read_exercises(fields, stretch_ids)
     notes = fields.markup_text("notes")
@@ -47,9 +45,10 @@ def read_patient(
     )
 
 
-def private_text(fields: Fields, name: str, limit: int, required: bool = False) -> str | None:
-    """Text of at most `limit` characters, on one line; its value is never repeated."""
-    value = fields.text(name, required)
+def private_text(fields: Fields, name: str) -> str | None:
+    """One line within the spec's length limit; its value is never repeated."""
+    value = fields.text(name, limit=MAX_TEXT_CHARS)
+    limit = fields.spec(name).max_length or MAX_TEXT_CHARS
     if value is None:
         return None
     if len(value) > limit or "\n" in value:
@@ -85,7 +84,7 @@ def read_exercise(
     ctx: Context, node: yaml.Node, where: str, stretch_ids: Sequence[str]
 ) -> Exercise | None:
     if isinstance(node, yaml.MappingNode):
-        fields = Fields(ctx, node, where, EXERCISE_FIELDS)
+        fields = Fields(ctx, node, where, spec.EXERCISE)
         id_node, id_where = fields.get("id", required=True), fields.where("id")
         dosage = read_dosage(fields)
     else:

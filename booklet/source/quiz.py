@@ -12,28 +12,20 @@ from booklet.model import (
     QuestionKind,
     Quiz,
 )
+from booklet.source import spec
 from booklet.source.fields import Context, Fields, is_null, is_plain, join, scalar_text, suggestion
 from booklet.source.values import (
     BOOLEAN_TEXT,
 )
 
-MIN_CHOICES, MAX_CHOICES = 2, 8
-QUIZ_FIELDS = ("title", "instructions", "questions")
-
-
-QUESTION_FIELDS = ("question", "type", "choices", "answer", "explanation", "lines", "section")
-
-
-MAX_CHOICE_CHARS = 500  # a choice is one row beside its circle, and a row must fit a page
-
 
 def read_quiz(ctx: Context, node: yaml.Node, path: str) -> Quiz | None:
-    fields = Fields(ctx, node, path, QUIZ_FIELDS)
+    fields = Fields(ctx, node, path, spec.QUIZ)
     if not fields.ok:
         return None
     questions = tuple(
         q
-        for where, item in fields.items("questions", required=True)
+        for where, item in fields.items("questions")
         if (q := read_question(ctx, item, where)) is not None
     )
     if not questions:
@@ -46,14 +38,14 @@ def read_quiz(ctx: Context, node: yaml.Node, path: str) -> Quiz | None:
 
 
 def read_question(ctx: Context, node: yaml.Node, path: str) -> Question | None:
-    fields = Fields(ctx, node, path, QUESTION_FIELDS)
+    fields = Fields(ctx, node, path, spec.QUESTION)
     if not fields.ok:
         return None
-    text = fields.text("question", required=True)
-    stated = fields.one_of("type", [k.value for k in QuestionKind])
+    text = fields.text("question")
+    stated = fields.one_of("type")
     choices = read_choices(fields)
     answer_node = fields.get("answer", required=True)
-    lines = fields.integer("lines", 1, 20)
+    lines = fields.integer("lines")
     explanation = fields.markup_text("explanation")
     section = fields.text("section")
     if answer_node is None or text is None or choices is False:
@@ -73,7 +65,7 @@ def read_question(ctx: Context, node: yaml.Node, path: str) -> Question | None:
         answer=answer,
         choices=choices or (),
         explanation=explanation,
-        lines=lines or 3,
+        lines=lines or int(spec.QUESTION["lines"].default or 3),
         section=section,
     )
 
@@ -115,16 +107,15 @@ def mapping_value(node: yaml.Node, name: str) -> yaml.Node | None:
 
 def read_choices(fields: Fields) -> tuple[str, ...] | Literal[False] | None:
     """The choices (None when absent), or False when they are wrong."""
-    choices = fields.text_list("choices", limit=MAX_CHOICE_CHARS)
+    choices = fields.text_list("choices")
     if choices is None:
         return None
     node, where = fields.get("choices"), fields.where("choices")
     if not isinstance(node, yaml.SequenceNode) or len(choices) != len(node.value):
         return False
-    if not MIN_CHOICES <= len(choices) <= MAX_CHOICES:
-        fields.ctx.report(
-            node, where, f"must have {MIN_CHOICES} to {MAX_CHOICES} choices, not {len(choices)}"
-        )
+    least, most = fields.spec("choices").min_items, fields.spec("choices").max_items or 8
+    if not least <= len(choices) <= most:
+        fields.ctx.report(node, where, f"must have {least} to {most} choices, not {len(choices)}")
         return False
     seen: set[str] = set()
     for item, choice in zip(node.value, choices, strict=True):

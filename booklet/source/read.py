@@ -15,12 +15,12 @@ import yaml
 from booklet.document import Document
 from booklet.errors import BookletError, Problem
 from booklet.model import NEUTRAL_BRAND, Brand, Figure, Patient
-from booklet.source import loading
+from booklet.source import loading, spec
 from booklet.source.brand import read_brand
 from booklet.source.content import read_content
 from booklet.source.fields import Context, Fields
 from booklet.source.figure_field import figure_names, named, read_figure
-from booklet.source.patient import PATIENT_FIELDS, read_patient
+from booklet.source.patient import read_patient
 from booklet.source.places import Places
 from booklet.source.warning_rules import warnings
 
@@ -83,7 +83,7 @@ def load_patient(path: Path, document: Document, today: datetime.date | None = N
     """Read and validate a patient file against the booklet's stretches."""
     ctx = Context(path)
     ids = [stretch.id for stretch in document.booklet.stretches()]
-    fields = Fields(ctx, loading.load_yaml(path), "", PATIENT_FIELDS)
+    fields = Fields(ctx, loading.load_yaml(path), "", spec.PATIENT)
     patient = read_patient(fields, ids, today or datetime.date.today())
     if ctx.problems or patient is None:
         raise BookletError(ctx.problems)

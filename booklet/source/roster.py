@@ -21,11 +21,11 @@ import yaml
 from booklet.errors import BookletError, Problem
 from booklet.file_names import handout_stem, safe_name, unique_stems
 from booklet.model import Patient
-from booklet.source import loading
+from booklet.source import loading, spec
 from booklet.source.fields import Context, Fields, suggestion
-from booklet.source.patient import PATIENT_FIELDS, read_patient
+from booklet.source.patient import read_patient
 
-ROW_FIELDS = (*PATIENT_FIELDS, "file")
+ROW_FIELDS = spec.ROW.names
 MAX_ROSTER_BYTES = 16 * 1024 * 1024
 MAX_ROWS = 100_000
 T = TypeVar("T")
@@ -71,7 +71,7 @@ def read_row(
     if isinstance(node, str):
         return Row(number, problems=(Problem(str(path), number, "", node),)), None
     ctx = Context(path)
-    fields = Fields(ctx, node, "", ROW_FIELDS)
+    fields = Fields(ctx, node, "", spec.ROW)
     patient = read_patient(fields, stretch_ids, today)
     wanted = read_file_name(fields)
     problems = tuple(Problem(str(path), number, p.field, p.message) for p in ctx.problems)

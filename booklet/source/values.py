@@ -7,39 +7,34 @@ import datetime
 import re
 from urllib.parse import urlsplit
 
+from booklet.source import spec
 from booklet.source.fields import Fields
 
-DURATION = re.compile(r"^(\d+)\s*(s|sec|secs|seconds?|min|mins|minutes?)?$", re.IGNORECASE)
-
-
-LENGTH = re.compile(r"^(\d+(?:\.\d+)?)\s*(mm|cm|in|pt)$", re.IGNORECASE)
-
-
+DURATION = re.compile(spec.DURATION, re.IGNORECASE)
+LENGTH = re.compile(spec.LENGTH, re.IGNORECASE)
 POINTS_PER_UNIT = {"mm": 72 / 25.4, "cm": 72 / 2.54, "in": 72.0, "pt": 1.0}
-
-
-BOOLEAN_TEXT = {"true": True, "false": False}
-
-
-SWITCH_TEXT = {**BOOLEAN_TEXT, "yes": True, "no": False}  # on/off fields, not quiz answers
+BOOLEAN_TEXT = {"true": True, "false": False}  # a quiz answer: true or false only
 
 
 def read_switch(fields: Fields, name: str, quote: bool = True) -> bool | None:
-    """A field that turns something on or off: true or false; `quote=False` keeps the value
-    out of the message (patient data)."""
+    """A field that turns something on or off, in the same words in every kind of file;
+    `quote=False` keeps the value out of the message (patient data)."""
     value = fields.text(name)
     if value is None:
         return None
-    switch = SWITCH_TEXT.get(value.lower())
+    switch = spec.SWITCH_WORDS.get(value.lower())
     if switch is None:
         shown = f'"{value}" must' if quote else "must"
-        fields.ctx.report(fields.get(name), fields.where(name), f"{shown} be true or false")
+        fields.ctx.report(
+            fields.get(name), fields.where(name), f"{shown} be true or false (or yes or no)"
+        )
     return switch
 
 
-def short_text(fields: Fields, name: str, limit: int, required: bool = False) -> str | None:
-    """Text that is printed large (the cover's title), so it has a length limit."""
-    value = fields.text(name, required)
+def short_text(fields: Fields, name: str, required: bool | None = None) -> str | None:
+    """Text that is printed large (the cover's title), so it has the spec's length limit."""
+    value = fields.text(name, required, limit=spec.MAX_TEXT_CHARS)
+    limit = fields.spec(name).max_length or spec.MAX_TEXT_CHARS
     if value is not None and len(value) > limit:
         fields.ctx.report(
             fields.get(name),
@@ -85,12 +80,21 @@ def read_duration(fields: Fields, name: str) -> int | None:
         return None
     amount, unit = int(match.group(1)), (match.group(2) or "s").lower()
     seconds = amount * 60 if unit.startswith("min") else amount
-    if not 1 <= seconds <= 3600:
+    least, most = fields.spec(name).minimum or 1, fields.spec(name).maximum or 3600
+    if not least <= seconds <= most:
         fields.ctx.report(
-            fields.get(name), fields.where(name), "must be from 1 second to 60 minutes"
+            fields.get(name),
+            fields.where(name),
+            f"must be from {spoken_seconds(least)} to {spoken_seconds(most)}",
         )
         return None
     return seconds
+
+
+def spoken_seconds(seconds: int) -> str:
+    """3600 -> '60 minutes', 1 -> '1 second'."""
+    amount, unit = (seconds // 60, "minute") if seconds % 60 == 0 else (seconds, "second")
+    return f"{amount} {unit}" + ("" if amount == 1 else "s")
 
 
 def read_url(fields: Fields, name: str) -> str | None:
