@@ -1,386 +1,173 @@
-"""The content, brand, library, patient and roster formats as JSON Schema, for editors.
+"""The field spec -> JSON Schemas of the content, brand, library, patient and roster files,
+for editors that check YAML as it is typed.
 
-Every object's properties are the validator's own field lists (`validate.CONTENT_FIELDS`
-and the rest), each given a type and a description here. Making a schema fails when the
-validator accepts a field this module does not describe, or the other way round, and a
-test makes every schema, so the schema and the validator cannot drift apart. The
-validator stays the judge: the schema helps an editor, it does not replace `validate`.
+Every property, type, limit, choice and on/off word comes from booklet/source/spec.py, the
+spec the validator reads too. Editors read YAML 1.2, in which `yes` and `3.10` are text and
+`true` is a boolean, so each schema accepts what booklet accepts as an editor sees it. The
+validator stays the judge: a schema helps an editor, it does not replace `validate`.
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
 from typing import Any
 
 from booklet.figures import library as poses
-from booklet.model import FONT_STYLES, PAGE_SIZES_PT, CalloutKind, QuestionKind, Sides
-from booklet.source import brand as brand_file
-from booklet.source import content as v
-from booklet.source import figure_field as fv
-from booklet.source import quiz as quiz_file
-from booklet.source import values
-from booklet.source.fields import MAX_PARAGRAPH_CHARS, MAX_TEXT_CHARS
-from booklet.source.patient import EXERCISE_FIELDS, PATIENT_FIELDS
-from booklet.source.roster import ROW_FIELDS
-from booklet.words.labels import names as label_names
+from booklet.source import spec
+from booklet.source.field_words import plain, value_words
+from booklet.source.spec import FieldSpec, ObjectSpec
 
 DRAFT = "https://json-schema.org/draft/2020-12/schema"
 Schema = dict[str, Any]
 
 # YAML 1.2 editors read `3.10` as a number and `on` as text; booklet prints what was typed.
 SCALAR: Schema = {"type": ["string", "number", "boolean"]}
+TITLES = {
+    "content": "booklet content file",
+    "brand": "booklet brand file",
+    "library": "booklet exercise library",
+    "patient": "booklet patient file",
+    "roster": "booklet roster",
+}
 
 
-class SchemaGap(Exception):
-    """The validator and the schema disagree on an object's fields."""
+def any_case(pattern: str) -> str:
+    """A regular expression that matches in any letter case, as booklet reads these values
+    (JSON Schema patterns have no flag for it), allowing the blanks booklet trims."""
+    out: list[str] = []
+    escaped = in_class = False
+    for char in pattern.removeprefix("^").removesuffix("$"):
+        if escaped or in_class or not char.isalpha():
+            out.append(char)
+            in_class = (in_class and (escaped or char != "]")) or (
+                not in_class and not escaped and char == "["
+            )
+            escaped = not escaped and char == "\\"
+            continue
+        out.append(f"[{char.lower()}{char.upper()}]")
+    return r"^\s*(?:" + "".join(out) + r")\s*$"
 
 
-def text(description: str, max_length: int = MAX_TEXT_CHARS) -> Schema:
-    return {**SCALAR, "maxLength": max_length, "description": description}
+def words_pattern(words: tuple[str, ...] | list[str]) -> str:
+    return any_case("^(" + "|".join(words) + ")$")
 
 
-def markup(description: str) -> Schema:
-    return {
-        "type": "string",
-        "description": f"{description} Light markup: blank line between paragraphs, '- ' "
-        f"bullets, '1. ' numbers, **bold**, *italic*; up to {MAX_PARAGRAPH_CHARS:,} "
-        "characters a paragraph.",
-    }
+def field_schema(field: FieldSpec) -> Schema:
+    """One field's schema, described by its help and the words for its value."""
+    described = plain(value_words(field))
+    description = field.help + (f" ({described})" if described else "")
+    return {**value_schema(field), "description": description}
 
 
-def whole(description: str, minimum: int, maximum: int) -> Schema:
-    return {
-        "anyOf": [
-            {"type": "integer", "minimum": minimum, "maximum": maximum},
-            {"type": "string", "pattern": r"^\s*\d+\s*$"},
-        ],
-        "description": f"{description} ({minimum} to {maximum})",
-    }
+def value_schema(field: FieldSpec) -> Schema:
+    kind = field.kind
+    if kind in ("text", "markup", "path", "colour"):
+        limit = {"maxLength": field.max_length} if kind == "text" and field.max_length else {}
+        return {**SCALAR, **limit}
+    if kind == "whole":
+        return {
+            "anyOf": [
+                {"type": "integer", "minimum": field.minimum, "maximum": field.maximum},
+                {"type": "string", "pattern": r"^\s*\d+\s*$"},
+            ]
+        }
+    if kind == "switch":
+        return {
+            "anyOf": [{"type": "boolean"}, {"type": "string", "pattern": words_pattern(ON_OFF)}]
+        }
+    if kind == "choice":
+        return {
+            "anyOf": [
+                {"enum": list(field.choices)},
+                {"type": "string", "pattern": words_pattern(field.choices)},
+            ]
+        }
+    if kind == "date":
+        return {"type": "string", "format": "date", "pattern": r"^\s*\d{4}-\d{2}-\d{2}\s*$"}
+    if kind == "duration":
+        return {
+            "anyOf": [
+                {"type": "integer", "minimum": field.minimum, "maximum": field.maximum},
+                {"type": "string", "pattern": any_case(field.pattern or "")},
+            ]
+        }
+    if kind in ("length", "web address", "email", "website"):
+        return {"type": "string", "pattern": any_case(field.pattern or "")}
+    if kind in ("id", "language"):
+        return {"type": "string", "pattern": trimmed(field.pattern or "")}
+    return composite_schema(field)
 
 
-def names(options: Iterable[str], description: str) -> Schema:
-    return {"enum": list(options), "description": description}
+ON_OFF = tuple(spec.SWITCH_WORDS)
 
 
-def switch(description: str) -> Schema:
-    return {"type": "boolean", "description": description}
+def trimmed(pattern: str) -> str:
+    """A pattern that also allows the blanks booklet trims from every value."""
+    return r"^\s*(?:" + pattern.removeprefix("^").removesuffix("$") + r")\s*$"
 
 
-def listing(item: Schema, description: str, min_items: int = 0) -> Schema:
-    return {"type": "array", "items": item, "minItems": min_items, "description": description}
+def composite_schema(field: FieldSpec) -> Schema:
+    if field.kind == "list" and field.item is not None:
+        limits = {"maxItems": field.max_items} if field.max_items is not None else {}
+        return {
+            "type": "array",
+            "items": field_schema(field.item),
+            "minItems": field.min_items,
+            **limits,
+        }
+    if field.kind == "mapping" and field.shape is not None:
+        return object_schema(field.shape)
+    if field.kind == "either":
+        return {"anyOf": [field_schema(form) for form in field.forms]}
+    if field.kind == "answer":
+        return {"anyOf": [SCALAR, {"type": "array", "items": SCALAR}]}
+    if field.kind == "angles":
+        return angles(reach=field.name == "angles")
+    return {}
 
 
-def path(description: str) -> Schema:
-    return {"type": "string", "description": f"{description} (a path from this file's folder)"}
-
-
-def mapping(
-    name: str, fields: Iterable[str], described: dict[str, Schema], required: Iterable[str] = ()
-) -> Schema:
-    """An object whose properties are exactly `fields`, the validator's list for it."""
-    fields = tuple(fields)
-    missing = [field for field in fields if field not in described]
-    extra = [field for field in described if field not in fields]
-    if missing or extra:
-        raise SchemaGap(f"{name}: undescribed {missing}, not accepted {extra}")
+def object_schema(shape: ObjectSpec) -> Schema:
+    """A mapping whose properties are exactly the shape's fields."""
     return {
         "type": "object",
         "additionalProperties": False,
-        "properties": {field: described[field] for field in fields},
-        "required": list(required),
-    }
-
-
-def picture() -> Schema:
-    described = {
-        "file": path("the picture: PNG, JPEG, GIF, WebP, BMP or TIFF"),
-        "caption": text("printed under the picture"),
-        "alt": text("what the picture shows, for screen readers"),
-    }
-    return {
-        "anyOf": [
-            path("the picture: PNG, JPEG, GIF, WebP, BMP or TIFF"),
-            mapping("image", v.PICTURE_FIELDS, described, required=("file",)),
-        ]
+        "properties": {field.name: field_schema(field) for field in shape},
+        "required": list(shape.required),
     }
 
 
 def angles(reach: bool) -> Schema:
-    limb = {name: {"type": "number"} for name in poses.LIMB_ANGLES}
-    limb_fields = fv.LIMB_FIELDS if reach else poses.LIMB_ANGLES
+    """A figure's `angles` (or `then`): body angles, and limb angles under `near`/`far`,
+    each within the body's range of motion."""
+    limb: Schema = {name: angle(name) for name in poses.LIMB_ANGLES}
     if reach:
-        limb["reach"] = names(poses.LANDMARKS, "put this hand on a landmark instead")
-    described = {name: {"type": "number", "description": "degrees"} for name in poses.BODY_ANGLES}
+        limb["reach"] = {
+            "enum": [*poses.REACH_TARGETS, "none"],
+            "description": "put this hand on a place instead of giving the arm's angles",
+        }
+    body: Schema = {name: angle(name) for name in poses.BODY_ANGLES}
     for side in poses.SIDES:
-        described[side] = mapping(f"angles.{side}", limb_fields, limb)
-    return mapping("angles", fv.ANGLE_FIELDS, described)
+        body[side] = {"type": "object", "additionalProperties": False, "properties": limb}
+    return {"type": "object", "additionalProperties": False, "properties": body}
 
 
-def figure() -> Schema:
-    pose_names = [*poses.POSES, *poses.BASES]
-    described = {
-        "pose": names(pose_names, "a built-in pose or base posture"),
-        "anatomy": names(list(fv.ANATOMY), "a built-in anatomy plate"),
-        "side": names(["right", "left"], "left mirrors the picture"),
-        "angles": angles(reach=True),
-        "then": angles(reach=False),
-        "props": listing(names(poses.PROPS, "a prop"), "props to draw"),
-        "emphasis": listing(
-            {"type": "string", "description": "a region, or 'far REGION'"}, "regions to highlight"
-        ),
-        "arrow": mapping(
-            "arrow",
-            fv.ARROW_FIELDS,
-            {
-                "at": {"type": "string", "description": "where the arrow starts"},
-                "toward": names(["up", "down", "forward", "back"], "the movement"),
-            },
-        ),
-        "caption": text("printed under the figure"),
-        "alt": text("what the figure shows, for screen readers"),
-    }
-    return {
-        "anyOf": [
-            names(fv.figure_names(), "a built-in figure"),
-            mapping("figure", fv.FIGURE_FIELDS, described),
-        ]
-    }
+def angle(name: str) -> Schema:
+    least, most, meaning = poses.RANGES[name]
+    return {"type": "number", "minimum": least, "maximum": most, "description": meaning}
 
 
-def duration(description: str) -> Schema:
-    return {
-        "anyOf": [
-            {"type": "integer", "minimum": 1, "maximum": 3600},
-            {"type": "string", "pattern": values.DURATION.pattern},
-        ],
-        "description": f"{description}: whole seconds, or '30 seconds', '2 minutes'",
-    }
+def file_schema(kind: str) -> Schema:
+    """The schema of one kind of file; a roster is a list of rows."""
+    shape = spec.FILE_KINDS[kind]
+    body = object_schema(shape)
+    if kind == "roster":
+        body = {"type": "array", "items": body, "description": "one patient a row"}
+    return {"$schema": DRAFT, "title": TITLES[kind], **body}
 
 
-def dosage() -> dict[str, Schema]:
-    """The dosage fields, which a library `use:` and a patient's exercise may change."""
-    return {
-        "hold": duration("how long to hold"),
-        "repeat": whole("how many times", 1, 1000),
-        "sets": whole("how many sets", 1, 100),
-        "sides": names([side.value for side in Sides], "each side, or both at once"),
-        "frequency": text("how often, such as 'Twice a day'"),
-    }
-
-
-def stretch_use() -> Schema:
-    described = {"use": text("the id of a stretch in a library file"), **dosage()}
-    return mapping("use", v.USE_FIELDS, described, required=("use",))
-
-
-def stretch() -> Schema:
-    described = {
-        "name": text("the card's title", 200),
-        "id": {"type": "string", "pattern": v.STRETCH_ID.pattern, "description": "unique id"},
-        "image": picture(),
-        "figure": figure(),
-        "purpose": text("one line under the title"),
-        "steps": listing(text("one step"), "the steps, in order", min_items=1),
-        **dosage(),
-        "caution": text("printed in a caution box"),
-        "video": {"type": "string", "pattern": "^https?://", "description": "a web address"},
-    }
-    return mapping("stretch", v.STRETCH_FIELDS, described, required=("name", "steps"))
-
-
-def section() -> Schema:
-    described = {
-        "title": text("the section heading", 200),
-        "body": markup("the section's text."),
-        "image": picture(),
-        "figure": figure(),
-        "callouts": listing(
-            mapping(
-                "callout",
-                v.CALLOUT_FIELDS,
-                {
-                    "kind": names([kind.value for kind in CalloutKind], "the box's look"),
-                    "text": markup("the box's text."),
-                },
-                required=("kind", "text"),
-            ),
-            "boxes that stand out",
-        ),
-        "stretches": listing(
-            {"anyOf": [stretch(), stretch_use()]},
-            "stretches and exercises, each printed as a card; `use: ID` takes one from a library",
-        ),
-    }
-    return mapping("section", v.SECTION_FIELDS, described, required=("title",))
-
-
-def question() -> Schema:
-    described = {
-        "question": text("the question"),
-        "type": names([kind.value for kind in QuestionKind], "must agree with the fields"),
-        "choices": listing(
-            text("a choice", quiz_file.MAX_CHOICE_CHARS), "2 to 8 different choices", min_items=2
-        ),
-        "answer": {
-            "anyOf": [SCALAR, {"type": "array", "items": SCALAR}],
-            "description": "true or false; one choice's text; a list of choices; or model text",
-        },
-        "explanation": markup("printed only in the answer key."),
-        "lines": whole("lines to write a short answer on", 1, 20),
-        "section": text("the title of the section this question checks"),
-    }
-    return mapping(
-        "question", quiz_file.QUESTION_FIELDS, described, required=("question", "answer")
-    )
-
-
-def content_schema() -> Schema:
-    """The content file: the booklet's text, stretches and quiz."""
-    quiz = mapping(
-        "quiz",
-        quiz_file.QUIZ_FIELDS,
-        {
-            "title": text("the quiz heading"),
-            "instructions": markup("printed under the heading."),
-            "questions": listing(question(), "the questions", min_items=1),
-        },
-        required=("questions",),
-    )
-    described = {
-        "title": text("printed large on the cover", v.MAX_TITLE),
-        "subtitle": text("under the title", v.MAX_SUBTITLE),
-        "language": {"type": "string", "pattern": v.LANGUAGE_TAG.pattern, "description": "en, es"},
-        "brand": path("the brand file"),
-        "library": listing(path("a library file of stretches"), "exercise library files"),
-        "reviewed": {"type": "string", "format": "date", "description": "YYYY-MM-DD"},
-        "sources": listing(text("a reference"), "where the facts come from"),
-        "sections": listing(section(), "the booklet's sections", min_items=1),
-        "quiz": quiz,
-        "exercise_log": switch("add a weekly tick-box log of the stretches"),
-        "questions_page": switch("add a 'My questions for my clinician' page"),
-    }
-    return document(
-        "booklet content file",
-        mapping("content", v.CONTENT_FIELDS, described, required=("title", "sections")),
-    )
-
-
-def brand_schema() -> Schema:
-    """The brand file: the clinic's name, logo, colours, fonts, page and contact details."""
-    colour = {"type": "string", "description": "'#RRGGBB', '#RGB' or a CSS colour name"}
-    style_file = path("a TrueType (.ttf) font file")
-    family = {
-        "anyOf": [
-            {"type": "string", "description": "a built-in family, such as Noto Sans"},
-            mapping("font family", FONT_STYLES, dict.fromkeys(FONT_STYLES, style_file)),
-        ]
-    }
-    described = {
-        "organization": text("the clinic's name"),
-        "logo": path("the logo picture"),
-        "colors": mapping(
-            "colors", brand_file.COLOR_FIELDS, dict.fromkeys(brand_file.COLOR_FIELDS, colour)
-        ),
-        "fonts": mapping(
-            "fonts", brand_file.FONT_ROLES, dict.fromkeys(brand_file.FONT_ROLES, family)
-        ),
-        "page": mapping(
-            "page",
-            brand_file.PAGE_FIELDS,
-            {
-                "size": names(list(PAGE_SIZES_PT), "the page size"),
-                "margin": {
-                    "type": "string",
-                    "pattern": values.LENGTH.pattern,
-                    "description": "18mm",
-                },
-            },
-        ),
-        "contact": mapping(
-            "contact",
-            brand_file.CONTACT_FIELDS,
-            dict.fromkeys(brand_file.CONTACT_FIELDS, text("contact detail")),
-        ),
-        "disclaimer": markup("printed in a box on the back page."),
-        "reading_grade": whole("the reading grade `booklet check` aims for", 1, 18),
-        "labels": mapping(
-            "labels",
-            label_names(),
-            dict.fromkeys(label_names(), text("the words booklet prints here instead")),
-        ),
-        "print": mapping(
-            "print",
-            brand_file.PRINT_FIELDS,
-            {
-                "large": switch("large print: 18 pt text, one column"),
-                "grayscale": switch("shades of gray only, for photocopying"),
-            },
-        ),
-    }
-    return document(
-        "booklet brand file",
-        mapping("brand", brand_file.BRAND_FIELDS, described, required=("organization",)),
-    )
-
-
-def library_schema() -> Schema:
-    """A library file: stretches written once and used by id from any content file."""
-    described = {"stretches": listing(stretch(), "the library's stretches", min_items=1)}
-    return document(
-        "booklet exercise library",
-        mapping("library", v.LIBRARY_FIELDS, described, required=("stretches",)),
-    )
-
-
-def patient_fields() -> dict[str, Schema]:
-    exercise = mapping(
-        "exercise",
-        EXERCISE_FIELDS,
-        {"id": text("a stretch id of the booklet"), **dosage()},
-        required=("id",),
-    )
-    return {
-        "name": text("the patient's name, printed on the cover", 200),
-        "date": {"type": "string", "format": "date", "description": "YYYY-MM-DD; default today"},
-        "clinician": text("who prepared the handout"),
-        "exercises": listing(
-            {"anyOf": [{"type": "string"}, exercise]},
-            "stretch ids (or id and dosage) in the order to print; default all",
-        ),
-        "notes": markup("printed in a box for this patient."),
-        "quiz": switch("print the quiz (default true)"),
-    }
-
-
-def patient_schema() -> Schema:
-    """A patient file for `booklet build --patient`."""
-    return document(
-        "booklet patient file",
-        mapping("patient", PATIENT_FIELDS, patient_fields(), required=("name",)),
-    )
-
-
-def roster_schema() -> Schema:
-    """A YAML roster for `booklet batch`: a list of patients, each with an optional `file`."""
-    described = {**patient_fields(), "file": text("the handout's file name, without .pdf")}
-    row = mapping("roster row", ROW_FIELDS, described, required=("name",))
-    return {"$schema": DRAFT, "title": "booklet roster", **listing(row, "one patient a row")}
-
-
-def document(title: str, body: Schema) -> Schema:
-    return {"$schema": DRAFT, "title": title, **body}
-
-
-SCHEMAS = {
-    "content": content_schema,
-    "brand": brand_schema,
-    "library": library_schema,
-    "patient": patient_schema,
-    "roster": roster_schema,
-}
+SCHEMAS = {kind: (lambda kind=kind: file_schema(kind)) for kind in spec.FILE_KINDS}
 
 
 def schema_json(kind: str) -> str:
     """One schema as the JSON text `booklet schema KIND` prints and `booklet init` writes."""
-    return json.dumps(SCHEMAS[kind](), indent=2, ensure_ascii=False) + "\n"
+    return json.dumps(file_schema(kind), indent=2, ensure_ascii=False) + "\n"

@@ -14,6 +14,7 @@ from typing import Any
 
 from booklet.figures.library import ANATOMY, BASES, DIRECTIONS, LANDMARKS, POSES, PROPS
 from booklet.model import FONT_STYLES, PAGE_SIZES_PT, CalloutKind, QuestionKind, Sides
+from booklet.words.labels import Labels
 from booklet.words.labels import names as label_names
 
 # The words an on/off field takes, in any letter case, in every kind of file. `on` and
@@ -147,7 +148,7 @@ IMAGE = FieldSpec(
     "image",
     "either",
     "a picture, as a path or with a caption and alt text",
-    "a picture of your own; give `image` or `figure`, not both",
+    "give `image` or `figure`, not both",
     forms=(
         path("", "a picture file", example="images/pelvic-tilt.png"),
         mapping("", "a picture with its caption and alt text", PICTURE),
@@ -157,7 +158,14 @@ IMAGE = FieldSpec(
 ARROW = ObjectSpec(
     "Arrows",
     (
-        FieldSpec("at", "choice", "where the arrow starts", required=True, choices=LANDMARKS),
+        FieldSpec(
+            "at",
+            "choice",
+            "where the arrow starts",
+            required=True,
+            choices=LANDMARKS,
+            example="hips",
+        ),
         FieldSpec("toward", "choice", "the movement", required=True, choices=DIRECTIONS),
     ),
     inline=True,
@@ -210,7 +218,12 @@ FIGURE = ObjectSpec(
             text("", "a region, or `far REGION`"),
             example=["hip-flexors"],
         ),
-        mapping("arrow", "an arrow showing the movement", ARROW, example={"at": "hips"}),
+        mapping(
+            "arrow",
+            "an arrow showing the movement",
+            ARROW,
+            example={"at": "hips", "toward": "forward"},
+        ),
         text("caption", "printed under the figure", example="Shift your hips forward."),
         text("alt", "what the figure shows, for screen readers", example="A kneeling person."),
     ),
@@ -219,7 +232,7 @@ FIGURE_FIELD = FieldSpec(
     "figure",
     "either",
     "a figure booklet draws",
-    "instead of `image`: a figure booklet draws (see *Figures* below)",
+    "instead of `image`; see *Figures*",
     forms=(
         FieldSpec("", "choice", "a built-in figure", choices=FIGURE_NAMES),
         mapping("", "a figure changed from a built-in one", FIGURE),
@@ -274,8 +287,7 @@ STRETCH = ObjectSpec(
             "id",
             "id",
             "a name to use the stretch by",
-            "letters, digits, `-` and `_`; default: the name in lower case with `-` between "
-            "words. Unique in the booklet",
+            "default: the name in lower case with `-` between words; unique in the booklet",
             pattern=STRETCH_ID,
             example="knee-to-chest",
         ),
@@ -292,7 +304,11 @@ STRETCH = ObjectSpec(
             example=["Lie on your back."],
         ),
         *DOSAGE,
-        text("caution", "printed in a caution box", "printed in a red-marked box"),
+        text(
+            "caution",
+            "printed in a caution box",
+            "the box is red-marked; `**bold**` and `*italic*` work",
+        ),
         FieldSpec(
             "video",
             "web address",
@@ -413,6 +429,7 @@ QUESTION = ObjectSpec(
             "the title of the section this question checks",
             "exactly as written under `sections` (a near miss gets a suggestion). The answer "
             'key then says "See page N: TITLE"',
+            example="Why your back hurts",
         ),
     ),
 )
@@ -456,7 +473,7 @@ CONTENT = ObjectSpec(
             "language",
             "language",
             "the language of the text (en, es, fr, ...)",
-            "a BCP 47 language tag. Stored in the PDF for screen readers; a right-to-left "
+            "stored in the PDF for screen readers; a right-to-left "
             "language (`ar`, `he`, `fa`, `ur`...) sets the text from the right. The words "
             "booklet prints itself (Contents, Page N of M, Hold, True, Answer key...) follow "
             "it: built-in translations for `en`, `es`, `fr`, `de`, `pt`, `vi`, `zh`, `ar` and "
@@ -476,7 +493,7 @@ CONTENT = ObjectSpec(
             "library",
             "exercise library files",
             path("", "a library file of stretches"),
-            "files whose stretches the sections use by id; see *Exercise libraries* below",
+            "whose stretches the sections use by id; see *Exercise libraries*",
         ),
         FieldSpec(
             "reviewed",
@@ -489,7 +506,7 @@ CONTENT = ObjectSpec(
             "sources",
             "where the facts come from, printed at the end",
             text("", "a reference"),
-            "printed as a numbered list on the back page",
+            "a numbered list on the back page",
             example=["A reference."],
         ),
         listing(
@@ -550,6 +567,10 @@ FONT = FieldSpec(
     "",
     "either",
     "a built-in font family or font files",
+    "a built-in family: `Noto Sans` (the default), `Liberation Sans`, `Liberation Serif`, "
+    "`Liberation Mono`, `DejaVu Sans`, or `Helvetica`, `Times`, `Courier` (printed with the "
+    "Liberation family of the same widths); or TrueType files: `regular` (required), `bold`, "
+    "`italic`, `bold_italic`, a missing style falling back to the regular (or bold) file",
     forms=(
         text(
             "",
@@ -577,7 +598,7 @@ BRAND = ObjectSpec(
             required=True,
             example="Your Clinic Name",
         ),
-        path("logo", "PNG or JPEG", "printed on the cover and the back page"),
+        path("logo", "the clinic's logo picture", "printed on the cover and the back page"),
         mapping(
             "colors",
             "the brand's colours",
@@ -629,7 +650,7 @@ BRAND = ObjectSpec(
                     FieldSpec(
                         "margin",
                         "length",
-                        "mm, cm, in or pt",
+                        "the space around the text",
                         "6 mm up to a quarter of the page's width",
                         pattern=LENGTH,
                         default="18mm",
@@ -684,12 +705,13 @@ BRAND = ObjectSpec(
             ObjectSpec(
                 "Labels",
                 tuple(
-                    text(name, "the words booklet prints here instead") for name in label_names()
+                    text(name, "the words booklet prints here", example=getattr(Labels(), name))
+                    for name in label_names()
                 ),
                 documented=False,
             ),
-            "replaces the built-in text in every language; the names and their English text "
-            "are listed under *Labels* below",
+            "replaces the built-in text in every language; the names, their English words "
+            "and the placeholders each keeps are under *Labels* below",
             example={"hold": "Hold for"},
         ),
         mapping(

@@ -8,6 +8,7 @@ import re
 from urllib.parse import urlsplit
 
 from booklet.source import spec
+from booklet.source.field_words import spoken_seconds
 from booklet.source.fields import Fields
 
 DURATION = re.compile(spec.DURATION, re.IGNORECASE)
@@ -89,12 +90,6 @@ def read_duration(fields: Fields, name: str) -> int | None:
         )
         return None
     return seconds
-
-
-def spoken_seconds(seconds: int) -> str:
-    """3600 -> '60 minutes', 1 -> '1 second'."""
-    amount, unit = (seconds // 60, "minute") if seconds % 60 == 0 else (seconds, "second")
-    return f"{amount} {unit}" + ("" if amount == 1 else "s")
 
 
 def read_url(fields: Fields, name: str) -> str | None:
