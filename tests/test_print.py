@@ -239,7 +239,9 @@ def test_tick_boxes_a_day_follow_the_frequency(frequency, boxes) -> None:
 def test_switches_must_be_true_or_false(make_content) -> None:
 
     content = make_content(STRETCHES + "exercise_log: yes please\n")
-    assert problems(content) == [f'{content}:16: exercise_log: "yes please" must be true or false (or yes or no)']
+    assert problems(content) == [
+        f'{content}:16: exercise_log: "yes please" must be true or false (or yes or no)'
+    ]
 
 
 def test_saddle_build_writes_three_files(make_content, tmp_path) -> None:

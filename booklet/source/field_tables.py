@@ -24,6 +24,7 @@ TABLES: dict[str, tuple[ObjectSpec, ObjectSpec | None]] = {
     "quiz": (spec.QUIZ, None),
     "questions": (spec.QUESTION, None),
     "brand": (spec.BRAND, None),
+    "font-files": (spec.FONT_FILES, None),
     "patient": (spec.PATIENT, None),
     "exercises": (spec.EXERCISE, None),
     "roster": (spec.ROW, spec.PATIENT),

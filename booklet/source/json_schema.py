@@ -128,11 +128,13 @@ def composite_schema(field: FieldSpec) -> Schema:
 
 def object_schema(shape: ObjectSpec) -> Schema:
     """A mapping whose properties are exactly the shape's fields."""
+    one_of = [{"required": [name]} for name in shape.one_of_required]
     return {
         "type": "object",
         "additionalProperties": False,
         "properties": {field.name: field_schema(field) for field in shape},
         "required": list(shape.required),
+        **({"oneOf": one_of} if one_of else {}),
     }
 
 

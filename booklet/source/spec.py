@@ -71,6 +71,7 @@ class ObjectSpec:
     fields: tuple[FieldSpec, ...]
     inline: bool = False  # listed in its parent's table as `parent.field`
     documented: bool = True  # has a field table of its own in docs/format.md
+    one_of_required: tuple[str, ...] = ()  # exactly one of these fields must be given
     index: dict[str, FieldSpec] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
@@ -182,7 +183,13 @@ FIGURE = ObjectSpec(
             choices=(*POSES, *BASES),
             example="pigeon",
         ),
-        FieldSpec("anatomy", "choice", "a built-in anatomy plate", choices=ANATOMY),
+        FieldSpec(
+            "anatomy",
+            "choice",
+            "a built-in anatomy plate",
+            "instead of `pose`; only `caption` and `alt` go with it",
+            choices=ANATOMY,
+        ),
         FieldSpec(
             "side",
             "choice",
@@ -227,6 +234,7 @@ FIGURE = ObjectSpec(
         text("caption", "printed under the figure", example="Shift your hips forward."),
         text("alt", "what the figure shows, for screen readers", example="A kneeling person."),
     ),
+    one_of_required=("pose", "anatomy"),
 )
 FIGURE_FIELD = FieldSpec(
     "figure",
@@ -488,11 +496,12 @@ CONTENT = ObjectSpec(
             "your clinic's logo, colours and contact details",
             "the brand file; `booklet build --brand FILE` overrides it. Without either, a "
             "neutral built-in brand is used",
+            example="brand.yaml",
         ),
         listing(
             "library",
             "exercise library files",
-            path("", "a library file of stretches"),
+            path("", "a library file of stretches", example="library.yaml"),
             "whose stretches the sections use by id; see *Exercise libraries*",
         ),
         FieldSpec(
@@ -561,33 +570,19 @@ FONT_FILES = ObjectSpec(
         )
         for style in FONT_STYLES
     ),
-    documented=False,
+    documented=True,
 )
 FONT = FieldSpec(
     "",
     "either",
-    "a built-in font family or font files",
     "a built-in family: `Noto Sans` (the default), `Liberation Sans`, `Liberation Serif`, "
     "`Liberation Mono`, `DejaVu Sans`, or `Helvetica`, `Times`, `Courier` (printed with the "
-    "Liberation family of the same widths); or TrueType files: `regular` (required), `bold`, "
-    "`italic`, `bold_italic`, a missing style falling back to the regular (or bold) file",
+    "Liberation family of the same widths)",
     forms=(
-        text(
-            "",
-            "a built-in family",
-            "`Noto Sans` (the default), `Liberation Sans`, `Liberation Serif`, "
-            "`Liberation Mono`, `DejaVu Sans`, or `Helvetica`, `Times`, `Courier`",
-        ),
-        mapping(
-            "",
-            "TrueType files",
-            FONT_FILES,
-            "`regular` (required), `bold`, `italic`, `bold_italic`; a missing style falls "
-            "back to the regular (or bold) file",
-        ),
+        text("", "a built-in family", example="Noto Sans"),
+        mapping("", "TrueType files", FONT_FILES),
     ),
 )
-COLOUR_DOC = '`"#RRGGBB"`, `"#RGB"` or a CSS colour name'
 BRAND = ObjectSpec(
     "The brand file",
     (
@@ -598,7 +593,12 @@ BRAND = ObjectSpec(
             required=True,
             example="Your Clinic Name",
         ),
-        path("logo", "the clinic's logo picture", "printed on the cover and the back page"),
+        path(
+            "logo",
+            "the clinic's logo picture",
+            "printed on the cover and the back page",
+            example="images/logo.png",
+        ),
         mapping(
             "colors",
             "the brand's colours",
