@@ -4,6 +4,7 @@ details, labels and print settings."""
 from __future__ import annotations
 
 import math
+import re
 from pathlib import Path
 
 import yaml
@@ -210,7 +211,7 @@ def read_contact(ctx: Context, node: yaml.Node | None) -> Contact:
         return Contact()
     fields = Fields(ctx, node, "contact", shape_of("contact"))
     email = fields.text("email")
-    if email is not None and (email.count("@") != 1 or any(c.isspace() for c in email)):
+    if email is not None and not re.fullmatch(spec.EMAIL, email):
         ctx.report(
             fields.get("email"),
             fields.where("email"),
@@ -218,7 +219,7 @@ def read_contact(ctx: Context, node: yaml.Node | None) -> Contact:
         )
         email = None
     website = fields.text("website")
-    if website is not None and (any(c.isspace() for c in website) or "." not in website):
+    if website is not None and not re.fullmatch(spec.WEBSITE, website):
         ctx.report(
             fields.get("website"),
             fields.where("website"),

@@ -13,7 +13,6 @@ from booklet.figures.library import (
     LIMB_ANGLES,
     LIMB_REGIONS,
     POSES,
-    PROPS,
     RANGES,
     REACH_TARGETS,
     REGIONS,
@@ -73,14 +72,18 @@ def read_figure(ctx: Context, node: yaml.Node, path: str) -> Figure | None:
         return None
     if anatomy_name is not None:
         figure = named(
-            ctx, fields.get("anatomy"), fields.where("anatomy"), anatomy_name, list(ANATOMY)
+            ctx,
+            fields.get("anatomy"),
+            fields.where("anatomy"),
+            anatomy_name,
+            list(fields.spec("anatomy").choices),
         )
         for extra in ("side", "angles", "then", "props", "emphasis", "arrow"):
             if fields.get(extra) is not None:
                 ctx.report(fields.get(extra), fields.where(extra), "is only for poses")
                 figure = None
         return None if figure is None else Figure(name=figure.name, caption=caption, alt=alt)
-    known = [*POSES, *BASES]
+    known = list(fields.spec("pose").choices)
     figure = named(ctx, fields.get("pose"), fields.where("pose"), pose_name or "", known)
     if figure is None:
         return None
@@ -108,7 +111,7 @@ def overridden(
     if fields.get("then") is not None:
         then_angles, _ = read_angles(fields, "then", {}, {}, reach_allowed=False)
         then = {**then, **{k: v for k, v in then_angles.items()}}
-    props = read_names(fields, "props", PROPS, figure.props)
+    props = read_names(fields, "props", fields.spec("props").item_choices, figure.props)
     emphasis = read_names(fields, "emphasis", REGIONS, figure.emphasis, sided=True)
     arrow = read_arrow(fields) if fields.get("arrow") is not None else figure.arrow
     if len(fields.ctx.problems) > before:

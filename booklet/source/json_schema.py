@@ -83,7 +83,7 @@ def value_schema(field: FieldSpec) -> Schema:
             ]
         }
     if kind == "date":
-        return {"type": "string", "format": "date", "pattern": r"^\s*\d{4}-\d{2}-\d{2}\s*$"}
+        return {"type": "string", "format": "date", "pattern": trimmed(spec.DATE)}
     if kind == "duration":
         return {
             "anyOf": [

@@ -30,6 +30,7 @@ LANGUAGE_TAG = r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$"
 STRETCH_ID = r"^[A-Za-z0-9][A-Za-z0-9_-]*$"
 DURATION = r"^(\d+)\s*(s|sec|secs|seconds?|min|mins|minutes?)?$"
 LENGTH = r"^(\d+(?:\.\d+)?)\s*(mm|cm|in|pt)$"
+DATE = r"^\d{4}-\d{2}-\d{2}$"
 EMAIL = r"^[^@\s]*@[^@\s]*$"
 WEBSITE = r"^[^\s]*\.[^\s]*$"
 WEB_ADDRESS = r"^https?://[^\s/]+[^\s]*$"
@@ -61,6 +62,11 @@ class FieldSpec:
     forms: tuple[FieldSpec, ...] = ()
     min_items: int = 0
     max_items: int | None = None
+
+    @property
+    def item_choices(self) -> tuple[str, ...]:
+        """The names a list of names may hold (a figure's props)."""
+        return self.item.choices if self.item is not None else ()
 
 
 @dataclass(frozen=True)
@@ -764,8 +770,8 @@ PATIENT = ObjectSpec(
             "date",
             "date",
             "the date printed with the name",
-            "without it, a rebuild on another day gives other bytes",
-            default="today",
+            "default: the day of the build, so a rebuild on another day gives other bytes; "
+            "write the date to rebuild the same file later",
             example="2026-11-20",
         ),
         text(

@@ -51,7 +51,7 @@ def commented(text: str, shape: ObjectSpec) -> str:
         if len(code) < COMMENT_COLUMN - 1:
             lines[number] = f"{code.ljust(COMMENT_COLUMN - 1)} # {comment(field)}"
         else:
-            indent = " " * key_column
+            indent = " " * column  # a list item's comment stands at its dash
             lines[number] = f"{indent}# {comment(field)}\n{code}"
     return "\n".join(lines) + "\n"
 
@@ -105,6 +105,10 @@ def brief(field: FieldSpec) -> str:
         return ", ".join(field.choices[:-1]) + " or " + field.choices[-1]
     if field.kind == "date":
         return "YYYY-MM-DD"
+    if field.kind == "colour":
+        return '"#RRGGBB" or a colour name'
+    if field.kind == "length":
+        return "a number with mm, cm, in or pt"
     if field.kind == "duration":
         return f"up to {spoken_seconds(field.maximum or 1)}"
     if field.kind == "list" and field.max_items:

@@ -53,7 +53,7 @@ def read_date(fields: Fields, name: str, quote: bool = True) -> datetime.date | 
     if value is None:
         return None
     try:
-        if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+        if not re.fullmatch(spec.DATE, value):
             raise ValueError(value)
         return datetime.date.fromisoformat(value)
     except ValueError:
