@@ -795,6 +795,7 @@ PATIENT = ObjectSpec(
             ),
             "each at most once; default every stretch. An unknown id is reported with the "
             "closest one",
+            min_items=1,
             example=["knee-to-chest"],
         ),
         markup(
