@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import copy
 import datetime
+import json
 import shutil
 import subprocess
 import sys
@@ -21,6 +22,7 @@ import yaml
 from conftest import make_picture, write_yaml
 
 from booklet.errors import BookletError
+from booklet.figures.library import BODY_ANGLES, RANGES
 from booklet.model import NEUTRAL_BRAND, Question, QuestionKind
 from booklet.source import spec
 from booklet.source.json_schema import file_schema
@@ -441,3 +443,28 @@ def test_a_stale_file_is_named_and_fails_the_check(tmp_path: Path) -> None:
     subprocess.run([*script, str(tmp_path)], capture_output=True, check=True)
     assert subprocess.run([*script, str(tmp_path), "--check"]).returncode == 0
     assert "a whole number, 1 to 18" in reference.read_text()
+
+
+def test_the_reference_names_every_on_off_field_where_it_explains_the_words() -> None:
+    reference = (PROJECT / "docs" / "format.md").read_text(encoding="utf-8")
+    paragraph = reference.split("An on/off field", 1)[1].split("\n\n", 1)[0]
+    for case in SWITCHES:
+        assert every_name_in_the_reference(case) in paragraph, case
+
+
+@pytest.mark.parametrize("name", list(RANGES))
+def test_a_figure_angle_is_held_to_the_body_s_range_by_both(name: str, folder: Path) -> None:
+    low, high, _ = RANGES[name]
+    where = {name: None} if name in BODY_ANGLES else {"near": {name: None}}
+
+    def content_with(value: Any) -> dict[str, Any]:
+        angles = json.loads(json.dumps(where).replace("null", json.dumps(value)))
+        figure = {"pose": "pigeon", "angles": angles}
+        return {"title": "T", "sections": [{"title": "S", "figure": figure}]}
+
+    for good_value in (f"{(low + high) / 2:g}°", (low + high) / 2):
+        assert problems_loading("content", content_with(good_value), folder) == []
+        assert problems_checking("content", content_with(good_value)) == []
+    for bad_value in (high + 1, low - 1, "a lot"):
+        assert problems_loading("content", content_with(bad_value), folder)
+        assert problems_checking("content", content_with(bad_value))

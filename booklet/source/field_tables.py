@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from booklet.figures.library import RANGES, STRAIGHT_KNEE, STRAIGHT_LEG_HIP_LIMIT
 from booklet.source import spec
 from booklet.source.field_words import value_words
 from booklet.source.spec import FieldSpec, ObjectSpec
@@ -68,9 +69,23 @@ def labels_table() -> str:
     return "\n".join(rows) + "\n"
 
 
+def angles_table() -> str:
+    """Every angle a figure may change, with the body's range of motion for it."""
+    rows = ["| angle | from | to | meaning |", "| --- | --- | --- | --- |"]
+    for name, (low, high, meaning) in RANGES.items():
+        if name == "hip":
+            meaning += (
+                f"; above {STRAIGHT_LEG_HIP_LIMIT:g} the knee must bend at least {STRAIGHT_KNEE:g}"
+            )
+        rows.append(f"| `{name}` | {low:g} | {high:g} | {cell(meaning)} |")
+    return "\n".join(rows) + "\n"
+
+
 def table_named(name: str) -> str:
     if name == "labels":
         return labels_table()
+    if name == "angles":
+        return angles_table()
     shape, listed = TABLES[name]
     return field_table(shape, listed)
 

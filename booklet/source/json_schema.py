@@ -154,8 +154,18 @@ def angles(reach: bool) -> Schema:
 
 
 def angle(name: str) -> Schema:
+    """Degrees within the body's range, as a number or as text such as `30°`."""
     least, most, meaning = poses.RANGES[name]
-    return {"type": "number", "minimum": least, "maximum": most, "description": meaning}
+    return {
+        "anyOf": [
+            {"type": "number", "minimum": least, "maximum": most},
+            {"type": "string", "pattern": DEGREES},
+        ],
+        "description": f"{meaning}, from {least:g} to {most:g} degrees",
+    }
+
+
+DEGREES = r"^\s*[-+]?(\d+(\.\d*)?|\.\d+)\s*°?\s*$"
 
 
 def file_schema(kind: str) -> Schema:
