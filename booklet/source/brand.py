@@ -193,14 +193,15 @@ def read_page(ctx: Context, node: yaml.Node | None) -> tuple[str | None, float |
     margin = read_length(fields, "margin")
     if margin is not None:
         width, height = PAGE_SIZES_PT[size or "letter"]
-        lowest, highest = 6 * POINTS_PER_UNIT["mm"], min(width, height) / 4
+        least_mm = fields.spec("margin").minimum or 0
+        lowest, highest = least_mm * POINTS_PER_UNIT["mm"], min(width, height) / 4
         if not lowest <= margin <= highest:
             # Rounded down, so that the largest margin named is one that is accepted.
             most = math.floor(highest / POINTS_PER_UNIT["mm"])
             ctx.report(
                 fields.get("margin"),
                 fields.where("margin"),
-                f"must be from 6mm to {most}mm for this page size",
+                f"must be from {least_mm}mm to {most}mm for this page size",
             )
             margin = None
     return size, margin

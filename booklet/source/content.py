@@ -42,6 +42,7 @@ from booklet.source.values import (
 USE_OR_STRETCH = ObjectSpec(
     spec.USE.title, (*spec.USE.fields, *(f for f in spec.STRETCH if f.name not in spec.USE.index))
 )
+DOSAGE_WORDS = ", ".join(spec.DOSAGE_NAMES[:-1]) + " and " + spec.DOSAGE_NAMES[-1]
 LANGUAGE_TAG = re.compile(spec.LANGUAGE_TAG)
 STRETCH_ID = re.compile(spec.STRETCH_ID)
 
@@ -247,8 +248,8 @@ def read_use(
         ctx.report(
             fields.values[name],
             fields.where(name),
-            "only hold, repeat, sets, sides and frequency can change where a library stretch "
-            "is used; change the others in the library file",
+            f"only {DOSAGE_WORDS} can change where a library stretch is used; change the "
+            "others in the library file",
         )
     stretch = library_stretch(fields, "use", library)
     dosage = read_dosage(fields)

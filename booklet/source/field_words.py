@@ -18,6 +18,8 @@ def value_words(spec: FieldSpec) -> str:
 
 def kind_words(spec: FieldSpec) -> str:
     kind = spec.kind
+    if kind == "length" and spec.minimum:
+        return FIXED_WORDS["length"] + f"; at least {spec.minimum} mm"
     if kind in FIXED_WORDS:
         return FIXED_WORDS[kind]
     if kind == "text":
