@@ -182,7 +182,7 @@ def read_callout(ctx: Context, node: yaml.Node, path: str) -> Callout | None:
     fields = Fields(ctx, node, path, spec.CALLOUT)
     if not fields.ok:
         return None
-    kind = fields.one_of("kind") if fields.get("kind", required=True) is not None else None
+    kind = fields.one_of("kind") if fields.need("kind") is not None else None
     text = fields.markup_text("text")
     if kind is None or text is None:
         return None

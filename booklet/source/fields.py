@@ -189,6 +189,10 @@ class Fields:
             self.ctx.report(anchor, self.where(name), message)
         return node
 
+    def need(self, name: str) -> yaml.Node | None:
+        """The value's node, reported as missing when the spec requires the field."""
+        return self.get(name, self.spec(name).required)
+
     def text(self, name: str, required: bool | None = None, limit: int | None = None) -> str | None:
         """Text within the spec's length limit, or within `limit` when a reader that has
         its own message for the spec's limit asks for the general one."""
@@ -254,7 +258,7 @@ class Fields:
             hint = '; start each item on its own line with "- "' if kind_of(node) == "text" else ""
             self.ctx.report(node, self.where(name), f"must be a list, not {kind_of(node)}{hint}")
             return []
-        if required and not node.value:
+        if (required or self.spec(name).min_items == 1) and not node.value:
             self.ctx.report(node, self.where(name), "must list at least one item")
         return [(join(self.where(name), i), item) for i, item in enumerate(node.value)]
 

@@ -269,8 +269,8 @@ def read_arrow(fields: Fields) -> Arrow | None:
     arrow = Fields(fields.ctx, node, fields.where("arrow"), spec.ARROW)
     if not arrow.ok:
         return None
-    at = arrow.get("at", required=True) and arrow.one_of("at")
-    toward = arrow.get("toward", required=True) and arrow.one_of("toward")
+    at = arrow.need("at") and arrow.one_of("at")
+    toward = arrow.need("toward") and arrow.one_of("toward")
     if not at or not toward:
         return None
     return Arrow(at=at, toward=toward)

@@ -68,7 +68,7 @@ def read_exercises(fields: Fields, stretch_ids: Sequence[str]) -> tuple[Exercise
         return None
     chosen: list[Exercise] = []
     seen: set[str] = set()
-    for where, item in fields.items("exercises", required=True):
+    for where, item in fields.items("exercises"):
         exercise = read_exercise(fields.ctx, item, where, stretch_ids)
         if exercise is None:
             continue
@@ -85,7 +85,7 @@ def read_exercise(
 ) -> Exercise | None:
     if isinstance(node, yaml.MappingNode):
         fields = Fields(ctx, node, where, spec.EXERCISE)
-        id_node, id_where = fields.get("id", required=True), fields.where("id")
+        id_node, id_where = fields.need("id"), fields.where("id")
         dosage = read_dosage(fields)
     else:
         id_node, id_where, dosage = node, where, None

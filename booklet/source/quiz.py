@@ -44,7 +44,7 @@ def read_question(ctx: Context, node: yaml.Node, path: str) -> Question | None:
     text = fields.text("question")
     stated = fields.one_of("type")
     choices = read_choices(fields)
-    answer_node = fields.get("answer", required=True)
+    answer_node = fields.need("answer")
     lines = fields.integer("lines")
     explanation = fields.markup_text("explanation")
     section = fields.text("section")
