@@ -29,6 +29,7 @@ from booklet.source.json_schema import file_schema
 from booklet.source.read import load, load_patient
 from booklet.source.roster import read_roster
 from booklet.source.spec import FieldSpec, ObjectSpec
+from booklet.words.labels import Labels
 
 PROJECT = Path(__file__).parent.parent
 FONT = PROJECT / "booklet" / "assets" / "typefaces"
@@ -380,7 +381,7 @@ def test_a_csv_roster_takes_the_same_on_off_words(tmp_path: Path) -> None:
 # --- defaults and docs ---------------------------------------------------------------------
 
 
-def test_the_spec_defaults_are_the_ones_booklet_uses() -> None:
+def test_the_spec_defaults_are_the_ones_booklet_uses(folder: Path) -> None:
     brand = spec.BRAND
     assert brand["reading_grade"].default == str(NEUTRAL_BRAND.reading_grade)
     assert brand["page"].shape["size"].default == NEUTRAL_BRAND.page_size  # type: ignore[union-attr]
@@ -388,6 +389,24 @@ def test_the_spec_defaults_are_the_ones_booklet_uses() -> None:
     assert margin == "18mm" and round(NEUTRAL_BRAND.margin_pt, 6) == round(18 * 72 / 25.4, 6)
     question = Question(kind=QuestionKind.SHORT, text="Q", answer="A")
     assert spec.QUESTION["lines"].default == str(question.lines)
+    base = {"title": "T", "sections": [{"title": "S"}], "quiz": {"questions": [question_of()]}}
+    document = load(write_yaml(folder / "defaults.yaml", base))
+    booklet = document.booklet
+    assert spec.CONTENT["language"].default == booklet.language
+    assert spec.SWITCH_WORDS[spec.CONTENT["exercise_log"].default or ""] is booklet.exercise_log
+    assert spec.SWITCH_WORDS[spec.CONTENT["questions_page"].default or ""] is booklet.questions_page
+    assert booklet.quiz is not None and spec.QUIZ["title"].default == Labels().quiz
+    assert str(booklet.quiz.questions[0].lines) == spec.QUESTION["lines"].default
+    patient = load_patient(write_yaml(folder / "someone.yaml", {"name": "A"}), document)
+    assert spec.SWITCH_WORDS[spec.PATIENT["quiz"].default or ""] is patient.quiz
+    printing = brand["print"].shape
+    assert printing is not None
+    assert [printing[name].default for name in ("large", "grayscale")] == ["false", "false"]
+    assert not NEUTRAL_BRAND.large_print and not NEUTRAL_BRAND.grayscale
+
+
+def question_of() -> dict[str, str]:
+    return {"question": "Q", "answer": "A model answer"}
 
 
 def every_name_in_the_reference(case: Case) -> str:

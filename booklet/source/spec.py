@@ -35,6 +35,16 @@ EMAIL = r"^[^@\s]*@[^@\s]*$"
 WEBSITE = r"^[^\s]*\.[^\s]*$"
 WEB_ADDRESS = r"^https?://[^\s/]+[^\s]*$"
 
+# What a field may hold. Scalars: text, markup (light markup text), whole (a number),
+# switch (on/off), choice, date, duration, length, web address, path, id, language, colour,
+# email, website, answer (a quiz answer), angles (a figure's), any. Containers: list
+# (`item`), mapping (`shape`), either (one of `forms`).
+KINDS = frozenset(
+    "text markup whole switch choice date duration length path id language colour email "
+    "website answer angles any list mapping either".split()
+    + ["web address"]
+)
+
 
 @dataclass(frozen=True)
 class FieldSpec:
@@ -62,6 +72,10 @@ class FieldSpec:
     forms: tuple[FieldSpec, ...] = ()
     min_items: int = 0
     max_items: int | None = None
+
+    def __post_init__(self) -> None:
+        if self.kind not in KINDS:
+            raise ValueError(f"{self.name}: no kind of value is called {self.kind!r}")
 
     @property
     def item_choices(self) -> tuple[str, ...]:
@@ -96,10 +110,6 @@ class ObjectSpec:
 
     def __iter__(self) -> Iterator[FieldSpec]:
         return iter(self.fields)
-
-    def only(self, *names: str) -> ObjectSpec:
-        """The same fields, keeping only `names` (the dosage a library `use:` may change)."""
-        return ObjectSpec(self.title, tuple(f for f in self.fields if f.name in names))
 
 
 def text(
@@ -145,8 +155,8 @@ PICTURE = ObjectSpec(
         text(
             "alt",
             "what the picture shows, for screen readers",
-            "read aloud by screen readers and used by the HTML booklet; `booklet check` and "
-            "`booklet validate --strict` report pictures without it",
+            "the HTML booklet uses it too; `booklet check` and `booklet validate --strict` "
+            "report pictures without it",
             example="Two drawings of a pelvis.",
         ),
     ),
