@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import copy
 import datetime
+import functools
+import itertools
 import json
 import shutil
 import subprocess
@@ -200,27 +202,43 @@ def folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
         make_picture(here / name)
     (here / "fonts").mkdir()
     for style in spec.FONT_FILES.names:
-        shutil.copy(FONT / "NotoSans-Regular.ttf", here / "fonts" / f"Body-{style}.ttf")
+        shutil.copy(FONT / "AtkinsonHyperlegible-Regular.ttf", here / "fonts" / f"Body-{style}.ttf")
     write_yaml(here / "brand.yaml", {"organization": "Clinic"})
     write_yaml(here / "library.yaml", {"stretches": [LIBRARY_STRETCH]})
+    write_yaml(here / "base.yaml", BASE)
     return here
+
+
+BASE = {"title": "T", "sections": [{"title": "S", "stretches": [LIBRARY_STRETCH]}]}
+
+
+def write(folder: Path, stem: str, data: Any) -> Path:
+    """YAML text as typed, or data dumped in order, in a new file: writing a new file is
+    many times faster than truncating and rewriting one on some file systems."""
+    text = data if isinstance(data, str) else yaml.dump(data, Dumper=DUMPER, sort_keys=False)
+    path = folder / f"{stem}-{next(WRITTEN)}.yaml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+WRITTEN = itertools.count()
+
+
+DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 
 
 def problems_loading(kind: str, data: Any, folder: Path) -> list[str]:
     """What booklet says about a file of `kind` holding `data` (nothing when it is good)."""
-    path = write_yaml(folder / f"under-test-{kind}.yaml", data)
-    content = folder / "under-test-content.yaml"
-    base = {"title": "T", "sections": [{"title": "S", "stretches": [LIBRARY_STRETCH]}]}
+    path = write(folder, f"under-test-{kind}", data)
     try:
         if kind == "content":
             load(path)
         elif kind == "brand":
-            load(write_yaml(content, base), path)
+            load(folder / "base.yaml", path)
         elif kind == "library":
-            load(write_yaml(content, {**base, "library": [path.name]}))
+            load(write(folder, "uses-library", {**BASE, "library": [path.name]}))
         elif kind == "patient":
-            document = load(write_yaml(content, base))
-            load_patient(path, document)
+            load_patient(path, load(folder / "base.yaml"))
         else:
             rows = read_roster(path, ["knee-to-chest"], datetime.date(2026, 1, 1), "b", "key")
             return [str(p) for row in rows for p in row.problems]
@@ -229,11 +247,18 @@ def problems_loading(kind: str, data: Any, folder: Path) -> list[str]:
     return []
 
 
-def problems_checking(kind: str, data: Any) -> list[str]:
-    checker = jsonschema.Draft202012Validator(
-        file_schema(kind), format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER
+@functools.cache
+def checker(kind: str) -> jsonschema.Draft202012Validator:
+    """An editor's check of a kind of file, against the schema booklet writes for it."""
+    schema = file_schema(kind)
+    jsonschema.Draft202012Validator.check_schema(schema)
+    return jsonschema.Draft202012Validator(
+        schema, format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER
     )
-    return [message for error in checker.iter_errors(data) for message in messages(error)]
+
+
+def problems_checking(kind: str, data: Any) -> list[str]:
+    return [message for error in checker(kind).iter_errors(data) for message in messages(error)]
 
 
 def messages(error: jsonschema.ValidationError) -> Iterator[str]:

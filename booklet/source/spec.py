@@ -40,9 +40,11 @@ WEB_ADDRESS = r"^https?://[^\s/]+[^\s]*$"
 # email, website, answer (a quiz answer), angles (a figure's), any. Containers: list
 # (`item`), mapping (`shape`), either (one of `forms`).
 KINDS = frozenset(
-    "text markup whole switch choice date duration length path id language colour email "
-    "website answer angles any list mapping either".split()
-    + ["web address"]
+    {
+        *("text", "markup", "whole", "switch", "choice", "date", "duration", "length"),
+        *("web address", "path", "id", "language", "colour", "email", "website"),
+        *("answer", "angles", "any", "list", "mapping", "either"),
+    }
 )
 
 
