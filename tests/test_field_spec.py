@@ -512,3 +512,20 @@ def test_a_figure_angle_is_held_to_the_body_s_range_by_both(name: str, folder: P
     for bad_value in (high + 1, low - 1, "a lot"):
         assert problems_loading("content", content_with(bad_value), folder)
         assert problems_checking("content", content_with(bad_value))
+
+
+def test_the_safety_limits_name_the_spec_s_text_limits() -> None:
+    reference = (PROJECT / "docs" / "format.md").read_text(encoding="utf-8")
+    row = next(line for line in reference.splitlines() if line.startswith("| text length |"))
+    choice = spec.QUESTION["choices"].item
+    assert choice is not None
+    for phrase in (
+        f"at most {spec.MAX_PARAGRAPH_CHARS:,} characters",
+        f"at most {spec.MAX_TEXT_CHARS:,}",
+        f"a quiz choice at most {choice.max_length}",
+        f"the title {spec.CONTENT['title'].max_length}",
+        f"the subtitle {spec.CONTENT['subtitle'].max_length}",
+        f"a patient's name and clinician {spec.PATIENT['name'].max_length}",
+    ):
+        assert spec.PATIENT["name"].max_length == spec.PATIENT["clinician"].max_length
+        assert phrase in row, phrase
