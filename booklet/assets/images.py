@@ -1,9 +1,9 @@
 """Picture files -> checked, print-ready Pillow images (right mode, right size, decoded once)
-and the compressed samples a PDF stores for them (encoded once per process)."""
+and the compressed samples a PDF stores for them (encoded once per process for each content
+of the file: a picture replaced in place is read again)."""
 
 from __future__ import annotations
 
-import functools
 import hashlib
 import io
 import struct
@@ -14,6 +14,7 @@ from pathlib import Path
 
 from PIL import Image, ImageOps, UnidentifiedImageError
 
+from booklet.assets.fingerprints import cached_by_content
 from booklet.source.files import regular_file_problem
 
 # No "MPO": Pillow opens multi-picture JPEGs through the JPEG opener and registers no MPO
@@ -52,7 +53,7 @@ def check_image(path: Path) -> str | None:
     return None
 
 
-@functools.lru_cache(maxsize=256)
+@cached_by_content(maxsize=256)
 def header(path: Path) -> tuple[int, int, str]:
     """Width and height in pixels after EXIF rotation, and the file format, from the header."""
     with Image.open(path, formats=ALLOWED_FORMATS) as image:
@@ -70,7 +71,7 @@ def pixel_size(path: Path) -> tuple[int, int]:
     return width, height
 
 
-@functools.lru_cache(maxsize=128)
+@cached_by_content(maxsize=128)
 def print_ready(path: Path, max_width_pt: float, max_height_pt: float) -> Image.Image:
     """The picture in a mode PDF can hold, no larger than the box at 300 ppi.
 
@@ -110,7 +111,7 @@ class Encoded:
     png_rows: bool = False  # `data` is a PNG file's own: each row starts with its filter
 
 
-@functools.lru_cache(maxsize=128)
+@cached_by_content(maxsize=128)
 def embeddable(
     path: Path, max_width_pt: float, max_height_pt: float, gray: bool = False
 ) -> Encoded:

@@ -7,9 +7,8 @@ import functools
 import io
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from reportlab.graphics.shapes import Drawing, Group
-from reportlab.graphics.shapes import Path as RLPath
 from reportlab.lib.rl_accel import fp_str
 
 from booklet.assets.colors import gray_hex, reportlab_color
@@ -17,6 +16,10 @@ from booklet.figures.geometry import Command, Path, curve_points
 from booklet.figures.marks import Colors, Mark
 from booklet.figures.scene import figure_marks, marks_bounds
 from booklet.model import Figure
+
+if TYPE_CHECKING:  # ReportLab's shapes are imported only by previews and the HTML twin
+    from reportlab.graphics.shapes import Drawing
+    from reportlab.graphics.shapes import Path as RLPath
 
 NON_ZERO = 1  # ReportLab's FILL_NON_ZERO: overlapping outlines fill as one shape
 POINTS_PER_CM = 0.6  # people in stretch cards: about 105 pt tall when standing
@@ -59,6 +62,8 @@ def counter_clockwise(path: Path) -> Path:
 
 def rl_path(paths: Sequence[Path], k: float, dx: float, dy: float, **style: object) -> RLPath:
     """One ReportLab path holding `paths` as subpaths, scaled by `k` and moved."""
+    from reportlab.graphics.shapes import Path as RLPath
+
     shape = RLPath(fillMode=NON_ZERO, **style)
     for path in paths:
         for command in path:
@@ -133,6 +138,8 @@ def mark_shapes(mark: Mark, k: float, dx: float, dy: float) -> list[RLPath]:
 
 def marks_drawing(marks: list[Mark], k: float) -> Drawing:
     """A drawing `k` points per unit, just big enough for `marks`."""
+    from reportlab.graphics.shapes import Drawing, Group
+
     left, bottom, right, top = marks_bounds(marks)
     drawing = Drawing((right - left) * k, (top - bottom) * k)
     for mark in marks:
