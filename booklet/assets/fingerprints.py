@@ -1,10 +1,11 @@
 """Files -> a hash of their bytes, and results cached by it, so an edited file is read again.
 
 A file's hash is kept only while its size, modification time, change time and inode stay
-the same: replacing a picture, a font or a brand file in place (even within the same
-second, even with the same size) changes its change time, and it is read again. A result
-cached by content is therefore never stale, in one build, in `--watch` or in a process
-that builds for hours.
+the same: replacing a picture, a font or a brand file in place (even with the same size and
+modification time) changes its change time, and it is read again. A file changed in the
+last two seconds is hashed on every use, as file systems keep times only so finely. A
+result cached by content is therefore never stale, in one build, in `--watch` or in a
+process that builds for hours.
 """
 
 from __future__ import annotations
@@ -13,12 +14,14 @@ import functools
 import hashlib
 import os
 import threading
+import time
 from collections import OrderedDict
 from collections.abc import Callable, Hashable
 from pathlib import Path
 from typing import Concatenate, ParamSpec, TypeVar
 
 Stamp = tuple[int, int, int, int]
+RECENT_NS = 2_000_000_000  # a file changed this recently may change again unseen
 
 _lock = threading.Lock()
 _hashes: dict[str, tuple[Stamp, str]] = {}
@@ -37,8 +40,9 @@ def content_hash(path: Path) -> str:
     if known is not None and known[0] == stamp:
         return known[1]
     digest = hashlib.sha256(Path(key).read_bytes()).hexdigest()
-    with _lock:
-        _hashes[key] = (stamp, digest)
+    if time.time_ns() - max(info.st_mtime_ns, info.st_ctime_ns) > RECENT_NS:
+        with _lock:
+            _hashes[key] = (stamp, digest)
     return digest
 
 

@@ -143,7 +143,6 @@ def print_sample(font: TTFont) -> None:
     document = PDFDocument(invariant=1)
     font.splitString("Aa1", document)
     font.addObjects(document)
-    document.format()
 
 
 def register(family: FontFamily) -> FontSet:
