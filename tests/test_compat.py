@@ -214,9 +214,12 @@ def internal_uses(tree: ast.AST, own: set[str]) -> list[str]:
             private = node.attr.startswith("_") and not node.attr.startswith("__")
             if node.attr in KNOWN_INTERNALS or (private and node.attr not in own):
                 found.append(f"line {node.lineno}: .{node.attr}")
-            elif isinstance(node.ctx, ast.Store) and isinstance(node.value, ast.Name):
-                if node.value.id in imported:  # a library's module or class changed in place
-                    found.append(f"line {node.lineno}: {node.value.id}.{node.attr} = ...")
+            elif (
+                isinstance(node.ctx, ast.Store)
+                and isinstance(node.value, ast.Name)
+                and node.value.id in imported  # a library's module or class changed in place
+            ):
+                found.append(f"line {node.lineno}: {node.value.id}.{node.attr} = ...")
         elif isinstance(node, ast.Name) and node.id in KNOWN_INTERNALS:
             found.append(f"line {node.lineno}: {node.id}")
         elif isinstance(node, ast.ImportFrom) and (node.module or "").startswith(LIBRARIES):
