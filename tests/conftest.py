@@ -12,11 +12,13 @@ import yaml
 from click.testing import CliRunner, Result
 from PIL import Image
 
+from booklet.api import build
 from booklet.cli import cli
-from booklet.document import Document
+from booklet.document import Document, Outputs
 from booklet.errors import BookletError
 from booklet.source.read import load
 
+SAMPLE = Path(__file__).resolve().parent.parent / "content" / "psoas-hip-pain.yaml"
 MINIMAL_CONTENT = """\
 title: Hip care
 sections:
@@ -63,6 +65,13 @@ def run_cli(args: Sequence[str | Path]) -> Result:
     return CliRunner().invoke(
         cli, [str(arg) for arg in args], prog_name="booklet", catch_exceptions=False
     )
+
+
+@pytest.fixture(scope="session")
+def sample_outputs() -> Outputs:
+    """The sample booklet and answer key as the library builds them, built once for the
+    tests that only read them."""
+    return build(load(SAMPLE))
 
 
 @pytest.fixture
