@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import textwrap
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -65,6 +65,16 @@ def run_cli(args: Sequence[str | Path]) -> Result:
     return CliRunner().invoke(
         cli, [str(arg) for arg in args], prog_name="booklet", catch_exceptions=False
     )
+
+
+@pytest.fixture(scope="session", autouse=True)
+def own_cache_folder(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """The tests' cache of prepared pictures: a folder of their own, never the user's."""
+    folder = tmp_path_factory.mktemp("cache")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("BOOKLET_CACHE_DIR", str(folder))
+        patch.delenv("BOOKLET_NO_CACHE", raising=False)
+        yield folder
 
 
 @pytest.fixture(scope="session")

@@ -108,6 +108,24 @@ def test_truncated_png_is_reported(tmp_path):
     assert "damaged or truncated" in check_image(path)
 
 
+def test_truncated_jpeg_is_reported_though_checked_at_an_eighth_of_its_size(tmp_path):
+    photo = Image.effect_noise((800, 600), 60).convert("RGB")
+    path = save(photo, tmp_path / "photo.jpg", quality=90)
+    data = path.read_bytes()
+    assert check_image(path) is None
+    for cut in (len(data) // 2, len(data) - 200):
+        path.write_bytes(data[:cut])
+        assert "damaged or truncated" in check_image(path)
+
+
+def test_the_same_broken_picture_at_two_paths_is_named_by_each(tmp_path):
+    first, second = tmp_path / "first.png", tmp_path / "second.png"
+    for path in (first, second):
+        path.write_bytes(b"not a picture")
+    assert str(first) in check_image(first)
+    assert str(second) in check_image(second)
+
+
 def test_picture_over_the_pixel_limit_is_refused(tmp_path):
     path = save(Image.new("1", (7000, 7000)), tmp_path / "huge.png")
     assert "more than the limit" in check_image(path)

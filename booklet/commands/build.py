@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from booklet.commands.shared import BRAND, CONTENT, RESTRICT_TO, reported_errors, warn
+from booklet.commands.shared import BRAND, CONTENT, NO_CACHE, RESTRICT_TO, reported_errors, warn
 
 if TYPE_CHECKING:
     from booklet.document import PrintOptions
@@ -97,6 +97,7 @@ if TYPE_CHECKING:
     help="Large print: 18 pt body text in a low-vision typeface, 1.5 line spacing, one column.",
 )
 @click.option("--grayscale", is_flag=True, help="Shades of gray only, for photocopying.")
+@NO_CACHE
 def build(
     content: Path,
     brand: Path | None,
