@@ -41,7 +41,7 @@ def photo_files(folder: Path) -> list[Path]:
         ("see-through.png", with_alpha(base), {}),
         ("photo.jpg", texture((1800, 1200), 0.3), {"quality": 90}),
         ("cmyk.jpg", texture((1200, 1600), 0.6).convert("CMYK"), {"quality": 90}),
-        ("deep.png", base.convert("L").point(lambda v: v * 256).convert("I;16"), {}),
+        ("deep.png", base.convert("L").convert("I").point(lambda v: v * 257).convert("I;16"), {}),
         ("palette.png", palette_with_transparency(base), {}),
         ("animated.gif", base.resize((800, 600)).convert("P"), {}),
         ("large-photo.jpg", texture((4000, 3000), 0.9), {"quality": 92}),
@@ -82,7 +82,8 @@ def card(name: str, picture: str, indent: str, card_id: str | None = None) -> li
 
 
 def photo_booklet(folder: Path) -> Path:
-    """About nine A4 pages: a section with a photograph and a card with one, per picture."""
+    """About nine A4 pages: a section with a photograph per picture, and every other
+    section with a card showing its picture again, smaller."""
     pictures = [path.name for path in photo_files(folder / "photos")]
     write(folder / "brand-a4.yaml", ["organization: Example Clinic", "page:", "  size: a4"])
     lines = ["title: Photographs of every kind", "brand: brand-a4.yaml", "sections:"]
@@ -91,9 +92,9 @@ def photo_booklet(folder: Path) -> Path:
             f"  - title: Part {number}",
             f"    body: {PARAGRAPH}",
             f"    image: {{file: photos/{picture}, alt: Picture {number}, caption: Part {number}}}",
-            "    stretches:",
-            *card(f"Exercise {number}", f"photos/{picture}", "      "),
         ]
+        if number % 2:
+            lines += ["    stretches:", *card(f"Exercise {number}", f"photos/{picture}", "      ")]
     return write(folder / "photo-booklet.yaml", lines)
 
 
