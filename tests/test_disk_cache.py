@@ -4,6 +4,7 @@ BOOKLET_NO_CACHE leave it untouched, and a picture used by many cards is prepare
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 
 import pytest
@@ -11,6 +12,9 @@ from conftest import run_cli, write_yaml
 from PIL import Image, ImageFile
 
 from booklet.assets import disk_cache, images
+from booklet.figures import draw
+from booklet.figures.marks import Colors
+from booklet.source.figure_field import builtin
 
 
 @pytest.fixture
@@ -173,3 +177,20 @@ def test_a_picture_on_many_cards_is_checked_and_prepared_once(
     built(content, tmp_path / "out", "--no-cache")
     # checked once (at an eighth of its size), prepared for print once: not once per card
     assert decoded.count("photo.jpg") == 2
+
+
+def test_a_posed_figure_is_drawn_once_per_cache_and_captions_stay_out_of_it(
+    cache: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    figure = builtin("glute-bridge")
+    colors = Colors.from_brand("#2E5E7E", "#D9822B")
+    drawn = draw.figure_art.__wrapped__(figure, colors)  # type: ignore[attr-defined]
+    assert entries(cache) != []
+
+    def no_posing(*_args: object) -> None:
+        raise AssertionError("posed again although the cache holds the figure")
+
+    monkeypatch.setattr(draw, "posed_art", no_posing)
+    captioned = dataclasses.replace(figure, caption="Zephyrine's bridge", alt="Quintessa")
+    assert draw.figure_art.__wrapped__(captioned, colors) == drawn  # type: ignore[attr-defined]
+    assert all(b"Zephyrine" not in entry.read_bytes() for entry in entries(cache))

@@ -1,12 +1,14 @@
-"""Expensive results that depend only on file contents -> files in the user's cache folder,
-so the next process finds them ready (a picture decoded, scaled and compressed for print).
+"""Expensive results that depend only on their inputs -> files in the user's cache folder,
+so the next process finds them ready (a picture decoded, scaled and compressed for print;
+a figure posed and written as drawing operators).
 
 Entries are named by a hash of the input bytes and every setting that shapes the result,
 so an entry can never be stale; each holds a checksum of its own bytes, and one that is
 damaged or unreadable is ignored (and removed) as if it were missing. Writes go to a
 temporary name and are renamed into place, so processes writing at once never see half
 an entry. The folder is kept under a size cap, dropping the entries used longest ago.
-Nothing a patient file holds is ever stored: keys and values come from pictures alone.
+Nothing a patient file holds is ever stored: keys and values come from pictures and
+poses alone.
 
 Where: `BOOKLET_CACHE_DIR`, else `$XDG_CACHE_HOME/booklet`, else `~/.cache/booklet`.
 Off: `BOOKLET_NO_CACHE=1`, or `booklet build --no-cache` (see `disabled`).
@@ -17,6 +19,7 @@ from __future__ import annotations
 
 import contextlib
 import contextvars
+import functools
 import hashlib
 import os
 import tempfile
@@ -60,6 +63,17 @@ def max_bytes() -> int:
     except ValueError:
         megabytes = DEFAULT_MAX_MB
     return max(0, int(megabytes * 1024 * 1024))
+
+
+@functools.lru_cache(maxsize=8)
+def code_version(package: Path) -> str:
+    """A hash of the Python sources of a package folder: entries made by other code (a
+    newer release, a change in development) are never read."""
+    digest = hashlib.sha256()
+    for source in sorted(package.rglob("*.py")):
+        digest.update(source.relative_to(package).as_posix().encode() + b"\0")
+        digest.update(source.read_bytes())
+    return digest.hexdigest()
 
 
 def entry_name(*parts: str) -> str:
