@@ -116,11 +116,20 @@ def write(name: str, payload: bytes) -> None:
         with contextlib.suppress(OSError, UnboundLocalError):
             os.unlink(temporary)
         return
-    keep_under_cap(folder(), max_bytes())
+    root, size, cap = folder(), len(FORMAT) + 32 + len(payload), max_bytes()
+    known = _folder_bytes.get(root)
+    if known is None or known + size > cap:  # look at the folder itself
+        _folder_bytes[root] = keep_under_cap(root, cap)
+    else:  # the folder as this process last saw it, and what it wrote since
+        _folder_bytes[root] = known + size
 
 
-def keep_under_cap(root: Path, cap: int) -> None:
-    """Remove the entries used longest ago until the folder holds at most `cap` bytes."""
+_folder_bytes: dict[Path, int] = {}  # each folder's size as this process knows it
+
+
+def keep_under_cap(root: Path, cap: int) -> int:
+    """Remove the entries used longest ago until the folder holds at most `cap` bytes;
+    return the bytes it holds then."""
     entries = []
     for path in root.glob("??/*"):
         with contextlib.suppress(OSError):
@@ -133,3 +142,4 @@ def keep_under_cap(root: Path, cap: int) -> None:
         with contextlib.suppress(OSError):
             path.unlink()
             total -= size
+    return total
