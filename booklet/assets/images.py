@@ -16,6 +16,7 @@ from PIL import Image, ImageOps, UnidentifiedImageError
 
 from booklet.assets import disk_cache
 from booklet.assets.fingerprints import cached_by_content, content_hash
+from booklet.errors import BookletError, Problem
 from booklet.source.files import regular_file_problem
 
 # No "MPO": Pillow opens multi-picture JPEGs through the JPEG opener and registers no MPO
@@ -49,8 +50,10 @@ CHECK_VERSION = f"1 {MAX_PIXELS} {Image.__version__}"
 @cached_by_content(maxsize=1024)
 def decoding_problem(path: Path, shown_as: str) -> str | None:
     """None when every byte of the picture decodes, else what is wrong (naming the file as
-    `shown_as`). A JPEG is decoded at an eighth of its size: every byte of it is still read
-    and checked, at a sixty-fourth of the work."""
+    `shown_as`). A PNG whose every chunk matches its checksum is not decoded here (it is
+    decoded once, when prepared for print); a JPEG is decoded at an eighth of its size:
+    every byte of it is still read and checked, at a sixty-fourth of the work. A picture
+    that fails is decoded in full, for the reason to give."""
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("error", Image.DecompressionBombWarning)
@@ -61,6 +64,8 @@ def decoding_problem(path: Path, shown_as: str) -> str | None:
                         f"the picture {shown_as} is {width}x{height} pixels, more than the "
                         f"limit of {MAX_PIXELS // 1_000_000} million; make it smaller"
                     )
+                if image.format == "PNG" and png_checksums_match(path):
+                    return None
                 if image.format == "JPEG":
                     image.draft(image.mode, (max(1, width // 8), max(1, height // 8)))
                 image.load()
@@ -76,13 +81,48 @@ def decoding_problem(path: Path, shown_as: str) -> str | None:
     return None
 
 
+def png_exif(path: Path) -> Image.Exif:
+    """A PNG's EXIF (its eXIf chunk, wherever it stands), read without decoding a pixel."""
+    exif = Image.Exif()
+    data = path.read_bytes()
+    offset = len(PNG_SIGNATURE)
+    while offset + 8 <= len(data):
+        length, kind = struct.unpack_from(">I4s", data, offset)
+        if kind == b"eXIf":
+            exif.load(b"Exif\x00\x00" + data[offset + 8 : offset + 8 + length])
+            break
+        if kind == b"IEND":
+            break
+        offset += 12 + length
+    return exif
+
+
+def png_checksums_match(path: Path) -> bool:
+    """True when every chunk of a PNG is whole and matches its checksum, through to its
+    end marker, read without decoding a pixel."""
+    try:
+        with Image.open(path, formats=("PNG",)) as image:
+            image.verify()
+    except (OSError, ValueError, SyntaxError, EOFError, struct.error):
+        return False
+    return True
+
+
+def damaged(path: Path, error: Exception) -> BookletError:
+    """A picture that passed its check and still failed to decode for print."""
+    message = f"the picture {path} is damaged ({error}); export it again as PNG or JPEG"
+    return BookletError([Problem(str(path), None, "", message)])
+
+
 @cached_by_content(maxsize=256)
 def header(path: Path) -> tuple[int, int, str]:
     """Width and height in pixels after EXIF rotation, and the file format, from the header."""
     with Image.open(path, formats=ALLOWED_FORMATS) as image:
         width, height = image.size
-        orientation = image.getexif().get(0x0112, 1)
         file_format = image.format or ""
+        # Pillow decodes a whole PNG to look for EXIF after its pixels; its chunks suffice
+        exif = png_exif(path) if file_format == "PNG" else image.getexif()
+        orientation = exif.get(0x0112, 1)
     if orientation in (5, 6, 7, 8):
         width, height = height, width
     return width, height, file_format
@@ -104,7 +144,10 @@ def print_ready(path: Path, max_width_pt: float, max_height_pt: float) -> Image.
     with Image.open(path, formats=ALLOWED_FORMATS) as image:
         if image.format == "JPEG":
             image.draft(image.mode, limit)
-        image.load()
+        try:
+            image.load()
+        except (OSError, ValueError, SyntaxError, EOFError) as error:
+            raise damaged(path, error) from None
         prepared = ImageOps.exif_transpose(normalise_mode(image))
     if prepared.width > limit[0] or prepared.height > limit[1]:
         prepared.thumbnail(limit, Image.Resampling.LANCZOS)
