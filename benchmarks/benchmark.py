@@ -1,21 +1,29 @@
-"""Wall time and peak memory of booklet's three workloads, each from a cold process.
+"""Wall time and peak memory of booklet's workloads, each from a cold process.
 
 Usage: python benchmarks/benchmark.py [--runs 5] [--handouts 1000] [--jobs N]
-       [--only sample|large|batch|scaling]
+       [--only sample|large|batch|photos|cards|photo-batch|scaling]
 
 - sample: `booklet build` of content/psoas-hip-pain.yaml;
 - large: `booklet build` of a generated booklet of 60 sections, 200 stretches and 300
-  quiz questions (about 150 pages);
+  quiz questions (about 165 pages);
 - batch: `booklet batch` of content/hip-home-program.yaml with a roster of 1,000
   patients, 3 exercises each;
+- photos: a booklet of about nine A4 pages with a photograph of every kind (PNG,
+  see-through PNG, JPEG, CMYK JPEG, 16-bit PNG, palette PNG with transparency, GIF and a
+  4000 x 3000 photo; see photo_content.py);
+- cards: 200 stretch cards reusing eight of those photographs;
+- photo-batch: `booklet batch` of a handout whose exercises carry those photographs
+  (300 patients, or --handouts if fewer);
 - scaling: the generated booklet at 1x, 2x and 4x its size, reporting seconds per page,
   which stay about the same when the cost grows linearly with the content.
 
 Each run starts a new process (imports, fonts and all), so the figure is what a user
-waits for. Prints every run, then the median wall time and the largest peak resident
-memory of any one process (the batch's workers included). The processes may write
-Python's compiled-module cache, as an installed package has one: PYTHONDONTWRITEBYTECODE
-is dropped for them, or every run would compile booklet's modules again.
+waits for. Every case runs "cold", each run with an empty picture cache, and "warm", with
+the cache a first run filled (see booklet/assets/disk_cache.py). Prints every run, then
+the median wall time, the CPU time (user + system) and the largest peak resident memory of
+any one process (the batch's workers included). The processes may write Python's
+compiled-module cache, as an installed package has one: PYTHONDONTWRITEBYTECODE is dropped
+for them, or every run would compile booklet's modules again.
 """
 
 from __future__ import annotations
@@ -29,6 +37,8 @@ import sys
 import tempfile
 from pathlib import Path
 
+import photo_content
+
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "content" / "psoas-hip-pain.yaml"
 HANDOUT = ROOT / "content" / "hip-home-program.yaml"
@@ -41,19 +51,30 @@ done = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess
 seconds = time.perf_counter() - start
 if done.returncode:
     sys.exit(done.stderr.decode()[-2000:])
-peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
-print(json.dumps([seconds, peak]))
+usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+print(json.dumps([seconds, usage.ru_maxrss / 1024, usage.ru_utime + usage.ru_stime]))
 """
 
 
-def timed(command: list[str]) -> tuple[float, float]:
-    """Wall seconds and peak resident memory (MiB) of one cold command."""
+Run = tuple[float, float, float]  # wall seconds, peak MiB, CPU seconds
+
+
+def timed(command: list[str], cache: Path | None = None) -> Run:
+    """Wall seconds, peak resident memory (MiB) and CPU seconds of one cold command, with
+    the picture cache in `cache` (a new empty folder when None)."""
     env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
-    output = subprocess.run(
-        [sys.executable, "-c", TIMER, *command], check=True, capture_output=True, text=True, env=env
-    ).stdout
-    seconds, peak = json.loads(output)
-    return seconds, peak
+    env.pop("BOOKLET_NO_CACHE", None)
+    with tempfile.TemporaryDirectory() as empty:
+        env["BOOKLET_CACHE_DIR"] = str(cache or empty)
+        output = subprocess.run(
+            [sys.executable, "-c", TIMER, *command],
+            check=True,
+            capture_output=True,
+            text=True,
+            env=env,
+        ).stdout
+    seconds, peak, cpu = json.loads(output)
+    return seconds, peak, cpu
 
 
 def large_content(
@@ -142,14 +163,58 @@ def scaling(booklet: list[str], folder: Path, runs: int) -> None:
         )
 
 
-def report(name: str, runs: list[tuple[float, float]], per_second: int | None = None) -> None:
-    times = [seconds for seconds, _ in runs]
-    median = statistics.median(times)
-    peak = max(memory for _, memory in runs)
-    line = f"{name}: median {median:.3f} s over {len(runs)} runs, peak memory {peak:.0f} MiB"
+def report(name: str, runs: list[Run], per_second: int | None = None) -> None:
+    median = statistics.median(seconds for seconds, _, _ in runs)
+    cpu = statistics.median(cpu for _, _, cpu in runs)
+    peak = max(memory for _, memory, _ in runs)
+    line = (
+        f"{name}: median {median:.3f} s ({cpu:.3f} s CPU) over {len(runs)} runs, "
+        f"peak memory {peak:.0f} MiB"
+    )
     if per_second:
         line += f", {per_second / median:.1f} handouts per second"
     print(line, flush=True)
+
+
+def measure(name: str, command: list[str], runs: int, per_second: int | None) -> None:
+    """The case cold (an empty cache each run), then warm (the cache a first run filled)."""
+    cold = []
+    for run in range(1, runs + 1):
+        cold.append(timed(command))
+        print(f"  {name} cold run {run}: {cold[-1][0]:.3f} s, {cold[-1][1]:.0f} MiB", flush=True)
+    report(f"{name} (cold)", cold, per_second)
+    with tempfile.TemporaryDirectory() as cache:
+        timed(command, Path(cache))
+        warm = []
+        for run in range(1, runs + 1):
+            warm.append(timed(command, Path(cache)))
+            print(f"  {name} warm run {run}: {warm[-1][0]:.3f} s", flush=True)
+        report(f"{name} (warm)", warm, per_second)
+
+
+CASES = ("sample", "large", "batch", "photos", "cards", "photo-batch", "scaling")
+
+
+def case(name: str, folder: Path, args: argparse.Namespace) -> tuple[list[str], int | None]:
+    """The command a case runs (writing its content into `folder`), and its handouts."""
+    booklet = [sys.executable, "-m", "booklet"]
+    jobs = ["--jobs", str(args.jobs)] if args.jobs else []
+    out = ["--out", str(folder / "out")]
+    if name == "batch":
+        handouts = [str(HANDOUT), str(roster(folder, args.handouts))]
+        return [*booklet, "batch", *handouts, "--out", str(folder / "batch"), *jobs], args.handouts
+    if name == "photo-batch":
+        count = min(300, args.handouts)
+        content = photo_content.photo_handout(folder)
+        handouts = [str(content), str(photo_content.photo_roster(folder, count))]
+        return [*booklet, "batch", *handouts, "--out", str(folder / "photo-batch"), *jobs], count
+    content = {
+        "sample": lambda: SAMPLE,
+        "large": lambda: large_content(folder),
+        "photos": lambda: photo_content.photo_booklet(folder),
+        "cards": lambda: photo_content.card_booklet(folder),
+    }[name]()
+    return [*booklet, "build", str(content), *out], None
 
 
 def main() -> None:
@@ -157,37 +222,21 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--handouts", type=int, default=1000)
     parser.add_argument("--jobs", type=int, default=None)
-    parser.add_argument("--only", choices=("sample", "large", "batch", "scaling"), default=None)
+    parser.add_argument("--only", choices=CASES, default=None)
     args = parser.parse_args()
-    booklet = [sys.executable, "-m", "booklet"]
+    wanted = [args.only] if args.only else list(CASES)
     with tempfile.TemporaryDirectory() as work:
         folder = Path(work)
-        cases = {
-            "sample": ([*booklet, "build", str(SAMPLE), "--out", str(folder / "out")], None),
-            "large": (
-                [*booklet, "build", str(large_content(folder)), "--out", str(folder / "out")],
-                None,
-            ),
-            "batch": (
-                booklet
-                + ["batch", str(HANDOUT), str(roster(folder, args.handouts))]
-                + ["--out", str(folder / "batch")]
-                + (["--jobs", str(args.jobs)] if args.jobs else []),
-                args.handouts,
-            ),
-        }
-        for name, (command, per_second) in cases.items():
-            if args.only and name != args.only:
-                continue
-            runs = []
-            for run in range(1, args.runs + 1):
-                runs.append(timed(command))
-                print(f"  {name} run {run}: {runs[-1][0]:.3f} s, {runs[-1][1]:.0f} MiB", flush=True)
-            report(name, runs, per_second)
-        if not args.only or args.only == "large":
+        for name in wanted:
+            if name != "scaling":
+                command, handouts = case(name, folder, args)
+                measure(name, command, args.runs, handouts)
+        if "large" in wanted:
             print(f"large booklet: {page_count(folder / 'out' / 'large.pdf')} pages")
-        if not args.only or args.only == "scaling":
-            scaling(booklet, folder, args.runs)
+        if "photos" in wanted:
+            print(f"photo booklet: {page_count(folder / 'out' / 'photo-booklet.pdf')} pages")
+        if "scaling" in wanted:
+            scaling([sys.executable, "-m", "booklet"], folder, args.runs)
 
 
 if __name__ == "__main__":

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import textwrap
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -12,11 +12,13 @@ import yaml
 from click.testing import CliRunner, Result
 from PIL import Image
 
+from booklet.api import build
 from booklet.cli import cli
-from booklet.document import Document
+from booklet.document import Document, Outputs
 from booklet.errors import BookletError
 from booklet.source.read import load
 
+SAMPLE = Path(__file__).resolve().parent.parent / "content" / "psoas-hip-pain.yaml"
 MINIMAL_CONTENT = """\
 title: Hip care
 sections:
@@ -63,6 +65,23 @@ def run_cli(args: Sequence[str | Path]) -> Result:
     return CliRunner().invoke(
         cli, [str(arg) for arg in args], prog_name="booklet", catch_exceptions=False
     )
+
+
+@pytest.fixture(scope="session", autouse=True)
+def own_cache_folder(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """The tests' cache of prepared pictures: a folder of their own, never the user's."""
+    folder = tmp_path_factory.mktemp("cache")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("BOOKLET_CACHE_DIR", str(folder))
+        patch.delenv("BOOKLET_NO_CACHE", raising=False)
+        yield folder
+
+
+@pytest.fixture(scope="session")
+def sample_outputs() -> Outputs:
+    """The sample booklet and answer key as the library builds them, built once for the
+    tests that only read them."""
+    return build(load(SAMPLE))
 
 
 @pytest.fixture

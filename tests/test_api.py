@@ -9,13 +9,16 @@ from conftest import run_cli, write_yaml
 
 import booklet
 from booklet import BookletError, PrintOptions, build, load
+from booklet.document import Outputs
 
 PROJECT = Path(__file__).parent.parent
 SAMPLE = PROJECT / "content" / "psoas-hip-pain.yaml"
 
 
-def test_the_library_makes_the_same_bytes_as_the_command(tmp_path: Path) -> None:
-    outputs = build(load(SAMPLE))
+def test_the_library_makes_the_same_bytes_as_the_command(
+    tmp_path: Path, sample_outputs: Outputs
+) -> None:
+    outputs = sample_outputs
     assert run_cli(["build", SAMPLE, "--out", tmp_path]).exit_code == 0
     assert outputs.booklet == (tmp_path / "psoas-hip-pain.pdf").read_bytes()
     assert outputs.answer_key == (tmp_path / "psoas-hip-pain-answer-key.pdf").read_bytes()
@@ -51,10 +54,10 @@ def test_load_raises_with_every_problem(tmp_path: Path) -> None:
     ]
 
 
-def test_another_brand_can_be_given_to_build(tmp_path: Path) -> None:
+def test_another_brand_can_be_given_to_build(tmp_path: Path, sample_outputs: Outputs) -> None:
     brand = write_yaml(tmp_path / "brand.yaml", "organization: Lakeside Clinic\n")
     document = load(SAMPLE)
-    assert build(document, brand=brand).booklet != build(document).booklet
+    assert build(document, brand=brand).booklet != sample_outputs.booklet
     assert (
         build(document, brand=load(SAMPLE, brand).brand).booklet
         == build(document, brand=brand).booklet

@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import io
+import struct
+import zlib
 from pathlib import Path
 
 import pypdfium2
 import pytest
-from PIL import Image
+from conftest import run_cli
+from PIL import Image, ImageFile
 from reportlab.pdfgen.canvas import Canvas
 
-from booklet.assets.images import check_image, embeddable, encode, print_ready
+from booklet.assets.images import check_image, embeddable, encode, pixel_size, print_ready
 from booklet.pdf.drawn import PictureFlowable
 
 
@@ -71,6 +74,18 @@ def test_exif_rotation_is_applied(tmp_path):
     assert print_ready(path, 100, 100).size == (20, 40)
 
 
+@pytest.mark.parametrize("mode", ["RGB", "RGBA"])
+def test_a_png_turned_by_its_exif_is_measured_turned_without_decoding(tmp_path, mode):
+    image = Image.effect_noise((40, 20), 30).convert(mode)
+    exif = image.getexif()
+    exif[0x0112] = 6
+    path = save(image, tmp_path / "turned.png", exif=exif)
+    assert pixel_size(path) == (20, 40)
+    assert print_ready(path, 100, 100).size == (20, 40)
+    with Image.open(path) as opened:
+        assert opened.getexif().get(0x0112) == 6  # as Pillow reads it, decoding the picture
+
+
 def test_transparent_picture_shows_the_page_through_it(tmp_path):
     image = Image.new("RGBA", (20, 20), (0, 0, 0, 0))
     image.paste((0, 0, 255, 255), (0, 0, 10, 20))
@@ -106,6 +121,62 @@ def test_truncated_png_is_reported(tmp_path):
     data = path.read_bytes()
     path.write_bytes(data[: len(data) // 2])
     assert "damaged or truncated" in check_image(path)
+
+
+def test_truncated_jpeg_is_reported_though_checked_at_an_eighth_of_its_size(tmp_path):
+    photo = Image.effect_noise((800, 600), 60).convert("RGB")
+    path = save(photo, tmp_path / "photo.jpg", quality=90)
+    data = path.read_bytes()
+    assert check_image(path) is None
+    for cut in (len(data) // 2, len(data) - 200):
+        path.write_bytes(data[:cut])
+        assert "damaged or truncated" in check_image(path)
+
+
+def test_a_png_is_checked_by_its_checksums_without_decoding_it(tmp_path, monkeypatch):
+    path = save(Image.effect_noise((300, 200), 50).convert("RGB"), tmp_path / "noise.png")
+    decoded = []
+    load = ImageFile.ImageFile.load
+
+    def counted_load(image):
+        if image.tile:
+            decoded.append(image.filename)
+        return load(image)
+
+    monkeypatch.setattr(ImageFile.ImageFile, "load", counted_load)
+    assert check_image(path) is None
+    assert decoded == []
+
+
+def with_samples_spoiled(png: bytes) -> bytes:
+    """The PNG with its compressed samples overwritten and their checksum made to match."""
+    at = png.index(b"IDAT")
+    length = struct.unpack(">I", png[at - 4 : at])[0]
+    body = png[at + 4 : at + 4 + length]
+    spoiled = body[:2] + bytes(255 - b for b in body[2:])
+    checksum = struct.pack(">I", zlib.crc32(b"IDAT" + spoiled))
+    return png[: at + 4] + spoiled + checksum + png[at + 8 + length :]
+
+
+def test_a_png_damaged_inside_matching_checksums_is_reported_when_printed(tmp_path, make_content):
+    picture = save(Image.effect_noise((300, 200), 50).convert("RGBA"), tmp_path / "bad.png")
+    picture.write_bytes(with_samples_spoiled(picture.read_bytes()))
+    content = make_content(
+        "title: Hip\nsections:\n  - title: A\n    image: bad.png\n", name="bad.yaml"
+    )
+    result = run_cli(["build", content, "--out", tmp_path / "out"])
+    assert result.exit_code == 1
+    assert f"the picture {picture} is damaged (" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert not (tmp_path / "out").exists() or list((tmp_path / "out").iterdir()) == []
+
+
+def test_the_same_broken_picture_at_two_paths_is_named_by_each(tmp_path):
+    first, second = tmp_path / "first.png", tmp_path / "second.png"
+    for path in (first, second):
+        path.write_bytes(b"not a picture")
+    assert str(first) in check_image(first)
+    assert str(second) in check_image(second)
 
 
 def test_picture_over_the_pixel_limit_is_refused(tmp_path):

@@ -54,8 +54,8 @@ def test_large_print_sets_body_text_at_18_points_and_nothing_below_14(large_samp
     assert min(size for text, size in sizes if len(text) > 1) >= 14
 
 
-def test_regular_print_keeps_its_sizes():
-    sizes = text_sizes(render_outputs(load(SAMPLE)).booklet)
+def test_regular_print_keeps_its_sizes(sample_outputs):
+    sizes = text_sizes(sample_outputs.booklet)
     body = [size for text, size in sizes if "long, thick muscle" in text]
     assert body and max(body) == 12
 
@@ -80,8 +80,8 @@ def test_large_print_falls_back_to_the_usual_font_where_it_lacks_the_letters():
     assert fonts.for_look(family, "vi", large_print=True) == family
 
 
-def test_large_print_is_longer_and_single_column(large_sample):
-    regular = len(PdfReader(io.BytesIO(render_outputs(load(SAMPLE)).booklet)).pages)
+def test_large_print_is_longer_and_single_column(large_sample, sample_outputs):
+    regular = len(PdfReader(io.BytesIO(sample_outputs.booklet)).pages)
     assert len(PdfReader(io.BytesIO(large_sample)).pages) > regular * 1.5
 
 
@@ -111,8 +111,8 @@ def test_grayscale_output_has_no_colour(gray_sample):
     assert colour_operations(gray_sample) == []
 
 
-def test_the_usual_output_has_colour():
-    assert colour_operations(render_outputs(load(SAMPLE)).booklet) != []
+def test_the_usual_output_has_colour(sample_outputs):
+    assert colour_operations(sample_outputs.booklet) != []
 
 
 def test_the_flags_and_the_brand_options_build(tmp_path, make_content, make_brand):

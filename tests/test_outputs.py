@@ -19,6 +19,7 @@ from booklet.document import Document
 from booklet.engine.output import write_outputs
 from booklet.model import QuestionKind
 from booklet.pdf.blocks import layout_table
+from booklet.pdf.compat import broken_lines
 from booklet.pdf.make import render_outputs
 from booklet.pdf.measured import MeasuredParagraph
 from booklet.source.read import load
@@ -444,10 +445,10 @@ def test_a_paragraph_broken_again_has_a_plain_reportlab_paragraphs_lines() -> No
     measured, plain = MeasuredParagraph(text, style), Paragraph(text, style)
     for width in (400, 150, 150, 0.001, 150, 400, 400):
         assert measured.wrap(width, 500) == plain.wrap(width, 500)
-        assert len(measured.blPara.lines) == len(plain.blPara.lines)
+        assert len(broken_lines(measured).lines) == len(broken_lines(plain).lines)
     assert [p.wrap(400, 30) for p in measured.split(400, 30)] == [
         p.wrap(400, 30) for p in plain.split(400, 30)
     ]
     assert measured.split(400, 5) == []  # no room: ReportLab drops the lines it broke
     assert measured.wrap(400, 500) == plain.wrap(400, 500)
-    assert len(measured.blPara.lines) == len(plain.blPara.lines)
+    assert len(broken_lines(measured).lines) == len(broken_lines(plain).lines)

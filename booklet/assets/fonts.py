@@ -12,8 +12,6 @@ punctuation around it shape together) and Droid Sans Fallback (Chinese, Japanese
 from __future__ import annotations
 
 import functools
-import hashlib
-import io
 import struct
 import unicodedata
 from collections.abc import Iterable
@@ -22,9 +20,10 @@ from pathlib import Path
 
 from reportlab.lib.fonts import addMapping
 from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.pdfdoc import PDFDocument
 from reportlab.pdfbase.ttfonts import TTFError, TTFont
-from reportlab.pdfgen import canvas
 
+from booklet.assets.fingerprints import content_hash
 from booklet.model import FONT_STYLES, FontFamily
 from booklet.source.files import regular_file_problem
 from booklet.words import languages
@@ -139,12 +138,11 @@ def font_error_message(path: Path, reason: str) -> str:
 
 
 def print_sample(font: TTFont) -> None:
-    """Embed a few letters of the font in a throwaway PDF, as a build would."""
-    pdfmetrics.registerFont(font)
-    sample = canvas.Canvas(io.BytesIO(), invariant=1)
-    sample.setFont(font.fontName, 12)
-    sample.drawString(10, 10, "Aa1")
-    sample.save()
+    """Subset and embed a few letters of the font in a throwaway PDF document, as a build
+    would, without adding the font to ReportLab's registry of fonts."""
+    document = PDFDocument(invariant=1)
+    font.splitString("Aa1", document)
+    font.addObjects(document)
 
 
 def register(family: FontFamily) -> FontSet:
@@ -211,11 +209,11 @@ def coverage(name: str) -> frozenset[int]:
     return frozenset(glyphs) if glyphs is not None else frozenset(range(32, 256))
 
 
-@functools.lru_cache(maxsize=64)
 def register_file(path: Path) -> str:
-    """Register one TrueType file under a name derived from its bytes; return the name."""
-    data = path.read_bytes()
-    name = "F" + hashlib.sha1(data).hexdigest()[:12]
+    """Register one TrueType file under a name derived from its bytes (so an edited file is
+    registered anew, and no name a host application gives its own fonts is taken); return
+    the name."""
+    name = f"booklet-{content_hash(path)[:20]}"
     if name not in pdfmetrics.getRegisteredFontNames():
         pdfmetrics.registerFont(TTFont(name, str(path)))
     return name

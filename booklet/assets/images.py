@@ -1,9 +1,9 @@
 """Picture files -> checked, print-ready Pillow images (right mode, right size, decoded once)
-and the compressed samples a PDF stores for them (encoded once per process)."""
+and the compressed samples a PDF stores for them (encoded once per process for each content
+of the file: a picture replaced in place is read again)."""
 
 from __future__ import annotations
 
-import functools
 import hashlib
 import io
 import struct
@@ -14,6 +14,9 @@ from pathlib import Path
 
 from PIL import Image, ImageOps, UnidentifiedImageError
 
+from booklet.assets import disk_cache
+from booklet.assets.fingerprints import cached_by_content, content_hash
+from booklet.errors import BookletError, Problem
 from booklet.source.files import regular_file_problem
 
 # No "MPO": Pillow opens multi-picture JPEGs through the JPEG opener and registers no MPO
@@ -26,10 +29,31 @@ JPEG_QUALITY = 90
 
 
 def check_image(path: Path) -> str | None:
-    """None when the picture can be printed, else what is wrong with it."""
+    """None when the picture can be printed, else what is wrong with it. Each content of a
+    file is checked once per process, and a good one once per cache (see disk_cache)."""
     problem = regular_file_problem(path, "picture", MAX_FILE_BYTES)
     if problem:
         return problem
+    checked = disk_cache.entry_name("checked picture", CHECK_VERSION, content_hash(path))
+    if disk_cache.read(checked) == b"ok":
+        return None
+    problem = decoding_problem(path, str(path))
+    if problem is None:
+        disk_cache.write(checked, b"ok")
+    return problem
+
+
+# what a check depends on besides the file: its limits and the decoder
+CHECK_VERSION = f"1 {MAX_PIXELS} {Image.__version__}"
+
+
+@cached_by_content(maxsize=1024)
+def decoding_problem(path: Path, shown_as: str) -> str | None:
+    """None when every byte of the picture decodes, else what is wrong (naming the file as
+    `shown_as`). A PNG whose every chunk matches its checksum is not decoded here (it is
+    decoded once, when prepared for print); a JPEG is decoded at an eighth of its size:
+    every byte of it is still read and checked, at a sixty-fourth of the work. A picture
+    that fails is decoded in full, for the reason to give."""
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("error", Image.DecompressionBombWarning)
@@ -37,28 +61,68 @@ def check_image(path: Path) -> str | None:
                 width, height = image.size
                 if width * height > MAX_PIXELS:
                     return (
-                        f"the picture {path} is {width}x{height} pixels, more than the limit of "
-                        f"{MAX_PIXELS // 1_000_000} million; make it smaller"
+                        f"the picture {shown_as} is {width}x{height} pixels, more than the "
+                        f"limit of {MAX_PIXELS // 1_000_000} million; make it smaller"
                     )
+                if image.format == "PNG" and png_checksums_match(path):
+                    return None
+                if image.format == "JPEG":
+                    image.draft(image.mode, (max(1, width // 8), max(1, height // 8)))
                 image.load()
     except UnidentifiedImageError:
-        return f"{path} is not a picture booklet can print; save it as PNG or JPEG"
+        return f"{shown_as} is not a picture booklet can print; save it as PNG or JPEG"
     except (Image.DecompressionBombError, Image.DecompressionBombWarning):
-        return f"the picture {path} is too large to open safely; make it smaller"
+        return f"the picture {shown_as} is too large to open safely; make it smaller"
     except (OSError, ValueError, SyntaxError, EOFError) as error:
         return (
-            f"the picture {path} is damaged or truncated ({error}); export it again as PNG or JPEG"
+            f"the picture {shown_as} is damaged or truncated ({error}); "
+            "export it again as PNG or JPEG"
         )
     return None
 
 
-@functools.lru_cache(maxsize=256)
+def png_exif(path: Path) -> Image.Exif:
+    """A PNG's EXIF (its eXIf chunk, wherever it stands), read without decoding a pixel."""
+    exif = Image.Exif()
+    data = path.read_bytes()
+    offset = len(PNG_SIGNATURE)
+    while offset + 8 <= len(data):
+        length, kind = struct.unpack_from(">I4s", data, offset)
+        if kind == b"eXIf":
+            exif.load(b"Exif\x00\x00" + data[offset + 8 : offset + 8 + length])
+            break
+        if kind == b"IEND":
+            break
+        offset += 12 + length
+    return exif
+
+
+def png_checksums_match(path: Path) -> bool:
+    """True when every chunk of a PNG is whole and matches its checksum, through to its
+    end marker, read without decoding a pixel."""
+    try:
+        with Image.open(path, formats=("PNG",)) as image:
+            image.verify()
+    except (OSError, ValueError, SyntaxError, EOFError, struct.error):
+        return False
+    return True
+
+
+def damaged(path: Path, error: Exception) -> BookletError:
+    """A picture that passed its check and still failed to decode for print."""
+    message = f"the picture {path} is damaged ({error}); export it again as PNG or JPEG"
+    return BookletError([Problem(str(path), None, "", message)])
+
+
+@cached_by_content(maxsize=256)
 def header(path: Path) -> tuple[int, int, str]:
     """Width and height in pixels after EXIF rotation, and the file format, from the header."""
     with Image.open(path, formats=ALLOWED_FORMATS) as image:
         width, height = image.size
-        orientation = image.getexif().get(0x0112, 1)
         file_format = image.format or ""
+        # Pillow decodes a whole PNG to look for EXIF after its pixels; its chunks suffice
+        exif = png_exif(path) if file_format == "PNG" else image.getexif()
+        orientation = exif.get(0x0112, 1)
     if orientation in (5, 6, 7, 8):
         width, height = height, width
     return width, height, file_format
@@ -70,7 +134,7 @@ def pixel_size(path: Path) -> tuple[int, int]:
     return width, height
 
 
-@functools.lru_cache(maxsize=128)
+@cached_by_content(maxsize=128)
 def print_ready(path: Path, max_width_pt: float, max_height_pt: float) -> Image.Image:
     """The picture in a mode PDF can hold, no larger than the box at 300 ppi.
 
@@ -80,7 +144,10 @@ def print_ready(path: Path, max_width_pt: float, max_height_pt: float) -> Image.
     with Image.open(path, formats=ALLOWED_FORMATS) as image:
         if image.format == "JPEG":
             image.draft(image.mode, limit)
-        image.load()
+        try:
+            image.load()
+        except (OSError, ValueError, SyntaxError, EOFError) as error:
+            raise damaged(path, error) from None
         prepared = ImageOps.exif_transpose(normalise_mode(image))
     if prepared.width > limit[0] or prepared.height > limit[1]:
         prepared.thumbnail(limit, Image.Resampling.LANCZOS)
@@ -110,7 +177,7 @@ class Encoded:
     png_rows: bool = False  # `data` is a PNG file's own: each row starts with its filter
 
 
-@functools.lru_cache(maxsize=128)
+@cached_by_content(maxsize=128)
 def embeddable(
     path: Path, max_width_pt: float, max_height_pt: float, gray: bool = False
 ) -> Encoded:
@@ -123,10 +190,53 @@ def embeddable(
         stored = png_samples(path)
         if stored is not None and (stored.gray or not gray):
             return stored
+    entry = disk_cache.entry_name("picture", PICTURE_VERSION, content_hash(path), f"{limit} {gray}")
+    stored_before = from_entry(disk_cache.read(entry))
+    if stored_before is not None:
+        return stored_before
     image = print_ready(path, max_width_pt, max_height_pt)
     if gray:
         image = on_white(image).convert("L")
-    return encode(image, jpeg=file_format == "JPEG")
+    encoded = encode(image, jpeg=file_format == "JPEG")
+    disk_cache.write(entry, as_entry(encoded))
+    return encoded
+
+
+# what a prepared picture depends on besides the file and its box: the way it is made
+PICTURE_VERSION = f"1 {PRINT_PPI} {JPEG_QUALITY} {Image.__version__} {zlib.ZLIB_RUNTIME_VERSION}"
+ENTRY_HEAD = struct.Struct(">IIBBBII32s")  # width, height, gray, jpeg, png rows, sizes, digest
+
+
+def as_entry(encoded: Encoded) -> bytes:
+    """An encoded picture as bytes for the disk cache."""
+    alpha = encoded.alpha or b""
+    head = ENTRY_HEAD.pack(
+        encoded.width,
+        encoded.height,
+        encoded.gray,
+        encoded.jpeg,
+        encoded.png_rows,
+        len(encoded.data),
+        len(alpha) if encoded.alpha is not None else 0xFFFFFFFF,
+        encoded.digest.encode("ascii"),
+    )
+    return head + encoded.data + alpha
+
+
+def from_entry(entry: bytes | None) -> Encoded | None:
+    """The encoded picture a disk cache entry holds; None for none, or one of another shape."""
+    if entry is None or len(entry) < ENTRY_HEAD.size:
+        return None
+    width, height, gray, jpeg, png_rows, data_size, alpha_size, digest = ENTRY_HEAD.unpack_from(
+        entry
+    )
+    data = entry[ENTRY_HEAD.size : ENTRY_HEAD.size + data_size]
+    alpha = None if alpha_size == 0xFFFFFFFF else entry[ENTRY_HEAD.size + data_size :]
+    if len(data) != data_size or (alpha is not None and len(alpha) != alpha_size):
+        return None
+    return Encoded(
+        width, height, bool(gray), bool(jpeg), data, alpha, digest.decode("ascii"), bool(png_rows)
+    )
 
 
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"

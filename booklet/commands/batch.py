@@ -14,6 +14,7 @@ from booklet.commands.shared import (
     BRAND,
     CONTENT,
     INTERRUPTED,
+    NO_CACHE,
     RESTRICT_TO,
     counted,
     reported_errors,
@@ -49,6 +50,7 @@ if TYPE_CHECKING:
     help="Build only rows whose index modulo N is K-1, to share one roster among N machines.",
 )
 @RESTRICT_TO
+@NO_CACHE
 def batch(
     content: Path,
     roster: Path,

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from booklet.commands.shared import BRAND, CONTENT, RESTRICT_TO, reported_errors, warn
+from booklet.commands.shared import BRAND, CONTENT, NO_CACHE, RESTRICT_TO, reported_errors, warn
 
 if TYPE_CHECKING:
     from booklet.document import PrintOptions
@@ -97,6 +97,7 @@ if TYPE_CHECKING:
     help="Large print: 18 pt body text in a low-vision typeface, 1.5 line spacing, one column.",
 )
 @click.option("--grayscale", is_flag=True, help="Shades of gray only, for photocopying.")
+@NO_CACHE
 def build(
     content: Path,
     brand: Path | None,
@@ -117,8 +118,6 @@ def build(
 ) -> None:
     """Write OUT/<name>.pdf and OUT/<name>-answer-key.pdf (or .html) from CONTENT."""
     from booklet.document import PrintOptions
-    from booklet.engine.pipeline import build_document
-    from booklet.source.read import load
 
     if creep is not None and imposition is None:
         raise click.UsageError("--creep needs --imposition saddle")
@@ -142,7 +141,10 @@ def build(
     if watch:
         watch_and_build(content, brand, out_dir, formats, restrict_to, options)
         return
-    with reported_errors():
+    with reported_errors():  # ReportLab loads in here: a Ctrl-C while it does is reported too
+        from booklet.engine.pipeline import build_document
+        from booklet.source.read import load
+
         document = load(content, brand, restrict_to)
         warn(document.warnings)
         paths = build_document(document, out_dir, formats, options, patient)

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import click
 
+from booklet.assets import disk_cache
 from booklet.errors import BookletError, OutputError
 
 CONTENT = click.argument("content", type=click.Path(path_type=Path, dir_okay=True))
@@ -26,6 +27,22 @@ RESTRICT_TO = click.option(
     type=click.Path(path_type=Path, file_okay=False, exists=True),
     default=None,
     help="Refuse any file that the content names outside this folder (for untrusted content).",
+)
+
+
+def cache_option(ctx: click.Context, _param: click.Parameter, no_cache: bool) -> bool:
+    """With --no-cache, the command neither reads nor fills the cache, until it ends."""
+    if no_cache:
+        ctx.with_resource(disk_cache.disabled())
+    return no_cache
+
+
+NO_CACHE = click.option(
+    "--no-cache",
+    is_flag=True,
+    expose_value=False,
+    callback=cache_option,
+    help="Neither use nor fill the cache of prepared pictures (also BOOKLET_NO_CACHE=1).",
 )
 
 

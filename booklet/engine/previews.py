@@ -70,14 +70,16 @@ def figure_file(source: str, out: Path, brand: Path | None = None) -> Path:
     """Draw one figure to `out` (.png, .svg or .pdf) for previewing a pose."""
     from booklet.figures import draw
     from booklet.figures.marks import Colors
+    from booklet.pdf import compat
 
     figure, chosen = load_figure(source, brand)
     drawing = draw.figure_drawing(figure, Colors.from_brand(chosen.primary, chosen.accent))
     suffix = out.suffix.lower()
-    data = {
-        ".png": draw.png_bytes,
-        ".svg": draw.svg_bytes,
-        ".pdf": draw.pdf_bytes,
-    }[suffix](drawing)
+    with compat.reportlab_settings():
+        data = {
+            ".png": draw.png_bytes,
+            ".svg": draw.svg_bytes,
+            ".pdf": draw.pdf_bytes,
+        }[suffix](drawing)
     write_files([(out, data)], out.parent)
     return out

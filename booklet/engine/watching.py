@@ -11,7 +11,6 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import NamedTuple
 
-from booklet.assets import fonts, images
 from booklet.document import Document, PrintOptions
 from booklet.engine.pipeline import write_document
 from booklet.errors import BookletError, OutputError
@@ -42,12 +41,6 @@ def stamps(paths: Iterable[Path]) -> Stamps:
     return found
 
 
-def forget_files() -> None:
-    """Drop what was read from pictures and fonts, so an edited file is read again."""
-    for cached in (images.header, images.print_ready, images.embeddable, fonts.register_file):
-        cached.cache_clear()
-
-
 def build_once(
     content: Path,
     brand: Path | None,
@@ -57,7 +50,6 @@ def build_once(
     options: PrintOptions | None = None,
 ) -> Rebuilt:
     """One rebuild: the lines to print, and the files to watch from now on."""
-    forget_files()
     watched = {content} | ({brand} if brand else set())
     try:
         document = load(content, brand, restrict_to)

@@ -3,20 +3,26 @@ and the HTML twin), and a Drawing -> PDF, SVG or PNG bytes."""
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import io
 from collections.abc import Sequence
 from dataclasses import dataclass
+from pathlib import Path as FilePath
+from typing import TYPE_CHECKING
 
-from reportlab.graphics.shapes import Drawing, Group
-from reportlab.graphics.shapes import Path as RLPath
 from reportlab.lib.rl_accel import fp_str
 
+from booklet.assets import disk_cache
 from booklet.assets.colors import gray_hex, reportlab_color
 from booklet.figures.geometry import Command, Path, curve_points
 from booklet.figures.marks import Colors, Mark
 from booklet.figures.scene import figure_marks, marks_bounds
 from booklet.model import Figure
+
+if TYPE_CHECKING:  # ReportLab's shapes are imported only by previews and the HTML twin
+    from reportlab.graphics.shapes import Drawing
+    from reportlab.graphics.shapes import Path as RLPath
 
 NON_ZERO = 1  # ReportLab's FILL_NON_ZERO: overlapping outlines fill as one shape
 POINTS_PER_CM = 0.6  # people in stretch cards: about 105 pt tall when standing
@@ -59,6 +65,8 @@ def counter_clockwise(path: Path) -> Path:
 
 def rl_path(paths: Sequence[Path], k: float, dx: float, dy: float, **style: object) -> RLPath:
     """One ReportLab path holding `paths` as subpaths, scaled by `k` and moved."""
+    from reportlab.graphics.shapes import Path as RLPath
+
     shape = RLPath(fillMode=NON_ZERO, **style)
     for path in paths:
         for command in path:
@@ -133,6 +141,8 @@ def mark_shapes(mark: Mark, k: float, dx: float, dy: float) -> list[RLPath]:
 
 def marks_drawing(marks: list[Mark], k: float) -> Drawing:
     """A drawing `k` points per unit, just big enough for `marks`."""
+    from reportlab.graphics.shapes import Drawing, Group
+
     left, bottom, right, top = marks_bounds(marks)
     drawing = Drawing((right - left) * k, (top - bottom) * k)
     for mark in marks:
@@ -181,8 +191,37 @@ def figure_art(
     colour as the gray of the same lightness (for a grayscale build).
 
     Posing and outlining a figure costs more than laying out its card, and a batch prints
-    the same figures in every handout, so each is drawn once per process.
+    the same figures in every handout, so each is drawn once per process, and kept in the
+    disk cache for the next (its caption and alt text are not part of the drawing, and are
+    left out of the cache's key).
     """
+    drawing = dataclasses.replace(figure, caption=None, alt=None)
+    key = f"{drawing!r} {colors!r} {gray} {points_per_cm!r}"
+    entry = disk_cache.entry_name("figure", disk_cache.code_version(FIGURES), key)
+    stored = art_from_entry(disk_cache.read(entry))
+    if stored is not None:
+        return stored
+    art = posed_art(figure, colors, gray, points_per_cm)
+    disk_cache.write(entry, f"{art.width!r}\n{art.height!r}\n{art.operators}".encode())
+    return art
+
+
+FIGURES = FilePath(__file__).parent
+
+
+def art_from_entry(entry: bytes | None) -> Art | None:
+    """The figure a disk cache entry holds, or None."""
+    if entry is None:
+        return None
+    try:
+        width, height, operators = entry.decode().split("\n", 2)
+        return Art(float(width), float(height), operators)
+    except ValueError:
+        return None
+
+
+def posed_art(figure: Figure, colors: Colors, gray: bool, points_per_cm: float) -> Art:
+    """Pose the figure and write its marks as PDF operators."""
     marks = figure_marks(figure, colors)
     k = figure_scale(figure, marks, points_per_cm)
     left, bottom, right, top = marks_bounds(marks)

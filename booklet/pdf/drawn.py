@@ -6,7 +6,6 @@ from __future__ import annotations
 import functools
 import itertools
 
-from reportlab.graphics.barcode.qrencoder import QRCode, QRErrorCorrectLevel
 from reportlab.lib.rl_accel import fp_str
 from reportlab.pdfbase.pdfdoc import PDFArray, PDFDictionary, PDFName, PDFStream
 from reportlab.pdfgen.canvas import Canvas
@@ -15,6 +14,7 @@ from reportlab.platypus import Flowable
 from booklet.assets.colors import reportlab_color
 from booklet.assets.images import Encoded
 from booklet.figures.draw import Art
+from booklet.pdf import compat
 
 
 class ChoiceMark(Flowable):
@@ -139,7 +139,7 @@ class PictureFlowable(Flowable):
 def store_image(canvas: Canvas, image: Encoded) -> None:
     """Add the picture (and its alpha channel as a soft mask) to the canvas's PDF as image
     objects holding the already compressed data, as canvas.drawImage would store them."""
-    document = canvas._doc
+    document = compat.pdf_document(canvas)
     color_space = "DeviceGray" if image.gray else "DeviceRGB"
     entries: dict[str, object] = {}
     if image.png_rows:
@@ -217,6 +217,9 @@ def qr_operators(url: str, size: float, color: str) -> str:
     one rectangle per run of dark modules in a row. A batch prints the same few codes again
     and again, and encoding one costs more than laying out a page, so each is made once.
     Each run is filled on its own: one path of all the runs prints lighter in some viewers."""
+    # imported here: ReportLab's barcode package loads every barcode and its drawing shapes
+    from reportlab.graphics.barcode.qrencoder import QRCode, QRErrorCorrectLevel
+
     code = QRCode(None, QRErrorCorrectLevel.M)
     code.addData(url)
     code.make()

@@ -21,6 +21,8 @@ from pypdf.generic import (
     TextStringObject,
 )
 
+from booklet.pdf import compat
+
 POINTS_PER_MM = 72 / 25.4
 
 
@@ -91,8 +93,7 @@ def page_form(page: PageObject, writer: PdfWriter) -> IndirectObject:
             NameObject("/Resources"): page["/Resources"],
         }
     )
-    # pypdf has no public call that adds a new object; _add_object is its own way to do it
-    return writer._add_object(form.flate_encode().clone(writer))
+    return compat.add_object(writer, form.flate_encode().clone(writer))
 
 
 def add_sheet(
@@ -109,7 +110,7 @@ def add_sheet(
     sheet[NameObject("/Resources")] = DictionaryObject(
         {NameObject("/XObject"): DictionaryObject(names)}
     )
-    sheet[NameObject("/Contents")] = writer._add_object(content.flate_encode())
+    sheet[NameObject("/Contents")] = compat.add_object(writer, content.flate_encode())
 
 
 def stream_data(part: object) -> bytes:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from reportlab.platypus import Table
 
+from booklet.pdf import compat
 from booklet.pdf.paragraphs import ScriptParagraph
 
 
@@ -20,23 +21,16 @@ class MeasuredParagraph(ScriptParagraph):
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
         broken = self._broken
-        if broken and broken[0] == availWidth and self.__dict__.get("blPara") is broken[1]:
+        if broken and broken[0] == availWidth and compat.broken_lines(self) is broken[1]:
             return self.width, self.height
         size = super().wrap(availWidth, availHeight)
         # ReportLab breaks no lines in a width too small for any (and then sets no width)
-        self._broken = (availWidth, self.blPara) if self.width == availWidth else None
+        self._broken = (availWidth, compat.broken_lines(self)) if self.width == availWidth else None
         return size
 
 
+@compat.sizes_once_per_width
 class LayoutTable(Table):
     """A Table that sizes its cells once per width. A size is reused only when the table
     fit the height it was measured in, and fits the height now offered (ReportLab may stop
     measuring the rows of a table taller than the height it is given)."""
-
-    _sized_at: float | None = None
-
-    def _calc(self, availWidth: float, availHeight: float) -> None:
-        if self._sized_at == availWidth and self._height <= availHeight:
-            return
-        super()._calc(availWidth, availHeight)
-        self._sized_at = availWidth if self._height <= availHeight else None

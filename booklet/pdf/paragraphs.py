@@ -22,6 +22,7 @@ from reportlab.platypus import Paragraph as ReportLabParagraph
 
 from booklet.assets import fonts
 from booklet.assets.fonts import REPLACEMENT, font_for, is_strong_ltr, is_strong_rtl
+from booklet.pdf import compat
 
 # markup tags and entities pass through untouched; everything else is one character
 _TOKEN = re.compile(r"<[^>]*>|&#?\w+;|.", re.DOTALL)
@@ -140,8 +141,6 @@ def shaping_style(style: ParagraphStyle, text: str) -> ParagraphStyle:
 class ScriptParagraph(ReportLabParagraph):
     """A ReportLab paragraph with fallback fonts, shaping and right-to-left lines."""
 
-    blPara: Any  # the laid-out lines, set by ReportLab's wrap
-
     def __init__(self, text: str, style: ParagraphStyle, *args: Any, **kwargs: Any) -> None:
         if text is not None:
             shaped = needs_shaping(text)
@@ -158,12 +157,12 @@ class ScriptParagraph(ReportLabParagraph):
         if not (right_to_left or self.style.shaping):
             super().drawPara(debug)
             return
-        logical = self.blPara
-        self.blPara = visual_lines(logical, right_to_left)
+        logical = compat.broken_lines(self)
+        compat.set_broken_lines(self, visual_lines(logical, right_to_left))
         try:
             super().drawPara(debug)
         finally:
-            self.blPara = logical
+            compat.set_broken_lines(self, logical)
 
 
 class MarkSafeText(PDFTextObject):
@@ -174,8 +173,7 @@ class MarkSafeText(PDFTextObject):
     """
 
     def setRise(self, rise: float) -> None:
-        if not self._code:
-            self._code.append("")
+        compat.ensure_operator_before_rise(self)
         super().setRise(rise)
 
 

@@ -10,7 +10,7 @@ from reportlab.platypus import Flowable
 
 from booklet import __version__
 from booklet.assets.colors import gray_of
-from booklet.pdf import reportlab_settings  # noqa: F401  (plain binary streams)
+from booklet.pdf import compat
 from booklet.pdf.template import BookletTemplate, Footer, LateNumbers, Trim
 
 
@@ -44,7 +44,17 @@ def render(
     story: Callable[[LateNumbers], list[Flowable]],
     with_cover: bool,
 ) -> Rendered:
-    """Lay the story out, in one pass, into PDF bytes."""
+    """Lay the story out, in one pass, into PDF bytes, with booklet's ReportLab settings."""
+    with compat.reportlab_settings():
+        return render_with_settings(info, footer, story, with_cover)
+
+
+def render_with_settings(
+    info: DocumentInfo,
+    footer: Footer,
+    story: Callable[[LateNumbers], list[Flowable]],
+    with_cover: bool,
+) -> Rendered:
     buffer = io.BytesIO()
     numbers = LateNumbers()
     trim = Trim(*info.page_size, info.bleed) if info.bleed else None

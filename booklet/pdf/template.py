@@ -18,6 +18,7 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
 
 from booklet.assets.colors import reportlab_color
+from booklet.pdf import compat
 from booklet.pdf.paragraphs import ScriptParagraph
 from booklet.words.markup import escape
 
@@ -218,7 +219,7 @@ class BookletTemplate(BaseDocTemplate):
 
     def build_once(self, flowables: list[Flowable]) -> Finished:
         """Lay `flowables` out in one pass, fill in the late numbers, and save the PDF."""
-        self._doSave = 0  # as multiBuild does: the canvas is saved here, after the forms
+        compat.save_after_build(self)  # the canvas is saved here, after the late numbers
         self.build(flowables)
         finished = Finished(self.page, dict(self.anchor_pages))
         self.numbers.fill(self.canv, finished)

@@ -1,0 +1,267 @@
+"""booklet/pdf/compat.py: each ReportLab or pypdf internal booklet relies on still behaves as
+booklet expects (a release that changes one fails here, naming it), no other module
+touches a library internal, and nothing changes ReportLab's global configuration except
+while booklet renders."""
+
+from __future__ import annotations
+
+import ast
+import copy
+import io
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader, PdfWriter
+from pypdf.generic import DecodedStreamObject, IndirectObject
+from reportlab import rl_config
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.pdfdoc import PDFDocument
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate, Paragraph, Table
+
+from booklet import build, load
+from booklet.assets import fonts
+from booklet.pdf import compat
+
+PACKAGE = Path(__file__).resolve().parents[1] / "booklet"
+SAMPLE = PACKAGE.parent / "content" / "psoas-hip-pain.yaml"
+CHANGED = "a ReportLab or pypdf release changed an internal booklet relies on: "
+
+
+def page_text_operators(pdf: bytes) -> bytes:
+    return b"".join(page.get_contents().get_data() for page in PdfReader(io.BytesIO(pdf)).pages)
+
+
+def test_reportlab_settings_apply_while_rendering_and_restore_the_callers() -> None:
+    assert hasattr(rl_config, "useA85"), CHANGED + "rl_config.useA85 is gone"
+    rl_config.useA85 = 1
+    with compat.reportlab_settings():
+        assert rl_config.useA85 == 0
+    assert rl_config.useA85 == 1
+    with pytest.raises(RuntimeError), compat.reportlab_settings():
+        raise RuntimeError
+    assert rl_config.useA85 == 1
+
+
+def test_a_build_leaves_reportlab_configured_as_it_found_it() -> None:
+    rl_config.useA85 = 1
+    build(load(SAMPLE))
+    assert rl_config.useA85 == 1
+
+
+def test_importing_booklet_changes_no_reportlab_setting() -> None:
+    code = (
+        "from reportlab import rl_config\n"
+        "before = {k: getattr(rl_config, k) for k in dir(rl_config) if not k.startswith('_')}\n"
+        "import booklet.cli, booklet.api, booklet.pdf.make, booklet.figures.draw\n"
+        "import booklet.engine.pipeline, booklet.web.booklet_page\n"
+        "after = {k: getattr(rl_config, k) for k in dir(rl_config) if not k.startswith('_')}\n"
+        "print(sorted(k for k in before if before[k] != after[k]))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "[]"
+
+
+def test_checking_a_brand_font_registers_nothing() -> None:
+    before = set(pdfmetrics.getRegisteredFontNames())
+    assert fonts.check_font_file(fonts.FONT_FOLDER / "LiberationMono-Bold.ttf") is None
+    assert set(pdfmetrics.getRegisteredFontNames()) == before
+
+
+def test_fonts_are_registered_under_names_of_booklets_own() -> None:
+    name = fonts.register_file(fonts.FONT_FOLDER / "LiberationMono-Italic.ttf")
+    assert name.startswith("booklet-")
+
+
+def wrapped_paragraph(text: str = "alpha beta gamma delta") -> Paragraph:
+    paragraph = Paragraph(text, ParagraphStyle("plain", fontName="Helvetica", fontSize=10))
+    paragraph.wrap(60, 500)
+    return paragraph
+
+
+def test_broken_lines_are_the_paragraphs_lines() -> None:
+    fresh = Paragraph("alpha", ParagraphStyle("plain"))
+    assert compat.broken_lines(fresh) is None, CHANGED + "a new Paragraph already has blPara"
+    lines = compat.broken_lines(wrapped_paragraph())
+    assert lines is not None, CHANGED + "Paragraph.wrap no longer sets blPara"
+    assert len(lines.lines) >= 2, CHANGED + "Paragraph.blPara no longer holds the broken lines"
+
+
+def test_set_broken_lines_changes_what_is_drawn() -> None:
+    paragraph = wrapped_paragraph()
+    shown = copy.copy(compat.broken_lines(paragraph))
+    shown.lines = [(space, ["zebra"]) for space, _ in shown.lines]
+    compat.set_broken_lines(paragraph, shown)
+    buffer = io.BytesIO()
+    canvas = Canvas(buffer, invariant=1, pageCompression=0)
+    paragraph.drawOn(canvas, 10, 10)
+    canvas.save()
+    drawn = page_text_operators(buffer.getvalue())
+    assert b"zebra" in drawn and b"alpha" not in drawn, (
+        CHANGED + "Paragraph.drawPara no longer draws the lines in blPara"
+    )
+
+
+def test_an_operator_is_written_before_a_rise_on_a_fresh_text_object() -> None:
+    text = Canvas(io.BytesIO()).beginText(0, 0)
+    compat.ensure_operator_before_rise(text)
+    text.setRise(3)  # ReportLab amends the last operator: without one it fails
+    text.textOut("x")
+    assert " 3 Ts" in text.getCode(), CHANGED + "PDFTextObject.setRise or _code changed"
+
+
+def test_tables_size_their_cells_once_per_width(monkeypatch: pytest.MonkeyPatch) -> None:
+    calls: list[float] = []
+    measure = Table._calc  # type: ignore[attr-defined]
+
+    def counted(table: Table, width: float, height: float) -> None:
+        calls.append(width)
+        measure(table, width, height)
+
+    monkeypatch.setattr(Table, "_calc", counted)
+
+    @compat.sizes_once_per_width
+    class OnceTable(Table):
+        pass
+
+    table = OnceTable([["a", "b"], ["c", "d"]])
+    plain = Table([["a", "b"], ["c", "d"]])
+    assert table.wrap(200, 500) == plain.wrap(200, 500)
+    calls.clear()
+    table.wrap(200, 500)
+    table.split(200, 500)
+    assert calls == [], CHANGED + "Table.wrap or Table.split no longer size cells in _calc"
+    table.wrap(150, 500)
+    assert calls == [150]
+
+
+def test_a_template_built_after_save_after_build_is_saved_by_its_caller() -> None:
+    buffer = io.BytesIO()
+    template = BaseDocTemplate(buffer, invariant=1)
+    frame = Frame(0, 0, template.width, template.height)
+    template.addPageTemplates([PageTemplate("page", [frame])])
+    compat.save_after_build(template)
+    template.build([Paragraph("late", ParagraphStyle("plain"))])
+    assert buffer.getvalue() == b"", CHANGED + "BaseDocTemplate.build ignores _doSave"
+    template.canv.save()
+    assert buffer.getvalue().startswith(b"%PDF")
+
+
+def test_pdf_document_is_the_document_a_canvas_writes() -> None:
+    canvas = Canvas(io.BytesIO())
+    document = compat.pdf_document(canvas)
+    assert isinstance(document, PDFDocument), CHANGED + "Canvas._doc is not its PDFDocument"
+    canvas.beginForm("box")
+    canvas.endForm()
+    assert canvas.hasForm("box") and document.hasForm("box")
+
+
+def test_add_object_adds_an_indirect_object_to_a_pypdf_writer() -> None:
+    writer = PdfWriter()
+    stream = DecodedStreamObject()
+    stream.set_data(b"0 0 m")
+    reference = compat.add_object(writer, stream)
+    assert isinstance(reference, IndirectObject), CHANGED + "PdfWriter._add_object changed"
+    assert reference.get_object().get_data() == b"0 0 m"
+
+
+# The internals compat.py may use; any other module naming one of these, or any other
+# underscore attribute booklet does not define itself, is reaching into a library.
+KNOWN_INTERNALS = {"blPara", "_doSave", "_calc", "_doc", "_content", "_code", "_add_object"}
+LIBRARIES = ("reportlab", "pypdf", "PIL", "pypdfium2", "yaml", "click", "uharfbuzz")
+
+
+def own_private_names(trees: list[ast.AST]) -> set[str]:
+    """Underscore names booklet defines itself: its attributes, functions, methods, fields."""
+    names = set()
+    for tree in trees:
+        for node in ast.walk(tree):
+            if isinstance(node, ast.FunctionDef | ast.ClassDef):
+                names.add(node.name)
+            elif isinstance(node, ast.Attribute) and isinstance(node.ctx, ast.Store):
+                if isinstance(node.value, ast.Name) and node.value.id in ("self", "cls"):
+                    names.add(node.attr)
+            elif isinstance(node, ast.Name) and isinstance(node.ctx, ast.Store):
+                names.add(node.id)
+            elif isinstance(node, ast.AnnAssign) and isinstance(node.target, ast.Name):
+                names.add(node.target.id)
+    return {name for name in names if name.startswith("_")} - KNOWN_INTERNALS
+
+
+def library_names(tree: ast.AST) -> set[str]:
+    """The names a module binds to what it imports from the libraries."""
+    names = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.ImportFrom) and (node.module or "").startswith(LIBRARIES):
+            names.update(alias.asname or alias.name for alias in node.names)
+        elif isinstance(node, ast.Import):
+            names.update(
+                (alias.asname or alias.name).split(".")[0]
+                for alias in node.names
+                if alias.name.startswith(LIBRARIES)
+            )
+    return names
+
+
+def internal_uses(tree: ast.AST, own: set[str]) -> list[str]:
+    found = []
+    imported = library_names(tree)
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Attribute):
+            private = node.attr.startswith("_") and not node.attr.startswith("__")
+            if node.attr in KNOWN_INTERNALS or (private and node.attr not in own):
+                found.append(f"line {node.lineno}: .{node.attr}")
+            elif (
+                isinstance(node.ctx, ast.Store)
+                and isinstance(node.value, ast.Name)
+                and node.value.id in imported  # a library's module or class changed in place
+            ):
+                found.append(f"line {node.lineno}: {node.value.id}.{node.attr} = ...")
+        elif isinstance(node, ast.Name) and node.id in KNOWN_INTERNALS:
+            found.append(f"line {node.lineno}: {node.id}")
+        elif isinstance(node, ast.ImportFrom) and (node.module or "").startswith(LIBRARIES):
+            found += [
+                f"line {node.lineno}: import {alias.name}"
+                for alias in node.names
+                if alias.name.startswith("_")
+            ]
+        elif isinstance(node, ast.FunctionDef) and node.name in KNOWN_INTERNALS:
+            found.append(f"line {node.lineno}: def {node.name} (overrides a library internal)")
+    return sorted(found)
+
+
+def test_no_module_but_compat_touches_a_library_internal() -> None:
+    sources = {path: ast.parse(path.read_text()) for path in sorted(PACKAGE.rglob("*.py"))}
+    own = own_private_names(list(sources.values()))
+    offenders = {
+        str(path.relative_to(PACKAGE.parent)): uses
+        for path, tree in sources.items()
+        if path.name != "compat.py" and (uses := internal_uses(tree, own))
+    }
+    assert offenders == {}, "put these behind a named function in booklet/pdf/compat.py"
+
+
+def test_the_scan_finds_each_kind_of_internal_use() -> None:
+    source = """
+from reportlab import rl_config
+from reportlab.pdfbase.pdfmetrics import _fonts
+def f(canvas, paragraph, writer):
+    rl_config.useA85 = 0
+    paragraph.blPara = None
+    return canvas._doc, writer._add_object(None), canvas._someday
+class T:
+    def _calc(self): pass
+"""
+    uses = internal_uses(ast.parse(source), own=set())
+    assert sorted(uses) == [
+        "line 3: import _fonts",
+        "line 5: rl_config.useA85 = ...",
+        "line 6: .blPara",
+        "line 7: ._add_object",
+        "line 7: ._doc",
+        "line 7: ._someday",
+        "line 9: def _calc (overrides a library internal)",
+    ]
