@@ -18,9 +18,11 @@ from booklet.model import (
     FontFamily,
 )
 from booklet.source.fields import Context, Fields, scalar_text, suggestion
+from booklet.source.links import email_is_valid, has_control, link_problem
 from booklet.source.values import (
     POINTS_PER_UNIT,
     read_length,
+    web_address_message,
 )
 from booklet.words.labels import label_problem
 from booklet.words.labels import names as label_names
@@ -231,19 +233,28 @@ def read_contact(ctx: Context, node: yaml.Node | None) -> Contact:
         return Contact()
     fields = Fields(ctx, node, "contact", CONTACT_FIELDS)
     email = fields.text("email")
-    if email is not None and (email.count("@") != 1 or any(c.isspace() for c in email)):
+    if email is not None and not email_is_valid(email):
         ctx.report(
             fields.get("email"),
             fields.where("email"),
-            f'"{email}" is not an email address; write it as front-desk@example.org',
+            f'"{email}" is not an email address; write it as front-desk@example.org'
+            if len(email) <= 100 and not has_control(email)
+            else "is not an email address; write it as front-desk@example.org",
         )
         email = None
     website = fields.text("website")
-    if website is not None and (any(c.isspace() for c in website) or "." not in website):
+    problem = (
+        None
+        if website is None
+        else link_problem(Contact(website=website).website_link or "", ("https", "http"))
+    )
+    if website is not None and (problem is not None or "." not in website):
         ctx.report(
             fields.get("website"),
             fields.where("website"),
-            f'"{website}" is not a web address; write it as https://example.org',
+            web_address_message(website, problem or "has no dot in its host name").replace(
+                "write it in full, starting with https://", "write it as https://example.org"
+            ),
         )
         website = None
     return Contact(

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import datetime
 import re
-from urllib.parse import urlsplit
 
 from booklet.source.fields import Fields
+from booklet.source.links import has_control, link_problem
 
 DURATION = re.compile(r"^(\d+)\s*(s|sec|secs|seconds?|min|mins|minutes?)?$", re.IGNORECASE)
 
@@ -94,18 +94,24 @@ def read_duration(fields: Fields, name: str) -> int | None:
 
 
 def read_url(fields: Fields, name: str) -> str | None:
+    """A web address in full: `https://` or `http://`, a host, nothing that runs or opens
+    a local file (the rule of booklet/source/links.py)."""
     value = fields.text(name)
     if value is None:
         return None
-    parts = urlsplit(value)
-    if parts.scheme not in ("http", "https") or not parts.netloc or any(c.isspace() for c in value):
-        fields.ctx.report(
-            fields.get(name),
-            fields.where(name),
-            f'"{value}" is not a web address; write it in full, starting with https://',
-        )
+    problem = link_problem(value, ("https", "http"))
+    if problem is not None:
+        fields.ctx.report(fields.get(name), fields.where(name), web_address_message(value, problem))
         return None
     return value
+
+
+def web_address_message(value: str, problem: str) -> str:
+    """Why `value` is not a web address, quoting it only when it is short and printable."""
+    shown = f'"{value}" ' if len(value) <= 100 and not has_control(value) else ""
+    if problem.startswith("only "):
+        return f"{shown}is not a web address; write it in full, starting with https://"
+    return f"{shown}is not a web address: it {problem}"
 
 
 def read_length(fields: Fields, name: str) -> float | None:
