@@ -31,10 +31,10 @@ def read_patient(
         return None
     name = private_text(fields, "name", MAX_NAME_CHARS, required=True)
     clinician = private_text(fields, "clinician", MAX_NAME_CHARS)
-    date = read_date(fields, "date", quote=False)
+    date = read_date(fields, "date")
     exercises = read_exercises(fields, stretch_ids)
     notes = fields.markup_text("notes")
-    quiz = read_switch(fields, "quiz", quote=False)
+    quiz = read_switch(fields, "quiz")
     if name is None or ctx.problems:
         return None
     return Patient(
@@ -74,7 +74,7 @@ def read_exercises(fields: Fields, stretch_ids: Sequence[str]) -> tuple[Exercise
         if exercise is None:
             continue
         if exercise.id in seen:
-            fields.ctx.report(item, where, f'"{exercise.id}" is listed twice; list it once')
+            fields.ctx.report(item, where, "this stretch is listed twice; list it once")
             continue
         seen.add(exercise.id)
         chosen.append(exercise)
@@ -99,7 +99,7 @@ def read_exercise(
             if stretch_ids
             else "; the booklet has no stretches"
         )
-        ctx.report(id_node, id_where, f'no stretch in the booklet has the id "{wanted}"{hint}')
+        ctx.report(id_node, id_where, f"no stretch in the booklet has this id{hint}")
         return None
     return Exercise(wanted) if dosage is None else Exercise(wanted, dosage)
 

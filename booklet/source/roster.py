@@ -22,7 +22,7 @@ from booklet.errors import BookletError, Problem
 from booklet.file_names import handout_stem, safe_name, unique_stems
 from booklet.model import Patient
 from booklet.source import loading
-from booklet.source.fields import Context, Fields, suggestion
+from booklet.source.fields import Context, Fields, closest, suggestion
 from booklet.source.patient import PATIENT_FIELDS, read_patient
 
 ROW_FIELDS = (*PATIENT_FIELDS, "file")
@@ -70,7 +70,7 @@ def read_row(
     """
     if isinstance(node, str):
         return Row(number, problems=(Problem(str(path), number, "", node),)), None
-    ctx = Context(path)
+    ctx = Context(path, private=True)
     fields = Fields(ctx, node, "", ROW_FIELDS)
     patient = read_patient(fields, stretch_ids, today)
     wanted = read_file_name(fields)
@@ -120,7 +120,7 @@ def named_rows(rows: list[tuple[Row, str | None]], booklet_stem: str, key: str) 
 
 
 def yaml_rows(path: Path) -> list[yaml.Node]:
-    node = loading.load_yaml(path, MAX_ROSTER_BYTES)
+    node = loading.load_private_yaml(path, MAX_ROSTER_BYTES)
     if not isinstance(node, yaml.SequenceNode):
         raise BookletError(
             [
@@ -158,14 +158,30 @@ def csv_rows(path: Path) -> list[yaml.Node | str]:
 
 
 def check_header(name: str, header: list[str]) -> None:
+    """The first line must name the columns. Its cells are never quoted back: a roster saved
+    without its header row starts with a patient."""
+    named = sum(1 for column in header if closest(column, ROW_FIELDS))
+    if "name" not in header and named * 2 <= len(header):
+        raise BookletError(
+            [
+                Problem(
+                    name,
+                    1,
+                    "",
+                    "the first line must name the columns, with name among them ("
+                    + ", ".join(ROW_FIELDS)
+                    + "); add that line above the first patient",
+                )
+            ]
+        )
     problems = []
-    for column in header:
+    for number, column in enumerate(header, start=1):
         if column not in ROW_FIELDS:
             hint = suggestion(column, ROW_FIELDS) or "; columns: " + ", ".join(ROW_FIELDS)
-            problems.append(Problem(name, 1, column or "(empty)", f"unknown column{hint}"))
+            problems.append(Problem(name, 1, f"column {number}", f"unknown column{hint}"))
     if "name" not in header:
         problems.append(Problem(name, 1, "name", "the first line must name the columns"))
-    seen = {column for column in header if header.count(column) > 1}
+    seen = {column for column in header if header.count(column) > 1 and column in ROW_FIELDS}
     problems += [Problem(name, 1, column, "appears twice; keep one") for column in sorted(seen)]
     if problems:
         raise BookletError(problems)

@@ -24,16 +24,15 @@ BOOLEAN_TEXT = {"true": True, "false": False}
 SWITCH_TEXT = {**BOOLEAN_TEXT, "yes": True, "no": False}  # on/off fields, not quiz answers
 
 
-def read_switch(fields: Fields, name: str, quote: bool = True) -> bool | None:
-    """A field that turns something on or off: true or false; `quote=False` keeps the value
-    out of the message (patient data)."""
+def read_switch(fields: Fields, name: str) -> bool | None:
+    """A field that turns something on or off: true or false."""
     value = fields.text(name)
     if value is None:
         return None
     switch = SWITCH_TEXT.get(value.lower())
     if switch is None:
-        shown = f'"{value}" must' if quote else "must"
-        fields.ctx.report(fields.get(name), fields.where(name), f"{shown} be true or false")
+        message = fields.ctx.quoted(value, "must be true or false")
+        fields.ctx.report(fields.get(name), fields.where(name), message)
     return switch
 
 
@@ -51,8 +50,8 @@ def short_text(fields: Fields, name: str, limit: int, required: bool = False) ->
     return value
 
 
-def read_date(fields: Fields, name: str, quote: bool = True) -> datetime.date | None:
-    """A YYYY-MM-DD date; `quote=False` keeps the value out of the message (patient data)."""
+def read_date(fields: Fields, name: str) -> datetime.date | None:
+    """A YYYY-MM-DD date."""
     value = fields.text(name)
     if value is None:
         return None
@@ -61,7 +60,7 @@ def read_date(fields: Fields, name: str, quote: bool = True) -> datetime.date | 
             raise ValueError(value)
         return datetime.date.fromisoformat(value)
     except ValueError:
-        shown = f'"{value}" is not a date' if quote else "is not a date"
+        shown = fields.ctx.quoted(value, "is not a date")
         fields.ctx.report(
             fields.get(name),
             fields.where(name),
@@ -80,7 +79,9 @@ def read_duration(fields: Fields, name: str) -> int | None:
         fields.ctx.report(
             fields.get(name),
             fields.where(name),
-            f'"{value}" is not a duration; write whole seconds (30), "30 seconds" or "2 minutes"',
+            fields.ctx.quoted(
+                value, 'is not a duration; write whole seconds (30), "30 seconds" or "2 minutes"'
+            ),
         )
         return None
     amount, unit = int(match.group(1)), (match.group(2) or "s").lower()
