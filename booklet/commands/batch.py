@@ -18,6 +18,7 @@ from booklet.commands.shared import (
     counted,
     reported_errors,
 )
+from booklet.engine.stopping import TERMINATED, Terminated
 from booklet.errors import Problem
 
 if TYPE_CHECKING:
@@ -64,12 +65,17 @@ def batch(
     with reported_errors():
         plan = batching.plan(content, roster, brand, restrict_to, batching.Shard(*shard))
         key = batching.write_answer_key(plan, out_dir)
-    results = batching.run(plan, out_dir, jobs or batching.default_jobs())
     try:
-        built, problems = handout_results(results, len(plan.rows))
+        with contextlib.closing(
+            batching.run(plan, out_dir, jobs or batching.default_jobs())
+        ) as results:
+            built, problems = handout_results(results, len(plan.rows))
     except KeyboardInterrupt:
         click.echo("interrupted; the handouts already written are complete.", err=True)
         sys.exit(INTERRUPTED)
+    except Terminated:
+        click.echo("stopped (SIGTERM); the handouts already written are complete.", err=True)
+        sys.exit(TERMINATED)
     problems = sorted([*plan.problems, *problems], key=lambda problem: problem.line or 0)
     for problem in problems:
         click.echo(str(problem), err=True)

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import click
 
+from booklet.engine.stopping import TERMINATED, Terminated
 from booklet.errors import BookletError, OutputError
 
 CONTENT = click.argument("content", type=click.Path(path_type=Path, dir_okay=True))
@@ -60,6 +61,9 @@ class reported_errors:
         if isinstance(error, OutputError):
             click.echo(f"error: {error}", err=True)
             sys.exit(1)
+        if isinstance(error, Terminated):
+            click.echo("stopped (SIGTERM); nothing was written.", err=True)
+            sys.exit(TERMINATED)
         if isinstance(error, KeyboardInterrupt):
             click.echo("interrupted; nothing was written.", err=True)
             sys.exit(INTERRUPTED)
