@@ -10,14 +10,14 @@ handout is written on its own, atomically, so a row that fails leaves no file be
 from __future__ import annotations
 
 import datetime
-import multiprocessing
+import functools
 import os
-from collections.abc import Iterator
+from collections.abc import Generator
 from dataclasses import dataclass
 from pathlib import Path
 
 from booklet.document import Document
-from booklet.engine import output, stopping
+from booklet.engine import stopping, workers
 from booklet.engine.output import key_stem, remove_leftovers, write_files
 from booklet.errors import BookletError, OutputError, Problem
 from booklet.pdf.make import render_booklet_pdf, render_key_pdf
@@ -100,12 +100,8 @@ def default_jobs() -> int:
     return max(1, os.cpu_count() or 1)
 
 
-def run(plan: Plan, out_dir: Path, jobs: int) -> Iterator[Result]:
-    """Build each row's handout, `jobs` at a time, yielding results as rows finish.
-
-    However the run ends early (Ctrl-C, SIGTERM, the caller closing this generator), the
-    workers are stopped, within a bounded time, before the exception goes on.
-    """
+def run(plan: Plan, out_dir: Path, jobs: int) -> Generator[Result, None, None]:
+    """Build each row's handout, `jobs` at a time, yielding results as rows finish."""
     work = list(plan.rows)
     setup = Worker(plan.document, plan.roster, out_dir, frozenset(plan.inputs()), os.getpid())
     if jobs <= 1 or len(work) <= 1:
@@ -113,21 +109,9 @@ def run(plan: Plan, out_dir: Path, jobs: int) -> Iterator[Result]:
         _worker = setup
         yield from map(build_row, work)
         return
-    methods = multiprocessing.get_all_start_methods()
-    context = multiprocessing.get_context("fork" if "fork" in methods else None)
     processes = min(jobs, len(work))
-    chunk = max(1, min(16, len(work) // (processes * 8)))
-    with output.interrupts_held():  # a worker unblocks them once its handlers are set
-        pool = context.Pool(processes, initializer=start_worker, initargs=(setup,))
-    try:
-        yield from pool.imap_unordered(build_row, work, chunksize=chunk)
-        pool.close()
-    except BaseException:
-        stopping.stop_workers()
-        raise
-    finally:
-        pool.terminate()
-        pool.join()
+    lost = functools.partial(failed_row, plan.roster, "the process building this handout ended")
+    yield from workers.results_in_processes(build_row, work, processes, start_worker, setup, lost)
 
 
 @dataclass(frozen=True)
@@ -171,4 +155,8 @@ def build_row(row: Row) -> Result:
 
 
 def failed(worker: Worker, row: Row, message: str) -> Result:
-    return Result(row.number, None, (Problem(str(worker.roster), row.number, "", message),))
+    return failed_row(worker.roster, message, row)
+
+
+def failed_row(roster: Path, message: str, row: Row) -> Result:
+    return Result(row.number, None, (Problem(str(roster), row.number, "", message),))
