@@ -105,7 +105,10 @@ def handout_results(results: Iterable[Result], total: int) -> tuple[int, list[Pr
 def shard_option(value: str) -> tuple[int, int]:
     """'2/5' -> (2, 5), with 1 <= K <= N; anything else is a usage error."""
     number, _, count = value.partition("/")
-    if number.strip().isdigit() and count.strip().isdigit():
+    if all(
+        part.isascii() and part.isdigit() and len(part) <= 9
+        for part in (number.strip(), count.strip())
+    ):
         k, n = int(number), int(count)
         if 1 <= k <= n:
             return k, n

@@ -8,7 +8,14 @@ from typing import TYPE_CHECKING
 
 import click
 
-from booklet.commands.shared import BRAND, CONTENT, RESTRICT_TO, reported_errors, warn
+from booklet.commands.shared import (
+    BRAND,
+    CONTENT,
+    RESTRICT_TO,
+    FiniteFloatRange,
+    reported_errors,
+    warn,
+)
 
 if TYPE_CHECKING:
     from booklet.document import PrintOptions
@@ -63,7 +70,7 @@ if TYPE_CHECKING:
 )
 @click.option(
     "--creep",
-    type=click.FloatRange(0, 5),
+    type=FiniteFloatRange(0, 5),
     default=None,
     metavar="MM",
     help="With --imposition saddle: move the innermost pages this many millimetres toward the "

@@ -9,6 +9,7 @@ from __future__ import annotations
 import difflib
 import os
 import re
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -47,6 +48,14 @@ class Context:
         Under a root, a path that leads outside it, through `..` or a symbolic link, is
         reported and never opened.
         """
+        if any(unicodedata.category(c) == "Cc" for c in written):
+            self.report(
+                node,
+                path,
+                "the path holds a control character (such as a NUL byte or a line break); "
+                "write the file name as plain text",
+            )
+            return None
         located = Path(os.path.normpath(self.folder / written))
         if self.root is not None and not located.resolve().is_relative_to(self.root.resolve()):
             self.report(
