@@ -11,10 +11,10 @@ from __future__ import annotations
 import csv
 import datetime
 import io
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TypeVar
+from typing import NoReturn, TypeVar
 
 import yaml
 
@@ -47,8 +47,8 @@ def read_roster(
 ) -> list[Row]:
     """Every row of the roster, in order. Raises BookletError when the file itself is wrong
     (unreadable, not a list, unknown columns); a wrong row only gets its problems."""
-    nodes: list[yaml.Node | str] = (
-        csv_rows(path) if path.suffix.lower() == ".csv" else list(yaml_rows(path))
+    nodes: Iterable[yaml.Node | str] = (
+        csv_rows(path) if path.suffix.lower() == ".csv" else yaml_rows(path)
     )
     rows = [
         read_row(path, number, node, stretch_ids, today)
@@ -135,26 +135,30 @@ def yaml_rows(path: Path) -> list[yaml.Node]:
     return check_count(path, node.value)
 
 
-def csv_rows(path: Path) -> list[yaml.Node | str]:
+def csv_rows(path: Path) -> Iterator[yaml.Node | str]:
     """Each CSV record as a mapping node, so it is checked exactly as a YAML row is, or
     what is wrong with it. `exercises` holds ids separated by `;`; empty cells are absent.
+
+    Records are read one at a time as the caller asks for them, so only the rows already
+    checked are held, never every record's cells at once.
     """
     name = str(path)
     text = loading.decode_text(name, loading.read_bytes(path, MAX_ROSTER_BYTES))
+    records = (r for r in csv.reader(io.StringIO(text, newline="")) if any(r))
     try:
-        records = [r for r in csv.reader(io.StringIO(text, newline="")) if any(r)]
+        header = [cell.strip().lower() for cell in next(records, [])]
+        check_header(name, header)
+        for count, record in enumerate(records, start=1):
+            if count > MAX_ROWS:
+                too_many(path)
+            yield (
+                record_node(header, record)
+                if len(record) <= len(header)
+                else f"has {len(record)} cells but the first line names {len(header)} "
+                "columns; put quotes around a cell that holds a comma"
+            )
     except csv.Error as error:
         raise BookletError([Problem(name, None, "", f"this is not valid CSV: {error}")]) from None
-    header = [cell.strip().lower() for cell in records[0]] if records else []
-    check_header(name, header)
-    rows: list[yaml.Node | str] = [
-        record_node(header, record)
-        if len(record) <= len(header)
-        else f"has {len(record)} cells but the first line names {len(header)} columns; "
-        "put quotes around a cell that holds a comma"
-        for record in records[1:]
-    ]
-    return check_count(path, rows)
 
 
 def check_header(name: str, header: list[str]) -> None:
@@ -204,7 +208,9 @@ def record_node(header: list[str], record: list[str]) -> yaml.Node:
 
 def check_count(path: Path, rows: list[T]) -> list[T]:
     if len(rows) > MAX_ROWS:
-        raise BookletError(
-            [Problem(str(path), None, "", f"has {len(rows):,} rows; split it below {MAX_ROWS:,}")]
-        )
+        too_many(path)
     return rows
+
+
+def too_many(path: Path) -> NoReturn:
+    raise BookletError([Problem(str(path), None, "", f"has more than {MAX_ROWS:,} rows; split it")])
