@@ -256,3 +256,17 @@ def test_a_bad_content_file_stops_the_batch(tmp_path):
     roster = write_yaml(tmp_path / "r.yaml", "- name: Ann\n")
     with pytest.raises(BookletError):
         batch.plan(content, roster)
+
+
+def test_a_roster_past_the_row_limit_is_refused_while_it_is_read(
+    content: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from booklet.source import roster as roster_module
+
+    monkeypatch.setattr(roster_module, "MAX_ROWS", 3)
+    roster = tmp_path / "r.csv"
+    roster.write_text("name\n" + "".join(f"Row {n}\n" for n in range(5)), encoding="utf-8")
+    result = run_cli(["batch", content, roster, "--out", tmp_path / "out"])
+    assert result.exit_code == 1
+    assert result.stderr.splitlines()[0] == f"{roster}: has more than 3 rows; split it"
+    assert not (tmp_path / "out").exists()
