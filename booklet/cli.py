@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 
 import click
@@ -40,9 +41,16 @@ def main(prog_name: str | None = None) -> None:
         error.show()
         sys.exit(error.exit_code)
     except (click.Abort, KeyboardInterrupt):
-        click.echo("interrupted; nothing more was written.", err=True)
-        sys.exit(stopping.INTERRUPTED)
+        stopped("interrupted; nothing more was written.", stopping.INTERRUPTED)
     except stopping.Terminated:
-        click.echo("stopped (SIGTERM); nothing more was written.", err=True)
-        sys.exit(stopping.TERMINATED)
+        stopped("stopped (SIGTERM); nothing more was written.", stopping.TERMINATED)
     sys.exit(status if isinstance(status, int) else 0)
+
+
+def stopped(message: str, status: int) -> None:
+    """Say why the command stopped and end with `status` at once: the temporary files are
+    gone by now, and Python, ending normally after a Ctrl-C, may end by SIGINT instead."""
+    click.echo(message, err=True)
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(status)

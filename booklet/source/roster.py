@@ -143,7 +143,10 @@ def csv_rows(path: Path) -> Iterator[yaml.Node | str]:
     checked are held, never every record's cells at once.
     """
     name = str(path)
-    text = loading.decode_text(name, loading.read_bytes(path, MAX_ROSTER_BYTES))
+    try:
+        text = loading.decode_text(name, loading.read_bytes(path, MAX_ROSTER_BYTES))
+    except BookletError as error:
+        raise BookletError(map(loading.private_problem, error.problems)) from None
     records = (r for r in csv.reader(io.StringIO(text, newline="")) if any(r))
     try:
         header = [cell.strip().lower() for cell in next(records, [])]
