@@ -4,9 +4,12 @@ stderr or in the text of an exception."""
 
 from __future__ import annotations
 
+import csv
+import io
 from pathlib import Path
 
 import pytest
+import yaml
 from conftest import run_cli
 
 from booklet.errors import BookletError
@@ -119,3 +122,54 @@ def test_a_roster_without_its_header_row_gets_one_message(tmp_path: Path) -> Non
         "clinician, exercises, notes, quiz, file); add that line above the first patient",
         "1 problem found; nothing was written.",
     ]
+
+
+# --- the sample patient and roster files, every value and then every key marked -------------
+
+SAMPLES = ROOT / "patients"
+
+
+def marked(node: object, counter: list[int], keys: bool) -> object:
+    """The same structure with every scalar (and, with `keys`, every key) a new marker."""
+    if isinstance(node, dict):
+        return {
+            (next_marker(counter) if keys else key): marked(value, counter, keys)
+            for key, value in node.items()
+        }
+    if isinstance(node, list):
+        return [marked(item, counter, keys) for item in node]
+    return node if keys else next_marker(counter)
+
+
+def next_marker(counter: list[int]) -> str:
+    counter[0] += 1
+    return f"{MARK}{counter[0]:04d}"
+
+
+def marked_csv(text: str, header_too: bool) -> str:
+    rows = list(csv.reader(io.StringIO(text)))
+    counter = [0]
+    start = 0 if header_too else 1
+    for row in rows[start:]:
+        row[:] = [next_marker(counter) for _ in row]
+    out = io.StringIO()
+    csv.writer(out).writerows(rows)
+    return out.getvalue()
+
+
+@pytest.mark.parametrize("keys", [False, True], ids=["values", "keys"])
+@pytest.mark.parametrize("name", ["maria-lopez.yaml", "roster.yaml", "roster.csv"])
+def test_a_sample_file_with_every_field_marked_leaks_nothing(
+    name: str, keys: bool, tmp_path: Path
+) -> None:
+    source = (SAMPLES / name).read_text(encoding="utf-8")
+    target = tmp_path / name
+    if name.endswith(".csv"):
+        target.write_text(marked_csv(source, header_too=keys), encoding="utf-8")
+    else:
+        data = marked(yaml.safe_load(source), [0], keys)
+        target.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    if name.startswith("roster"):
+        check_run(["batch", CONTENT, target, "--out", tmp_path / "out", "--jobs", "1"])
+    else:
+        check_run(["build", CONTENT, "--patient", target, "--out", tmp_path / "out"])

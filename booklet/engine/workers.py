@@ -40,9 +40,8 @@ def serve(
             item = connection.recv()
         except (EOFError, OSError):
             return
-        if item is None:
-            return
-        connection.send(work(item))
+        if item is None or not with_suppressed_pipe_errors(connection.send, work(item)):
+            return  # told to stop, or the parent is gone: nobody is left to tell
 
 
 def results_in_processes(
