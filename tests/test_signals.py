@@ -126,3 +126,19 @@ def test_a_leftover_temporary_file_is_removed_by_the_next_run(tmp_path: Path) ->
     )
     assert result.returncode == 0, result.stderr
     assert sorted(p.name for p in out.glob(".booklet-*")) == [mine.name]
+
+
+def times_ten_but_die_on_three(number: int) -> int:
+    if number == 3:
+        os.kill(os.getpid(), signal.SIGKILL)
+    return number * 10
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="forks the worker")
+def test_a_killed_worker_loses_its_item_and_the_rest_go_on() -> None:
+    from booklet.engine.workers import results_in_processes
+
+    results = results_in_processes(
+        times_ten_but_die_on_three, list(range(8)), 2, lambda _setup: None, None, lambda n: -n
+    )
+    assert sorted(results) == [-3, 0, 10, 20, 40, 50, 60, 70]
