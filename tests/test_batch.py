@@ -270,3 +270,28 @@ def test_a_roster_past_the_row_limit_is_refused_while_it_is_read(
     assert result.exit_code == 1
     assert result.stderr.splitlines()[0] == f"{roster}: has more than 3 rows; split it"
     assert not (tmp_path / "out").exists()
+
+
+def test_a_roster_with_a_very_wide_first_line_is_refused_at_once(content, tmp_path):
+    roster = tmp_path / "r.csv"
+    roster.write_text("name," + ",".join(f"c{n}" for n in range(200_000)) + "\nAnn\n")
+    result = run_cli(["batch", content, roster, "--out", tmp_path / "out"])
+    assert result.stderr.splitlines()[0] == (
+        f"{roster}:1: the first line names 200,001 columns; a roster has at most 7: "
+        "name, date, clinician, exercises, notes, quiz, file"
+    )
+
+
+def test_many_wrong_rows_show_a_hundred_problems_and_lose_their_hints(
+    content, tmp_path, monkeypatch
+):
+    from booklet.source import roster as roster_module
+
+    monkeypatch.setattr(roster_module, "MAX_HINTED", 1)
+    roster = tmp_path / "r.csv"
+    roster.write_text("name,exercises\n" + "".join(f"P{n},brige\n" for n in range(150)))
+    result = run_cli(["batch", content, roster, "--out", tmp_path / "out", "--jobs", "1"])
+    lines = result.stderr.splitlines()
+    assert lines[0].endswith('did you mean "bridge"?')
+    assert "did you mean" not in lines[1]
+    assert len(lines) == 101 and lines[-1] == "... and 50 more problems like these."

@@ -14,6 +14,7 @@ from booklet.commands.shared import (
     BRAND,
     CONTENT,
     INTERRUPTED,
+    MAX_SHOWN_PROBLEMS,
     RESTRICT_TO,
     counted,
     reported_errors,
@@ -77,8 +78,11 @@ def batch(
         click.echo("stopped (SIGTERM); the handouts already written are complete.", err=True)
         sys.exit(TERMINATED)
     problems = sorted([*plan.problems, *problems], key=lambda problem: problem.line or 0)
-    for problem in problems:
+    for problem in problems[:MAX_SHOWN_PROBLEMS]:
         click.echo(str(problem), err=True)
+    if len(problems) > MAX_SHOWN_PROBLEMS:
+        unshown = counted(len(problems) - MAX_SHOWN_PROBLEMS, "more problem")
+        click.echo(f"... and {unshown} like these.", err=True)
     bad_rows = len({problem.line for problem in problems})
     click.echo(
         f"{counted(built, 'handout')} written to {out_dir}, with the answer key {key.name}"

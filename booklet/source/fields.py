@@ -37,6 +37,9 @@ class Context:
     root: Path | None = None  # with --restrict-to, every file named here must lie inside it
     # A patient file or roster: its messages never repeat a value or a key from the file.
     private: bool = False
+    # "did you mean" hints compare a word with every option; a roster of 100,000 wrong rows
+    # turns them off once enough problems are found, so its cost stays linear
+    hints: bool = True
 
     @property
     def folder(self) -> Path:

@@ -94,7 +94,7 @@ def read_exercise(
     if wanted is None:
         return None
     if wanted not in stretch_ids:
-        hint = suggestion(wanted, stretch_ids) or (
+        hint = (suggestion(wanted, stretch_ids) if ctx.hints else "") or (
             "; the booklet's ids: " + ", ".join(stretch_ids[:20])
             if stretch_ids
             else "; the booklet has no stretches"

@@ -11,6 +11,7 @@ from __future__ import annotations
 import csv
 import datetime
 import io
+from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -28,6 +29,8 @@ from booklet.source.patient import PATIENT_FIELDS, read_patient
 ROW_FIELDS = (*PATIENT_FIELDS, "file")
 MAX_ROSTER_BYTES = 16 * 1024 * 1024
 MAX_ROWS = 100_000
+MAX_HINTED = 1_000  # problems after which a row's messages carry no "did you mean" hint
+MAX_COLUMNS = 100
 T = TypeVar("T")
 STR_TAG, SEQ_TAG = "tag:yaml.org,2002:str", "tag:yaml.org,2002:seq"
 
@@ -50,10 +53,12 @@ def read_roster(
     nodes: Iterable[yaml.Node | str] = (
         csv_rows(path) if path.suffix.lower() == ".csv" else yaml_rows(path)
     )
-    rows = [
-        read_row(path, number, node, stretch_ids, today)
-        for number, node in enumerate(nodes, start=1)
-    ]
+    rows = []
+    problems = 0
+    for number, node in enumerate(nodes, start=1):
+        row = read_row(path, number, node, stretch_ids, today, hints=problems < MAX_HINTED)
+        problems += len(row[0].problems)
+        rows.append(row)
     return named_rows(rows, booklet_stem, key)
 
 
@@ -63,6 +68,7 @@ def read_row(
     node: yaml.Node | str,
     stretch_ids: Sequence[str],
     today: datetime.date,
+    hints: bool = True,
 ) -> tuple[Row, str | None]:
     """One row and the output name it asks for (`file`), problems numbered by row.
 
@@ -70,7 +76,7 @@ def read_row(
     """
     if isinstance(node, str):
         return Row(number, problems=(Problem(str(path), number, "", node),)), None
-    ctx = Context(path, private=True)
+    ctx = Context(path, private=True, hints=hints)
     fields = Fields(ctx, node, "", ROW_FIELDS)
     patient = read_patient(fields, stretch_ids, today)
     wanted = read_file_name(fields)
@@ -167,6 +173,18 @@ def csv_rows(path: Path) -> Iterator[yaml.Node | str]:
 def check_header(name: str, header: list[str]) -> None:
     """The first line must name the columns. Its cells are never quoted back: a roster saved
     without its header row starts with a patient."""
+    if len(header) > MAX_COLUMNS:
+        raise BookletError(
+            [
+                Problem(
+                    name,
+                    1,
+                    "",
+                    f"the first line names {len(header):,} columns; a roster has at most "
+                    f"{len(ROW_FIELDS)}: " + ", ".join(ROW_FIELDS),
+                )
+            ]
+        )
     named = sum(1 for column in header if closest(column, ROW_FIELDS))
     if "name" not in header and named * 2 <= len(header):
         raise BookletError(
@@ -188,7 +206,8 @@ def check_header(name: str, header: list[str]) -> None:
             problems.append(Problem(name, 1, f"column {number}", f"unknown column{hint}"))
     if "name" not in header:
         problems.append(Problem(name, 1, "name", "the first line must name the columns"))
-    seen = {column for column in header if header.count(column) > 1 and column in ROW_FIELDS}
+    counts = Counter(header)
+    seen = {column for column, count in counts.items() if count > 1 and column in ROW_FIELDS}
     problems += [Problem(name, 1, column, "appears twice; keep one") for column in sorted(seen)]
     if problems:
         raise BookletError(problems)
