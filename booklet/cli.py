@@ -41,9 +41,9 @@ def main(prog_name: str | None = None) -> None:
         error.show()
         sys.exit(error.exit_code)
     except (click.Abort, KeyboardInterrupt):
-        stopped("interrupted; nothing more was written.", stopping.INTERRUPTED)
+        stopped("interrupted; nothing was written.", stopping.INTERRUPTED)
     except stopping.Terminated:
-        stopped("stopped (SIGTERM); nothing more was written.", stopping.TERMINATED)
+        stopped("stopped (SIGTERM); nothing was written.", stopping.TERMINATED)
     sys.exit(status if isinstance(status, int) else 0)
 
 
