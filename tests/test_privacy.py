@@ -173,3 +173,25 @@ def test_a_sample_file_with_every_field_marked_leaks_nothing(
         check_run(["batch", CONTENT, target, "--out", tmp_path / "out", "--jobs", "1"])
     else:
         check_run(["build", CONTENT, "--patient", target, "--out", tmp_path / "out"])
+
+
+def test_temporary_files_are_named_without_patient_data(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from booklet.engine import output
+
+    made: list[str] = []
+    real = output.write_temporary
+
+    def recording(folder: Path, data: bytes) -> Path:
+        path = real(folder, data)
+        made.append(path.name)
+        return path
+
+    monkeypatch.setattr(output, "write_temporary", recording)
+    roster = tmp_path / "roster.csv"
+    roster.write_text(f"name,notes,file\n{MARK}ann,{MARK}note,\n{MARK}ben,{MARK}note,\n")
+    result = run_cli(["batch", CONTENT, roster, "--out", tmp_path / "out", "--jobs", "1"])
+    assert result.exit_code == 0, result.stderr
+    assert len(made) == 3 and not leaks(*made)
+    assert not leaks(result.stdout, result.stderr)
