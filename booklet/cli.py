@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import os
+import sys
+
 import click
 
 from booklet import __version__
 from booklet.commands import batch, build, check, figure, init, preview, schema, validate
+from booklet.engine import stopping
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -28,4 +32,25 @@ for command in (
 
 
 def main(prog_name: str | None = None) -> None:
-    cli(prog_name=prog_name)
+    """Run the command line. Ctrl-C and SIGTERM end it with one line and the shell's status
+    (130, 143) wherever they come, even while the modules are still being imported."""
+    stopping.stop_on_sigterm()
+    try:
+        status = cli.main(prog_name=prog_name, standalone_mode=False)
+    except click.ClickException as error:
+        error.show()
+        sys.exit(error.exit_code)
+    except (click.Abort, KeyboardInterrupt):
+        stopped("interrupted; nothing was written.", stopping.INTERRUPTED)
+    except stopping.Terminated:
+        stopped("stopped (SIGTERM); nothing was written.", stopping.TERMINATED)
+    sys.exit(status if isinstance(status, int) else 0)
+
+
+def stopped(message: str, status: int) -> None:
+    """Say why the command stopped and end with `status` at once: the temporary files are
+    gone by now, and Python, ending normally after a Ctrl-C, may end by SIGINT instead."""
+    click.echo(message, err=True)
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(status)

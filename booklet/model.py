@@ -232,6 +232,20 @@ class Contact:
     website: str | None = None
     address: str | None = None
 
+    @property
+    def website_link(self) -> str | None:
+        """The website as written (`example.org` or `https://example.org`) -> its link."""
+        if self.website is None:
+            return None
+        return self.website if "://" in self.website else f"https://{self.website}"
+
+    @property
+    def phone_link(self) -> str | None:
+        """The phone number as written -> its `tel:` link: the digits and a leading +."""
+        if self.phone is None:
+            return None
+        return "tel:" + "".join(c for c in self.phone if c.isascii() and (c.isdigit() or c == "+"))
+
 
 PAGE_SIZES_PT: dict[str, tuple[float, float]] = {
     "letter": (612.0, 792.0),

@@ -12,10 +12,11 @@ import time
 from pathlib import Path
 
 import pypdf
+import pytest
 from conftest import run_cli
 from PIL import Image
 
-from booklet.engine.previews import parse_pages
+from booklet.engine.previews import chosen_pages, parse_pages
 from booklet.engine.starter import STARTER_FILES
 from booklet.engine.watching import build_once, watch
 
@@ -73,9 +74,11 @@ def test_preview_reports_pages_past_the_end_and_bad_ranges(tmp_path: Path) -> No
 
 
 def test_page_ranges() -> None:
-    assert parse_pages("1-3,7") == [1, 2, 3, 7]
-    assert parse_pages(" 2 , 2-3 ") == [2, 3]
-    for wrong in ("", "a", "0", "3-1", "1-", "-2"):
+    assert chosen_pages(parse_pages("1-3,7"), 9) == [1, 2, 3, 7]
+    assert chosen_pages(parse_pages(" 2 , 2-3 "), 9) == [2, 3]
+    with pytest.raises(ValueError, match="page 10 is past the end; the booklet has 9 pages"):
+        chosen_pages(parse_pages("1-50000000"), 9)
+    for wrong in ("", "a", "0", "3-1", "1-", "-2", "²", "1" * 5000, ",".join(["1"] * 1001)):
         try:
             parse_pages(wrong)
         except ValueError:

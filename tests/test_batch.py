@@ -96,8 +96,7 @@ def test_patient_file_problems_name_fields_not_values(content, tmp_path):
     assert result.exit_code == 1
     assert result.stderr.splitlines()[:3] == [
         f"{patient}:2: date: is not a date; write it as YYYY-MM-DD, for example 2026-11-01",
-        f'{patient}:3: exercises[1]: no stretch in the booklet has the id "brige"; '
-        'did you mean "bridge"?',
+        f'{patient}:3: exercises[1]: no stretch in the booklet has this id; did you mean "bridge"?',
         f"{patient}:4: quiz: must be true or false (or yes or no)",
     ]
     assert "Secret" not in result.stderr and "20-11-2026" not in result.stderr
@@ -126,7 +125,7 @@ def test_csv_roster_builds_good_rows_and_reports_bad_ones_by_row(content, tmp_pa
     assert result.exit_code == 1
     roster = tmp_path / "roster.csv"
     assert result.stderr.splitlines() == [
-        f'{roster}:2: exercises[2]: no stretch in the booklet has the id "nope"; '
+        f"{roster}:2: exercises[2]: no stretch in the booklet has this id; "
         "the booklet's ids: hip-flexor, bridge, bird-dog",
         f"{roster}:5: date: is not a date; write it as YYYY-MM-DD, for example 2026-11-01",
     ]
@@ -165,7 +164,7 @@ def test_yaml_roster_with_dosage_and_a_bad_row(content, tmp_path):
     out = tmp_path / "out"
     result = run_cli(["batch", content, roster, "--out", out, "--jobs", "1"])
     assert result.exit_code == 1
-    assert result.stderr == f"{roster}:2: colour: unknown field; allowed here: " + (
+    assert result.stderr == f"{roster}:2: unknown field; allowed here: " + (
         "name, date, clinician, exercises, notes, quiz, file\n"
     )
     assert sorted(p.name for p in out.iterdir()) == ["hip-ann-able.pdf", "hip-answer-key.pdf"]
@@ -178,7 +177,7 @@ def test_a_roster_with_unknown_columns_builds_nothing(content, tmp_path):
     result = run_cli(["batch", content, roster, "--out", tmp_path / "out"])
     assert result.exit_code == 1
     assert result.stderr.splitlines()[:2] == [
-        f'{roster}:1: nmae: unknown column; did you mean "name"?',
+        f'{roster}:1: column 1: unknown column; did you mean "name"?',
         f"{roster}:1: name: the first line must name the columns",
     ]
     assert not (tmp_path / "out").exists()
@@ -257,3 +256,42 @@ def test_a_bad_content_file_stops_the_batch(tmp_path):
     roster = write_yaml(tmp_path / "r.yaml", "- name: Ann\n")
     with pytest.raises(BookletError):
         batch.plan(content, roster)
+
+
+def test_a_roster_past_the_row_limit_is_refused_while_it_is_read(
+    content: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from booklet.source import roster as roster_module
+
+    monkeypatch.setattr(roster_module, "MAX_ROWS", 3)
+    roster = tmp_path / "r.csv"
+    roster.write_text("name\n" + "".join(f"Row {n}\n" for n in range(5)), encoding="utf-8")
+    result = run_cli(["batch", content, roster, "--out", tmp_path / "out"])
+    assert result.exit_code == 1
+    assert result.stderr.splitlines()[0] == f"{roster}: has more than 3 rows; split it"
+    assert not (tmp_path / "out").exists()
+
+
+def test_a_roster_with_a_very_wide_first_line_is_refused_at_once(content, tmp_path):
+    roster = tmp_path / "r.csv"
+    roster.write_text("name," + ",".join(f"c{n}" for n in range(200_000)) + "\nAnn\n")
+    result = run_cli(["batch", content, roster, "--out", tmp_path / "out"])
+    assert result.stderr.splitlines()[0] == (
+        f"{roster}:1: the first line names 200,001 columns; a roster has at most 7: "
+        "name, date, clinician, exercises, notes, quiz, file"
+    )
+
+
+def test_many_wrong_rows_show_a_hundred_problems_and_lose_their_hints(
+    content, tmp_path, monkeypatch
+):
+    from booklet.source import roster as roster_module
+
+    monkeypatch.setattr(roster_module, "MAX_HINTED", 1)
+    roster = tmp_path / "r.csv"
+    roster.write_text("name,exercises\n" + "".join(f"P{n},brige\n" for n in range(150)))
+    result = run_cli(["batch", content, roster, "--out", tmp_path / "out", "--jobs", "1"])
+    lines = result.stderr.splitlines()
+    assert lines[0].endswith('did you mean "bridge"?')
+    assert "did you mean" not in lines[1]
+    assert len(lines) == 101 and lines[-1] == "... and 50 more problems like these."

@@ -5,7 +5,10 @@ Each example is a content document built from valid and hostile values, written 
 then possibly broken (a line dropped or doubled, a YAML trick spliced in, the file cut short).
 `booklet build` must then either exit 0 with both PDFs complete, or exit 1 with only
 `file:line: ...` messages and no file written. Anything else (a traceback, another status,
-a stray file, a build slower than the deadline) fails. The suite runs 200 examples by
+a stray file, a build slower than the deadline) fails. Each is built with a generated brand
+file (contact links, label templates, valid or hostile), and every link in a built PDF must
+pass the link rule. A second test feeds generated rosters, every value marked, to `booklet
+batch`: no marker may reach stdout or stderr. The suite runs 200 examples by
 default; BOOKLET_FUZZ_EXAMPLES sets another number (`.ci/run` runs 2,000).
 """
 
@@ -22,6 +25,8 @@ import yaml
 from conftest import run_cli
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
+
+from booklet.source.links import link_problem
 
 EXAMPLES = int(os.environ.get("BOOKLET_FUZZ_EXAMPLES", "200"))
 TRICKS = [
@@ -49,6 +54,32 @@ TRICKS = [
     "**",
     "&amp;",
     "x" * 1200,
+]
+GOOD_LINKS = ["https://example.org/v", "http://example.org/a?b=c#d", "HTTPS://EXAMPLE.ORG/x"]
+BAD_LINKS = [
+    "javascript:alert(1)",
+    "javascript://host/%0Aalert(document.domain)",
+    "file:///etc/passwd",
+    "data:text/html,x.org",
+    "https://user:secret@example.org",
+    "https://exa\u200bmple.org",
+    "https://example.org/" + "\u00fc" * 900,
+    "https://example.org:99999",
+    "vbscript:x.org",
+]
+GOOD_TEMPLATES = {
+    "page_n_of_m": ["Page {page} of {total}", "{page}/{total}", "{{{page}}} {total}"],
+    "n_seconds": ["{n} seconds", "{n} s"],
+    "date_pattern": ["{day} {month} {year}", "{year}-{month}-{day}"],
+    "prepared_line": ["For {name}, {date}"],
+}
+BAD_TEMPLATES = [
+    "Page {page} of {total}{total:>300000000}",
+    "{page.__class__} {total} {n} {day} {month} {year} {name} {date}",
+    "{page} {total} {0} {n} {day} {month} {year} {name} {date}",
+    "{page}{total}{n}{day}{month}{year}{name}{date}{",
+    "{page!r}{total}",
+    "{}",
 ]
 LOOK_ALIKES = ["Yes", "No", "on", "off", "1:30", "3.10", "~", "null", "0x1F", "1e3", ".inf"]
 
@@ -101,7 +132,7 @@ def stretch(draw: st.DrawFn, hostile: bool) -> dict[str, Any]:
     if draw(st.booleans()):
         item["sides"] = draw(pick(hostile, ["each", "both"], ["sideways"]))
     if draw(st.booleans()):
-        item["video"] = draw(pick(hostile, ["https://example.org/v"], ["javascript:alert(1)"]))
+        item["video"] = draw(pick(hostile, GOOD_LINKS[:3], BAD_LINKS))
     return item
 
 
@@ -179,6 +210,35 @@ def mutated_yaml(draw: st.DrawFn) -> str:
     return text
 
 
+@st.composite
+def brand_yaml(draw: st.DrawFn) -> str:
+    """A brand file: contact links and label templates, valid or hostile."""
+    hostile = draw(st.booleans())
+    brand: dict[str, Any] = {"organization": draw(texts(hostile))}
+    contact = {}
+    if draw(st.booleans()):
+        contact["website"] = draw(pick(hostile, ["example.org", *GOOD_LINKS], BAD_LINKS))
+    if draw(st.booleans()):
+        contact["email"] = draw(
+            pick(hostile, ["front@example.org"], ["a@b@c.org", "x@e.org?body=y", "mailto:"])
+        )
+    if draw(st.booleans()):
+        contact["phone"] = draw(pick(hostile, ["555-0100", "+1 (555) 0100"], ["call us", ""]))
+    if contact:
+        brand["contact"] = contact
+    if draw(st.booleans()):
+        name = draw(st.sampled_from(sorted(GOOD_TEMPLATES)))
+        wrong = BAD_TEMPLATES + ([draw(words)] if hostile else [])
+        brand["labels"] = {name: draw(pick(hostile, GOOD_TEMPLATES[name], wrong))}
+    return yaml.safe_dump(brand, sort_keys=False, allow_unicode=True)
+
+
+def links_in(pdf: bytes) -> list[str]:
+    """The targets of the PDF's link annotations (ReportLab writes them uncompressed)."""
+    found = re.findall(rb"/URI \(((?:\\.|[^\\)])*)\)", pdf)
+    return [re.sub(rb"\\(.)", rb"\1", link).decode("latin-1") for link in found]
+
+
 @settings(
     max_examples=EXAMPLES,
     deadline=timedelta(seconds=20),
@@ -186,14 +246,18 @@ def mutated_yaml(draw: st.DrawFn) -> str:
     database=None,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
 )
-@given(source=mutated_yaml())
-def test_any_content_builds_cleanly_or_is_refused_cleanly(source: str) -> None:
+@given(source=mutated_yaml(), brand_source=st.one_of(st.none(), brand_yaml()))
+def test_any_content_builds_cleanly_or_is_refused_cleanly(
+    source: str, brand_source: str | None
+) -> None:
     with tempfile.TemporaryDirectory() as folder:
         root = Path(folder)
         content = root / "booklet.yaml"
         content.write_text(source, encoding="utf-8")
+        brand = root / "brand.yaml"
+        brand.write_text(brand_source or "organization: Clinic\n", encoding="utf-8")
         out = root / "out"
-        result = run_cli(["build", content, "--out", out])
+        result = run_cli(["build", content, "--out", out, "--brand", brand])
         written = sorted(path.name for path in out.iterdir()) if out.exists() else []
         event("built" if result.exit_code == 0 else "refused")
         if result.exit_code == 0:
@@ -201,11 +265,93 @@ def test_any_content_builds_cleanly_or_is_refused_cleanly(source: str) -> None:
             for name in written:
                 data = (out / name).read_bytes()
                 assert data.startswith(b"%PDF-") and data.rstrip().endswith(b"%%EOF")
+                assert all(link_problem(link) is None for link in links_in(data))
+                assert b"/JavaScript" not in data and b"/Launch" not in data
         else:
             assert result.exit_code == 1, result.stderr
             assert written == []
-            problem_line = re.compile(rf"^{re.escape(str(content))}(:\d+)?: ")
+            files = "|".join(re.escape(str(path)) for path in (content, brand))
+            problem_line = re.compile(rf"^({files})(:\d+)?: ")
             *problems, summary = result.stderr.splitlines()
             assert problems and summary.endswith("found; nothing was written.")
             for line in problems:
                 assert problem_line.match(line), line
+
+
+# --- rosters: every mistake named by row and field, never by a patient's value -------------
+
+ROSTER_CONTENT = """\
+title: Hip program
+sections:
+  - title: Stretches
+    stretches:
+      - id: bridge
+        name: Glute bridge
+        steps: [Lift your hips.]
+"""
+MARK = "Qzx"  # every value drawn for a roster holds it; no message may
+ROSTER_COLUMNS = ["name", "date", "clinician", "exercises", "notes", "quiz", "file"]
+
+
+@st.composite
+def roster_file(draw: st.DrawFn) -> tuple[str, str]:
+    """A CSV or YAML roster of one or two rows, each field valid or wrong, every value
+    carrying the marker; some columns or keys misspelt, some cells missing."""
+    count = draw(st.integers(1, 2))
+    marked = texts(True).map(lambda text: f"{MARK}{text}")
+    rows = []
+    for _ in range(count):
+        row: dict[str, Any] = {"name": draw(marked)}
+        for column in ("date", "clinician", "exercises", "notes", "quiz"):
+            if draw(st.booleans()):
+                row[column] = draw(
+                    {
+                        "date": st.sampled_from(["2026-11-20", f"{MARK}-1-2", "2026-02-30"]),
+                        "exercises": st.sampled_from(["bridge", f"{MARK}id", "bridge;bridge"]),
+                        "quiz": st.sampled_from(["true", "no", f"{MARK}"]),
+                    }.get(column, marked)
+                )
+        if draw(st.booleans()):
+            row[f"{MARK}{draw(st.sampled_from(ROSTER_COLUMNS))}"] = draw(marked)
+        rows.append(row)
+    if draw(st.booleans()):
+        return "roster.yaml", yaml.safe_dump(rows, sort_keys=False, allow_unicode=True)
+    columns = list(dict.fromkeys(key for row in rows for key in row))
+    if draw(st.booleans()):
+        columns = columns[: draw(st.integers(1, len(columns)))]  # cells left over
+    lines = [] if draw(st.integers(0, 5)) == 0 else [",".join(columns)]  # header forgotten
+    for row in rows:
+        cells = [str(row.get(column, "")) for column in columns]
+        if draw(st.booleans()) and len(cells) > 1:
+            del cells[draw(st.integers(0, len(cells) - 1))]  # a cell missing
+        lines.append(",".join(f'"{cell.replace(chr(34), chr(39))}"' for cell in cells))
+    return "roster.csv", "\n".join(lines) + "\n"
+
+
+@settings(
+    max_examples=max(10, EXAMPLES // 10),
+    deadline=timedelta(seconds=20),
+    derandomize=True,
+    database=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
+@given(roster=roster_file())
+def test_any_roster_names_rows_and_fields_never_values(roster: tuple[str, str]) -> None:
+    name, source = roster
+    with tempfile.TemporaryDirectory() as folder:
+        root = Path(folder)
+        content = root / "hip.yaml"
+        content.write_text(ROSTER_CONTENT, encoding="utf-8")
+        (root / name).write_text(source, encoding="utf-8")
+        out = root / "out"
+        result = run_cli(["batch", content, root / name, "--out", out, "--jobs", "1"])
+        event("built" if result.exit_code == 0 else "refused")
+        assert result.exit_code in (0, 1), result.stderr
+        assert MARK.lower() not in (result.stdout + result.stderr).lower()
+        assert "Traceback" not in result.stderr
+        for line in result.stderr.splitlines():
+            assert line.startswith(str(root / name)) or line.endswith("nothing was written.")
+        leftovers = (
+            [p.name for p in out.iterdir() if p.name.startswith(".")] if out.exists() else []
+        )
+        assert leftovers == []

@@ -24,6 +24,7 @@ from conftest import make_picture, run_cli, write_yaml
 from booklet.document import Outputs
 from booklet.engine import output, pipeline
 from booklet.errors import OutputError
+from booklet.file_names import unique_stems
 from booklet.pdf.make import render_outputs
 from booklet.source.read import load
 
@@ -378,3 +379,65 @@ def test_thousands_of_mistakes_show_the_first_hundred_and_a_count(tmp_path: Path
         "... and 200 more problems like these.",
         "300 problems found; nothing was written.",
     ]
+
+
+# --- options, rosters and page ranges --------------------------------------------------
+
+SAMPLE = Path(__file__).resolve().parents[1] / "content" / "psoas-hip-pain.yaml"
+HANDOUT = Path(__file__).resolve().parents[1] / "content" / "hip-home-program.yaml"
+ROSTERS = CORPUS / "rosters"
+OPTION_CASES = {
+    "creep nan": (
+        ["build", SAMPLE, "--imposition", "saddle", "--creep", "nan"],
+        "Error: Invalid value for '--creep': 'nan' is not a number from 0 to 5",
+    ),
+    "scale inf": (
+        ["preview", SAMPLE, "--scale", "inf"],
+        "Error: Invalid value for '--scale': inf is not in the range 0.25<=x<=6.0.",
+    ),
+    "shard superscript": (
+        ["batch", HANDOUT, ROSTERS / "no-header.csv", "--shard", "\u00b2/3"],
+        "Error: Invalid value for --shard: '\u00b2/3': write K/N with 1 <= K <= N, such as 1/4",
+    ),
+    "pages far past the end": (
+        ["preview", SAMPLE, "--pages", "1-50000000"],
+        "Error: Invalid value for --pages: page 20 is past the end; the booklet has 19 pages",
+    ),
+}
+ROSTER_CASES = {
+    "no-header.csv": "no-header.csv:1: the first line must name the columns, with name among "
+    "them (name, date, clinician, exercises, notes, quiz, file); add that line above the "
+    "first patient",
+    "missing-cell.csv": "missing-cell.csv:1: exercises[1]: no stretch in the booklet has this "
+    "id; the booklet's ids: kneeling-hip-flexor, knee-to-chest, butterfly, glute-bridge, "
+    "bird-dog, core-activation",
+    "private-key-and-dosage.yaml": "private-key-and-dosage.yaml:1: unknown field; allowed "
+    "here: name, date, clinician, exercises, notes, quiz, file",
+}
+
+
+@pytest.mark.parametrize("name", sorted(OPTION_CASES))
+def test_an_option_out_of_reason_is_a_usage_error(name: str, tmp_path: Path) -> None:
+    args, first = OPTION_CASES[name]
+    result = run_cli([*args, "--out", tmp_path / "out"])
+    assert result.exit_code == 2
+    assert result.stderr.splitlines()[-1] == first
+    assert listing(tmp_path / "out") == []
+
+
+@pytest.mark.parametrize("name", sorted(ROSTER_CASES))
+def test_a_hostile_roster_names_the_row_never_the_patient(
+    name: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(ROSTERS)
+    result = run_cli(["batch", HANDOUT, name, "--out", tmp_path / "out", "--jobs", "1"])
+    assert result.exit_code == 1
+    assert result.stderr.splitlines()[0] == ROSTER_CASES[name]
+    for private in ("Maria", "Lopez", "Okafor", "Knee replaced", "987654", "1950"):
+        assert private not in result.output + result.stderr
+
+
+def test_a_roster_of_one_name_twenty_thousand_times_is_named_in_linear_time() -> None:
+    stems = unique_stems(["hip-maria-lopez"] * 20_000, ["hip-answer-key"])
+    assert stems[:3] == ["hip-maria-lopez", "hip-maria-lopez-2", "hip-maria-lopez-3"]
+    assert len(set(stems)) == 20_000 and stems[-1] == "hip-maria-lopez-20000"

@@ -117,15 +117,19 @@ def damaged(path: Path, error: Exception) -> BookletError:
 @cached_by_content(maxsize=256)
 def header(path: Path) -> tuple[int, int, str]:
     """Width and height in pixels after EXIF rotation, and the file format, from the header."""
-    with Image.open(path, formats=ALLOWED_FORMATS) as image:
-        width, height = image.size
-        file_format = image.format or ""
-        # Pillow decodes a whole PNG to look for EXIF after its pixels; its chunks suffice
-        exif = png_exif(path) if file_format == "PNG" else image.getexif()
-        orientation = exif.get(0x0112, 1)
+    width, height, file_format, orientation = decoded_header(path)
     if orientation in (5, 6, 7, 8):
         width, height = height, width
     return width, height, file_format
+
+
+@cached_by_content(maxsize=256)
+def decoded_header(path: Path) -> tuple[int, int, str, int]:
+    """Width and height as stored, the file format, and the turn (EXIF orientation, 1 for
+    none) that Pillow reads from EXIF or XMP, as `ImageOps.exif_transpose` applies it."""
+    with Image.open(path, formats=ALLOWED_FORMATS) as image:
+        orientation = image.getexif().get(0x0112, 1)
+        return image.width, image.height, image.format or "", orientation
 
 
 def pixel_size(path: Path) -> tuple[int, int]:
@@ -184,10 +188,10 @@ def embeddable(
     """What the PDF stores for a picture, encoded once per process: a batch prints the
     same logo and pictures in every handout. With `gray`, in shades of gray, any
     transparency laid on white (pictures print on white)."""
-    width, height, file_format = header(path)
+    width, height, file_format, orientation = decoded_header(path)
     limit = print_limit(max_width_pt, max_height_pt)
-    if file_format == "PNG" and width <= limit[0] and height <= limit[1]:
-        stored = png_samples(path)
+    if file_format == "PNG" and orientation == 1 and width <= limit[0] and height <= limit[1]:
+        stored = png_samples(path, (width, height))
         if stored is not None and (stored.gray or not gray):
             return stored
     entry = disk_cache.entry_name("picture", PICTURE_VERSION, content_hash(path), f"{limit} {gray}")
@@ -242,34 +246,55 @@ def from_entry(entry: bytes | None) -> Encoded | None:
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 
 
-def png_samples(path: Path) -> Encoded | None:
+def png_samples(path: Path, decoded_size: tuple[int, int]) -> Encoded | None:
     """A PNG's compressed samples exactly as the file holds them, when a PDF can store them
-    unchanged: 8-bit grey or RGB, not interlaced, nothing see-through, no EXIF turn.
+    unchanged: 8-bit grey or RGB, not interlaced, nothing see-through, no EXIF turn, and
+    a well-formed chunk sequence whose one header gives the size Pillow decoded.
 
     Saves decoding and compressing the picture again; None for any other PNG.
     """
-    data = path.read_bytes()
-    if not data.startswith(PNG_SIGNATURE):
+    chunks = png_chunks(path.read_bytes())
+    if chunks is None or [kind for kind, _ in chunks].count(b"IHDR") != 1:
         return None
-    header_fields, samples, offset = None, [], len(PNG_SIGNATURE)
-    while offset + 8 <= len(data):
-        length, kind = struct.unpack_from(">I4s", data, offset)
-        body = data[offset + 8 : offset + 8 + length]
-        if kind == b"IHDR" and length == 13:
-            header_fields = struct.unpack(">IIBBBBB", body)
-        elif kind == b"IDAT":
-            samples.append(body)
-        elif kind in (b"tRNS", b"eXIf") or kind == b"IEND":
-            break
-        offset += 12 + length
-    if header_fields is None or kind != b"IEND" or not samples:
+    kinds = [kind for kind, _ in chunks]
+    if kinds[0] != b"IHDR" or b"tRNS" in kinds or b"eXIf" in kinds or not one_run_of_data(kinds):
         return None
-    width, height, depth, color_type, _, _, interlaced = header_fields
+    width, height, depth, color_type, _, _, interlaced = struct.unpack(">IIBBBBB", chunks[0][1])
+    samples = [body for kind, body in chunks if kind == b"IDAT"]
+    if (width, height) != decoded_size:
+        return None
     if depth != 8 or color_type not in (0, 2) or interlaced:
         return None
     joined = b"".join(samples)
     digest = hashlib.sha256(joined).hexdigest()[:32]
     return Encoded(width, height, color_type == 0, False, joined, None, digest, png_rows=True)
+
+
+def png_chunks(data: bytes) -> list[tuple[bytes, bytes]] | None:
+    """A PNG file -> its chunks (kind, body) up to and with IEND, each length and CRC
+    checked; None when the file is not exactly that."""
+    if not data.startswith(PNG_SIGNATURE):
+        return None
+    chunks, offset = [], len(PNG_SIGNATURE)
+    while offset + 12 <= len(data):
+        length, kind = struct.unpack_from(">I4s", data, offset)
+        end = offset + 12 + length
+        if end > len(data):
+            return None
+        body = data[offset + 8 : end - 4]
+        if zlib.crc32(kind + body) != struct.unpack_from(">I", data, end - 4)[0]:
+            return None
+        chunks.append((kind, body))
+        offset = end
+        if kind == b"IEND":
+            return chunks if offset == len(data) and len(chunks[0][1]) == 13 else None
+    return None
+
+
+def one_run_of_data(kinds: list[bytes]) -> bool:
+    """True when the IDAT chunks stand together, one after another, as PNG requires."""
+    places = [i for i, kind in enumerate(kinds) if kind == b"IDAT"]
+    return bool(places) and places == list(range(places[0], places[-1] + 1))
 
 
 def encode(image: Image.Image, jpeg: bool = False) -> Encoded:

@@ -14,11 +14,13 @@ from booklet.commands.shared import (
     BRAND,
     CONTENT,
     INTERRUPTED,
+    MAX_SHOWN_PROBLEMS,
     NO_CACHE,
     RESTRICT_TO,
     counted,
     reported_errors,
 )
+from booklet.engine.stopping import TERMINATED, Terminated
 from booklet.errors import Problem
 
 if TYPE_CHECKING:
@@ -66,15 +68,23 @@ def batch(
     with reported_errors():
         plan = batching.plan(content, roster, brand, restrict_to, batching.Shard(*shard))
         key = batching.write_answer_key(plan, out_dir)
-    results = batching.run(plan, out_dir, jobs or batching.default_jobs())
     try:
-        built, problems = handout_results(results, len(plan.rows))
+        with contextlib.closing(
+            batching.run(plan, out_dir, jobs or batching.default_jobs())
+        ) as results:
+            built, problems = handout_results(results, len(plan.rows))
     except KeyboardInterrupt:
         click.echo("interrupted; the handouts already written are complete.", err=True)
         sys.exit(INTERRUPTED)
+    except Terminated:
+        click.echo("stopped (SIGTERM); the handouts already written are complete.", err=True)
+        sys.exit(TERMINATED)
     problems = sorted([*plan.problems, *problems], key=lambda problem: problem.line or 0)
-    for problem in problems:
+    for problem in problems[:MAX_SHOWN_PROBLEMS]:
         click.echo(str(problem), err=True)
+    if len(problems) > MAX_SHOWN_PROBLEMS:
+        unshown = counted(len(problems) - MAX_SHOWN_PROBLEMS, "more problem")
+        click.echo(f"... and {unshown} like these.", err=True)
     bad_rows = len({problem.line for problem in problems})
     click.echo(
         f"{counted(built, 'handout')} written to {out_dir}, with the answer key {key.name}"
@@ -101,7 +111,10 @@ def handout_results(results: Iterable[Result], total: int) -> tuple[int, list[Pr
 def shard_option(value: str) -> tuple[int, int]:
     """'2/5' -> (2, 5), with 1 <= K <= N; anything else is a usage error."""
     number, _, count = value.partition("/")
-    if number.strip().isdigit() and count.strip().isdigit():
+    if all(
+        part.isascii() and part.isdigit() and len(part) <= 9
+        for part in (number.strip(), count.strip())
+    ):
         k, n = int(number), int(count)
         if 1 <= k <= n:
             return k, n

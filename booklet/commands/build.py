@@ -8,7 +8,15 @@ from typing import TYPE_CHECKING
 
 import click
 
-from booklet.commands.shared import BRAND, CONTENT, NO_CACHE, RESTRICT_TO, reported_errors, warn
+from booklet.commands.shared import (
+    BRAND,
+    CONTENT,
+    NO_CACHE,
+    RESTRICT_TO,
+    FiniteFloatRange,
+    reported_errors,
+    warn,
+)
 
 if TYPE_CHECKING:
     from booklet.document import PrintOptions
@@ -63,7 +71,7 @@ if TYPE_CHECKING:
 )
 @click.option(
     "--creep",
-    type=click.FloatRange(0, 5),
+    type=FiniteFloatRange(0, 5),
     default=None,
     metavar="MM",
     help="With --imposition saddle: move the innermost pages this many millimetres toward the "

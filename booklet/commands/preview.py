@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from booklet.commands.shared import BRAND, CONTENT, reported_errors
+from booklet.commands.shared import BRAND, CONTENT, FiniteFloatRange, reported_errors
 
 
 @click.command()
@@ -28,7 +28,7 @@ from booklet.commands.shared import BRAND, CONTENT, reported_errors
 )
 @click.option(
     "--scale",
-    type=click.FloatRange(0.25, 6.0),
+    type=FiniteFloatRange(0.25, 6.0),
     default=1.5,
     show_default=True,
     help="Size: 1 is 72 pixels an inch.",

@@ -3,13 +3,16 @@ a user's mistakes become lines on stderr and an exit status."""
 
 from __future__ import annotations
 
+import math
 import sys
 from collections.abc import Iterable
 from pathlib import Path
+from typing import Any
 
 import click
 
 from booklet.assets import disk_cache
+from booklet.engine.stopping import TERMINATED, Terminated
 from booklet.errors import BookletError, OutputError
 
 CONTENT = click.argument("content", type=click.Path(path_type=Path, dir_okay=True))
@@ -19,6 +22,18 @@ BRAND = click.option(
     default=None,
     help="Brand file to use instead of the content file's `brand:`.",
 )
+
+
+class FiniteFloatRange(click.FloatRange):
+    """A number from `min` to `max`; NaN and infinity, which pass every comparison or
+    none, are refused like any number outside the range."""
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        number = super().convert(value, param, ctx)
+        if isinstance(number, float) and not math.isfinite(number):
+            self.fail(f"{value!r} is not a number from {self.min} to {self.max}", param, ctx)
+        return number
+
 
 MAX_SHOWN_PROBLEMS = 100  # a file with thousands of mistakes shows the first hundred
 INTERRUPTED = 130  # the shell's status for a command stopped by Ctrl-C
@@ -77,6 +92,9 @@ class reported_errors:
         if isinstance(error, OutputError):
             click.echo(f"error: {error}", err=True)
             sys.exit(1)
+        if isinstance(error, Terminated):
+            click.echo("stopped (SIGTERM); nothing was written.", err=True)
+            sys.exit(TERMINATED)
         if isinstance(error, KeyboardInterrupt):
             click.echo("interrupted; nothing was written.", err=True)
             sys.exit(INTERRUPTED)

@@ -10,16 +10,15 @@ handout is written on its own, atomically, so a row that fails leaves no file be
 from __future__ import annotations
 
 import datetime
-import multiprocessing
+import functools
 import os
-import signal
-import sys
-from collections.abc import Iterator
+from collections.abc import Generator
 from dataclasses import dataclass
 from pathlib import Path
 
 from booklet.document import Document
-from booklet.engine.output import key_stem, write_files
+from booklet.engine import stopping, workers
+from booklet.engine.output import key_stem, remove_leftovers, write_files
 from booklet.errors import BookletError, OutputError, Problem
 from booklet.pdf.make import render_booklet_pdf, render_key_pdf
 from booklet.source.read import load
@@ -89,6 +88,8 @@ def write_answer_key(plan: Plan, out_dir: Path) -> Path:
     """The answer key, once for the whole batch (every shard writes the same bytes)."""
     document = plan.document
     target = out_dir / f"{key_stem(document.booklet.stem)}.pdf"
+    if out_dir.is_dir():
+        remove_leftovers(out_dir)
     return write_files([(target, render_key_pdf(document))], out_dir, plan.inputs())[0]
 
 
@@ -99,21 +100,18 @@ def default_jobs() -> int:
     return max(1, os.cpu_count() or 1)
 
 
-def run(plan: Plan, out_dir: Path, jobs: int) -> Iterator[Result]:
+def run(plan: Plan, out_dir: Path, jobs: int) -> Generator[Result, None, None]:
     """Build each row's handout, `jobs` at a time, yielding results as rows finish."""
     work = list(plan.rows)
-    setup = Worker(plan.document, plan.roster, out_dir, frozenset(plan.inputs()))
+    setup = Worker(plan.document, plan.roster, out_dir, frozenset(plan.inputs()), os.getpid())
     if jobs <= 1 or len(work) <= 1:
         global _worker
         _worker = setup
         yield from map(build_row, work)
         return
-    methods = multiprocessing.get_all_start_methods()
-    context = multiprocessing.get_context("fork" if "fork" in methods else None)
     processes = min(jobs, len(work))
-    chunk = max(1, min(16, len(work) // (processes * 8)))
-    with context.Pool(processes, initializer=start_worker, initargs=(setup,)) as pool:
-        yield from pool.imap_unordered(build_row, work, chunksize=chunk)
+    lost = functools.partial(failed_row, plan.roster, "the process building this handout ended")
+    yield from workers.results_in_processes(build_row, work, processes, start_worker, setup, lost)
 
 
 @dataclass(frozen=True)
@@ -124,6 +122,7 @@ class Worker:
     roster: Path
     out_dir: Path
     inputs: frozenset[Path]
+    parent: int  # the process id of the batch, which the worker must not outlive
 
 
 _worker: Worker | None = None  # set once in each worker process, before any row
@@ -133,8 +132,7 @@ def start_worker(worker: Worker) -> None:
     """Ctrl-C is the parent's to handle; a stopped worker first removes its temporary file."""
     global _worker
     _worker = worker
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    signal.signal(signal.SIGTERM, lambda _signal, _frame: sys.exit(1))
+    stopping.become_worker(worker.parent)
 
 
 def build_row(row: Row) -> Result:
@@ -150,8 +148,15 @@ def build_row(row: Row) -> Result:
     except OutputError as error:
         reason = str(error).rsplit(": ", 1)[-1]
         return failed(worker, row, f"cannot write this handout: {reason}")
+    except Exception as error:
+        # A library's error may carry the text it was laying out: name only its kind.
+        return failed(worker, row, f"cannot lay out this handout ({type(error).__name__})")
     return Result(row.number, target)
 
 
 def failed(worker: Worker, row: Row, message: str) -> Result:
-    return Result(row.number, None, (Problem(str(worker.roster), row.number, "", message),))
+    return failed_row(worker.roster, message, row)
+
+
+def failed_row(roster: Path, message: str, row: Row) -> Result:
+    return Result(row.number, None, (Problem(str(roster), row.number, "", message),))

@@ -6,10 +6,13 @@ Also the names of the outputs (booklet, answer key, imposed booklet, a patient's
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import os
 import secrets
 import signal
+import socket
 import threading
+import time
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
@@ -17,6 +20,14 @@ from booklet.document import Outputs
 from booklet.errors import OutputError
 from booklet.file_names import handout_stem, unique_stems
 from booklet.model import Patient
+
+# The temporary files this process has made and not yet renamed or removed, so that a
+# signal handler can remove them before the process ends.
+_pending: set[Path] = set()
+# A leftover from another machine (a shared folder) is removed only once it is this old:
+# no temporary file lives more than seconds, but that machine's run may still be going.
+STALE_SECONDS = 3600
+TEMPORARY_GLOBS = (".booklet-*.tmp", ".booklet-*.earlier")
 
 
 def output_paths(
@@ -58,7 +69,8 @@ def write_files(
     """Write every file so that they all appear together, complete, or not at all.
 
     Each file is written to a temporary file beside its target and flushed to disk; only
-    then are all of them renamed into place, with Ctrl-C held back until the last rename.
+    then are all of them renamed into place, with Ctrl-C and SIGTERM held back until the
+    last rename.
     """
     targets = [target for target, _ in files]
     check_targets(targets, inputs)
@@ -77,6 +89,7 @@ def write_files(
         for path in temporary:
             with contextlib.suppress(FileNotFoundError):
                 path.unlink()
+            _pending.discard(path)
     return targets
 
 
@@ -115,7 +128,7 @@ def publish(moves: list[tuple[Path, Path]]) -> None:
 
 def keep_earlier(target: Path) -> Path | None:
     """A second name (a hard link) for the file at `target`, so it can be put back."""
-    earlier = target.with_name(f".booklet-{secrets.token_hex(8)}.earlier")
+    earlier = target.with_name(f"{temporary_prefix()}{secrets.token_hex(8)}.earlier")
     try:
         os.link(target, earlier)
     except OSError:
@@ -133,14 +146,14 @@ def restore(target: Path, earlier: Path | None) -> None:
 
 @contextlib.contextmanager
 def interrupts_held() -> Iterator[None]:
-    """Hold Ctrl-C (SIGINT) until the block ends, where the system allows it."""
+    """Hold Ctrl-C (SIGINT) and SIGTERM until the block ends, where the system allows it."""
     can_hold = hasattr(signal, "pthread_sigmask") and (
         threading.current_thread() is threading.main_thread()
     )
     if not can_hold:
         yield
         return
-    previous = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    previous = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT, signal.SIGTERM})
     try:
         yield
     finally:
@@ -149,7 +162,8 @@ def interrupts_held() -> Iterator[None]:
 
 def write_temporary(folder: Path, data: bytes) -> Path:
     """A new, hidden file in `folder` holding `data`, flushed to disk (mode follows the umask)."""
-    path = folder / f".booklet-{secrets.token_hex(8)}.tmp"
+    path = folder / f"{temporary_prefix()}{secrets.token_hex(8)}.tmp"
+    _pending.add(path)  # before it exists: a signal may come as soon as it does
     handle = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
     try:
         with os.fdopen(handle, "wb") as stream:
@@ -160,6 +174,49 @@ def write_temporary(folder: Path, data: bytes) -> Path:
         path.unlink(missing_ok=True)
         raise
     return path
+
+
+def temporary_prefix() -> str:
+    """`.booklet-HOST-PID-`: which machine and process made a temporary file, so that a later
+    run can tell a leftover of a killed run from a file another run is still writing."""
+    host = hashlib.sha256(socket.gethostname().encode()).hexdigest()[:8]
+    return f".booklet-{host}-{os.getpid()}-"
+
+
+def remove_pending() -> None:
+    """Remove every temporary file this process has not finished (from a signal handler)."""
+    for path in list(_pending):
+        with contextlib.suppress(OSError):
+            path.unlink()
+    _pending.clear()
+
+
+def remove_leftovers(folder: Path) -> None:
+    """Remove the temporary files a killed run left in `folder`: this machine's whose
+    process is gone, and any other that is more than an hour old."""
+    host = temporary_prefix().split("-")[1]
+    for pattern in TEMPORARY_GLOBS:
+        for path in folder.glob(pattern):
+            with contextlib.suppress(OSError):
+                if is_leftover(path, host):
+                    path.unlink()
+
+
+def is_leftover(path: Path, host: str) -> bool:
+    parts = path.name.split("-")
+    if len(parts) == 4 and parts[1] == host and parts[2].isdigit():
+        return not process_exists(int(parts[2]))
+    return time.time() - path.lstat().st_mtime > STALE_SECONDS
+
+
+def process_exists(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return pid != 0
 
 
 def patient_stem(stem: str, patient: Patient) -> str:

@@ -13,7 +13,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from booklet.document import Document, Outputs, PrintOptions
-from booklet.engine.output import output_files, patient_stem, write_files
+from booklet.engine.output import output_files, patient_stem, remove_leftovers, write_files
 from booklet.engine.versions import quiz_versions
 from booklet.model import Patient
 from booklet.pdf.make import render_outputs
@@ -104,6 +104,8 @@ def write_document(
         booklet_stem = patient_stem(edition_stem, patient) if patient else None
         for extension, outputs in render_formats(edition, formats, options, patient).items():
             files += output_files(outputs, out_dir, edition_stem, extension, booklet_stem)
+    if out_dir.is_dir():
+        remove_leftovers(out_dir)
     return write_files(files, out_dir, document.inputs() | set(also_read))
 
 

@@ -15,14 +15,20 @@ from booklet.engine.output import write_files
 from booklet.pdf.make import render_outputs
 from booklet.source.read import load_figure
 
-PAGE_RANGE = re.compile(r"^\s*(\d+)\s*(?:-\s*(\d+)\s*)?$")
+PAGE_RANGE = re.compile(r"^\s*([0-9]{1,9})\s*(?:-\s*([0-9]{1,9})\s*)?$")
 DEFAULT_SCALE = 1.5  # 108 pixels an inch: sharp on a screen, small enough to mail
+MAX_RANGES = 1_000
 
 
-def parse_pages(text: str) -> list[int]:
-    """'1-3,7' -> [1, 2, 3, 7]; raise ValueError for anything else."""
-    pages: list[int] = []
-    for part in text.split(","):
+def parse_pages(text: str) -> list[tuple[int, int]]:
+    """'1-3,7' -> [(1, 3), (7, 7)]; raise ValueError for anything else. The ranges are
+    checked against the booklet's page count (`chosen_pages`) before they are counted out,
+    so `1-50000000` costs nothing."""
+    parts = text.split(",")
+    if len(parts) > MAX_RANGES:
+        raise ValueError(f"list at most {MAX_RANGES:,} pages or ranges")
+    ranges = []
+    for part in parts:
         match = PAGE_RANGE.match(part)
         if not match:
             raise ValueError(f"{part.strip() or text!r} is not a page or a range such as 1-3")
@@ -30,12 +36,24 @@ def parse_pages(text: str) -> list[int]:
         last = int(match.group(2) or first)
         if first < 1 or last < first:
             raise ValueError(f"{part.strip()}: pages count from 1, the first before the last")
-        pages += [page for page in range(first, last + 1) if page not in pages]
-    return pages
+        ranges.append((first, last))
+    return ranges
+
+
+def chosen_pages(ranges: list[tuple[int, int]], count: int) -> list[int]:
+    """The pages the ranges name, in order, each once; ValueError past the last page."""
+    for first, last in ranges:
+        if last > count:
+            beyond = first if first > count else count + 1
+            raise ValueError(f"page {beyond} is past the end; the booklet has {count} pages")
+    return list(dict.fromkeys(page for first, last in ranges for page in range(first, last + 1)))
 
 
 def preview(
-    document: Document, out_dir: Path, pages: list[int] | None = None, scale: float = DEFAULT_SCALE
+    document: Document,
+    out_dir: Path,
+    pages: list[tuple[int, int]] | None = None,
+    scale: float = DEFAULT_SCALE,
 ) -> list[Path]:
     """Render the chosen pages (default: the first three) to OUT/<name>-page-NN.png."""
     import pypdfium2
@@ -43,10 +61,7 @@ def preview(
     pdf = pypdfium2.PdfDocument(render_outputs(document).booklet)
     try:
         count = len(pdf)
-        chosen = pages or list(range(1, min(count, 3) + 1))
-        beyond = [page for page in chosen if page > count]
-        if beyond:
-            raise ValueError(f"page {beyond[0]} is past the end; the booklet has {count} pages")
+        chosen = chosen_pages(pages or [(1, min(count, 3))], count)
         stem = document.booklet.stem
         files = [
             (out_dir / f"{stem}-page-{page:02d}.png", png_of(pdf[page - 1], scale))

@@ -17,7 +17,7 @@ from booklet.pdf.blocks import Kit, PictureSizes
 from booklet.pdf.render import DocumentInfo, Rendered, render
 from booklet.pdf.story import booklet_story, section_key
 from booklet.pdf.styles import Look, make_styles
-from booklet.pdf.template import Footer, footer_height
+from booklet.pdf.template import MAX_PAGES, Footer, TooManyPages, footer_height
 from booklet.source.patient import handout
 from booklet.words import languages
 from booklet.words.labels import labels_for
@@ -46,13 +46,27 @@ def render_outputs(
 
 @contextlib.contextmanager
 def layout_reported(document: Document) -> Iterator[None]:
-    """Every block is made to split or fit; this reports a case that still slipped through."""
+    """Every block is made to split or fit; this reports a case that still slipped through,
+    and a booklet past the page limit. ReportLab's message is not repeated: it quotes the
+    text it was laying out, which in a handout is a patient's."""
+    source = str(document.booklet.source)
     try:
         yield
-    except LayoutError as error:
-        reason = str(error).strip().splitlines()[0][:200]
+    except LayoutError:
         raise BookletError(
-            [Problem(str(document.booklet.source), None, "", f"cannot lay out a page: {reason}")]
+            [Problem(source, None, "", "cannot lay out a page: a block is larger than a page")]
+        ) from None
+    except TooManyPages:
+        raise BookletError(
+            [
+                Problem(
+                    source,
+                    None,
+                    "",
+                    f"the booklet runs past {MAX_PAGES:,} pages, the most booklet prints; "
+                    "split it into several booklets",
+                )
+            ]
         ) from None
 
 

@@ -241,7 +241,7 @@ def contact_table(kit: Kit, brand: Brand) -> Table:
         )
     if contact.website:
         shown = markup.escape(contact.website)
-        target = contact.website if "://" in contact.website else f"https://{contact.website}"
+        target = contact.website_link or ""
         rows.append(
             [
                 label_cell(kit, labels.website),

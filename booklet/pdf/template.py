@@ -153,6 +153,13 @@ class Trim:
         canvas.restoreState()
 
 
+MAX_PAGES = 2_000  # far beyond a handout; bounds the time and memory of one build
+
+
+class TooManyPages(Exception):
+    """The layout reached a page past MAX_PAGES."""
+
+
 class BookletTemplate(BaseDocTemplate):
     """A cover page without footer, then body pages with the running footer; with a Trim,
     every page also gets its TrimBox, BleedBox and crop marks."""
@@ -200,6 +207,8 @@ class BookletTemplate(BaseDocTemplate):
         )
 
     def beforePage(self) -> None:
+        if self.page > MAX_PAGES:
+            raise TooManyPages(self.page)
         if self.trim is not None:
             self.canv.setTrimBox(self.trim.box())
             self.canv.setBleedBox(self.trim.box(self.trim.bleed))

@@ -4,7 +4,6 @@ details, labels and print settings."""
 from __future__ import annotations
 
 import math
-import re
 from pathlib import Path
 
 import yaml
@@ -20,10 +19,12 @@ from booklet.model import (
 )
 from booklet.source import spec
 from booklet.source.fields import Context, Fields, scalar_text, suggestion
+from booklet.source.links import email_is_valid, has_control, link_problem
 from booklet.source.values import (
     POINTS_PER_UNIT,
     read_length,
     read_switch,
+    web_address_message,
 )
 from booklet.words.labels import label_problem
 
@@ -212,19 +213,28 @@ def read_contact(ctx: Context, node: yaml.Node | None) -> Contact:
         return Contact()
     fields = Fields(ctx, node, "contact", shape_of("contact"))
     email = fields.text("email")
-    if email is not None and not re.fullmatch(spec.EMAIL, email):
+    if email is not None and not email_is_valid(email):
         ctx.report(
             fields.get("email"),
             fields.where("email"),
-            f'"{email}" is not an email address; write it as front-desk@example.org',
+            f'"{email}" is not an email address; write it as front-desk@example.org'
+            if len(email) <= 100 and not has_control(email)
+            else "is not an email address; write it as front-desk@example.org",
         )
         email = None
     website = fields.text("website")
-    if website is not None and not re.fullmatch(spec.WEBSITE, website):
+    problem = (
+        None
+        if website is None
+        else link_problem(Contact(website=website).website_link or "", ("https", "http"))
+    )
+    if website is not None and (problem is not None or "." not in website):
         ctx.report(
             fields.get("website"),
             fields.where("website"),
-            f'"{website}" is not a web address; write it as https://example.org',
+            web_address_message(website, problem or "has no dot in its host name").replace(
+                "write it in full, starting with https://", "write it as https://example.org"
+            ),
         )
         website = None
     return Contact(

@@ -66,9 +66,18 @@ def read_content(
     sources = top.text_list("sources") or ()
     brand_ref = top.path_to("brand")
     library, library_files = read_libraries(top)
+    section_items = top.items("sections", required=True)
+    if len(section_items) > MAX_SECTIONS:
+        ctx.report(
+            top.get("sections"),
+            "sections",
+            f"lists {len(section_items):,} sections; a booklet holds at most {MAX_SECTIONS:,}: "
+            "split it into several booklets",
+        )
+        section_items = []
     sections = tuple(
         s
-        for where, item in top.items("sections")
+        for where, item in section_items
         if (s := read_section(ctx, item, where, library)) is not None
     )
     check_unique_stretch_ids(ctx, top)
@@ -284,6 +293,12 @@ def library_stretch(
 # --- exercise libraries ----------------------------------------------------------------
 
 
+MAX_SECTIONS = 2_000  # with MAX_PAGES of the PDF, bounds the time and memory of a build
+# Problems gathered from library files before no more files are read: each file may hold
+# thousands of stretches, and a content file may list many files.
+MAX_LIBRARY_PROBLEMS = 1_000
+
+
 def read_libraries(top: Fields) -> tuple[dict[str, Stretch] | None, tuple[Path, ...]]:
     """Every stretch of the library files that `library:` lists, by id, and those files.
 
@@ -294,15 +309,27 @@ def read_libraries(top: Fields) -> tuple[dict[str, Stretch] | None, tuple[Path, 
     stretches: dict[str, Stretch] = {}
     files: list[Path] = []
     listed = top.items("library")
+    lines: dict[Path, int] = {}  # each real file, and the line that first lists it
+    every_file_read = True
     for where, item in listed:
         written = scalar_text(ctx, item, where, required=True)
         path = ctx.locate(item, where, written) if written else None
         if path is None:
+            every_file_read = False
+            continue
+        real = path.resolve()
+        if real in lines:
+            ctx.report(item, where, f"lists the same file as line {lines[real]}; list it once")
+            continue
+        lines[real] = item.start_mark.line + 1
+        if len(ctx.problems) >= MAX_LIBRARY_PROBLEMS:
+            every_file_read = False  # enough to fix first: more files would only add to them
             continue
         try:
             node = loading.load_yaml(path)
         except BookletError as error:
             ctx.problems += [refer_to(p, ctx.file, item, where) for p in error.problems]
+            every_file_read = False
             continue
         files.append(path)
         found = read_library(Context(path, root=ctx.root), node)
@@ -317,7 +344,7 @@ def read_libraries(top: Fields) -> tuple[dict[str, Stretch] | None, tuple[Path, 
                 )
                 continue
             stretches[stretch_id] = stretch
-    return (stretches if len(files) == len(listed) else None), tuple(files)
+    return (stretches if every_file_read else None), tuple(files)
 
 
 def refer_to(problem: Problem, file: Path, node: yaml.Node, where: str) -> Problem:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import difflib
 import os
 import re
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -29,6 +30,11 @@ class Context:
     file: Path
     problems: list[Problem] = field(default_factory=list)
     root: Path | None = None  # with --restrict-to, every file named here must lie inside it
+    # A patient file or roster: its messages never repeat a value or a key from the file.
+    private: bool = False
+    # "did you mean" hints compare a word with every option; a roster of 100,000 wrong rows
+    # turns them off once enough problems are found, so its cost stays linear
+    hints: bool = True
 
     @property
     def folder(self) -> Path:
@@ -40,6 +46,14 @@ class Context:
         Under a root, a path that leads outside it, through `..` or a symbolic link, is
         reported and never opened.
         """
+        if any(unicodedata.category(c) == "Cc" for c in written):
+            self.report(
+                node,
+                path,
+                "the path holds a control character (such as a NUL byte or a line break); "
+                "write the file name as plain text",
+            )
+            return None
         located = Path(os.path.normpath(self.folder / written))
         if self.root is not None and not located.resolve().is_relative_to(self.root.resolve()):
             self.report(
@@ -50,6 +64,10 @@ class Context:
             )
             return None
         return located
+
+    def quoted(self, value: str, rest: str) -> str:
+        """`"value" rest`, or only `rest` in a private file."""
+        return rest if self.private else f'"{value}" {rest}'
 
     def report(self, node: yaml.Node | None, path: str, message: str) -> None:
         line = node.start_mark.line + 1 if node is not None else None
@@ -146,7 +164,7 @@ class Fields:
             if key is None or is_null(key_node):
                 ctx.report(key_node, path or "(top level)", "field names must be plain text")
                 continue
-            where = join(path, key)
+            where = join(path, key) if key in allowed or not ctx.private else path
             if key in lines:
                 ctx.report(key_node, where, f"appears twice (also on line {lines[key]}); keep one")
                 continue
@@ -244,7 +262,9 @@ class Fields:
             return value.lower()
         hint = suggestion(value, options)
         self.ctx.report(
-            node, self.where(name), f'"{value}" is not one of: {", ".join(options)}{hint}'
+            node,
+            self.where(name),
+            self.ctx.quoted(value, f"is not one of: {', '.join(options)}{hint}"),
         )
         return None
 
@@ -318,10 +338,15 @@ def whole_number(
     if value is None:
         return None
     if not value.isascii() or not value.isdigit():
-        ctx.report(node, path, f'"{value}" is not a whole number; write a number such as {minimum}')
+        ctx.report(
+            node,
+            path,
+            ctx.quoted(value, f"is not a whole number; write a number such as {minimum}"),
+        )
         return None
     number = int(value)
     if not minimum <= number <= maximum:
-        ctx.report(node, path, f"must be from {minimum} to {maximum}, not {number}")
+        shown = "" if ctx.private else f", not {number}"
+        ctx.report(node, path, f"must be from {minimum} to {maximum}{shown}")
         return None
     return number

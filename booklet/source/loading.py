@@ -70,6 +70,33 @@ def read_bytes(path: Path, limit: int = MAX_FILE_BYTES) -> bytes:
         raise BookletError([Problem(name, None, "", f"cannot read: {error.strerror}")]) from None
 
 
+# What a parser message about a private file (a patient file, a roster) says instead, as
+# the parser's own words quote the text, the anchor or the tag that upset it.
+PRIVATE_MESSAGES = {
+    "this is not valid YAML": "this is not valid YAML; check the quotes, colons and "
+    "indentation of this line and the one above",
+    "aliases (": "aliases (*) are not allowed; write the value out in full",
+    "anchors (": "anchors (&) are not allowed; write the value out in full",
+    "the tag ": "tags (!) are not allowed; remove it",
+    "byte 0x": "holds a byte that is not UTF-8 text; save the file as UTF-8",
+}
+
+
+def load_private_yaml(path: Path, limit: int = MAX_FILE_BYTES) -> yaml.Node:
+    """`load_yaml` for a file of patient data: no message quotes a word of the file."""
+    try:
+        return load_yaml(path, limit)
+    except BookletError as error:
+        raise BookletError([private_problem(problem) for problem in error.problems]) from None
+
+
+def private_problem(problem: Problem) -> Problem:
+    for start, message in PRIVATE_MESSAGES.items():
+        if problem.message.startswith(start):
+            return Problem(problem.file, problem.line, "", message)
+    return problem
+
+
 def decode_text(name: str, data: bytes) -> str:
     """UTF-8 text (a UTF-8 byte-order mark is allowed), with clear messages for other encodings."""
     for bom, encoding in _UTF16_32_BOMS.items():

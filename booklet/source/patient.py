@@ -29,10 +29,10 @@ def read_patient(
         return None
     name = private_text(fields, "name")
     clinician = private_text(fields, "clinician")
-    date = read_date(fields, "date", quote=False)
+    date = read_date(fields, "date")
     exercises = read_exercises(fields, stretch_ids)
     notes = fields.markup_text("notes")
-    quiz = read_switch(fields, "quiz", quote=False)
+    quiz = read_switch(fields, "quiz")
     if name is None or ctx.problems:
         return None
     return Patient(
@@ -73,7 +73,7 @@ def read_exercises(fields: Fields, stretch_ids: Sequence[str]) -> tuple[Exercise
         if exercise is None:
             continue
         if exercise.id in seen:
-            fields.ctx.report(item, where, f'"{exercise.id}" is listed twice; list it once')
+            fields.ctx.report(item, where, "this stretch is listed twice; list it once")
             continue
         seen.add(exercise.id)
         chosen.append(exercise)
@@ -93,12 +93,12 @@ def read_exercise(
     if wanted is None:
         return None
     if wanted not in stretch_ids:
-        hint = suggestion(wanted, stretch_ids) or (
+        hint = (suggestion(wanted, stretch_ids) if ctx.hints else "") or (
             "; the booklet's ids: " + ", ".join(stretch_ids[:20])
             if stretch_ids
             else "; the booklet has no stretches"
         )
-        ctx.report(id_node, id_where, f'no stretch in the booklet has the id "{wanted}"{hint}')
+        ctx.report(id_node, id_where, f"no stretch in the booklet has this id{hint}")
         return None
     return Exercise(wanted) if dosage is None else Exercise(wanted, dosage)
 

@@ -81,9 +81,9 @@ def load_brand(path: Path) -> Brand:
 
 def load_patient(path: Path, document: Document, today: datetime.date | None = None) -> Patient:
     """Read and validate a patient file against the booklet's stretches."""
-    ctx = Context(path)
+    ctx = Context(path, private=True)
     ids = [stretch.id for stretch in document.booklet.stretches()]
-    fields = Fields(ctx, loading.load_yaml(path), "", spec.PATIENT)
+    fields = Fields(ctx, loading.load_private_yaml(path), "", spec.PATIENT)
     patient = read_patient(fields, ids, today or datetime.date.today())
     if ctx.problems or patient is None:
         raise BookletError(ctx.problems)

@@ -11,10 +11,11 @@ from __future__ import annotations
 import csv
 import datetime
 import io
-from collections.abc import Sequence
+from collections import Counter
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TypeVar
+from typing import NoReturn, TypeVar
 
 import yaml
 
@@ -22,12 +23,14 @@ from booklet.errors import BookletError, Problem
 from booklet.file_names import handout_stem, safe_name, unique_stems
 from booklet.model import Patient
 from booklet.source import loading, spec
-from booklet.source.fields import Context, Fields, suggestion
+from booklet.source.fields import Context, Fields, closest, suggestion
 from booklet.source.patient import read_patient
 
 ROW_FIELDS = spec.ROW.names
 MAX_ROSTER_BYTES = 16 * 1024 * 1024
 MAX_ROWS = 100_000
+MAX_HINTED = 1_000  # problems after which a row's messages carry no "did you mean" hint
+MAX_COLUMNS = 100
 T = TypeVar("T")
 STR_TAG, SEQ_TAG = "tag:yaml.org,2002:str", "tag:yaml.org,2002:seq"
 
@@ -47,13 +50,15 @@ def read_roster(
 ) -> list[Row]:
     """Every row of the roster, in order. Raises BookletError when the file itself is wrong
     (unreadable, not a list, unknown columns); a wrong row only gets its problems."""
-    nodes: list[yaml.Node | str] = (
-        csv_rows(path) if path.suffix.lower() == ".csv" else list(yaml_rows(path))
+    nodes: Iterable[yaml.Node | str] = (
+        csv_rows(path) if path.suffix.lower() == ".csv" else yaml_rows(path)
     )
-    rows = [
-        read_row(path, number, node, stretch_ids, today)
-        for number, node in enumerate(nodes, start=1)
-    ]
+    rows = []
+    problems = 0
+    for number, node in enumerate(nodes, start=1):
+        row = read_row(path, number, node, stretch_ids, today, hints=problems < MAX_HINTED)
+        problems += len(row[0].problems)
+        rows.append(row)
     return named_rows(rows, booklet_stem, key)
 
 
@@ -63,6 +68,7 @@ def read_row(
     node: yaml.Node | str,
     stretch_ids: Sequence[str],
     today: datetime.date,
+    hints: bool = True,
 ) -> tuple[Row, str | None]:
     """One row and the output name it asks for (`file`), problems numbered by row.
 
@@ -70,7 +76,7 @@ def read_row(
     """
     if isinstance(node, str):
         return Row(number, problems=(Problem(str(path), number, "", node),)), None
-    ctx = Context(path)
+    ctx = Context(path, private=True, hints=hints)
     fields = Fields(ctx, node, "", spec.ROW)
     patient = read_patient(fields, stretch_ids, today)
     wanted = read_file_name(fields)
@@ -120,7 +126,7 @@ def named_rows(rows: list[tuple[Row, str | None]], booklet_stem: str, key: str) 
 
 
 def yaml_rows(path: Path) -> list[yaml.Node]:
-    node = loading.load_yaml(path, MAX_ROSTER_BYTES)
+    node = loading.load_private_yaml(path, MAX_ROSTER_BYTES)
     if not isinstance(node, yaml.SequenceNode):
         raise BookletError(
             [
@@ -135,37 +141,73 @@ def yaml_rows(path: Path) -> list[yaml.Node]:
     return check_count(path, node.value)
 
 
-def csv_rows(path: Path) -> list[yaml.Node | str]:
+def csv_rows(path: Path) -> Iterator[yaml.Node | str]:
     """Each CSV record as a mapping node, so it is checked exactly as a YAML row is, or
     what is wrong with it. `exercises` holds ids separated by `;`; empty cells are absent.
+
+    Records are read one at a time as the caller asks for them, so only the rows already
+    checked are held, never every record's cells at once.
     """
     name = str(path)
-    text = loading.decode_text(name, loading.read_bytes(path, MAX_ROSTER_BYTES))
     try:
-        records = [r for r in csv.reader(io.StringIO(text, newline="")) if any(r)]
+        text = loading.decode_text(name, loading.read_bytes(path, MAX_ROSTER_BYTES))
+    except BookletError as error:
+        raise BookletError(map(loading.private_problem, error.problems)) from None
+    records = (r for r in csv.reader(io.StringIO(text, newline="")) if any(r))
+    try:
+        header = [cell.strip().lower() for cell in next(records, [])]
+        check_header(name, header)
+        for count, record in enumerate(records, start=1):
+            if count > MAX_ROWS:
+                too_many(path)
+            yield (
+                record_node(header, record)
+                if len(record) <= len(header)
+                else f"has {len(record)} cells but the first line names {len(header)} "
+                "columns; put quotes around a cell that holds a comma"
+            )
     except csv.Error as error:
         raise BookletError([Problem(name, None, "", f"this is not valid CSV: {error}")]) from None
-    header = [cell.strip().lower() for cell in records[0]] if records else []
-    check_header(name, header)
-    rows: list[yaml.Node | str] = [
-        record_node(header, record)
-        if len(record) <= len(header)
-        else f"has {len(record)} cells but the first line names {len(header)} columns; "
-        "put quotes around a cell that holds a comma"
-        for record in records[1:]
-    ]
-    return check_count(path, rows)
 
 
 def check_header(name: str, header: list[str]) -> None:
+    """The first line must name the columns. Its cells are never quoted back: a roster saved
+    without its header row starts with a patient."""
+    if len(header) > MAX_COLUMNS:
+        raise BookletError(
+            [
+                Problem(
+                    name,
+                    1,
+                    "",
+                    f"the first line names {len(header):,} columns; a roster has at most "
+                    f"{len(ROW_FIELDS)}: " + ", ".join(ROW_FIELDS),
+                )
+            ]
+        )
+    named = sum(1 for column in header if closest(column, ROW_FIELDS))
+    if "name" not in header and named * 2 <= len(header):
+        raise BookletError(
+            [
+                Problem(
+                    name,
+                    1,
+                    "",
+                    "the first line must name the columns, with name among them ("
+                    + ", ".join(ROW_FIELDS)
+                    + "); add that line above the first patient",
+                )
+            ]
+        )
     problems = []
-    for column in header:
+    for number, column in enumerate(header, start=1):
         if column not in ROW_FIELDS:
             hint = suggestion(column, ROW_FIELDS) or "; columns: " + ", ".join(ROW_FIELDS)
-            problems.append(Problem(name, 1, column or "(empty)", f"unknown column{hint}"))
+            problems.append(Problem(name, 1, f"column {number}", f"unknown column{hint}"))
     if "name" not in header:
         problems.append(Problem(name, 1, "name", "the first line must name the columns"))
-    seen = {column for column in header if header.count(column) > 1}
+    counts = Counter(header)
+    seen = {column for column, count in counts.items() if count > 1 and column in ROW_FIELDS}
     problems += [Problem(name, 1, column, "appears twice; keep one") for column in sorted(seen)]
     if problems:
         raise BookletError(problems)
@@ -188,7 +230,9 @@ def record_node(header: list[str], record: list[str]) -> yaml.Node:
 
 def check_count(path: Path, rows: list[T]) -> list[T]:
     if len(rows) > MAX_ROWS:
-        raise BookletError(
-            [Problem(str(path), None, "", f"has {len(rows):,} rows; split it below {MAX_ROWS:,}")]
-        )
+        too_many(path)
     return rows
+
+
+def too_many(path: Path) -> NoReturn:
+    raise BookletError([Problem(str(path), None, "", f"has more than {MAX_ROWS:,} rows; split it")])

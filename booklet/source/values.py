@@ -5,11 +5,11 @@ from __future__ import annotations
 
 import datetime
 import re
-from urllib.parse import urlsplit
 
 from booklet.source import spec
 from booklet.source.field_words import spoken_seconds
 from booklet.source.fields import Fields
+from booklet.source.links import has_control, link_problem
 
 DURATION = re.compile(spec.DURATION, re.IGNORECASE)
 LENGTH = re.compile(spec.LENGTH, re.IGNORECASE)
@@ -17,18 +17,15 @@ POINTS_PER_UNIT = {"mm": 72 / 25.4, "cm": 72 / 2.54, "in": 72.0, "pt": 1.0}
 BOOLEAN_TEXT = {"true": True, "false": False}  # a quiz answer: true or false only
 
 
-def read_switch(fields: Fields, name: str, quote: bool = True) -> bool | None:
-    """A field that turns something on or off, in the same words in every kind of file;
-    `quote=False` keeps the value out of the message (patient data)."""
+def read_switch(fields: Fields, name: str) -> bool | None:
+    """A field that turns something on or off, in the same words in every kind of file."""
     value = fields.text(name)
     if value is None:
         return None
     switch = spec.SWITCH_WORDS.get(value.lower())
     if switch is None:
-        shown = f'"{value}" must' if quote else "must"
-        fields.ctx.report(
-            fields.get(name), fields.where(name), f"{shown} be true or false (or yes or no)"
-        )
+        message = fields.ctx.quoted(value, "must be true or false (or yes or no)")
+        fields.ctx.report(fields.get(name), fields.where(name), message)
     return switch
 
 
@@ -47,8 +44,8 @@ def short_text(fields: Fields, name: str, required: bool | None = None) -> str |
     return value
 
 
-def read_date(fields: Fields, name: str, quote: bool = True) -> datetime.date | None:
-    """A YYYY-MM-DD date; `quote=False` keeps the value out of the message (patient data)."""
+def read_date(fields: Fields, name: str) -> datetime.date | None:
+    """A YYYY-MM-DD date."""
     value = fields.text(name)
     if value is None:
         return None
@@ -57,7 +54,7 @@ def read_date(fields: Fields, name: str, quote: bool = True) -> datetime.date | 
             raise ValueError(value)
         return datetime.date.fromisoformat(value)
     except ValueError:
-        shown = f'"{value}" is not a date' if quote else "is not a date"
+        shown = fields.ctx.quoted(value, "is not a date")
         fields.ctx.report(
             fields.get(name),
             fields.where(name),
@@ -76,7 +73,9 @@ def read_duration(fields: Fields, name: str) -> int | None:
         fields.ctx.report(
             fields.get(name),
             fields.where(name),
-            f'"{value}" is not a duration; write whole seconds (30), "30 seconds" or "2 minutes"',
+            fields.ctx.quoted(
+                value, 'is not a duration; write whole seconds (30), "30 seconds" or "2 minutes"'
+            ),
         )
         return None
     amount, unit = int(match.group(1)), (match.group(2) or "s").lower()
@@ -93,18 +92,24 @@ def read_duration(fields: Fields, name: str) -> int | None:
 
 
 def read_url(fields: Fields, name: str) -> str | None:
+    """A web address in full: `https://` or `http://`, a host, nothing that runs or opens
+    a local file (the rule of booklet/source/links.py)."""
     value = fields.text(name)
     if value is None:
         return None
-    parts = urlsplit(value)
-    if parts.scheme not in ("http", "https") or not parts.netloc or any(c.isspace() for c in value):
-        fields.ctx.report(
-            fields.get(name),
-            fields.where(name),
-            f'"{value}" is not a web address; write it in full, starting with https://',
-        )
+    problem = link_problem(value, ("https", "http"))
+    if problem is not None:
+        fields.ctx.report(fields.get(name), fields.where(name), web_address_message(value, problem))
         return None
     return value
+
+
+def web_address_message(value: str, problem: str) -> str:
+    """Why `value` is not a web address, quoting it only when it is short and printable."""
+    shown = f'"{value}" ' if len(value) <= 100 and not has_control(value) else ""
+    if problem.startswith("only "):
+        return f"{shown}is not a web address; write it in full, starting with https://"
+    return f"{shown}is not a web address: it {problem}"
 
 
 def read_length(fields: Fields, name: str) -> float | None:

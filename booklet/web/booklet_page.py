@@ -176,7 +176,7 @@ def back(booklet: Booklet, brand: Brand, labels: Labels) -> str:
         rows.append(
             (
                 labels.phone,
-                f'<a href="tel:{text(phone_digits(contact.phone))}">{text(contact.phone)}</a>',
+                f'<a href="{text(contact.phone_link or "")}">{text(contact.phone)}</a>',
             )
         )
     if contact.email:
@@ -184,7 +184,7 @@ def back(booklet: Booklet, brand: Brand, labels: Labels) -> str:
             (labels.email, f'<a href="mailto:{text(contact.email)}">{text(contact.email)}</a>')
         )
     if contact.website:
-        target = contact.website if "://" in contact.website else f"https://{contact.website}"
+        target = contact.website_link or ""
         rows.append((labels.website, f'<a href="{text(target)}">{text(contact.website)}</a>'))
     if contact.address:
         rows.append((labels.address, text(contact.address)))
@@ -211,7 +211,3 @@ def back(booklet: Booklet, brand: Brand, labels: Labels) -> str:
         parts += [f'<h2 id="about">{text(labels.about)}</h2>', *about]
     parts.append("</div></footer>")
     return "\n".join(parts)
-
-
-def phone_digits(phone: str) -> str:
-    return "".join(c for c in phone if c.isdigit() or c == "+")

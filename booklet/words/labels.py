@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -25,6 +26,36 @@ PLACEHOLDERS = {
     "prepared_line": ("{name}", "{date}"),
     "prepared_by_line": ("{name}", "{clinician}", "{date}"),
 }
+
+
+# `{name}` fills in a placeholder; `{{` and `}}` print one brace. Nothing else in braces is
+# read: no attribute, no index, no format spec, so a brand's label cannot ask for a string
+# of 300 million spaces or reach into an object.
+TEMPLATE_PART = re.compile(r"\{\{|\}\}|\{(\w+)\}")
+TEMPLATE_TOKEN = re.compile(r"\{\{|\}\}|\{[^{}]*\}?|\}")
+
+
+def fill(template: str, **values: object) -> str:
+    """A label with its placeholders filled in; an unknown `{word}` stays as typed."""
+
+    def part(match: re.Match[str]) -> str:
+        whole = match.group()
+        if whole in ("{{", "}}"):
+            return whole[0]
+        return str(values[match.group(1)]) if match.group(1) in values else whole
+
+    return TEMPLATE_PART.sub(part, template)
+
+
+def template_problem(template: str, allowed: tuple[str, ...]) -> str | None:
+    """Why `template` is not a label with only the placeholders `allowed`, or None."""
+    for match in TEMPLATE_TOKEN.finditer(template):
+        if match.group() not in ("{{", "}}", *allowed):
+            return (
+                f"may hold only the placeholders {' and '.join(allowed)} in braces; "
+                "write {{ or }} for a brace of its own"
+            )
+    return None
 
 
 @dataclass(frozen=True)
@@ -105,13 +136,13 @@ class Labels:
     prepared_by_line: str = "Prepared for {name} by {clinician} on {date}"
 
     def page_of(self, page: int, total: int) -> str:
-        return self.page_n_of_m.format(page=page, total=total)
+        return fill(self.page_n_of_m, page=page, total=total)
 
     def see_page(self, page: int, section: str) -> str:
-        return self.see_page_of.format(page=page, section=section)
+        return fill(self.see_page_of, page=page, section=section)
 
     def see_section(self, section: str) -> str:
-        return self.see_section_named.format(section=section)
+        return fill(self.see_section_named, section=section)
 
     def day_names(self) -> list[str]:
         """The seven days, Monday first, as the exercise log heads its columns."""
@@ -123,14 +154,14 @@ class Labels:
     def seconds(self, seconds: int) -> str:
         if seconds % 60 == 0:
             minutes = seconds // 60
-            return self.one_minute if minutes == 1 else self.n_minutes.format(n=minutes)
-        return self.one_second if seconds == 1 else self.n_seconds.format(n=seconds)
+            return self.one_minute if minutes == 1 else fill(self.n_minutes, n=minutes)
+        return self.one_second if seconds == 1 else fill(self.n_seconds, n=seconds)
 
     def times(self, count: int) -> str:
-        return self.one_time if count == 1 else self.n_times.format(n=count)
+        return self.one_time if count == 1 else fill(self.n_times, n=count)
 
     def set_count(self, count: int) -> str:
-        return self.one_set if count == 1 else self.n_sets.format(n=count)
+        return self.one_set if count == 1 else fill(self.n_sets, n=count)
 
     def side(self, sides: Sides) -> str:
         return {
@@ -143,12 +174,12 @@ class Labels:
     def prepared(self, name: str, clinician: str | None, day: datetime.date) -> str:
         """The line on a patient's handout: who it is for, who made it, and when."""
         if clinician:
-            return self.prepared_by_line.format(name=name, clinician=clinician, date=self.date(day))
-        return self.prepared_line.format(name=name, date=self.date(day))
+            return fill(self.prepared_by_line, name=name, clinician=clinician, date=self.date(day))
+        return fill(self.prepared_line, name=name, date=self.date(day))
 
     def date(self, day: datetime.date) -> str:
         month = listed(self.months)[day.month - 1]
-        return self.date_pattern.format(month=month, day=day.day, year=day.year)
+        return fill(self.date_pattern, month=month, day=day.day, year=day.year)
 
 
 def listed(names: str) -> list[str]:
@@ -182,19 +213,4 @@ def label_problem(name: str, value: str) -> str | None:
     if missing:
         default = getattr(Labels(), name)
         return f"must contain {' and '.join(missing)}, as the default {default!r} does"
-    try:
-        value.format(
-            page=1,
-            total=2,
-            n=3,
-            day=4,
-            month="May",
-            year=2026,
-            section="S",
-            name="N",
-            clinician="C",
-            date="D",
-        )
-    except (KeyError, IndexError, ValueError):
-        return "has a { or } that is not one of its placeholders; write the text without them"
-    return None
+    return template_problem(value, needed)
