@@ -27,6 +27,7 @@ from booklet.pdf.blocks import (
 )
 from booklet.pdf.drawn import Icon, LinkedQr
 from booklet.pdf.measured import MeasuredParagraph
+from booklet.pdf.placement import marked
 from booklet.pdf.template import Anchor, Bookmark
 from booklet.words import markup
 from booklet.words.phrases import dosage_values
@@ -50,9 +51,11 @@ def stretch_card(kit: Kit, stretch: Stretch, number: int) -> list[Flowable]:
         )
     )
     card.spaceAfter = 12
-    if card.wrap(kit.width, kit.height)[1] <= kit.height:
-        return [mark, card]
-    return [mark, *flowing_card(kit, stretch, number)]
+    height = card.wrap(kit.width, kit.height)[1]
+    title = rows[0][0]._cellvalues[0][0]
+    if height <= kit.height:
+        return [mark, *marked("card", [card], stretch.name, titles=(title,), height=height)]
+    return [mark, *marked("card", flowing_card(kit, stretch, number), stretch.name, height=height)]
 
 
 def flowing_card(kit: Kit, stretch: Stretch, number: int) -> list[Flowable]:

@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from reportlab.platypus import (
     Flowable,
     KeepTogether,
+    ListFlowable,
     PageBreak,
     Spacer,
     Table,
@@ -32,6 +33,7 @@ from booklet.pdf.contents import Contents
 from booklet.pdf.cover import Cover, CoverText
 from booklet.pdf.drawn import Rule
 from booklet.pdf.measured import MeasuredParagraph
+from booklet.pdf.placement import BlockEnd, BlockStart, marked
 from booklet.pdf.questions import question_block
 from booklet.pdf.take_home import take_home_pages
 from booklet.pdf.template import Anchor, Bookmark, LateNumbers, marks_in
@@ -110,17 +112,17 @@ def cover(kit: Kit, booklet: Booklet, brand: Brand, patient: Patient | None = No
 def heading(kit: Kit, title: str, mark: Bookmark) -> list[Flowable]:
     """An anchor, the heading and its accent rule: kept with what follows by the caller."""
     palette = kit.styles.palette
-    return [
-        Anchor(mark),
-        MeasuredParagraph(markup.inline(title), kit.styles.heading),
-        kit.at_start(Rule(palette.accent, 3, length=48, space_before=2, space_after=14)),
-    ]
+    text = MeasuredParagraph(markup.inline(title), kit.styles.heading)
+    rule = kit.at_start(Rule(palette.accent, 3, length=48, space_before=2, space_after=14))
+    return [Anchor(mark), *marked("heading", [text, rule], title, titles=(text,))]
 
 
 def contents(kit: Kit, toc: Contents, notes: str | None = None) -> list[Flowable]:
     """The contents page; a patient's notes from their clinician go in a box under it."""
     mark = Bookmark(kit.labels.contents, "contents", level=0, in_contents=False)
-    flowables: list[Flowable] = [*heading(kit, kit.labels.contents, mark), toc]
+    flowables: list[Flowable] = [*heading(kit, kit.labels.contents, mark)]
+    row = kit.styles.toc_levels[0]
+    flowables += marked("contents", [toc], height=row.leading + row.spaceBefore)
     if notes:
         flowables += [Spacer(1, 18), notes_box(kit, notes)]
     return [*flowables, PageBreak()]
@@ -154,18 +156,46 @@ def section_flowables(
     Each block is a group of flowables kept on one page; groups are never nested, because
     a KeepTogether inside another always looks too tall to fit.
     """
-    groups: list[list[Flowable]] = []
+    groups: list[tuple[str, list[Flowable]]] = []
     if section.body:
-        groups += text_groups(kit, section.body)
+        groups += [(text_kind(group), group) for group in text_groups(kit, section.body)]
     if visual := section.picture or section.figure:
-        groups.append(picture_block(kit, visual))
-    groups += [[callout_block(kit, c)] for c in section.callouts]
-    groups += [stretch_card(kit, s, next(numbering)) for s in section.stretches]
+        groups.append(("picture", picture_block(kit, visual)))
+    groups += [("callout", [callout_block(kit, c)]) for c in section.callouts]
+    marked_groups = [marked(kind, group, label_of(group)) for kind, group in groups]
+    marked_groups += [stretch_card(kit, s, next(numbering)) for s in section.stretches]
     head = heading(kit, section.title, Bookmark(section.title, section_key(index), level=0))
-    first, rest = (groups[0], groups[1:]) if groups else ([], [])
-    kept = [KeepTogether(head + first)]
-    kept += [KeepTogether(group) if len(group) > 1 else group[0] for group in rest]
+    first, rest = (marked_groups[0], marked_groups[1:]) if marked_groups else ([], [])
+    kept: list[Flowable] = [KeepTogether(head + first)]
+    for group in rest:
+        kept += kept_together(group)
     return [*kept, Spacer(1, 14)]
+
+
+def kept_together(group: list[Flowable]) -> list[Flowable]:
+    """A group of more than one flowable (its block marks aside) kept on one page; never a
+    group in a group, because a KeepTogether inside another always looks too tall to fit."""
+    if sum(not isinstance(f, (BlockStart, BlockEnd)) for f in group) > 1:
+        return [KeepTogether(group)]
+    return group
+
+
+def label_of(group: list[Flowable]) -> str:
+    """The opening words of a group's first paragraph, to name it in a layout report."""
+    for flowable in group:
+        text = getattr(flowable, "text", None)
+        if isinstance(text, str) and text.strip():
+            return text.strip()[:40]
+    return ""
+
+
+def text_kind(group: list[Flowable]) -> str:
+    """What a group of body text is, for the layout record: a paragraph, a list, or a
+    lead-in kept with its list (such as "Key points:")."""
+    lists = sum(isinstance(flowable, ListFlowable) for flowable in group)
+    if lists and len(group) > lists and not isinstance(group[-1], Spacer):
+        return "lead_in_list"
+    return "list" if lists else "text"
 
 
 def section_key(index: int) -> str:
@@ -188,7 +218,8 @@ def quiz_flowables(kit: Kit, quiz: Quiz, version: str | None = None) -> list[Flo
     if quiz.instructions:
         flowables += text_blocks(kit, quiz.instructions)
         flowables.append(Spacer(1, 8))
-    flowables += [question_block(kit, q, n) for n, q in enumerate(quiz.questions, start=1)]
+    for number, question in enumerate(quiz.questions, start=1):
+        flowables += marked("question", [question_block(kit, question, number)])
     return flowables
 
 

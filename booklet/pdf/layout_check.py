@@ -1,0 +1,134 @@
+"""A layout record -> the page-layout rules it breaks: split cards, stranded headings and
+callouts, a lone last block, a short list split, a contents page with one line, a lone
+word on a cover title line, and pages left mostly empty where no new part starts."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from itertools import pairwise
+
+from booklet.pdf.placement import LayoutRecord, Placement
+
+FUZZ = 1.0  # points: a block this much taller than the frame still counts as fitting
+LEAST_FILL = 0.6  # a page that ends with less of its frame used wastes paper
+SHORT_BLOCK = 0.4  # a block under this share of the frame is short
+CONTENTS_LAST_PAGE_ROWS = 3
+
+
+@dataclass(frozen=True)
+class Broken:
+    """One rule broken on one page."""
+
+    rule: str
+    page: int
+    detail: str
+
+    def __str__(self) -> str:
+        return f"page {self.page}: {self.rule}: {self.detail}"
+
+
+def broken_rules(record: LayoutRecord) -> list[Broken]:
+    """Every rule the laid-out document breaks, in page order."""
+    found = [broken for rule in RULES for broken in rule(record)]
+    return sorted(found, key=lambda broken: (broken.page, broken.rule))
+
+
+def blocks(record: LayoutRecord) -> list[Placement]:
+    """The blocks that printed something, in reading order."""
+    return [placement for placement in record.placements if placement.pieces]
+
+
+def split_cards(record: LayoutRecord) -> Iterator[Broken]:
+    """A card that fits on an empty page is never split; one that is split says so."""
+    for card in blocks(record):
+        if card.kind != "card" or not card.split:
+            continue
+        height = card.natural_height or card.height
+        if height <= record.frame_height + FUZZ:
+            yield Broken("card split", card.first_page, f"{card.label!r} ({height:.0f} pt)")
+        continued = {
+            p.first_page for p in blocks(record) if p.kind == "continued" and p.label == card.label
+        }
+        for page in card.pages[1:]:
+            if page not in continued:
+                yield Broken("card continues unlabelled", page, repr(card.label))
+
+
+def cut_off_headings(record: LayoutRecord) -> Iterator[Broken]:
+    """A heading stands on the page of the block after it."""
+    placed = blocks(record)
+    for block, after in pairwise(placed):
+        if block.kind == "heading" and after.first_page != block.last_page:
+            yield Broken("heading cut off", block.last_page, repr(block.label))
+
+
+def stranded_callouts(record: LayoutRecord) -> Iterator[Broken]:
+    """A callout never opens a page away from the text it follows."""
+    placed = blocks(record)
+    for before, callout in pairwise(placed):
+        if callout.kind == "callout" and callout.first_page != before.last_page:
+            page = callout.first_page
+            if page not in record.part_starts:
+                yield Broken("callout cut off from its section", page, repr(before.label))
+
+
+def lone_last_blocks(record: LayoutRecord) -> Iterator[Broken]:
+    """A short block alone on a page that then ends (such as "Key points")."""
+    for page in range(2, record.pages + 1):
+        on_page = record.on_page(page)
+        if len(on_page) != 1 or page in record.part_starts:
+            continue
+        block = on_page[0]
+        if block.split or block.kind in ("card", "contents", "question"):
+            continue
+        short = block.height < SHORT_BLOCK * record.frame_height
+        if short and (page + 1 in record.part_starts or page == record.pages):
+            yield Broken("short block alone on a page", page, f"{block.kind} {block.label!r}")
+
+
+def split_short_lists(record: LayoutRecord) -> Iterator[Broken]:
+    for block in blocks(record):
+        short = block.height <= record.frame_height
+        if block.kind in ("list", "lead_in_list") and block.split and short:
+            yield Broken("short list split", block.first_page, block.kind)
+
+
+def contents_widows(record: LayoutRecord) -> Iterator[Broken]:
+    """The contents never leave a page with fewer than three entries (the contents' block
+    records the height of one entry as its `natural_height`)."""
+    for block in blocks(record):
+        if block.kind != "contents" or not block.split:
+            continue
+        last = block.pieces[-1]
+        row = block.natural_height or 0
+        if row and last.bottom - last.top < CONTENTS_LAST_PAGE_ROWS * row - FUZZ:
+            yield Broken("contents leave a page with under 3 entries", last.page, "")
+
+
+def underfilled_pages(record: LayoutRecord) -> Iterator[Broken]:
+    """A page ends under 60% filled only where a new part starts or the document ends."""
+    for page in range(2, record.pages):
+        if page + 1 in record.part_starts:
+            continue
+        fill = record.fill(page)
+        if fill < LEAST_FILL:
+            yield Broken("page under 60% filled", page, f"{fill:.0%}")
+
+
+def lone_words_on_titles(record: LayoutRecord) -> Iterator[Broken]:
+    """No title ends on a line of one word."""
+    if 1 in record.cover_last_words:
+        yield Broken("one-word last line", 1, "cover title or subtitle")
+
+
+RULES: tuple[Callable[[LayoutRecord], Iterator[Broken]], ...] = (
+    split_cards,
+    cut_off_headings,
+    stranded_callouts,
+    lone_last_blocks,
+    split_short_lists,
+    contents_widows,
+    underfilled_pages,
+    lone_words_on_titles,
+)

@@ -1,0 +1,104 @@
+"""Build the sample in every variant a clinic prints and report, per variant, its pages
+and every page-layout rule it breaks (split cards, stranded headings and callouts, lone
+blocks, mostly empty pages, one-word title lines).
+
+    .venv/bin/python scripts/layout_report.py [--only letter,a5,...] [--out FOLDER]
+
+With --out, each variant's booklet is also written there as <variant>.pdf.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+from booklet.document import Document, PrintOptions
+from booklet.engine.pipeline import with_options
+from booklet.model import Patient
+from booklet.pdf.layout_check import Broken, broken_rules
+from booklet.pdf.make import render_booklet
+from booklet.pdf.render import Rendered
+from booklet.source.read import load, load_patient
+
+ROOT = Path(__file__).resolve().parents[1]
+SAMPLE = ROOT / "content" / "psoas-hip-pain.yaml"
+
+
+@dataclass(frozen=True)
+class Variant:
+    """One way a clinic prints: a content file, and changes to its document and options."""
+
+    content: Path
+    page_size: str | None = None
+    language: str | None = None
+    options: PrintOptions = field(default_factory=PrintOptions)
+    patient: Path | None = None
+
+
+VARIANTS: dict[str, Variant] = {
+    "letter": Variant(SAMPLE),
+    "a4": Variant(SAMPLE, page_size="a4"),
+    "a5": Variant(SAMPLE, page_size="a5"),
+    "half-letter": Variant(SAMPLE, page_size="half-letter"),
+    "large": Variant(SAMPLE, options=PrintOptions(large_print=True)),
+    "es": Variant(ROOT / "content" / "psoas-hip-pain.es.yaml"),
+    "zh": Variant(ROOT / "content" / "psoas-hip-pain.zh.yaml"),
+    "fr-large": Variant(SAMPLE, language="fr", options=PrintOptions(large_print=True)),
+    "ar": Variant(SAMPLE, language="ar"),
+    "log": Variant(SAMPLE, options=PrintOptions(exercise_log=True)),
+    "handout": Variant(
+        ROOT / "content" / "hip-home-program.yaml", patient=ROOT / "patients" / "maria-lopez.yaml"
+    ),
+}
+
+
+def prepared(variant: Variant) -> tuple[Document, PrintOptions, Patient | None]:
+    document = load(variant.content)
+    if variant.page_size:
+        document = replace(document, brand=replace(document.brand, page_size=variant.page_size))
+    if variant.language:
+        booklet = replace(document.booklet, language=variant.language)
+        document = replace(document, booklet=booklet)
+    document = with_options(document, variant.options)
+    patient = load_patient(variant.patient, document) if variant.patient else None
+    return document, variant.options, patient
+
+
+def laid_out(variant: Variant) -> Rendered:
+    """The variant's booklet, with the record of where each block landed."""
+    document, options, patient = prepared(variant)
+    return render_booklet(document, options, patient)
+
+
+def report(name: str, rendered: Rendered, seconds: float) -> list[Broken]:
+    assert rendered.layout is not None
+    broken = broken_rules(rendered.layout)
+    print(f"{name:12} {rendered.pages:3} pages  {len(broken):3} broken  ({seconds:.1f} s)")
+    for rule in broken:
+        print(f"    {rule}")
+    return broken
+
+
+def main(argv: list[str] | None = None, show: Callable[[str], None] = print) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--only", default=",".join(VARIANTS), help="variants, comma-separated")
+    parser.add_argument("--out", type=Path, default=None, help="also write each PDF here")
+    args = parser.parse_args(argv)
+    total = 0
+    for name in args.only.split(","):
+        started = time.perf_counter()
+        rendered = laid_out(VARIANTS[name])
+        total += len(report(name, rendered, time.perf_counter() - started))
+        if args.out:
+            args.out.mkdir(parents=True, exist_ok=True)
+            (args.out / f"{name}.pdf").write_bytes(rendered.data)
+    show(f"{total} broken in all")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
