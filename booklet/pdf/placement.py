@@ -4,7 +4,7 @@ height, whether it was split), how full each page is, and the last lines of titl
 A block is what stands between a `BlockStart` and its `BlockEnd`, two zero-size marks the
 story places around each heading, paragraph, list, callout, picture and card. The
 template hands every flowable it draws to a `LayoutRecorder`, which files it under the
-block that is open, so a block split by ReportLab is seen in every piece it printed in.
+blocks that are open, so a block split by ReportLab is seen in every piece it printed in.
 """
 
 from __future__ import annotations
@@ -141,8 +141,8 @@ class LayoutRecorder:
             self.record.part_starts.add(page)
             self.part_starting = False
         self.record.filled[page] = max(self.record.filled.get(page, 0.0), bottom)
-        if self.open:
-            self.open[-1][0].pieces.append(Piece(page, top, bottom))
+        for placement, _ in self.open:  # a block inside another prints for both
+            placement.pieces.append(Piece(page, top, bottom))
 
 
 def last_line_words(paragraph: Flowable) -> int:

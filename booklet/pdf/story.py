@@ -28,7 +28,7 @@ from booklet.pdf.blocks import (
     text_blocks,
     text_groups,
 )
-from booklet.pdf.cards import stretch_card
+from booklet.pdf.cards import StretchCard, stretch_card
 from booklet.pdf.contents import Contents
 from booklet.pdf.cover import Cover, CoverText
 from booklet.pdf.drawn import Rule
@@ -54,7 +54,8 @@ def plan_pictures(kit: Kit, booklet: Booklet, brand: Brand) -> None:
             kit.pictures.plan(section.picture.path, kit.section_picture_box)
         for stretch in section.stretches:
             if stretch.picture:
-                kit.pictures.plan(stretch.picture.path, kit.card_picture_box)
+                box = StretchCard(kit, stretch, 0).largest_figure_box(kit.width)
+                kit.pictures.plan(stretch.picture.path, box)
     if brand.logo:
         kit.pictures.plan(brand.logo, cover_logo_box(kit))
         kit.pictures.plan(brand.logo, BACK_LOGO_BOX)
