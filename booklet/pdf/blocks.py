@@ -12,7 +12,6 @@ from pathlib import Path
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import (
     Flowable,
-    KeepTogether,
     ListFlowable,
     ListItem,
     Spacer,
@@ -214,12 +213,14 @@ def list_indent(style: ParagraphStyle, indent: float) -> dict[str, object]:
     return {"leftIndent": indent}
 
 
-def picture_block(kit: Kit, picture: PictureModel | Figure) -> list[Flowable]:
-    """A section picture or figure, centred, with its caption: a group to keep on one page."""
+def picture_block(kit: Kit, picture: PictureModel | Figure, scale: float = 1.0) -> list[Flowable]:
+    """A section picture or figure, centred, with its caption: a group to keep on one page.
+    At `scale` the picture's box is that share of its usual size."""
+    box = (kit.section_picture_box[0] * scale, kit.section_picture_box[1] * scale)
     if isinstance(picture, Figure):
-        image: Flowable = figure_art(kit, picture, kit.section_picture_box)
+        image: Flowable = figure_art(kit, picture, box)
     else:
-        image = kit.pictures.flowable(picture.path, kit.section_picture_box)
+        image = kit.pictures.flowable(picture.path, box)
     image.hAlign = "CENTER"
     parts: list[Flowable] = [Spacer(1, 6), image]
     if picture.caption:
@@ -238,7 +239,7 @@ def figure_art(kit: Kit, figure: Figure, box: Box) -> Artwork:
     return Artwork(art, name, art.width * k, art.height * k)
 
 
-def callout_block(kit: Kit, callout: Callout) -> Flowable:
+def callout_block(kit: Kit, callout: Callout) -> Table:
     """Tip, note and warning each have their own icon, colour and border."""
     styles, palette, labels = kit.styles, kit.styles.palette, kit.labels
     looks = {
@@ -280,8 +281,7 @@ def callout_block(kit: Kit, callout: Callout) -> Flowable:
         commands.append(("BOX", (0, 0), (-1, -1), 1.2, reportlab_color(color)))
     table.setStyle(TableStyle(commands))
     table.spaceBefore, table.spaceAfter = 4, 12
-    # never a label alone at the foot of a page; a callout longer than a page still splits
-    return KeepTogether([table])
+    return table
 
 
 def callout_text(kit: Kit, text: str) -> list[Flowable]:

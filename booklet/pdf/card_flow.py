@@ -76,6 +76,9 @@ class CardFlow(Flowable):
         room, taken = availHeight - 2, 0
         while taken < len(heights) and sum(heights[: taken + 1]) <= room:
             taken += 1
+        # the piece that goes on holds a step or more, never the dosage strip alone
+        while taken > 2 and sum(heights[taken:]) < LEAST_PIECE + heights[-1]:
+            taken -= 1
         if taken < 2 or sum(heights[1:taken]) < min(LEAST_PIECE, sum(heights[1:])):
             return self.split_inside_row(taken, heights, room)
         return self.pieces(self.rows[:taken], self.rows[taken:])

@@ -42,7 +42,7 @@ from booklet.words import markup
 
 WIDE_FRAME = 400.0  # points: from this width (in regular print) a figure may stand beside
 LYING = 1.3  # a figure this much wider than tall spans the card instead of a column
-FIGURE_SCALES = (1.0, 0.85, 0.7, 0.55)  # tried in turn until the card fits
+FIGURE_SCALES = (1.0, 0.85, 0.7, 0.55, 0.42)  # tried in turn until the card fits
 SIDE = 14.0  # the card's inner padding at each side
 CAUTION_COLUMN = 150.0  # the least width of a caution beside a figure, in regular print
 

@@ -3,40 +3,33 @@ with stretch cards, the quiz (without answers) and the back page."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 from reportlab.platypus import (
     Flowable,
-    KeepTogether,
-    ListFlowable,
     PageBreak,
     Spacer,
     Table,
 )
 
 from booklet.assets.colors import reportlab_color
-from booklet.model import Booklet, Brand, Patient, Quiz, Section
+from booklet.model import Booklet, Brand, Patient, Quiz
 from booklet.pdf.blocks import (
     Kit,
-    callout_block,
     callout_text,
     layout_table,
     list_flowable,
     padding,
     para,
-    picture_block,
     text_blocks,
-    text_groups,
 )
-from booklet.pdf.cards import StretchCard, stretch_card
+from booklet.pdf.cards import StretchCard
 from booklet.pdf.contents import Contents
 from booklet.pdf.cover import Cover, CoverText
-from booklet.pdf.drawn import Rule
 from booklet.pdf.measured import MeasuredParagraph
-from booklet.pdf.placement import BlockEnd, BlockStart, marked
+from booklet.pdf.placement import marked
 from booklet.pdf.questions import question_block
+from booklet.pdf.sections import heading, section_flowables
 from booklet.pdf.take_home import take_home_pages
-from booklet.pdf.template import Anchor, Bookmark, LateNumbers, marks_in
+from booklet.pdf.template import Bookmark, LateNumbers, marks_in
 from booklet.words import markup
 
 BACK_LOGO_BOX = (110.0, 80.0)
@@ -110,14 +103,6 @@ def cover(kit: Kit, booklet: Booklet, brand: Brand, patient: Patient | None = No
     return Cover(text, kit.styles, logo, brand.page_size_pt, brand.margin_pt, kit.bleed)
 
 
-def heading(kit: Kit, title: str, mark: Bookmark) -> list[Flowable]:
-    """An anchor, the heading and its accent rule: kept with what follows by the caller."""
-    palette = kit.styles.palette
-    text = MeasuredParagraph(markup.inline(title), kit.styles.heading)
-    rule = kit.at_start(Rule(palette.accent, 3, length=48, space_before=2, space_after=14))
-    return [Anchor(mark), *marked("heading", [text, rule], title, titles=(text,))]
-
-
 def contents(kit: Kit, toc: Contents, notes: str | None = None) -> list[Flowable]:
     """The contents page; a patient's notes from their clinician go in a box under it."""
     mark = Bookmark(kit.labels.contents, "contents", level=0, in_contents=False)
@@ -147,61 +132,6 @@ def notes_box(kit: Kit, notes: str) -> Table:
         )
     )
     return box
-
-
-def section_flowables(
-    kit: Kit, section: Section, index: int, numbering: Iterator[int]
-) -> list[Flowable]:
-    """Heading kept with its first block; then text, picture, callouts and stretch cards.
-
-    Each block is a group of flowables kept on one page; groups are never nested, because
-    a KeepTogether inside another always looks too tall to fit.
-    """
-    groups: list[tuple[str, list[Flowable]]] = []
-    if section.body:
-        groups += [(text_kind(group), group) for group in text_groups(kit, section.body)]
-    if visual := section.picture or section.figure:
-        groups.append(("picture", picture_block(kit, visual)))
-    groups += [("callout", [callout_block(kit, c)]) for c in section.callouts]
-    marked_groups = [marked(kind, group, label_of(group)) for kind, group in groups]
-    marked_groups += [stretch_card(kit, s, next(numbering)) for s in section.stretches]
-    head = heading(kit, section.title, Bookmark(section.title, section_key(index), level=0))
-    first, rest = (marked_groups[0], marked_groups[1:]) if marked_groups else ([], [])
-    kept: list[Flowable] = [KeepTogether(head + first)]
-    for group in rest:
-        kept += kept_together(group)
-    return [*kept, Spacer(1, 14)]
-
-
-def kept_together(group: list[Flowable]) -> list[Flowable]:
-    """A group of more than one flowable (its block marks aside) kept on one page; never a
-    group in a group, because a KeepTogether inside another always looks too tall to fit."""
-    if sum(not isinstance(f, (BlockStart, BlockEnd)) for f in group) > 1:
-        return [KeepTogether(group)]
-    return group
-
-
-def label_of(group: list[Flowable]) -> str:
-    """The opening words of a group's first paragraph, to name it in a layout report."""
-    for flowable in group:
-        text = getattr(flowable, "text", None)
-        if isinstance(text, str) and text.strip():
-            return text.strip()[:40]
-    return ""
-
-
-def text_kind(group: list[Flowable]) -> str:
-    """What a group of body text is, for the layout record: a paragraph, a list, or a
-    lead-in kept with its list (such as "Key points:")."""
-    lists = sum(isinstance(flowable, ListFlowable) for flowable in group)
-    if lists and len(group) > lists and not isinstance(group[-1], Spacer):
-        return "lead_in_list"
-    return "list" if lists else "text"
-
-
-def section_key(index: int) -> str:
-    """The bookmark key of the section numbered `index` (from 1)."""
-    return f"section-{index}"
 
 
 def quiz_flowables(kit: Kit, quiz: Quiz, version: str | None = None) -> list[Flowable]:

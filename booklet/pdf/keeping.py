@@ -1,0 +1,53 @@
+"""Groups of flowables to keep on one page -> a KeepTogether that, where the group does not
+fit what is left of a page, first tries smaller versions of it (a smaller picture) before
+moving it whole to the next page."""
+
+from __future__ import annotations
+
+import functools
+import io
+from collections.abc import Callable
+
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import Flowable, KeepTogether
+
+Versions = Callable[[], list[list[Flowable]]]
+
+
+class KeptOrShrunk(KeepTogether):
+    """A group kept on one page whose frame holds `page_height`: measured with every space
+    it may take, so it never ends up parted by a few points. `smaller` makes, only when
+    asked, the same group with smaller pictures, largest first, of which the first that
+    fits what is left of the page is used. A group taller than a page flows on."""
+
+    def __init__(
+        self, flowables: list[Flowable], page_height: float, smaller: Versions = list
+    ) -> None:
+        super().__init__(flowables)
+        self.group, self.page_height, self.smaller = list(flowables), page_height, smaller
+
+    def split(self, aW: float, aH: float) -> list[Flowable]:
+        need = stacked_height(self.group, aW, aH)
+        if need <= aH or need > self.page_height:
+            return list(super().split(aW, aH))
+        for version in self.smaller():
+            if stacked_height(version, aW, aH) <= aH:
+                return version
+        return []  # to the next page, where it fits
+
+
+def stacked_height(flowables: list[Flowable], width: float, height: float) -> float:
+    """How tall `flowables` stand one under another in `width`, spacing included."""
+    canvas = measuring_canvas()
+    return sum(
+        flowable.wrapOn(canvas, width, height)[1]
+        + flowable.getSpaceBefore()
+        + flowable.getSpaceAfter()
+        for flowable in flowables
+    )
+
+
+@functools.cache
+def measuring_canvas() -> Canvas:
+    """A canvas never saved, on which flowables that need one are measured."""
+    return Canvas(io.BytesIO())
