@@ -23,9 +23,14 @@ def frame_bottom(frame: Frame) -> float:
 
 
 def line_word_counts(paragraph: Flowable) -> list[int]:
-    """How many words each line of a wrapped paragraph holds (empty before it is wrapped)."""
+    """How many words each line of a wrapped paragraph shows (empty before it is wrapped);
+    words joined by a no-break space count as the words they are."""
     lines = getattr(paragraph.__dict__.get("blPara"), "lines", None) or []
-    return [
-        len(line[1]) if isinstance(line, tuple) else int(getattr(line, "wordCount", 0))
-        for line in lines
-    ]
+    return [len(line_text(line).split()) for line in lines]
+
+
+def line_text(line: object) -> str:
+    """The text of one broken line: a list of words, or of styled fragments."""
+    if isinstance(line, tuple):
+        return " ".join(str(word) for word in line[1])
+    return " ".join(str(getattr(frag, "text", "")) for frag in getattr(line, "words", []))

@@ -114,9 +114,11 @@ class Cover(Flowable):
                 fontSize=styles.cover_subtitle.fontSize * max(scale, 0.75),
                 leading=styles.cover_subtitle.leading * max(scale, 0.75),
             )
-            blocks = [MeasuredParagraph(markup.inline(self.text.title), title_style)]
+            title = markup.tie_last_words(markup.inline(self.text.title))
+            blocks = [MeasuredParagraph(title, title_style)]
             if self.text.subtitle:
-                blocks.insert(0, MeasuredParagraph(markup.inline(self.text.subtitle), sub_style))
+                subtitle = markup.tie_last_words(markup.inline(self.text.subtitle))
+                blocks.insert(0, MeasuredParagraph(subtitle, sub_style))
             if sum(block.wrap(width, room)[1] + 10 for block in blocks) <= room:
                 break
         return blocks

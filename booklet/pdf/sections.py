@@ -22,7 +22,7 @@ from booklet.words import markup
 def heading(kit: Kit, title: str, mark: Bookmark) -> list[Flowable]:
     """An anchor, the heading and its accent rule: kept with what follows by the caller."""
     palette = kit.styles.palette
-    text = MeasuredParagraph(markup.inline(title), kit.styles.heading)
+    text = MeasuredParagraph(markup.tie_last_words(markup.inline(title)), kit.styles.heading)
     rule = kit.at_start(Rule(palette.accent, 3, length=48, space_before=2, space_after=14))
     return [Anchor(mark), *marked("heading", [text, rule], title, titles=(text,))]
 
