@@ -37,14 +37,17 @@ class KeptOrShrunk(KeepTogether):
 
 
 def stacked_height(flowables: list[Flowable], width: float, height: float) -> float:
-    """How tall `flowables` stand one under another in `width`, spacing included."""
+    """How tall `flowables` stand one under another in `width`, with the space above and
+    below each (the frame does not merge them across the zero-size block marks), except
+    the space under the last, which need not fit on the page."""
     canvas = measuring_canvas()
-    return sum(
-        flowable.wrapOn(canvas, width, height)[1]
-        + flowable.getSpaceBefore()
-        + flowable.getSpaceAfter()
-        for flowable in flowables
-    )
+    total, last_space = 0.0, 0.0
+    for flowable in flowables:
+        drawn = flowable.wrapOn(canvas, width, height)[1]
+        total += drawn + flowable.getSpaceBefore() + flowable.getSpaceAfter()
+        if drawn:
+            last_space = flowable.getSpaceAfter()
+    return total - last_space
 
 
 @functools.cache

@@ -11,6 +11,7 @@ from itertools import pairwise
 from booklet.pdf.placement import LayoutRecord, Placement
 
 FUZZ = 1.0  # points: a block this much taller than the frame still counts as fitting
+BLOCK_GAP = 32.0  # points a moved block may also have needed: 12 below a block, 20 above a heading
 LEAST_FILL = 0.6  # a page that ends with less of its frame used wastes paper
 SHORT_BLOCK = 0.4  # a block under this share of the frame is short
 CONTENTS_LAST_PAGE_ROWS = 3
@@ -35,8 +36,9 @@ def broken_rules(record: LayoutRecord) -> list[Broken]:
 
 
 def blocks(record: LayoutRecord) -> list[Placement]:
-    """The blocks that printed something, in reading order."""
-    return [placement for placement in record.placements if placement.pieces]
+    """The blocks that printed something, in reading order (groups of blocks kept together
+    aside)."""
+    return [p for p in record.placements if p.pieces and p.kind != "group"]
 
 
 def split_cards(record: LayoutRecord) -> Iterator[Broken]:
@@ -76,7 +78,7 @@ def stranded_callouts(record: LayoutRecord) -> Iterator[Broken]:
 def lone_last_blocks(record: LayoutRecord) -> Iterator[Broken]:
     """A short block alone on a page that then ends (such as "Key points")."""
     for page in range(2, record.pages + 1):
-        on_page = record.on_page(page)
+        on_page = [p for p in record.on_page(page) if p.kind != "group"]
         if len(on_page) != 1 or page in record.part_starts:
             continue
         block = on_page[0]
@@ -107,13 +109,31 @@ def contents_widows(record: LayoutRecord) -> Iterator[Broken]:
 
 
 def underfilled_pages(record: LayoutRecord) -> Iterator[Broken]:
-    """A page ends under 60% filled only where a new part starts or the document ends."""
+    """A page ends under 60% filled only where a new part starts, the document ends, or
+    the next block could not have stood in the room left (a card or a kept group taller
+    than that room, which a page may not part)."""
     for page in range(2, record.pages):
         if page + 1 in record.part_starts:
             continue
         fill = record.fill(page)
-        if fill < LEAST_FILL:
-            yield Broken("page under 60% filled", page, f"{fill:.0%}")
+        if fill >= LEAST_FILL:
+            continue
+        room = record.frame_height - record.filled.get(page, 0.0)
+        following = [p for p in record.placements if p.pieces and p.first_page == page + 1]
+        needs = kept_height(following[0]) + BLOCK_GAP if following else 0.0
+        if following and following[0].kind in KEPT_WHOLE and needs > room:
+            continue
+        yield Broken("page under 60% filled", page, f"{fill:.0%}")
+
+
+KEPT_WHOLE = ("group", "card", "callout", "picture", "lead_in_list", "list", "heading", "question")
+
+
+def kept_height(block: Placement) -> float:
+    """The height a block took on the page it starts on, top to bottom (or more, where
+    its height laid out whole is known)."""
+    first = [p for p in block.pieces if p.page == block.first_page]
+    return max(block.natural_height, max(p.bottom for p in first) - min(p.top for p in first))
 
 
 def lone_words_on_titles(record: LayoutRecord) -> Iterator[Broken]:

@@ -47,11 +47,11 @@ def section_flowables(
     if not joined:
         first_card, *cards = cards or [[]]
         opening = KeptOrShrunk(head + first_card, kit.height)
-        return [opening, *flat(cards), Spacer(1, 14)]
+        return [opening, *flat(cards)]
     flowables = kept_together(kit, joined[:1], head)
     for group in joined[1:]:
         flowables += kept_together(kit, [group])
-    return [*flowables, *flat(cards), Spacer(1, 14)]
+    return [*flowables, *flat(cards)]
 
 
 @dataclass(frozen=True)
@@ -111,7 +111,12 @@ def kept_together(
     picture where that keeps them on the page they start on. A lone paragraph or long
     list is left free to split."""
     blocks = [g for joined in groups for g in joined]
-    content = (head or []) + flat([g.marked() for g in blocks])
+
+    def made(scale: float = 1.0) -> list[Flowable]:
+        kept = (head or []) + flat([g.marked(scale) for g in blocks])
+        return marked("group", kept) if len(blocks) > 1 or head else kept
+
+    content = made()
     free = head is None and len(blocks) == 1 and blocks[0].kind not in ("callout", "picture")
     if free and len(blocks[0].make(1.0)) == 1:
         return content
@@ -119,7 +124,7 @@ def kept_together(
     def smaller() -> list[list[Flowable]]:
         if not any(g.kind == "picture" for g in blocks):
             return []
-        return [(head or []) + flat([g.marked(s) for g in blocks]) for s in PICTURE_SCALES]
+        return [made(scale) for scale in PICTURE_SCALES]
 
     return [KeptOrShrunk(content, kit.height, smaller)]
 

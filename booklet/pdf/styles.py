@@ -134,7 +134,7 @@ def make_styles(
         fontName=heading_fonts.bold,
         **size("heading"),
         textColor=primary,
-        spaceBefore=6,
+        spaceBefore=20,  # room above a section; none at the top of a page
         spaceAfter=4,
     )
     return Styles(
