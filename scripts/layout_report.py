@@ -10,11 +10,15 @@ With --out, each variant's booklet is also written there as <variant>.pdf.
 from __future__ import annotations
 
 import argparse
+import functools
 import sys
+import tempfile
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+
+import yaml
 
 from booklet.document import Document, PrintOptions
 from booklet.engine.pipeline import with_options
@@ -28,11 +32,79 @@ ROOT = Path(__file__).resolve().parents[1]
 SAMPLE = ROOT / "content" / "psoas-hip-pain.yaml"
 
 
+POSES = (
+    "kneeling-hip-flexor",
+    "standing-quad",
+    "low-lunge-twist",
+    "thomas-stretch",
+    "knee-to-chest",
+    "pigeon",
+    "butterfly",
+    "glute-bridge",
+    "bird-dog",
+    "core-activation",
+)
+LONG_STEP = (
+    "Move slowly into the position and keep breathing the whole time, letting your shoulders "
+    "and jaw relax while you count to five in your head before you go on to the next step."
+)
+LONG_CAUTION = (
+    "Stop at once if you feel sharp pain, numbness or tingling. Do not bounce. If you had "
+    "surgery on your hip, knee or back in the last six months, ask your clinician first."
+)
+
+
+def long_cards_stretch(number: int) -> dict[str, object]:
+    """A stretch as another author might write it: long steps, a long caution, a video."""
+    steps = 4 + number % 9  # 4 to 12 steps
+    stretch: dict[str, object] = {
+        "name": f"Long stretch number {number} with a rather long name for a card title",
+        "id": f"long-{number}",
+        "purpose": "Eases stiffness in the hip and the low back, and keeps the joints moving.",
+        "steps": [f"Step {n + 1}. {LONG_STEP}" for n in range(steps)],
+        "hold": "45 seconds",
+        "repeat": 10,
+        "sets": 3,
+        "sides": "each",
+        "frequency": "Two or three times a day, in the morning and in the evening",
+        "caution": LONG_CAUTION * (1 + number % 2),
+        "video": f"https://example.org/videos/a-long-address-for-stretch-number-{number}",
+    }
+    if number % 5:
+        stretch["figure"] = {"pose": POSES[number % len(POSES)], "alt": "A drawing."}
+    return stretch
+
+
+@functools.cache
+def long_cards_content() -> Path:
+    """A generated booklet of long cards, written once per run to a folder of its own."""
+    folder = Path(tempfile.mkdtemp(prefix="layout-"))
+    sections = [
+        {
+            "title": f"Part {part} of the exercises, with a longer title than most",
+            "body": "These exercises take a little longer. " * 6,
+            "callouts": [{"kind": "warning", "text": LONG_CAUTION}],
+            "stretches": [long_cards_stretch(part * 10 + n) for n in range(6)],
+        }
+        for part in range(1, 4)
+    ]
+    content = {
+        "title": "Long cards from another clinic",
+        "subtitle": "Many steps, long cautions and a video on every card",
+        "language": "en",
+        "brand": str(ROOT / "content" / "brand.yaml"),
+        "sections": sections,
+    }
+    path = folder / "long-cards.yaml"
+    path.write_text(yaml.safe_dump(content, sort_keys=False), encoding="utf-8")
+    return path
+
+
 @dataclass(frozen=True)
 class Variant:
     """One way a clinic prints: a content file, and changes to its document and options."""
 
-    content: Path
+    content: Path | Callable[[], Path]
     page_size: str | None = None
     language: str | None = None
     options: PrintOptions = field(default_factory=PrintOptions)
@@ -50,6 +122,9 @@ VARIANTS: dict[str, Variant] = {
     "fr-large": Variant(SAMPLE, language="fr", options=PrintOptions(large_print=True)),
     "ar": Variant(SAMPLE, language="ar"),
     "log": Variant(SAMPLE, options=PrintOptions(exercise_log=True)),
+    "long-cards": Variant(long_cards_content),
+    "long-cards-large": Variant(long_cards_content, options=PrintOptions(large_print=True)),
+    "long-cards-a5": Variant(long_cards_content, page_size="a5"),
     "handout": Variant(
         ROOT / "content" / "hip-home-program.yaml", patient=ROOT / "patients" / "maria-lopez.yaml"
     ),
@@ -57,7 +132,7 @@ VARIANTS: dict[str, Variant] = {
 
 
 def prepared(variant: Variant) -> tuple[Document, PrintOptions, Patient | None]:
-    document = load(variant.content)
+    document = load(variant.content if isinstance(variant.content, Path) else variant.content())
     if variant.page_size:
         document = replace(document, brand=replace(document.brand, page_size=variant.page_size))
     if variant.language:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from reportlab.platypus import Flowable, Table
+from reportlab.platypus import Flowable, Spacer, Table
 
 from booklet.assets.colors import reportlab_color
 from booklet.pdf.blocks import layout_table, padding
@@ -17,7 +17,8 @@ LEAST_PIECE = 60.0  # points of rows a piece must hold besides its header, or it
 
 class CardFlow(Flowable):
     """`rows` stacked inside a border of `color`; `page_height` is the height of an empty
-    page's frame, which decides whether the card may split at all.
+    page's frame, which decides whether the card may split at all, and `breaks` are the
+    rows before which it may (its step boundaries).
 
     `continued` makes the header a later piece opens with; `label` names the card in the
     layout record, where each such piece is marked as "continued".
@@ -31,9 +32,10 @@ class CardFlow(Flowable):
         color: str,
         continued: Callable[[], Flowable],
         label: str = "",
+        breaks: frozenset[int] = frozenset(),
     ) -> None:
         super().__init__()
-        self.rows, self.color, self.label = rows, color, label
+        self.rows, self.color, self.label, self.breaks = rows, color, label, breaks
         self.card_width, self.page_height, self.continued = width, page_height, continued
         self.table: Table | None = None
         # the same card with smaller figures, largest first: made only when asked for
@@ -62,8 +64,8 @@ class CardFlow(Flowable):
 
     def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
         """Whole here with a smaller figure, or whole on the next page when it fits one;
-        else as many rows as fit here, and the rest as a new card under a "continued"
-        header."""
+        else up to the last step boundary that fits here, and the rest as a new card
+        under a "continued" header."""
         _, height = self.wrap(availWidth, availHeight)
         if self.smaller_made is None:
             self.smaller_made = self.smaller()
@@ -73,31 +75,39 @@ class CardFlow(Flowable):
         if height <= self.page_height:
             return []
         heights = [row.wrap(self.card_width, self.page_height)[1] for row in self.rows]
-        room, taken = availHeight - 2, 0
-        while taken < len(heights) and sum(heights[: taken + 1]) <= room:
-            taken += 1
-        # the piece that goes on holds a step or more, never the dosage strip alone
-        while taken > 2 and sum(heights[taken:]) < LEAST_PIECE + heights[-1]:
-            taken -= 1
-        if taken < 2 or sum(heights[1:taken]) < min(LEAST_PIECE, sum(heights[1:])):
-            return self.split_inside_row(taken, heights, room)
-        return self.pieces(self.rows[:taken], self.rows[taken:])
+        room = availHeight - 2
+        fitting = [b for b in sorted(self.breaks) if sum(heights[:b]) <= room]
+        if fitting:
+            return self.pieces(fitting[-1])
+        if availHeight < self.page_height - 1:
+            return []  # not even the first steps fit here: start on a new page
+        return self.split_inside_row(heights, room)
 
-    def split_inside_row(self, taken: int, heights: list[float], room: float) -> list[Flowable]:
-        """A row taller than what is left: split it (a long step or caution) where its own
-        lines allow, or move the card on when nothing useful fits."""
-        index = max(taken, 1)
+    def split_inside_row(self, heights: list[float], room: float) -> list[Flowable]:
+        """On an empty page where no step boundary fits: the rows that fit, and the next
+        row (a very long step or caution) split where its own lines allow."""
+        index = 0
+        while index < len(heights) and sum(heights[: index + 1]) <= room:
+            index += 1
         if index >= len(self.rows):
             return []
         left = room - sum(heights[:index])
         parts = self.rows[index].split(self.card_width, left) if left > LEAST_PIECE else []
         if len(parts) < 2:
-            return []
-        return self.pieces([*self.rows[:index], parts[0]], [*parts[1:], *self.rows[index + 1 :]])
+            parts = [Spacer(0, 0), self.rows[index]]  # the row opens the next piece
+        first = [*self.rows[:index], parts[0]]
+        rest = [*parts[1:], *self.rows[index + 1 :]]
+        shift = len(first) - len(parts) + 1  # rows before the first of `rest`, less one
+        return self.made_pieces(first, rest, {b - shift for b in self.breaks if b > index})
 
-    def pieces(self, first: list[Flowable], rest: list[Flowable]) -> list[Flowable]:
-        if not rest:
-            return []
+    def pieces(self, at: int) -> list[Flowable]:
+        """The card parted before row `at`."""
+        later = {b - at + 1 for b in self.breaks if b > at}
+        return self.made_pieces(self.rows[:at], self.rows[at:], later)
+
+    def made_pieces(
+        self, first: list[Flowable], rest: list[Flowable], later_breaks: set[int]
+    ) -> list[Flowable]:
         head = CardFlow(first, self.card_width, self.page_height, self.color, self.continued)
         head.spaceAfter = 0
         tail = CardFlow(
@@ -107,5 +117,6 @@ class CardFlow(Flowable):
             self.color,
             self.continued,
             self.label,
+            frozenset(later_breaks),
         )
         return [head, BlockStart("continued", self.label), tail, BlockEnd()]

@@ -79,12 +79,13 @@ class StretchCard:
             return width / height
         return 1.0
 
-    def shape(self, width: float, scale: float = 1.0) -> CardShape:
-        """The arrangement for a card `width` wide, its figure box at `scale` of the full."""
+    def shape(self, width: float, scale: float = 1.0, across: bool = False) -> CardShape:
+        """The arrangement for a card `width` wide, its figure box at `scale` of the full;
+        `across` puts the figure across the top in any case (a card to split by steps)."""
         kit, inner = self.kit, width - 2 * SIDE
         lying = self.figure_aspect >= LYING
         wide_frame = width >= WIDE_FRAME and not kit.large_print
-        if wide_frame and not lying:
+        if wide_frame and not lying and not across:
             return CardShape(True, (width * 0.27 * scale, 120.0 * scale), False)
         tall = (150.0 if wide_frame else 175.0) * kit.styles.scale**0.5 * scale
         room_for_caution = self.stretch.caution is not None
@@ -107,6 +108,9 @@ class StretchCard:
             height = card.wrap(width, page_height)[1]
             if height <= page_height or not scales:
                 break
+        if height > page_height:  # to split by steps, with its figure at full size
+            card = self.flow(width, page_height, self.shape(width, across=True))
+            height = card.wrap(width, page_height)[1]
         smaller = tuple(scales)
         card.smaller = lambda: [
             self.flow(width, page_height, self.shape(width, s)) for s in smaller
@@ -118,12 +122,27 @@ class StretchCard:
         return [mark, *marked("card", [card], stretch.name, titles=titles, height=height)]
 
     def flow(self, width: float, page_height: float, shape: CardShape) -> CardFlow:
-        rows = [CardHeader(self.kit, self.stretch, self.number, width)]
-        rows += self.side_rows(width, shape) if shape.beside else self.top_rows(width, shape)
+        """The card in `shape`; one in rows (figure across the top) may split between steps."""
+        rows: list[Flowable] = [CardHeader(self.kit, self.stretch, self.number, width)]
+        breaks: set[int] = set()
+        if shape.beside:
+            rows += self.side_rows(width, shape)
+        else:
+            top, steps_at = self.top_rows(width, shape)
+            # between steps, and after the last when a video or caution follows; the first
+            # step stays with the figure, and the dosage never goes on alone
+            ends = [*steps_at[1:], steps_at[-1] + 1] if steps_at else []
+            breaks = {len(rows) + at for at in ends if at < len(top) - 1}
+            rows += top
         rows.append(dosage_strip(self.kit, self.stretch, width))
-        color = self.kit.styles.palette.primary
         return CardFlow(
-            rows, width, page_height, color, self.continued_header(width), self.stretch.name
+            rows,
+            width,
+            page_height,
+            self.kit.styles.palette.primary,
+            self.continued_header(width),
+            self.stretch.name,
+            frozenset(breaks),
         )
 
     def continued_header(self, width: float) -> Callable[[], Flowable]:
@@ -151,7 +170,7 @@ class StretchCard:
         body.setStyle(padding(SIDE, SIDE, 9, 6, [("VALIGN", (0, 0), (-1, -1), "TOP")]))
         return [body]
 
-    def top_rows(self, width: float, shape: CardShape) -> list[Flowable]:
+    def top_rows(self, width: float, shape: CardShape) -> tuple[list[Flowable], list[int]]:
         """The figure across the top, then one row per step, so a long card can split
         between steps; the caution beside the figure when there is room, else at the end."""
         kit, stretch = self.kit, self.stretch
@@ -169,14 +188,16 @@ class StretchCard:
             rows.append(padded(figure, width, top=10, bottom=6))
         if stretch.purpose:
             rows.append(padded(self.purpose()[0], width, top=6, bottom=2))
+        steps_at = []
         for index in range(len(stretch.steps)):
+            steps_at.append(len(rows))
             rows.append(padded(self.steps(range(index, index + 1)), width, top=2, bottom=0))
         if stretch.video:
             rows.append(padded(video_block(kit, stretch.video, inner), width, top=6, bottom=2))
         if stretch.caution and not caution:
             rows.append(padded(caution_box(kit, stretch.caution, inner), width, top=6, bottom=2))
         rows.append(Spacer(1, 8))
-        return rows
+        return rows, steps_at
 
     def figure(self, box: Box) -> Flowable | None:
         """The drawn figure or the picture, fitted into `box`."""

@@ -126,7 +126,17 @@ def underfilled_pages(record: LayoutRecord) -> Iterator[Broken]:
         yield Broken("page under 60% filled", page, f"{fill:.0%}")
 
 
-KEPT_WHOLE = ("group", "card", "callout", "picture", "lead_in_list", "list", "heading", "question")
+KEPT_WHOLE = (
+    "group",
+    "card",
+    "continued",
+    "callout",
+    "picture",
+    "lead_in_list",
+    "list",
+    "heading",
+    "question",
+)
 
 
 def kept_height(block: Placement) -> float:

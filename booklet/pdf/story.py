@@ -220,7 +220,10 @@ def contact_table(kit: Kit, brand: Brand) -> Table:
         Spacer(1, 6),
     ]
     if rows:
-        details.append(grid(kit, rows, [80, kit.width - 80 - BACK_LOGO_BOX[0] - 24]))
+        label_width = labels_column(kit, [row[0] for row in rows])
+        details.append(
+            grid(kit, rows, [label_width, kit.width - label_width - BACK_LOGO_BOX[0] - 24])
+        )
     if brand.logo:
         logo = kit.pictures.flowable(brand.logo, BACK_LOGO_BOX)
         table = kit.row_table(
@@ -230,6 +233,16 @@ def contact_table(kit: Kit, brand: Brand) -> Table:
         table = layout_table([[details]], colWidths=[kit.width])
     table.setStyle(padding(0, 6, 0, 3, [("VALIGN", (0, 0), (-1, -1), "TOP")]))
     return table
+
+
+def labels_column(kit: Kit, labels: list[Flowable]) -> float:
+    """The width of the contact labels' column: 80 points, or as wide as the widest label
+    prints in the language at hand, so no label breaks inside a word."""
+    widest = 0.0
+    for label in labels:
+        label.wrap(kit.width, kit.height)  # one line each: as wide as the page allows
+        widest = max(widest, *label.getActualLineWidths0())
+    return max(80.0, widest + 8)
 
 
 def label_cell(kit: Kit, text: str) -> MeasuredParagraph:
