@@ -93,7 +93,7 @@ def test_the_dosage_strip_is_one_row_or_two_even_rows(content, width):
     [(SAMPLE, "letter", False), (SPANISH, "a5", False), (SPANISH, "letter", True)],
 )
 def test_a_dosage_value_never_breaks_inside_a_word_or_from_its_unit(content, page_size, large):
-    kit, document = kit_for(content, page_size, large)
+    _kit, document = kit_for(content, page_size, large)
     pdf = render_booklet(document, PrintOptions(large_print=large)).data
     lines = [
         line.strip()
@@ -118,7 +118,7 @@ def test_a_card_that_fits_a_page_moves_whole_to_the_next_page():
 
 @pytest.mark.parametrize("language", ["en", *TRANSLATIONS])
 def test_a_card_taller_than_a_page_continues_under_a_header_in_its_language(language):
-    kit, document = kit_for(page_size="a5")
+    _kit, document = kit_for(page_size="a5")
     stretch = long_stretch(document.booklet.stretches()[0], 14)
     booklet = replace(
         document.booklet,
