@@ -38,9 +38,12 @@ class CardFlow(Flowable):
         self.rows, self.color, self.label, self.breaks = rows, color, label, breaks
         self.card_width, self.page_height, self.continued = width, page_height, continued
         self.table: Table | None = None
-        # the same card with smaller figures, largest first: made only when asked for
-        self.smaller: Callable[[], list[CardFlow]] = list
-        self.smaller_made: list[CardFlow] | None = None
+        # the figure scales, largest first, at which `version` makes the same card smaller;
+        # each version is made only when asked for
+        self.smaller_scales: tuple[float, ...] = ()
+        self.version: Callable[[float], CardFlow] | None = None
+        self.versions_made: dict[float, CardFlow] = {}
+        self.most_saved = 0.0  # the most height the smallest version can save
         self.spaceAfter = 12
 
     def bordered(self) -> Table:
@@ -67,11 +70,9 @@ class CardFlow(Flowable):
         else up to the last step boundary that fits here, and the rest as a new card
         under a "continued" header."""
         _, height = self.wrap(availWidth, availHeight)
-        if self.smaller_made is None:
-            self.smaller_made = self.smaller()
-        for smaller in self.smaller_made:
-            if smaller.wrap(availWidth, availHeight)[1] <= availHeight:
-                return [smaller]  # a smaller figure lets it stay on this page
+        smaller = self.smaller_fitting(availWidth, availHeight)
+        if smaller is not None:
+            return [smaller]  # a smaller figure lets it stay on this page
         if height <= self.page_height:
             return []
         heights = [row.wrap(self.card_width, self.page_height)[1] for row in self.rows]
@@ -82,6 +83,24 @@ class CardFlow(Flowable):
         if availHeight < self.page_height - 1:
             return []  # not even the first steps fit here: start on a new page
         return self.split_inside_row(heights, room)
+
+    def smaller_fitting(self, availWidth: float, availHeight: float) -> CardFlow | None:
+        """The largest of the smaller versions that fits `availHeight`, if any; the
+        smallest is tried first, since most often none fits."""
+        if not self.smaller_scales or self.height - self.most_saved > availHeight:
+            return None
+        for scale in (self.smaller_scales[-1], *self.smaller_scales[:-1]):
+            fitting = self.made_at(scale).wrap(availWidth, availHeight)[1] <= availHeight
+            if scale == self.smaller_scales[-1] and not fitting:
+                return None
+            if fitting and scale != self.smaller_scales[-1]:
+                return self.made_at(scale)
+        return self.made_at(self.smaller_scales[-1])
+
+    def made_at(self, scale: float) -> CardFlow:
+        if scale not in self.versions_made and self.version is not None:
+            self.versions_made[scale] = self.version(scale)
+        return self.versions_made[scale]
 
     def split_inside_row(self, heights: list[float], room: float) -> list[Flowable]:
         """On an empty page where no step boundary fits: the rows that fit, and the next

@@ -33,7 +33,7 @@ from booklet.pdf.blocks import (
     para,
 )
 from booklet.pdf.card_flow import CardFlow
-from booklet.pdf.dosage import dosage_strip
+from booklet.pdf.dosage import DoseCell, dosage_strip, dose_cells
 from booklet.pdf.drawn import Icon, LinkedQr
 from booklet.pdf.measured import MeasuredParagraph
 from booklet.pdf.placement import marked
@@ -66,6 +66,12 @@ class StretchCard:
     @property
     def has_figure(self) -> bool:
         return self.stretch.figure is not None or self.stretch.picture is not None
+
+    @functools.cached_property
+    def dose_cells(self) -> list[DoseCell]:
+        """The dosage cells, measured once: every version of the card shares them, and only
+        one version is ever drawn."""
+        return dose_cells(self.kit, self.stretch)
 
     @functools.cached_property
     def figure_aspect(self) -> float:
@@ -104,17 +110,18 @@ class StretchCard:
         page, and smaller ones it takes instead where one fits what is left of a page."""
         scales = list(FIGURE_SCALES)
         while True:
-            card = self.flow(width, page_height, self.shape(width, scales.pop(0)))
+            scale = scales.pop(0)
+            card = self.flow(width, page_height, self.shape(width, scale))
             height = card.wrap(width, page_height)[1]
             if height <= page_height or not scales:
                 break
         if height > page_height:  # to split by steps, with its figure at full size
             card = self.flow(width, page_height, self.shape(width, across=True))
             height = card.wrap(width, page_height)[1]
-        smaller = tuple(scales)
-        card.smaller = lambda: [
-            self.flow(width, page_height, self.shape(width, s)) for s in smaller
-        ]
+        card.smaller_scales = tuple(scales)
+        if scales:  # the figure's box is as tall as the figure can be
+            card.most_saved = self.shape(width, scale).figure_box[1] * (1 - scales[-1] / scale)
+        card.version = lambda scale: self.flow(width, page_height, self.shape(width, scale))
         stretch = self.stretch
         mark = Anchor(Bookmark(stretch.name, f"stretch-{stretch.id}", level=1))
         title = card.rows[0]
@@ -134,7 +141,7 @@ class StretchCard:
             ends = [*steps_at[1:], steps_at[-1] + 1] if steps_at else []
             breaks = {len(rows) + at for at in ends if at < len(top) - 1}
             rows += top
-        rows.append(dosage_strip(self.kit, self.stretch, width))
+        rows.append(dosage_strip(self.kit, self.dose_cells, width))
         return CardFlow(
             rows,
             width,

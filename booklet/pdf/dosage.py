@@ -9,12 +9,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, Table
 
 from booklet.assets.colors import reportlab_color
 from booklet.model import Stretch
 from booklet.pdf.blocks import Kit, layout_table, padded, padding, para
 from booklet.pdf.measured import MeasuredParagraph
+from booklet.pdf.paragraphs import with_fallback
 from booklet.words import markup
 from booklet.words.phrases import dosage_values
 
@@ -34,10 +37,10 @@ class DoseCell:
     least: float
 
 
-def dosage_strip(kit: Kit, stretch: Stretch, width: float) -> Table:
-    """The five cells in the card's side padding, for a card `width` wide."""
+def dosage_strip(kit: Kit, cells: list[DoseCell], width: float) -> Table:
+    """The five cells (see `dose_cells`) in the card's side padding, for a card `width`
+    wide."""
     inner = width - 28
-    cells = dose_cells(kit, stretch)
     rows = [len(cells)] if fits(cells, inner, whole=True) else even_rows(cells, inner)
     tables, start = [], 0
     for count in rows:
@@ -89,9 +92,14 @@ def line_width(paragraph: MeasuredParagraph) -> float:
     return max(paragraph.getActualLineWidths0() or [0.0])
 
 
-def widest_word(text: str, style: object) -> float:
-    """The width of the widest word of `text` (a word being what stands between spaces)."""
+def widest_word(text: str, style: ParagraphStyle) -> float:
+    """The width of the widest word of `text` (a word being what stands between spaces):
+    measured in the style's font where it has every letter, else as a paragraph set with
+    its fallback fonts."""
     words = [word for word in text.split(" ") if word.strip()]
+    font, size = style.fontName, style.fontSize
+    if words and with_fallback(markup.escape(text), font) == markup.escape(text):
+        return max(stringWidth(word, font, size) for word in words)
     return max(
         (line_width(MeasuredParagraph(markup.inline(word), style)) for word in words), default=0.0
     )
