@@ -22,6 +22,7 @@ import yaml
 
 from booklet.document import Document, PrintOptions
 from booklet.engine.pipeline import with_options
+from booklet.engine.starter import write_starter
 from booklet.model import Patient
 from booklet.pdf.layout_check import Broken, broken_rules
 from booklet.pdf.make import render_booklet
@@ -100,6 +101,14 @@ def long_cards_content() -> Path:
     return path
 
 
+@functools.cache
+def starter_content() -> Path:
+    """The booklet `booklet init` writes, in a folder of its own."""
+    folder = Path(tempfile.mkdtemp(prefix="layout-"))
+    write_starter(folder)
+    return folder / "booklet.yaml"
+
+
 @dataclass(frozen=True)
 class Variant:
     """One way a clinic prints: a content file, and changes to its document and options."""
@@ -125,6 +134,7 @@ VARIANTS: dict[str, Variant] = {
     "long-cards": Variant(long_cards_content),
     "long-cards-large": Variant(long_cards_content, options=PrintOptions(large_print=True)),
     "long-cards-a5": Variant(long_cards_content, page_size="a5"),
+    "starter": Variant(starter_content),
     "handout": Variant(
         ROOT / "content" / "hip-home-program.yaml", patient=ROOT / "patients" / "maria-lopez.yaml"
     ),

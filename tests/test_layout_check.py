@@ -39,12 +39,13 @@ def block(kind: str, *pieces: tuple[int, float, float], label: str = "x", height
     return Placement(kind, label, height, pieces=[Piece(*piece) for piece in pieces])
 
 
-def record(*placements: Placement, pages: int = 5, part_starts=()) -> LayoutRecord:
+def record(*placements: Placement, pages: int = 0, part_starts=()) -> LayoutRecord:
+    """A record of `placements`, as many pages long as they reach unless `pages` says."""
     filled: dict[int, float] = {}
     for placement in placements:
         for piece in placement.pieces:
             filled[piece.page] = max(filled.get(piece.page, 0), piece.bottom)
-    return LayoutRecord(600, pages, list(placements), filled, set(part_starts))
+    return LayoutRecord(600, pages or max(filled), list(placements), filled, set(part_starts))
 
 
 def rules(layout: LayoutRecord) -> list[str]:
@@ -84,9 +85,11 @@ def test_a_short_last_block_alone_before_a_new_part():
 
 
 def test_a_page_under_60_percent_full_is_wasted_unless_a_part_starts_next():
-    layout = record(full(2), block("text", (3, 0, 200)), full(4), full(5), pages=6)
+    layout = record(full(2), block("text", (3, 0, 200)), full(4), full(5))
     assert rules(layout) == ["page under 60% filled"]
-    assert rules(record(full(2), block("text", (3, 0, 200)), full(4), full(5), part_starts={4}))
+    short_page = [block("text", (3, 0, 100)), block("text", (3, 110, 200))]
+    excused = record(full(2), *short_page, full(4), full(5), part_starts={4})
+    assert rules(excused) == []
 
 
 def test_contents_never_leave_a_page_with_one_entry():
@@ -98,3 +101,8 @@ def test_a_one_word_last_line_on_the_cover_title():
     layout = record(full(2), full(3), full(4), pages=4)
     layout.cover_last_words = (3, 1)
     assert rules(layout) == ["one-word last line"]
+
+
+def test_a_blank_page_before_a_new_part_is_still_wasted():
+    layout = record(full(2), full(3), block("text", (5, 0, 300)), part_starts={5})
+    assert rules(layout) == ["blank page"]

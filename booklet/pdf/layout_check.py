@@ -146,6 +146,13 @@ def kept_height(block: Placement) -> float:
     return max(block.natural_height, max(p.bottom for p in first) - min(p.top for p in first))
 
 
+def blank_pages(record: LayoutRecord) -> Iterator[Broken]:
+    """No page inside the document is left with nothing on it."""
+    for page in range(2, record.pages + 1):
+        if page not in record.filled:
+            yield Broken("blank page", page, "")
+
+
 def lone_words_on_titles(record: LayoutRecord) -> Iterator[Broken]:
     """No title ends on a line of one word."""
     if 1 in record.cover_last_words:
@@ -160,5 +167,6 @@ RULES: tuple[Callable[[LayoutRecord], Iterator[Broken]], ...] = (
     split_short_lists,
     contents_widows,
     underfilled_pages,
+    blank_pages,
     lone_words_on_titles,
 )

@@ -214,6 +214,11 @@ class BookletTemplate(BaseDocTemplate):
             self.trim.draw_crop_marks(self.canv)
 
     def handle_flowable(self, flowables: list[Flowable]) -> None:
+        if isinstance(flowables[0], (BlockStart, BlockEnd)):
+            # a block mark takes no room: it is noted where the page stands, and never
+            # starts a page of its own when the last block used the page to its foot
+            self.record_landing(flowables.pop(0))
+            return
         frame = getattr(self, "frame", None)  # none before the first page begins
         self.cursor_before = (self.page, frame_cursor(frame) if frame else 0.0)
         super().handle_flowable(flowables)
