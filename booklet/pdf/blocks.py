@@ -70,11 +70,6 @@ class Kit:
     large_print: bool = False
 
     @property
-    def narrow(self) -> bool:
-        """True on small pages (A5) and in large print, where side-by-side blocks stack."""
-        return self.width < 400 or self.large_print
-
-    @property
     def right_to_left(self) -> bool:
         return getattr(self.styles.body, "direction", "ltr") == "rtl"
 
@@ -110,12 +105,6 @@ class Kit:
         if self.large_print:
             return self.width, self.height * 0.5
         return self.width * 0.8, self.height * 0.4
-
-    @property
-    def card_picture_box(self) -> Box:
-        if self.large_print:
-            return self.width * 0.6, 170.0
-        return self.width * 0.27, 120.0
 
 
 SPLIT_IN_ROW = 40  # a row taller than a page may split, leaving at least this much on each side
