@@ -45,6 +45,7 @@ LYING = 1.3  # a figure this much wider than tall spans the card instead of a co
 FIGURE_SCALES = (1.0, 0.85, 0.7, 0.55, 0.42)  # tried in turn until the card fits
 SIDE = 14.0  # the card's inner padding at each side
 CAUTION_COLUMN = 150.0  # the least width of a caution beside a figure, in regular print
+VIDEO_COLUMN = 210.0  # the least width beside a figure that also takes the video's code
 
 
 @dataclass(frozen=True)
@@ -179,16 +180,22 @@ class StretchCard:
 
     def top_rows(self, width: float, shape: CardShape) -> tuple[list[Flowable], list[int]]:
         """The figure across the top, then one row per step, so a long card can split
-        between steps; the caution beside the figure when there is room, else at the end."""
+        between steps; the caution (and the video's code, on a wide card) beside the figure
+        when there is room, else at the end."""
         kit, stretch = self.kit, self.stretch
         inner = width - 2 * SIDE
         rows: list[Flowable] = []
         figure = self.figure(shape.figure_box)
         caution = shape.caution_beside_figure and figure is not None and stretch.caution
+        video = stretch.video if not caution else None
         if figure is not None and caution and stretch.caution:
             left = figure.width + 14.0
-            box = caution_box(kit, stretch.caution, inner - left)
-            band = kit.row_table([[figure, box]], [left, inner - left])
+            beside: list[Flowable] = [caution_box(kit, stretch.caution, inner - left)]
+            if stretch.video and inner - left >= VIDEO_COLUMN * kit.styles.scale:
+                beside += [Spacer(1, 8), video_block(kit, stretch.video, inner - left)]
+            else:
+                video = stretch.video
+            band = kit.row_table([[figure, beside]], [left, inner - left])
             band.setStyle(padding(0, 0, 0, 0, [("VALIGN", (0, 0), (-1, -1), "MIDDLE")]))
             rows.append(padded(band, width, top=10, bottom=6))
         elif figure is not None:
@@ -199,8 +206,8 @@ class StretchCard:
         for index in range(len(stretch.steps)):
             steps_at.append(len(rows))
             rows.append(padded(self.steps(range(index, index + 1)), width, top=2, bottom=0))
-        if stretch.video:
-            rows.append(padded(video_block(kit, stretch.video, inner), width, top=6, bottom=2))
+        if video:
+            rows.append(padded(video_block(kit, video, inner), width, top=6, bottom=2))
         if stretch.caution and not caution:
             rows.append(padded(caution_box(kit, stretch.caution, inner), width, top=6, bottom=2))
         rows.append(Spacer(1, 8))
