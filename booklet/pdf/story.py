@@ -3,6 +3,7 @@ with stretch cards, the quiz (without answers) and the back page."""
 
 from __future__ import annotations
 
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import (
     Flowable,
     PageBreak,
@@ -24,6 +25,7 @@ from booklet.pdf.blocks import (
 from booklet.pdf.cards import StretchCard
 from booklet.pdf.contents import Contents
 from booklet.pdf.cover import Cover, CoverText
+from booklet.pdf.keeping import KeptOrShrunk
 from booklet.pdf.measured import MeasuredParagraph
 from booklet.pdf.placement import marked
 from booklet.pdf.questions import question_block
@@ -33,6 +35,7 @@ from booklet.pdf.template import Bookmark, LateNumbers, marks_in
 from booklet.words import markup
 
 BACK_LOGO_BOX = (110.0, 80.0)
+DETAILS_COLUMN = 300.0  # the least width the clinic's details take beside the logo
 
 
 def cover_logo_box(kit: Kit) -> tuple[float, float]:
@@ -160,10 +163,25 @@ def back_page(kit: Kit, booklet: Booklet, brand: Brand) -> list[Flowable]:
     flowables: list[Flowable] = [PageBreak()]
     flowables += heading(kit, labels.contact, Bookmark(labels.contact, "contact", level=0))
     flowables.append(contact_table(kit, brand))
+    gap = 18 if kit.width >= DETAILS_COLUMN + BACK_LOGO_BOX[0] else 10
     if brand.disclaimer:
-        flowables.append(Spacer(1, 18))
-        flowables.append(disclaimer_box(kit, brand.disclaimer))
-    about: list[Flowable] = []
+        flowables += [Spacer(1, gap), disclaimer_box(kit, brand.disclaimer)]
+    if booklet.reviewed or booklet.sources:
+        # kept whole: the review date and sources move on together rather than split, and
+        # the sources are set smaller first where that keeps them on the page
+        def about_block(style: ParagraphStyle) -> list[Flowable]:
+            return marked("lead_in_list", about_this_booklet(kit, booklet, style), labels.about)
+
+        smaller = styles.small.clone("sources_smaller", fontSize=9, leading=11.5)
+        kept = KeptOrShrunk(about_block(styles.small), kit.height, lambda: [about_block(smaller)])
+        flowables += [Spacer(1, gap), kept]
+    return flowables
+
+
+def about_this_booklet(kit: Kit, booklet: Booklet, sources_style: ParagraphStyle) -> list[Flowable]:
+    """The review date and the sources under their heading, the sources in `sources_style`."""
+    labels, styles = kit.labels, kit.styles
+    about: list[Flowable] = [MeasuredParagraph(markup.escape(labels.about), styles.subheading)]
     if booklet.reviewed:
         about.append(
             MeasuredParagraph(
@@ -175,14 +193,8 @@ def back_page(kit: Kit, booklet: Booklet, brand: Brand) -> list[Flowable]:
     if booklet.sources:
         about.append(MeasuredParagraph(f"<b>{markup.escape(labels.sources)}</b>", styles.body))
         sources = markup.NumberedList(tuple(markup.inline(source) for source in booklet.sources))
-        about.append(list_flowable(kit, sources, styles.small))
-    if about:
-        flowables += [
-            Spacer(1, 18),
-            MeasuredParagraph(markup.escape(labels.about), styles.subheading),
-            *about,
-        ]
-    return flowables
+        about.append(list_flowable(kit, sources, sources_style))
+    return about
 
 
 def contact_table(kit: Kit, brand: Brand) -> Table:
@@ -215,20 +227,26 @@ def contact_table(kit: Kit, brand: Brand) -> Table:
         )
     if contact.address:
         rows.append([label_cell(kit, labels.address), para(contact.address, styles.body)])
-    details: list[Flowable] = [
-        MeasuredParagraph(markup.escape(brand.organization), styles.cover_org),
-        Spacer(1, 6),
-    ]
+    organization = MeasuredParagraph(markup.escape(brand.organization), styles.cover_org)
+    # the logo stands beside the details where they keep room enough, else, smaller,
+    # beside the clinic's name above them
+    beside = brand.logo is not None and kit.width - BACK_LOGO_BOX[0] - 24 >= DETAILS_COLUMN
+    details_width = kit.width - BACK_LOGO_BOX[0] - 24 if beside else kit.width
+    if brand.logo and not beside:
+        small = (BACK_LOGO_BOX[0] * 0.5, BACK_LOGO_BOX[1] * 0.5)
+        name_row = kit.row_table(
+            [[kit.pictures.flowable(brand.logo, small), organization]],
+            [small[0] + 12, kit.width - small[0] - 12],
+        )
+        name_row.setStyle(padding(0, 0, 0, 0, [("VALIGN", (0, 0), (-1, -1), "MIDDLE")]))
+        organization = name_row
+    details: list[Flowable] = [organization, Spacer(1, 6)]
     if rows:
         label_width = labels_column(kit, [row[0] for row in rows])
-        details.append(
-            grid(kit, rows, [label_width, kit.width - label_width - BACK_LOGO_BOX[0] - 24])
-        )
-    if brand.logo:
+        details.append(grid(kit, rows, [label_width, details_width - label_width]))
+    if brand.logo and beside:
         logo = kit.pictures.flowable(brand.logo, BACK_LOGO_BOX)
-        table = kit.row_table(
-            [[logo, details]], [BACK_LOGO_BOX[0] + 24, kit.width - BACK_LOGO_BOX[0] - 24]
-        )
+        table = kit.row_table([[logo, details]], [BACK_LOGO_BOX[0] + 24, details_width])
     else:
         table = layout_table([[details]], colWidths=[kit.width])
     table.setStyle(padding(0, 6, 0, 3, [("VALIGN", (0, 0), (-1, -1), "TOP")]))
