@@ -106,3 +106,9 @@ def test_a_one_word_last_line_on_the_cover_title():
 def test_a_blank_page_before_a_new_part_is_still_wasted():
     layout = record(full(2), full(3), block("text", (5, 0, 300)), part_starts={5})
     assert rules(layout) == ["blank page"]
+
+
+def test_a_one_word_last_line_on_a_card_title():
+    card = block("card", (2, 0, 590), label="Glute bridge")
+    card.title_last_words = (1,)
+    assert rules(record(card, full(3))) == ["one-word last line"]

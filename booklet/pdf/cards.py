@@ -254,7 +254,7 @@ class CardHeader(Table):
         self, kit: Kit, stretch: Stretch, number: int, width: float, continued: bool = False
     ) -> None:
         styles = kit.styles
-        text = f"{number}.&nbsp;&nbsp;{markup.inline(stretch.name)}"
+        text = f"{number}.&nbsp;&nbsp;{markup.tie_last_words(markup.inline(stretch.name))}"
         if continued:
             text += f' <font size="{styles.card_title.fontSize * 0.75:.1f}">'
             text += f"({markup.escape(kit.labels.continued)})</font>"

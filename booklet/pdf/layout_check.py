@@ -154,9 +154,12 @@ def blank_pages(record: LayoutRecord) -> Iterator[Broken]:
 
 
 def lone_words_on_titles(record: LayoutRecord) -> Iterator[Broken]:
-    """No title ends on a line of one word."""
+    """No title (the cover's, a heading, a card's) ends on a line of one word."""
     if 1 in record.cover_last_words:
         yield Broken("one-word last line", 1, "cover title or subtitle")
+    for block in blocks(record):
+        if 1 in block.title_last_words:
+            yield Broken("one-word last line", block.first_page, f"{block.kind} {block.label!r}")
 
 
 RULES: tuple[Callable[[LayoutRecord], Iterator[Broken]], ...] = (
