@@ -12,7 +12,15 @@ from reportlab.lib.styles import getSampleStyleSheet
 from reportlab.platypus import Paragraph as RLParagraph
 from reportlab.platypus import SimpleDocTemplate
 
-from booklet.words.markup import BulletList, NumberedList, TextParagraph, blocks, escape, inline
+from booklet.words.markup import (
+    BulletList,
+    NumberedList,
+    TextParagraph,
+    blocks,
+    escape,
+    inline,
+    tie_last_words,
+)
 
 STYLE = getSampleStyleSheet()["BodyText"]
 
@@ -239,8 +247,6 @@ def test_text_without_asterisks_reads_back_as_typed(text: str) -> None:
 
 
 def test_a_title_keeps_its_last_two_words_together():
-    from booklet.words.markup import tie_last_words
-
     assert tie_last_words("Psoas and <b>Hip Pain</b>") == "Psoas and <b>Hip\u00a0Pain</b>"
     assert (
         tie_last_words('<font face="a b">Two words</font>') == '<font face="a b">Two words</font>'
