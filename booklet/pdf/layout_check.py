@@ -1,6 +1,7 @@
-"""A layout record -> the page-layout rules it breaks: split cards, stranded headings and
-callouts, a lone last block, a short list split, a contents page with one line, a lone
-word on a cover title line, and pages left mostly empty where no new part starts."""
+"""A layout record -> the page-layout rules it breaks: split or unlabelled cards, stranded
+headings and callouts, a lone last block, a short list split, a contents page with fewer
+than three entries, a one-word last line in a title, blank pages, and pages left mostly
+empty where no new part starts."""
 
 from __future__ import annotations
 
@@ -14,7 +15,7 @@ FUZZ = 1.0  # points: a block this much taller than the frame still counts as fi
 BLOCK_GAP = 32.0  # points a moved block may also have needed: 12 below a block, 20 above a heading
 LEAST_FILL = 0.6  # a page that ends with less of its frame used wastes paper
 SHORT_BLOCK = 0.4  # a block under this share of the frame is short
-CONTENTS_LAST_PAGE_ROWS = 3
+CONTENTS_LAST_PAGE_ROWS = 3  # the fewest contents entries a page may hold
 
 
 @dataclass(frozen=True)

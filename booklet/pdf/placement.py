@@ -19,7 +19,7 @@ from booklet.pdf.compat import line_word_counts
 class BlockStart(Flowable):
     """Zero-size mark: a block of `kind` ("heading", "callout", "card", ...) starts here.
 
-    `label` names it in a report; `parts` are its title paragraphs, whose last lines are
+    `label` names it in a report; `titles` are its title paragraphs, whose last lines are
     checked for a lone word; `height` is its height when laid out whole, where known."""
 
     def __init__(
@@ -45,9 +45,15 @@ class BlockEnd(Flowable):
         return None
 
 
-def marked(kind: str, flowables: list[Flowable], label: str = "", **details: object) -> list:
-    """`flowables` between the marks of one block of `kind`."""
-    return [BlockStart(kind, label, **details), *flowables, BlockEnd()]  # type: ignore[arg-type]
+def marked(
+    kind: str,
+    flowables: list[Flowable],
+    label: str = "",
+    titles: tuple[Flowable, ...] = (),
+    height: float = 0,
+) -> list[Flowable]:
+    """`flowables` between the marks of one block of `kind` (see `BlockStart`)."""
+    return [BlockStart(kind, label, titles, height), *flowables, BlockEnd()]
 
 
 @dataclass(frozen=True)

@@ -32,7 +32,8 @@ def section_flowables(
 ) -> list[Flowable]:
     """Heading kept with its first block; then text, picture, callouts and stretch cards.
 
-    Each block is a group of flowables kept on one page; groups are never nested, because
+    Each block is a group of flowables kept on one page, joined with its neighbour where a
+    page must not part them (see `kept_with_neighbours`); groups are never nested, because
     a KeepTogether inside another always looks too tall to fit.
     """
     groups: list[Group] = []
