@@ -126,6 +126,7 @@ VARIANTS: dict[str, Variant] = {
     "a5": Variant(SAMPLE, page_size="a5"),
     "half-letter": Variant(SAMPLE, page_size="half-letter"),
     "large": Variant(SAMPLE, options=PrintOptions(large_print=True)),
+    "a5-large": Variant(SAMPLE, page_size="a5", options=PrintOptions(large_print=True)),
     "es": Variant(ROOT / "content" / "psoas-hip-pain.es.yaml"),
     "zh": Variant(ROOT / "content" / "psoas-hip-pain.zh.yaml"),
     "fr-large": Variant(SAMPLE, language="fr", options=PrintOptions(large_print=True)),

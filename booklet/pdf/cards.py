@@ -56,6 +56,7 @@ class CardShape:
     beside: bool
     figure_box: Box
     caution_beside_figure: bool
+    caution_under_figure: bool = False
 
 
 class StretchCard:
@@ -95,12 +96,13 @@ class StretchCard:
         if wide_frame and not lying and not across:
             return CardShape(True, (width * 0.27 * scale, 120.0 * scale), False)
         tall = (150.0 if wide_frame else 175.0) * kit.styles.scale**0.5 * scale
-        room_for_caution = self.stretch.caution is not None
+        # a card that splits keeps its caution in a row of its own, which can split too
+        room_for_caution = self.stretch.caution is not None and not across
         if lying:
             box = (inner * (0.55 if wide_frame else 1.0) * scale, tall * 0.7)
             beside = inner - box[0] >= CAUTION_COLUMN * kit.styles.scale
-            return CardShape(False, box, room_for_caution and beside)
-        return CardShape(False, (inner * 0.42 * scale, tall), room_for_caution)
+            return CardShape(False, box, room_for_caution and beside, across)
+        return CardShape(False, (inner * 0.42 * scale, tall), room_for_caution, across)
 
     def largest_figure_box(self, width: float) -> Box:
         return self.shape(width).figure_box
@@ -200,6 +202,10 @@ class StretchCard:
             rows.append(padded(band, width, top=10, bottom=6))
         elif figure is not None:
             rows.append(padded(figure, width, top=10, bottom=6))
+        caution_row = stretch.caution and not caution
+        if caution_row and shape.caution_under_figure and stretch.caution:
+            rows.append(padded(caution_box(kit, stretch.caution, inner), width, top=6, bottom=2))
+            caution_row = False
         if stretch.purpose:
             rows.append(padded(self.purpose()[0], width, top=6, bottom=2))
         steps_at = []
@@ -208,7 +214,7 @@ class StretchCard:
             rows.append(padded(self.steps(range(index, index + 1)), width, top=2, bottom=0))
         if video:
             rows.append(padded(video_block(kit, video, inner), width, top=6, bottom=2))
-        if stretch.caution and not caution:
+        if caution_row and stretch.caution:
             rows.append(padded(caution_box(kit, stretch.caution, inner), width, top=6, bottom=2))
         rows.append(Spacer(1, 8))
         return rows, steps_at

@@ -25,15 +25,24 @@ class KeptOrShrunk(KeepTogether):
     ) -> None:
         super().__init__(flowables)
         self.group, self.page_height, self.smaller = list(flowables), page_height, smaller
+        self.made: list[list[Flowable]] | None = None
 
     def split(self, aW: float, aH: float) -> list[Flowable]:
         need = stacked_height(self.group, aW, aH)
-        if need <= aH or need > self.page_height:
+        if need <= aH:
             return list(super().split(aW, aH))
-        for version in self.smaller():
-            if stacked_height(version, aW, aH) <= aH:
+        heights = [(stacked_height(v, aW, aH), v) for v in self.versions()]
+        for height, version in heights:
+            if height <= aH:
                 return version
-        return []  # to the next page, where it fits
+        if min([need, *(height for height, _ in heights)]) <= self.page_height:
+            return []  # to the next page, where it fits (smaller, if need be)
+        return list(super().split(aW, aH))  # taller than any page: it flows on
+
+    def versions(self) -> list[list[Flowable]]:
+        if self.made is None:
+            self.made = self.smaller()
+        return self.made
 
 
 def stacked_height(flowables: list[Flowable], width: float, height: float) -> float:

@@ -162,10 +162,10 @@ def back_page(kit: Kit, booklet: Booklet, brand: Brand) -> list[Flowable]:
     labels, styles = kit.labels, kit.styles
     flowables: list[Flowable] = [PageBreak()]
     flowables += heading(kit, labels.contact, Bookmark(labels.contact, "contact", level=0))
-    flowables.append(contact_table(kit, brand))
+    flowables += marked("contact", [contact_table(kit, brand)], labels.contact)
     gap = 18 if kit.width >= DETAILS_COLUMN + BACK_LOGO_BOX[0] else 10
     if brand.disclaimer:
-        flowables += [Spacer(1, gap), disclaimer_box(kit, brand.disclaimer)]
+        flowables += [Spacer(1, gap), *marked("text", [disclaimer_box(kit, brand.disclaimer)])]
     if booklet.reviewed or booklet.sources:
         # kept whole: the review date and sources move on together rather than split, and
         # the sources are set smaller first where that keeps them on the page
