@@ -134,3 +134,25 @@ def test_a_card_taller_than_a_page_continues_under_a_header_in_its_language(lang
     word = PdfSetup(replace(document, booklet=booklet)).labels.continued
     text = pypdf.PdfReader(io.BytesIO(rendered.data)).pages[cards[0].pages[1] - 1].extract_text()
     assert word in unicodedata.normalize("NFKC", text)  # Arabic prints as shaped letters
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        {"steps": ("word " * 2500,)},
+        {"caution": "careful " * 900},
+        {"steps": tuple(f"Step {n}." for n in range(80))},
+        {"figure": None, "steps": ("word " * 1500, "two " * 800)},
+    ],
+    ids=["one-giant-step", "giant-caution", "eighty-steps", "no-figure"],
+)
+def test_a_card_longer_than_many_pages_splits_with_every_piece_labelled(change):
+    _kit, document = kit_for(page_size="a5", large=True)
+    stretch = replace(document.booklet.stretches()[0], **change)
+    section = replace(document.booklet.sections[0], stretches=(stretch,))
+    booklet = replace(document.booklet, sections=(section,), quiz=None)
+    rendered = render_booklet(replace(document, booklet=booklet), PrintOptions(large_print=True))
+    assert rendered.layout is not None
+    card = next(p for p in rendered.layout.placements if p.kind == "card")
+    continued = {p.first_page for p in rendered.layout.placements if p.kind == "continued"}
+    assert card.split and continued == set(card.pages[1:])
