@@ -12,7 +12,15 @@ from reportlab.lib.styles import getSampleStyleSheet
 from reportlab.platypus import Paragraph as RLParagraph
 from reportlab.platypus import SimpleDocTemplate
 
-from booklet.words.markup import BulletList, NumberedList, TextParagraph, blocks, escape, inline
+from booklet.words.markup import (
+    BulletList,
+    NumberedList,
+    TextParagraph,
+    blocks,
+    escape,
+    inline,
+    tie_last_words,
+)
 
 STYLE = getSampleStyleSheet()["BodyText"]
 
@@ -236,3 +244,11 @@ def test_block_markup_is_always_accepted_by_reportlab(text: str) -> None:
 @given(st.text(alphabet=st.characters(exclude_characters="*", exclude_categories=["Cs"])))
 def test_text_without_asterisks_reads_back_as_typed(text: str) -> None:
     assert RLParagraph(inline(text), STYLE).getPlainText() == " ".join(text.split())
+
+
+def test_a_title_keeps_its_last_two_words_together():
+    assert tie_last_words("Psoas and <b>Hip Pain</b>") == "Psoas and <b>Hip\u00a0Pain</b>"
+    assert (
+        tie_last_words('<font face="a b">Two words</font>') == '<font face="a b">Two words</font>'
+    )
+    assert tie_last_words("One") == "One"

@@ -12,7 +12,6 @@ from pathlib import Path
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import (
     Flowable,
-    KeepTogether,
     ListFlowable,
     ListItem,
     Spacer,
@@ -71,11 +70,6 @@ class Kit:
     large_print: bool = False
 
     @property
-    def narrow(self) -> bool:
-        """True on small pages (A5) and in large print, where side-by-side blocks stack."""
-        return self.width < 400 or self.large_print
-
-    @property
     def right_to_left(self) -> bool:
         return getattr(self.styles.body, "direction", "ltr") == "rtl"
 
@@ -111,12 +105,6 @@ class Kit:
         if self.large_print:
             return self.width, self.height * 0.5
         return self.width * 0.8, self.height * 0.4
-
-    @property
-    def card_picture_box(self) -> Box:
-        if self.large_print:
-            return self.width * 0.6, 170.0
-        return self.width * 0.27, 120.0
 
 
 SPLIT_IN_ROW = 40  # a row taller than a page may split, leaving at least this much on each side
@@ -214,12 +202,14 @@ def list_indent(style: ParagraphStyle, indent: float) -> dict[str, object]:
     return {"leftIndent": indent}
 
 
-def picture_block(kit: Kit, picture: PictureModel | Figure) -> list[Flowable]:
-    """A section picture or figure, centred, with its caption: a group to keep on one page."""
+def picture_block(kit: Kit, picture: PictureModel | Figure, scale: float = 1.0) -> list[Flowable]:
+    """A section picture or figure, centred, with its caption: a group to keep on one page.
+    At `scale` the picture's box is that share of its usual size."""
+    box = (kit.section_picture_box[0] * scale, kit.section_picture_box[1] * scale)
     if isinstance(picture, Figure):
-        image: Flowable = figure_art(kit, picture, kit.section_picture_box)
+        image: Flowable = figure_art(kit, picture, box)
     else:
-        image = kit.pictures.flowable(picture.path, kit.section_picture_box)
+        image = kit.pictures.flowable(picture.path, box)
     image.hAlign = "CENTER"
     parts: list[Flowable] = [Spacer(1, 6), image]
     if picture.caption:
@@ -238,7 +228,7 @@ def figure_art(kit: Kit, figure: Figure, box: Box) -> Artwork:
     return Artwork(art, name, art.width * k, art.height * k)
 
 
-def callout_block(kit: Kit, callout: Callout) -> Flowable:
+def callout_block(kit: Kit, callout: Callout) -> Table:
     """Tip, note and warning each have their own icon, colour and border."""
     styles, palette, labels = kit.styles, kit.styles.palette, kit.labels
     looks = {
@@ -280,8 +270,7 @@ def callout_block(kit: Kit, callout: Callout) -> Flowable:
         commands.append(("BOX", (0, 0), (-1, -1), 1.2, reportlab_color(color)))
     table.setStyle(TableStyle(commands))
     table.spaceBefore, table.spaceAfter = 4, 12
-    # never a label alone at the foot of a page; a callout longer than a page still splits
-    return KeepTogether([table])
+    return table
 
 
 def callout_text(kit: Kit, text: str) -> list[Flowable]:

@@ -1,22 +1,29 @@
-"""A Stretch -> its card: a header with the number and name, the figure or picture, the
-numbered steps, the video link, the caution and the dosage strip."""
+"""A Stretch -> its card, laid out for the width it is given: a header with the number and
+name, the figure or picture, the numbered steps, the video link, the caution and the
+dosage strip.
+
+A card chooses its arrangement from its width and its figure: on a wide frame an upright
+figure stands in a column beside the steps; on a narrow frame (A5, half-letter, large
+print), or for a figure lying down or on all fours, the figure goes across the top (with
+the caution beside it when there is room) and the steps run the full width below. The
+figure shrinks before the card would split; a card taller than a page splits between
+steps, each later piece under a "continued" header (see `card_flow`).
+"""
 
 from __future__ import annotations
 
-from typing import Any
+import functools
+from collections.abc import Callable
+from dataclasses import dataclass
 
-from reportlab.platypus import (
-    Flowable,
-    KeepTogether,
-    ListFlowable,
-    ListItem,
-    Spacer,
-    Table,
-)
+from reportlab.platypus import Flowable, ListFlowable, ListItem, Spacer, Table
 
+from booklet.assets import images
 from booklet.assets.colors import gray_hex, reportlab_color
+from booklet.figures.draw import figure_art as drawn_figure
 from booklet.model import Stretch
 from booklet.pdf.blocks import (
+    Box,
     Kit,
     figure_art,
     layout_table,
@@ -25,169 +32,246 @@ from booklet.pdf.blocks import (
     padding,
     para,
 )
+from booklet.pdf.card_flow import CardFlow
+from booklet.pdf.dosage import DoseCell, dosage_strip, dose_cells
 from booklet.pdf.drawn import Icon, LinkedQr
 from booklet.pdf.measured import MeasuredParagraph
+from booklet.pdf.placement import marked
 from booklet.pdf.template import Anchor, Bookmark
 from booklet.words import markup
-from booklet.words.phrases import dosage_values
+
+WIDE_FRAME = 400.0  # points: from this width (in regular print) a figure may stand beside
+LYING = 1.3  # a figure this much wider than tall spans the card instead of a column
+FIGURE_SCALES = (1.0, 0.85, 0.7, 0.55, 0.42)  # tried in turn until the card fits
+SIDE = 14.0  # the card's inner padding at each side
+CAUTION_COLUMN = 150.0  # the least width of a caution beside a figure, in regular print
+VIDEO_COLUMN = 210.0  # the least width beside a figure that also takes the video's code
 
 
-def stretch_card(kit: Kit, stretch: Stretch, number: int) -> list[Flowable]:
-    """One stretch as a card with its bookmark: a group to keep on one page when it fits.
+@dataclass(frozen=True)
+class CardShape:
+    """How a card is arranged at one width: the figure `beside` the steps or across the
+    top, the box the figure is fitted into, and the caution beside the figure or not."""
 
-    A stretch too long for any page is laid out as blocks that flow from page to page.
-    """
-    mark = Anchor(Bookmark(stretch.name, f"stretch-{stretch.id}", level=1))
-    rows = [
-        [card_header(kit, stretch, number)],
-        [card_body(kit, stretch)],
-        [dosage_strip(kit, stretch)],
-    ]
-    card = layout_table(rows, colWidths=[kit.width])
-    card.setStyle(
-        padding(
-            0, 0, 0, 0, [("BOX", (0, 0), (-1, -1), 1, reportlab_color(kit.styles.palette.primary))]
+    beside: bool
+    figure_box: Box
+    caution_beside_figure: bool
+    caution_under_figure: bool = False
+
+
+class StretchCard:
+    """One stretch's card, which can lay itself out for any width and page height."""
+
+    def __init__(self, kit: Kit, stretch: Stretch, number: int) -> None:
+        self.kit, self.stretch, self.number = kit, stretch, number
+
+    @property
+    def has_figure(self) -> bool:
+        return self.stretch.figure is not None or self.stretch.picture is not None
+
+    @functools.cached_property
+    def dose_cells(self) -> list[DoseCell]:
+        """The dosage cells, measured once: every version of the card shares them, and only
+        one version is ever drawn."""
+        return dose_cells(self.kit, self.stretch)
+
+    @functools.cached_property
+    def figure_aspect(self) -> float:
+        """The figure's width over its height (1 without a figure)."""
+        stretch = self.stretch
+        if stretch.figure is not None:
+            art = drawn_figure(stretch.figure, self.kit.figure_colors, self.kit.pictures.gray)
+            return art.width / art.height
+        if stretch.picture is not None:
+            width, height = images.pixel_size(stretch.picture.path)
+            return width / height
+        return 1.0
+
+    def shape(self, width: float, scale: float = 1.0, across: bool = False) -> CardShape:
+        """The arrangement for a card `width` wide, its figure box at `scale` of the full;
+        `across` puts the figure across the top in any case (a card to split by steps)."""
+        kit, inner = self.kit, width - 2 * SIDE
+        lying = self.figure_aspect >= LYING
+        wide_frame = width >= WIDE_FRAME and not kit.large_print
+        if wide_frame and not lying and not across:
+            return CardShape(True, (width * 0.27 * scale, 120.0 * scale), False)
+        tall = (150.0 if wide_frame else 175.0) * kit.styles.scale**0.5 * scale
+        # a card that splits keeps its caution in a row of its own, which can split too
+        room_for_caution = self.stretch.caution is not None and not across
+        if lying:
+            box = (inner * (0.55 if wide_frame else 1.0) * scale, tall * 0.7)
+            beside = inner - box[0] >= CAUTION_COLUMN * kit.styles.scale
+            return CardShape(False, box, room_for_caution and beside, across)
+        return CardShape(False, (inner * 0.42 * scale, tall), room_for_caution, across)
+
+    def largest_figure_box(self, width: float) -> Box:
+        return self.shape(width).figure_box
+
+    def laid_out(self, width: float, page_height: float) -> list[Flowable]:
+        """The card's bookmark and the card, marked as one block, for a frame `width` wide
+        whose empty page holds `page_height`: the largest figure with which it fits a
+        page, and smaller ones it takes instead where one fits what is left of a page."""
+        scales = list(FIGURE_SCALES)
+        while True:
+            scale = scales.pop(0)
+            card = self.flow(width, page_height, self.shape(width, scale))
+            height = card.wrap(width, page_height)[1]
+            if height <= page_height or not scales:
+                break
+        if height > page_height:  # to split by steps, with its figure at full size
+            card = self.flow(width, page_height, self.shape(width, across=True))
+            height = card.wrap(width, page_height)[1]
+        card.smaller_scales = tuple(scales)
+        if scales:  # the figure's box is as tall as the figure can be
+            card.most_saved = self.shape(width, scale).figure_box[1] * (1 - scales[-1] / scale)
+        card.version = lambda scale: self.flow(width, page_height, self.shape(width, scale))
+        stretch = self.stretch
+        mark = Anchor(Bookmark(stretch.name, f"stretch-{stretch.id}", level=1))
+        title = card.rows[0]
+        titles = (title.title,) if isinstance(title, CardHeader) else ()
+        return [mark, *marked("card", [card], stretch.name, titles=titles, height=height)]
+
+    def flow(self, width: float, page_height: float, shape: CardShape) -> CardFlow:
+        """The card in `shape`; one in rows (figure across the top) may split between steps."""
+        rows: list[Flowable] = [CardHeader(self.kit, self.stretch, self.number, width)]
+        breaks: set[int] = set()
+        if shape.beside:
+            rows += self.side_rows(width, shape)
+        else:
+            top, steps_at = self.top_rows(width, shape)
+            # between steps, and after the last when a video or caution follows; the first
+            # step stays with the figure, and the dosage never goes on alone
+            ends = [*steps_at[1:], steps_at[-1] + 1] if steps_at else []
+            breaks = {len(rows) + at for at in ends if at < len(top) - 1}
+            rows += top
+        rows.append(dosage_strip(self.kit, self.dose_cells, width))
+        return CardFlow(
+            rows,
+            width,
+            page_height,
+            self.kit.styles.palette.primary,
+            self.continued_header(width),
+            self.stretch.name,
+            frozenset(breaks),
         )
-    )
-    card.spaceAfter = 12
-    if card.wrap(kit.width, kit.height)[1] <= kit.height:
-        return [mark, card]
-    return [mark, *flowing_card(kit, stretch, number)]
 
+    def continued_header(self, width: float) -> Callable[[], Flowable]:
+        return lambda: CardHeader(self.kit, self.stretch, self.number, width, continued=True)
 
-def flowing_card(kit: Kit, stretch: Stretch, number: int) -> list[Flowable]:
-    """A stretch too long for one page: the title stays with the picture and the first
-    steps, the caution stays with the dosage, and the steps flow between them."""
-    main = card_main(kit, stretch, kit.width)
-    steps_at = next(i for i, f in enumerate(main) if isinstance(f, ListFlowable))
-    opening = [card_header(kit, stretch, number), Spacer(1, 8), *card_side(kit, stretch, kit.width)]
-    opening += main[:steps_at]
-    closing = [*main[steps_at + 1 :], Spacer(1, 8), dosage_strip(kit, stretch)]
-    return [KeepTogether(opening), main[steps_at], KeepTogether(closing), Spacer(1, 12)]
+    def side_rows(self, width: float, shape: CardShape) -> list[Flowable]:
+        """The figure, with the caution under it, in a column beside the steps."""
+        kit, stretch = self.kit, self.stretch
+        side_width = shape.figure_box[0] + 20
+        has_side = self.has_figure or stretch.caution is not None
+        main_width = width - side_width if has_side else width
+        main = [*self.purpose(), self.steps(range(len(stretch.steps)))]
+        if stretch.video:
+            main += [Spacer(1, 4), video_block(kit, stretch.video, main_width - 2 * SIDE)]
+        figure = self.figure(shape.figure_box)
+        side: list[Flowable] = [figure, Spacer(1, 8)] if figure is not None else []
+        if stretch.caution:
+            side.append(caution_box(kit, stretch.caution, side_width - 2 * SIDE))
+        cells, widths = (
+            ([kit.reading_order([side, main])], kit.reading_order([side_width, main_width]))
+            if has_side
+            else ([[main]], [main_width])
+        )
+        body = layout_table(cells, colWidths=widths)
+        body.setStyle(padding(SIDE, SIDE, 9, 6, [("VALIGN", (0, 0), (-1, -1), "TOP")]))
+        return [body]
 
+    def top_rows(self, width: float, shape: CardShape) -> tuple[list[Flowable], list[int]]:
+        """The figure across the top, then one row per step, so a long card can split
+        between steps; the caution (and the video's code, on a wide card) beside the figure
+        when there is room, else at the end."""
+        kit, stretch = self.kit, self.stretch
+        inner = width - 2 * SIDE
+        rows: list[Flowable] = []
+        figure = self.figure(shape.figure_box)
+        caution = shape.caution_beside_figure and figure is not None and stretch.caution
+        video = stretch.video if not caution else None
+        if figure is not None and caution and stretch.caution:
+            left = figure.width + 14.0
+            beside: list[Flowable] = [caution_box(kit, stretch.caution, inner - left)]
+            if stretch.video and inner - left >= VIDEO_COLUMN * kit.styles.scale:
+                beside += [Spacer(1, 8), video_block(kit, stretch.video, inner - left)]
+            else:
+                video = stretch.video
+            band = kit.row_table([[figure, beside]], [left, inner - left])
+            band.setStyle(padding(0, 0, 0, 0, [("VALIGN", (0, 0), (-1, -1), "MIDDLE")]))
+            rows.append(padded(band, width, top=10, bottom=6))
+        elif figure is not None:
+            rows.append(padded(figure, width, top=10, bottom=6))
+        caution_row = stretch.caution and not caution
+        if caution_row and shape.caution_under_figure and stretch.caution:
+            rows.append(padded(caution_box(kit, stretch.caution, inner), width, top=6, bottom=2))
+            caution_row = False
+        if stretch.purpose:
+            rows.append(padded(self.purpose()[0], width, top=6, bottom=2))
+        steps_at = []
+        for index in range(len(stretch.steps)):
+            steps_at.append(len(rows))
+            rows.append(padded(self.steps(range(index, index + 1)), width, top=2, bottom=0))
+        if video:
+            rows.append(padded(video_block(kit, video, inner), width, top=6, bottom=2))
+        if caution_row and stretch.caution:
+            rows.append(padded(caution_box(kit, stretch.caution, inner), width, top=6, bottom=2))
+        rows.append(Spacer(1, 8))
+        return rows, steps_at
 
-def card_header(kit: Kit, stretch: Stretch, number: int) -> Table:
-    styles = kit.styles
-    title = MeasuredParagraph(
-        f"{number}.&nbsp;&nbsp;{markup.inline(stretch.name)}", styles.card_title
-    )
-    header = layout_table([[title]], colWidths=[kit.width])
-    background = ("BACKGROUND", (0, 0), (-1, -1), reportlab_color(styles.palette.primary))
-    header.setStyle(padding(14, 14, 4, 6, [background]))
-    return header
+    def figure(self, box: Box) -> Flowable | None:
+        """The drawn figure or the picture, fitted into `box`."""
+        kit, stretch = self.kit, self.stretch
+        image: Flowable | None = None
+        if stretch.figure is not None:
+            image = figure_art(kit, stretch.figure, box)
+        elif stretch.picture is not None:
+            image = kit.pictures.flowable(stretch.picture.path, box)
+        if image is not None:
+            image.hAlign = "CENTER"
+        return image
 
+    def purpose(self) -> list[Flowable]:
+        if not self.stretch.purpose:
+            return []
+        return [para(self.stretch.purpose, self.kit.styles.card_purpose), Spacer(1, 4)]
 
-def card_body(kit: Kit, stretch: Stretch) -> Table:
-    """Left: the picture with the caution under it. Right: purpose, numbered steps, video."""
-    has_picture = stretch.picture is not None or stretch.figure is not None
-    if kit.large_print:
-        return stacked_card_body(kit, stretch, has_picture)
-    side_width = kit.card_picture_box[0] + 20
-    has_side = has_picture or (stretch.caution is not None and not kit.narrow)
-    main_width = kit.width - side_width if has_side else kit.width
-    main = card_main(kit, stretch, main_width - 28)
-    side = card_side(kit, stretch, side_width - 28)
-    cells, widths = (
-        ([kit.reading_order([side, main])], kit.reading_order([side_width, main_width]))
-        if has_side
-        else ([[main]], [main_width])
-    )
-    body = layout_table(cells, colWidths=widths)
-    body.setStyle(padding(14, 14, 9, 6, [("VALIGN", (0, 0), (-1, -1), "TOP")]))
-    return body
-
-
-def stacked_card_body(kit: Kit, stretch: Stretch, has_picture: bool) -> Table:
-    """Large print: one column, the picture above the steps at full size."""
-    inner = kit.width - 28
-    rows = [[card_side(kit, stretch, inner)]] if has_picture else []
-    rows.append([card_main(kit, stretch, inner)])
-    body = layout_table(rows, colWidths=[kit.width])
-    body.setStyle(padding(14, 14, 9, 6, [("VALIGN", (0, 0), (-1, -1), "TOP")]))
-    return body
-
-
-def card_main(kit: Kit, stretch: Stretch, width: float) -> list[Flowable]:
-    """The purpose, the numbered steps and the video link, for a column `width` wide."""
-    styles = kit.styles
-    main: list[Flowable] = []
-    if stretch.purpose:
-        main += [para(stretch.purpose, styles.card_purpose), Spacer(1, 4)]
-    steps = [ListItem(para(step, styles.step)) for step in stretch.steps]
-    main.append(
-        ListFlowable(
-            steps,
+    def steps(self, numbers: range) -> ListFlowable:
+        """The steps numbered `numbers` (from 0) as a numbered list."""
+        styles = self.kit.styles
+        items = [ListItem(para(self.stretch.steps[n], styles.step)) for n in numbers]
+        return ListFlowable(
+            items,
             bulletType="1",
+            start=numbers.start + 1,
             bulletFormat="%s.",
             **list_indent(styles.step, 20 * styles.scale),
             bulletColor=reportlab_color(styles.palette.primary_text),
             bulletFontName=styles.body_fonts.bold,
             bulletFontSize=styles.step.fontSize,
         )
-    )
-    if stretch.video:
-        main += [Spacer(1, 4), video_block(kit, stretch.video, width)]
-    if stretch.caution and kit.narrow:
-        main += [Spacer(1, 6), caution_box(kit, stretch.caution, width)]
-    return main
 
 
-def card_side(kit: Kit, stretch: Stretch, width: float) -> list[Flowable]:
-    """The picture and, under it, the caution, for a column `width` wide."""
-    side: list[Flowable] = []
-    image: Flowable | None = None
-    if stretch.figure is not None:
-        image = figure_art(kit, stretch.figure, kit.card_picture_box)
-    elif stretch.picture is not None:
-        image = kit.pictures.flowable(stretch.picture.path, kit.card_picture_box)
-    if image is not None:
-        image.hAlign = "CENTER"
-        side += [image, Spacer(1, 8)]
-    if stretch.caution and not kit.narrow:
-        side.append(caution_box(kit, stretch.caution, width))
-    return side
+class CardHeader(Table):
+    """The card's number and name on the card's colour; on a later piece of a split card,
+    followed by the word for "continued" in the card's language."""
 
-
-def dosage_strip(kit: Kit, stretch: Stretch) -> Table:
-    """Hold, repeat, sets, sides and how often: five cells, the same on every card.
-
-    On narrow pages (A5) the cells wrap onto two rows, so no value is broken mid-word.
-    """
-    styles, palette, labels = kit.styles, kit.styles.palette, kit.labels
-    muted = styles.dose_value.clone("dose_missing", textColor=reportlab_color(palette.rule))
-    cells: list[Any] = []
-    for label, value in dosage_values(labels, stretch):
-        shown = (
-            para(value, styles.dose_value) if value else MeasuredParagraph(labels.not_set, muted)
-        )
-        cells.append([MeasuredParagraph(markup.escape(label.upper()), styles.dose_label), shown])
-    inner = kit.width - 28
-    if kit.narrow:
-        rows = [cells[:3], [*cells[3:], ""]]
-        widths = [inner * share for share in (0.3, 0.3, 0.4)]
-    else:
-        rows = [cells]
-        widths = [inner * share for share in (0.17, 0.17, 0.15, 0.19, 0.32)]
-    rows, widths = [kit.reading_order(row) for row in rows], kit.reading_order(widths)
-    strip = layout_table(rows, colWidths=widths)
-    strip.setStyle(
-        padding(
-            10,
-            6,
-            5,
-            6,
-            [
-                ("BACKGROUND", (0, 0), (-1, -1), reportlab_color(palette.primary_wash)),
-                ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                ("LINEBEFORE", (1, 0), (-1, -1), 0.75, reportlab_color(palette.primary_tint)),
-            ],
-        )
-    )
-    return padded(strip, kit.width, top=0, bottom=11)
+    def __init__(
+        self, kit: Kit, stretch: Stretch, number: int, width: float, continued: bool = False
+    ) -> None:
+        styles = kit.styles
+        text = f"{number}.&nbsp;&nbsp;{markup.tie_last_words(markup.inline(stretch.name))}"
+        if continued:
+            text += f' <font size="{styles.card_title.fontSize * 0.75:.1f}">'
+            text += f"({markup.escape(kit.labels.continued)})</font>"
+        self.title = MeasuredParagraph(text, styles.card_title)
+        super().__init__([[self.title]], colWidths=[width])
+        background = ("BACKGROUND", (0, 0), (-1, -1), reportlab_color(styles.palette.primary))
+        self.setStyle(padding(SIDE, SIDE, 4, 6, [background]))
 
 
 def caution_box(kit: Kit, caution: str, width: float) -> Table:
-    """The caution in a red-marked box sized for the card's narrow side column."""
+    """The caution in a red-marked box `width` wide."""
     styles, palette = kit.styles, kit.styles.palette
     icon = Icon("triangle", "!", palette.warning, styles.body_fonts.bold, size=16 * styles.scale)
     label_style = styles.callout_label.clone(
@@ -249,3 +333,8 @@ def video_block(kit: Kit, url: str, width: float) -> Table:
     block = kit.row_table([[qr, text]], [58 * styles.scale, width - 58 * styles.scale])
     block.setStyle(padding(0, 0, 0, 0, [("VALIGN", (0, 0), (-1, -1), "MIDDLE")]))
     return block
+
+
+def stretch_card(kit: Kit, stretch: Stretch, number: int) -> list[Flowable]:
+    """One stretch's card for the kit's frame, with its bookmark, marked as one block."""
+    return StretchCard(kit, stretch, number).laid_out(kit.width, kit.height)

@@ -7,6 +7,7 @@ from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from reportlab import rl_config
+from reportlab.platypus import Flowable, Frame
 
 if TYPE_CHECKING:
     from pypdf import PdfWriter
@@ -97,3 +98,35 @@ def pdf_document(canvas: Canvas) -> PDFDocument:
 def add_object(writer: PdfWriter, obj: PdfObject) -> IndirectObject:
     """Add a new object to a pypdf writer (pypdf has no public call that does)."""
     return writer._add_object(obj)
+
+
+# --- where blocks land (the layout record) ---------------------------------------------
+
+
+def frame_cursor(frame: Frame) -> float:
+    """How far down `frame` is filled: the y where its next flowable's top would go."""
+    return float(frame._y)
+
+
+def frame_top(frame: Frame) -> float:
+    """The y of the top of `frame`'s writable area."""
+    return float(frame._y2 - frame._topPadding)
+
+
+def frame_bottom(frame: Frame) -> float:
+    """The y of the bottom of `frame`'s writable area."""
+    return float(frame._y1p)
+
+
+def line_word_counts(paragraph: Flowable) -> list[int]:
+    """How many words each line of a wrapped paragraph shows (empty before it is wrapped);
+    words joined by a no-break space count as the words they are."""
+    lines = getattr(paragraph.__dict__.get("blPara"), "lines", None) or []
+    return [len(line_text(line).split()) for line in lines]
+
+
+def line_text(line: object) -> str:
+    """The text of one broken line: a list of words, or of styled fragments."""
+    if isinstance(line, tuple):
+        return " ".join(str(word) for word in line[1])
+    return " ".join(str(getattr(frag, "text", "")) for frag in getattr(line, "words", []))

@@ -9,7 +9,7 @@ from __future__ import annotations
 from reportlab.lib.enums import TA_LEFT, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import Flowable, Table, TableStyle
+from reportlab.platypus import Flowable, FrameBreak, Table, TableStyle
 from reportlab.platypus.tableofcontents import drawPageNumbers
 
 from booklet.pdf.measured import MeasuredParagraph
@@ -17,6 +17,7 @@ from booklet.pdf.template import Bookmark, Finished, LateNumbers
 from booklet.words.markup import escape
 
 NUMBER_WIDTH = 28
+LEAST_ENTRIES_ON_A_PAGE = 3  # the contents never leave a page with fewer
 
 
 class PageNumber(Flowable):
@@ -62,16 +63,23 @@ class Contents(Flowable):
         return self.level_styles[min(level, len(self.level_styles) - 1)]
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        self.table = self.entries_table(self.entry_rows(availWidth), availWidth)
+        self.width, self.height = self.table.wrapOn(self.canv, availWidth, availHeight)
+        return self.width, self.height
+
+    def entry_rows(self, availWidth: float) -> list[tuple[list[Flowable], float]]:
+        """One row per entry (title and page number, in reading order), each with the space
+        above it."""
         text_width = availWidth - NUMBER_WIDTH
 
         def leader_dots(canvas: Canvas, kind: str, label: str) -> None:
             style = self.level_style(int(label))
-            drawPageNumbers(canvas, style, [], text_width - 4, availHeight, " . ")
+            drawPageNumbers(canvas, style, [], text_width - 4, 10_000, " . ")
 
         self.canv.setNamedCB("contents_dots", leader_dots)
-        rows, commands = [], []
-        right_to_left = getattr(self.level_style(0), "direction", "ltr") == "rtl"
-        for row, mark in enumerate(self.marks):
+        rows: list[tuple[list[Flowable], float]] = []
+        right_to_left = self.right_to_left
+        for mark in self.marks:
             style = self.level_style(mark.level)
             number_style = style.clone(
                 "contents_number",
@@ -84,15 +92,25 @@ class Contents(Flowable):
             if right_to_left:
                 # no leader dots: they would run the wrong way through a right-to-left line
                 style = style.clone("contents_rtl", rightIndent=style.leftIndent, leftIndent=0)
-                rows.append([number, MeasuredParagraph(title, style)])
+                rows.append(([number, MeasuredParagraph(title, style)], style.spaceBefore))
             else:
                 # the dots are a word of their own: a shaped word cannot hold them
                 dots = f' <onDraw name="contents_dots" label="{mark.level}"/>'
-                rows.append([MeasuredParagraph(title + dots, style), number])
-            commands.append(("TOPPADDING", (0, row), (-1, row), style.spaceBefore))
-        widths = (NUMBER_WIDTH, text_width) if right_to_left else (text_width, NUMBER_WIDTH)
-        self.table = Table(rows, colWidths=widths)
-        self.table.setStyle(
+                rows.append(([MeasuredParagraph(title + dots, style), number], style.spaceBefore))
+        return rows
+
+    @property
+    def right_to_left(self) -> bool:
+        return getattr(self.level_style(0), "direction", "ltr") == "rtl"
+
+    def entries_table(self, rows: list[tuple[list[Flowable], float]], availWidth: float) -> Table:
+        text_width = availWidth - NUMBER_WIDTH
+        widths = (NUMBER_WIDTH, text_width) if self.right_to_left else (text_width, NUMBER_WIDTH)
+        commands = [
+            ("TOPPADDING", (0, row), (-1, row), space) for row, (_, space) in enumerate(rows)
+        ]
+        table = Table([cells for cells, _ in rows] or [["", ""]], colWidths=widths)
+        table.setStyle(
             TableStyle(
                 [
                     ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
@@ -103,13 +121,25 @@ class Contents(Flowable):
                 ]
             )
         )
-        self.width, self.height = self.table.wrapOn(self.canv, availWidth, availHeight)
-        return self.width, self.height
+        return table
 
     def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
-        self.wrap(availWidth, availHeight)
-        assert self.table is not None
-        return self.table.splitOn(self.canv, availWidth, availHeight)
+        """As many entries as fit, but never fewer than three left for the next page."""
+        rows, room = self.entry_rows(availWidth), availHeight - 1
+        fitting = 0
+        while fitting < len(rows) and self.height_of(rows[: fitting + 1], availWidth) <= room:
+            fitting += 1
+        fitting = min(fitting, len(rows) - LEAST_ENTRIES_ON_A_PAGE)
+        if fitting < LEAST_ENTRIES_ON_A_PAGE:
+            return []
+        return [
+            self.entries_table(rows[:fitting], availWidth),
+            FrameBreak(),
+            self.entries_table(rows[fitting:], availWidth),
+        ]
+
+    def height_of(self, rows: list[tuple[list[Flowable], float]], availWidth: float) -> float:
+        return self.entries_table(rows, availWidth).wrapOn(self.canv, availWidth, 10_000)[1]
 
     def drawOn(self, canvas: Canvas, x: float, y: float, _sW: float = 0) -> None:
         assert self.table is not None

@@ -10,6 +10,7 @@ from reportlab.platypus import Flowable
 from booklet.assets.colors import mix, reportlab_color
 from booklet.pdf.drawn import PictureFlowable
 from booklet.pdf.measured import MeasuredParagraph
+from booklet.pdf.placement import last_line_words
 from booklet.pdf.styles import Styles
 from booklet.words import markup
 
@@ -40,6 +41,7 @@ class Cover(Flowable):
         super().__init__()
         self.text, self.styles, self.logo = text, styles, logo
         self.page, self.margin, self.bleed = page, margin, bleed
+        self.title_last_words: tuple[int, ...] = ()  # for the layout record, once drawn
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
         self.width, self.height = availWidth, availHeight
@@ -85,10 +87,12 @@ class Cover(Flowable):
         width = self.page[0] - 2 * self.margin - 20
         room = self.page[1] - self.margin - 40 - (band_bottom + 44)
         y = band_bottom + 44
-        for block in self.title_blocks(width, room):
+        blocks = self.title_blocks(width, room)
+        for block in blocks:
             _, block_height = block.wrap(width, room)
             block.drawOn(canvas, self.margin, y)
             y += block_height + 10
+        self.title_last_words = tuple(last_line_words(block) for block in blocks)
         kicker_style = styles.cover_subtitle.clone(
             "kicker", fontSize=12 * styles.scale, leading=15 * styles.scale
         )
@@ -110,9 +114,11 @@ class Cover(Flowable):
                 fontSize=styles.cover_subtitle.fontSize * max(scale, 0.75),
                 leading=styles.cover_subtitle.leading * max(scale, 0.75),
             )
-            blocks = [MeasuredParagraph(markup.inline(self.text.title), title_style)]
+            title = markup.tie_last_words(markup.inline(self.text.title))
+            blocks = [MeasuredParagraph(title, title_style)]
             if self.text.subtitle:
-                blocks.insert(0, MeasuredParagraph(markup.inline(self.text.subtitle), sub_style))
+                subtitle = markup.tie_last_words(markup.inline(self.text.subtitle))
+                blocks.insert(0, MeasuredParagraph(subtitle, sub_style))
             if sum(block.wrap(width, room)[1] + 10 for block in blocks) <= room:
                 break
         return blocks

@@ -15,7 +15,8 @@ from booklet.model import Booklet, Patient
 from booklet.pdf.answer_key import answer_key_story
 from booklet.pdf.blocks import Kit, PictureSizes
 from booklet.pdf.render import DocumentInfo, Rendered, render
-from booklet.pdf.story import booklet_story, section_key
+from booklet.pdf.sections import section_key
+from booklet.pdf.story import booklet_story
 from booklet.pdf.styles import Look, make_styles
 from booklet.pdf.template import MAX_PAGES, Footer, TooManyPages, footer_height
 from booklet.source.patient import handout

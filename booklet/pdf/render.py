@@ -11,6 +11,7 @@ from reportlab.platypus import Flowable
 from booklet import __version__
 from booklet.assets.colors import gray_of
 from booklet.pdf import compat
+from booklet.pdf.placement import LayoutRecord
 from booklet.pdf.template import BookletTemplate, Footer, LateNumbers, Trim
 
 
@@ -36,6 +37,7 @@ class Rendered:
     data: bytes
     pages: int
     anchors: dict[str, int]
+    layout: LayoutRecord | None = None  # where every block landed
 
 
 def render(
@@ -84,4 +86,4 @@ def render_with_settings(
     if not with_cover:
         template.pageTemplates = template.pageTemplates[1:]
     finished = template.build_once(story(numbers))
-    return Rendered(buffer.getvalue(), finished.pages, finished.anchors)
+    return Rendered(buffer.getvalue(), finished.pages, finished.anchors, finished.layout)

@@ -3,41 +3,39 @@ with stretch cards, the quiz (without answers) and the back page."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import (
     Flowable,
-    KeepTogether,
     PageBreak,
     Spacer,
     Table,
 )
 
 from booklet.assets.colors import reportlab_color
-from booklet.model import Booklet, Brand, Patient, Quiz, Section
+from booklet.model import Booklet, Brand, Patient, Quiz
 from booklet.pdf.blocks import (
     Kit,
-    callout_block,
     callout_text,
     layout_table,
     list_flowable,
     padding,
     para,
-    picture_block,
     text_blocks,
-    text_groups,
 )
-from booklet.pdf.cards import stretch_card
+from booklet.pdf.cards import StretchCard
 from booklet.pdf.contents import Contents
 from booklet.pdf.cover import Cover, CoverText
-from booklet.pdf.drawn import Rule
+from booklet.pdf.keeping import KeptOrShrunk
 from booklet.pdf.measured import MeasuredParagraph
+from booklet.pdf.placement import marked
 from booklet.pdf.questions import question_block
+from booklet.pdf.sections import heading, section_flowables
 from booklet.pdf.take_home import take_home_pages
-from booklet.pdf.template import Anchor, Bookmark, LateNumbers, marks_in
+from booklet.pdf.template import Bookmark, LateNumbers, marks_in
 from booklet.words import markup
 
 BACK_LOGO_BOX = (110.0, 80.0)
+DETAILS_COLUMN = 300.0  # the least width the clinic's details take beside the logo
 
 
 def cover_logo_box(kit: Kit) -> tuple[float, float]:
@@ -52,7 +50,8 @@ def plan_pictures(kit: Kit, booklet: Booklet, brand: Brand) -> None:
             kit.pictures.plan(section.picture.path, kit.section_picture_box)
         for stretch in section.stretches:
             if stretch.picture:
-                kit.pictures.plan(stretch.picture.path, kit.card_picture_box)
+                box = StretchCard(kit, stretch, 0).largest_figure_box(kit.width)
+                kit.pictures.plan(stretch.picture.path, box)
     if brand.logo:
         kit.pictures.plan(brand.logo, cover_logo_box(kit))
         kit.pictures.plan(brand.logo, BACK_LOGO_BOX)
@@ -107,20 +106,12 @@ def cover(kit: Kit, booklet: Booklet, brand: Brand, patient: Patient | None = No
     return Cover(text, kit.styles, logo, brand.page_size_pt, brand.margin_pt, kit.bleed)
 
 
-def heading(kit: Kit, title: str, mark: Bookmark) -> list[Flowable]:
-    """An anchor, the heading and its accent rule: kept with what follows by the caller."""
-    palette = kit.styles.palette
-    return [
-        Anchor(mark),
-        MeasuredParagraph(markup.inline(title), kit.styles.heading),
-        kit.at_start(Rule(palette.accent, 3, length=48, space_before=2, space_after=14)),
-    ]
-
-
 def contents(kit: Kit, toc: Contents, notes: str | None = None) -> list[Flowable]:
     """The contents page; a patient's notes from their clinician go in a box under it."""
     mark = Bookmark(kit.labels.contents, "contents", level=0, in_contents=False)
-    flowables: list[Flowable] = [*heading(kit, kit.labels.contents, mark), toc]
+    flowables: list[Flowable] = [*heading(kit, kit.labels.contents, mark)]
+    row = kit.styles.toc_levels[0]
+    flowables += marked("contents", [toc], height=row.leading + row.spaceBefore)
     if notes:
         flowables += [Spacer(1, 18), notes_box(kit, notes)]
     return [*flowables, PageBreak()]
@@ -146,33 +137,6 @@ def notes_box(kit: Kit, notes: str) -> Table:
     return box
 
 
-def section_flowables(
-    kit: Kit, section: Section, index: int, numbering: Iterator[int]
-) -> list[Flowable]:
-    """Heading kept with its first block; then text, picture, callouts and stretch cards.
-
-    Each block is a group of flowables kept on one page; groups are never nested, because
-    a KeepTogether inside another always looks too tall to fit.
-    """
-    groups: list[list[Flowable]] = []
-    if section.body:
-        groups += text_groups(kit, section.body)
-    if visual := section.picture or section.figure:
-        groups.append(picture_block(kit, visual))
-    groups += [[callout_block(kit, c)] for c in section.callouts]
-    groups += [stretch_card(kit, s, next(numbering)) for s in section.stretches]
-    head = heading(kit, section.title, Bookmark(section.title, section_key(index), level=0))
-    first, rest = (groups[0], groups[1:]) if groups else ([], [])
-    kept = [KeepTogether(head + first)]
-    kept += [KeepTogether(group) if len(group) > 1 else group[0] for group in rest]
-    return [*kept, Spacer(1, 14)]
-
-
-def section_key(index: int) -> str:
-    """The bookmark key of the section numbered `index` (from 1)."""
-    return f"section-{index}"
-
-
 def quiz_flowables(kit: Kit, quiz: Quiz, version: str | None = None) -> list[Flowable]:
     title = quiz.title or kit.labels.quiz
     flowables: list[Flowable] = [
@@ -188,7 +152,8 @@ def quiz_flowables(kit: Kit, quiz: Quiz, version: str | None = None) -> list[Flo
     if quiz.instructions:
         flowables += text_blocks(kit, quiz.instructions)
         flowables.append(Spacer(1, 8))
-    flowables += [question_block(kit, q, n) for n, q in enumerate(quiz.questions, start=1)]
+    for number, question in enumerate(quiz.questions, start=1):
+        flowables += marked("question", [question_block(kit, question, number)])
     return flowables
 
 
@@ -197,11 +162,26 @@ def back_page(kit: Kit, booklet: Booklet, brand: Brand) -> list[Flowable]:
     labels, styles = kit.labels, kit.styles
     flowables: list[Flowable] = [PageBreak()]
     flowables += heading(kit, labels.contact, Bookmark(labels.contact, "contact", level=0))
-    flowables.append(contact_table(kit, brand))
+    flowables += marked("contact", [contact_table(kit, brand)], labels.contact)
+    gap = 18 if kit.width >= DETAILS_COLUMN + BACK_LOGO_BOX[0] else 10
     if brand.disclaimer:
-        flowables.append(Spacer(1, 18))
-        flowables.append(disclaimer_box(kit, brand.disclaimer))
-    about: list[Flowable] = []
+        flowables += [Spacer(1, gap), *marked("text", [disclaimer_box(kit, brand.disclaimer)])]
+    if booklet.reviewed or booklet.sources:
+        # kept whole: the review date and sources move on together rather than split, and
+        # the sources are set smaller first where that keeps them on the page
+        def about_block(style: ParagraphStyle) -> list[Flowable]:
+            return marked("lead_in_list", about_this_booklet(kit, booklet, style), labels.about)
+
+        smaller = styles.small.clone("sources_smaller", fontSize=9, leading=11.5)
+        kept = KeptOrShrunk(about_block(styles.small), kit.height, lambda: [about_block(smaller)])
+        flowables += [Spacer(1, gap), kept]
+    return flowables
+
+
+def about_this_booklet(kit: Kit, booklet: Booklet, sources_style: ParagraphStyle) -> list[Flowable]:
+    """The review date and the sources under their heading, the sources in `sources_style`."""
+    labels, styles = kit.labels, kit.styles
+    about: list[Flowable] = [MeasuredParagraph(markup.escape(labels.about), styles.subheading)]
     if booklet.reviewed:
         about.append(
             MeasuredParagraph(
@@ -213,14 +193,8 @@ def back_page(kit: Kit, booklet: Booklet, brand: Brand) -> list[Flowable]:
     if booklet.sources:
         about.append(MeasuredParagraph(f"<b>{markup.escape(labels.sources)}</b>", styles.body))
         sources = markup.NumberedList(tuple(markup.inline(source) for source in booklet.sources))
-        about.append(list_flowable(kit, sources, styles.small))
-    if about:
-        flowables += [
-            Spacer(1, 18),
-            MeasuredParagraph(markup.escape(labels.about), styles.subheading),
-            *about,
-        ]
-    return flowables
+        about.append(list_flowable(kit, sources, sources_style))
+    return about
 
 
 def contact_table(kit: Kit, brand: Brand) -> Table:
@@ -253,21 +227,40 @@ def contact_table(kit: Kit, brand: Brand) -> Table:
         )
     if contact.address:
         rows.append([label_cell(kit, labels.address), para(contact.address, styles.body)])
-    details: list[Flowable] = [
-        MeasuredParagraph(markup.escape(brand.organization), styles.cover_org),
-        Spacer(1, 6),
-    ]
-    if rows:
-        details.append(grid(kit, rows, [80, kit.width - 80 - BACK_LOGO_BOX[0] - 24]))
-    if brand.logo:
-        logo = kit.pictures.flowable(brand.logo, BACK_LOGO_BOX)
-        table = kit.row_table(
-            [[logo, details]], [BACK_LOGO_BOX[0] + 24, kit.width - BACK_LOGO_BOX[0] - 24]
+    organization = MeasuredParagraph(markup.escape(brand.organization), styles.cover_org)
+    # the logo stands beside the details where they keep room enough, else, smaller,
+    # beside the clinic's name above them
+    beside = brand.logo is not None and kit.width - BACK_LOGO_BOX[0] - 24 >= DETAILS_COLUMN
+    details_width = kit.width - BACK_LOGO_BOX[0] - 24 if beside else kit.width
+    if brand.logo and not beside:
+        small = (BACK_LOGO_BOX[0] * 0.5, BACK_LOGO_BOX[1] * 0.5)
+        name_row = kit.row_table(
+            [[kit.pictures.flowable(brand.logo, small), organization]],
+            [small[0] + 12, kit.width - small[0] - 12],
         )
+        name_row.setStyle(padding(0, 0, 0, 0, [("VALIGN", (0, 0), (-1, -1), "MIDDLE")]))
+        organization = name_row
+    details: list[Flowable] = [organization, Spacer(1, 6)]
+    if rows:
+        label_width = labels_column(kit, [row[0] for row in rows])
+        details.append(grid(kit, rows, [label_width, details_width - label_width]))
+    if brand.logo and beside:
+        logo = kit.pictures.flowable(brand.logo, BACK_LOGO_BOX)
+        table = kit.row_table([[logo, details]], [BACK_LOGO_BOX[0] + 24, details_width])
     else:
         table = layout_table([[details]], colWidths=[kit.width])
     table.setStyle(padding(0, 6, 0, 3, [("VALIGN", (0, 0), (-1, -1), "TOP")]))
     return table
+
+
+def labels_column(kit: Kit, labels: list[Flowable]) -> float:
+    """The width of the contact labels' column: 80 points, or as wide as the widest label
+    prints in the language at hand, so no label breaks inside a word."""
+    widest = 0.0
+    for label in labels:
+        label.wrap(kit.width, kit.height)  # one line each: as wide as the page allows
+        widest = max(widest, *label.getActualLineWidths0())
+    return max(80.0, widest + 8)
 
 
 def label_cell(kit: Kit, text: str) -> MeasuredParagraph:

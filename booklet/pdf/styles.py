@@ -121,6 +121,7 @@ def make_styles(
         textColor=ink,
         spaceAfter=8,
         alignment=TA_RIGHT if look.right_to_left else TA_LEFT,
+        allowWidows=0,  # a paragraph never leaves its last line alone on the next page
     )
     # read by booklet.pdf.paragraphs.ScriptParagraph, which lays such lines out from the right
     body.direction = "rtl" if look.right_to_left else "ltr"
@@ -133,7 +134,7 @@ def make_styles(
         fontName=heading_fonts.bold,
         **size("heading"),
         textColor=primary,
-        spaceBefore=6,
+        spaceBefore=20,  # room above a section; none at the top of a page
         spaceAfter=4,
     )
     return Styles(

@@ -15,11 +15,13 @@ from reportlab.lib.enums import TA_LEFT, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
+from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageBreak, PageTemplate
+from reportlab.platypus.doctemplate import ActionFlowable
 
 from booklet.assets.colors import reportlab_color
 from booklet.pdf import compat
 from booklet.pdf.paragraphs import ScriptParagraph
+from booklet.pdf.placement import BlockEnd, BlockStart, LayoutRecord, LayoutRecorder
 from booklet.words.markup import escape
 
 MM = 72 / 25.4
@@ -74,6 +76,7 @@ class Finished:
 
     pages: int
     anchors: dict[str, int]
+    layout: LayoutRecord | None = None
 
 
 LateDrawing = Callable[[Canvas, Finished], None]
@@ -177,6 +180,8 @@ class BookletTemplate(BaseDocTemplate):
         self.footer = footer
         self.numbers = numbers
         self.anchor_pages: dict[str, int] = {}  # each Bookmark's key -> the page it landed on
+        self.recorder = LayoutRecorder()
+        self.cursor_before = (0, 0.0)  # the page, and the frame's cursor, before a flowable
         frame = Frame(
             self.leftMargin,
             self.bottomMargin + footer_height(footer.size),
@@ -217,7 +222,18 @@ class BookletTemplate(BaseDocTemplate):
         if self.trim is not None:
             self.trim.draw_crop_marks(self.canv)
 
+    def handle_flowable(self, flowables: list[Flowable]) -> None:
+        if isinstance(flowables[0], (BlockStart, BlockEnd)):
+            # a block mark takes no room: it is noted where the page stands, and never
+            # starts a page of its own when the last block used the page to its foot
+            self.record_landing(flowables.pop(0))
+            return
+        frame = getattr(self, "frame", None)  # none before the first page begins
+        self.cursor_before = (self.page, compat.frame_cursor(frame) if frame else 0.0)
+        super().handle_flowable(flowables)
+
     def afterFlowable(self, flowable: Flowable) -> None:
+        self.record_landing(flowable)
         mark = getattr(flowable, "mark", None)
         if not isinstance(mark, Bookmark):
             return
@@ -226,11 +242,33 @@ class BookletTemplate(BaseDocTemplate):
         self.canv.addOutlineEntry(mark.title, mark.key, level=mark.level, closed=False)
         self.canv.showOutline()
 
+    def record_landing(self, flowable: Flowable) -> None:
+        """Tell the layout record where `flowable` was drawn, or which block it opens."""
+        recorder = self.recorder
+        if isinstance(flowable, BlockStart):
+            recorder.start(flowable)
+        elif isinstance(flowable, BlockEnd):
+            recorder.end()
+        elif isinstance(flowable, PageBreak):
+            recorder.page_break()
+        elif hasattr(flowable, "title_last_words"):  # the cover
+            recorder.record.cover_last_words = tuple(flowable.title_last_words)
+        elif getattr(self, "frame", None) and not isinstance(flowable, ActionFlowable):
+            top_y = compat.frame_top(self.frame)
+            page, before = self.cursor_before
+            start = before if page == self.page else top_y
+            end = compat.frame_cursor(self.frame) + flowable.getSpaceAfter()
+            if self.pageTemplate.id != "body":
+                return
+            recorder.record.frame_height = top_y - compat.frame_bottom(self.frame)
+            recorder.drawn(self.page, max(0.0, top_y - start), top_y - end)
+
     def build_once(self, flowables: list[Flowable]) -> Finished:
         """Lay `flowables` out in one pass, fill in the late numbers, and save the PDF."""
         compat.save_after_build(self)  # the canvas is saved here, after the late numbers
         self.build(flowables)
-        finished = Finished(self.page, dict(self.anchor_pages))
+        self.recorder.record.pages = self.page
+        finished = Finished(self.page, dict(self.anchor_pages), self.recorder.record)
         self.numbers.fill(self.canv, finished)
         self.canv.save()
         return finished

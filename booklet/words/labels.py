@@ -96,6 +96,7 @@ class Labels:
     sources: str = "Sources"
     about: str = "About this booklet"
     not_set: str = "\u2014"
+    continued: str = "continued"
     exercise_log: str = "My exercise log"
     log_hint: str = (
         "Tick a box each time you do a stretch. At the end of each day, write how bad your "

@@ -52,6 +52,21 @@ def inline(text: str) -> str:
     return marked if well_nested(marked) else escaped
 
 
+def tie_last_words(markup: str) -> str:
+    """`markup` with its last two words joined by a no-break space, so a title never ends
+    on a line of one word; a title of one or two words is left free to wrap."""
+    spaces = [m.start() for m in re.finditer(r" ", markup) if not inside_tag(markup, m.start())]
+    if len(spaces) < 2:
+        return markup
+    last = spaces[-1]
+    return markup[:last] + "\u00a0" + markup[last + 1 :]
+
+
+def inside_tag(markup: str, index: int) -> bool:
+    """True when `index` falls between a tag's < and >."""
+    return markup.rfind("<", 0, index) > markup.rfind(">", 0, index)
+
+
 def well_nested(markup: str) -> bool:
     """True when every <b> and <i> closes in order (odd asterisk patterns can cross them)."""
     open_tags: list[str] = []
