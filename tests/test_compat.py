@@ -206,12 +206,18 @@ def library_names(tree: ast.AST) -> set[str]:
     return names
 
 
+# documented, public names of the standard library that start with one underscore
+PUBLIC_UNDERSCORE_NAMES = {"_exit", "_asdict", "_replace", "_fields", "_make"}
+
+
 def internal_uses(tree: ast.AST, own: set[str]) -> list[str]:
     found = []
     imported = library_names(tree)
     for node in ast.walk(tree):
         if isinstance(node, ast.Attribute):
             private = node.attr.startswith("_") and not node.attr.startswith("__")
+            if private and node.attr in PUBLIC_UNDERSCORE_NAMES:
+                continue
             if node.attr in KNOWN_INTERNALS or (private and node.attr not in own):
                 found.append(f"line {node.lineno}: .{node.attr}")
             elif (
