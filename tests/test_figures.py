@@ -11,11 +11,11 @@ import pypdf
 import pytest
 from conftest import problems, run_cli, write_yaml
 
-from booklet.figures import draw, scene, staging
+from booklet.figures import draw, scene, staging, views
 from booklet.figures.geometry import bounds, curve_points
 from booklet.figures.library import BASES, POSES, PROPS, REGIONS
 from booklet.figures.marks import Colors
-from booklet.figures.scene import figure_marks
+from booklet.figures.picture import figure_marks
 from booklet.model import Figure
 from booklet.source.figure_field import builtin
 
@@ -221,7 +221,8 @@ def test_figure_command_reports_bad_input_without_traceback(tmp_path):
         (
             "pose: standing\nprops: [chiar]",
             ':9: sections[1].stretches[1].figure.props[1]: "chiar" is not one of: '
-            'floor, mat, chair, wall, step, towel, cushion, bed; did you mean "chair"?',
+            "floor, mat, chair, wall, step, towel, cushion, bed, band, door, dumbbell, "
+            'dumbbells, table; did you mean "chair"?',
         ),
         (
             "pose: standing\nemphasis: [far chest]",
@@ -314,8 +315,22 @@ def test_a_pose_printed_again_is_stored_once(make_content, tmp_path):
     assert max(forms.values()) >= 2, "one form serves several pages"
 
 
-def test_clamshell_lies_on_a_mat_seen_from_above():
-    marks = figure_marks(builtin("clamshell"), COLORS)
+def test_clamshell_is_seen_from_the_front_lying_on_its_side_the_top_knee_opening():
+    figure = builtin("clamshell")
+    assert figure.view == "front"
+    main = views.seen(figure, dict(figure.angles))
+    # lying on the side: one shoulder above the other, the top knee lifted above the bottom
+    near_shoulder, far_shoulder = main.at("near_shoulder"), main.at("far_shoulder")
+    assert near_shoulder[1] - far_shoulder[1] > 25.0
+    assert main.at("near_knee")[1] - main.at("far_knee")[1] > 30.0
+    closed = views.seen(figure, {**dict(figure.angles), **dict(figure.then)})
+    assert closed.at("near_knee")[1] - closed.at("far_knee")[1] < 25.0
+    marks = figure_marks(figure, COLORS)
+    assert COLORS.floor in {m.fill for m in marks}
+
+
+def test_side_lying_seen_from_above_lies_on_a_mat_drawn_round_it():
+    marks = figure_marks(replace(builtin("clamshell"), view="top"), COLORS)
     assert COLORS.floor not in {m.fill for m in marks}, "no floor line in a view from above"
     mat = bounds(marks[0].paths)
     body = bounds([p for m in marks if m.fill == COLORS.near_fill for p in m.paths])

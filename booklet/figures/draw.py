@@ -15,7 +15,8 @@ from reportlab.lib.rl_accel import fp_str
 from booklet.assets.colors import gray_hex, reportlab_color
 from booklet.figures.geometry import Command, Path, curve_points
 from booklet.figures.marks import Colors, Mark
-from booklet.figures.scene import figure_marks, marks_bounds
+from booklet.figures.picture import figure_marks
+from booklet.figures.scene import marks_bounds
 from booklet.model import Figure
 
 NON_ZERO = 1  # ReportLab's FILL_NON_ZERO: overlapping outlines fill as one shape

@@ -6,9 +6,21 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 SIDES = ("near", "far")
-BODY_ANGLES = ("trunk", "back", "head", "twist")
-LIMB_ANGLES = ("hip", "knee", "ankle", "turn-out", "shoulder", "elbow")
-ARM_ANGLES = ("shoulder", "elbow")
+BODY_ANGLES = ("trunk", "back", "head", "twist", "head-turn", "head-tilt", "chin-tuck")
+LIMB_ANGLES = (
+    "hip",
+    "knee",
+    "ankle",
+    "turn-out",
+    "hip-out",
+    "shoulder",
+    "shoulder-out",
+    "shoulder-turn",
+    "elbow",
+    "wrist",
+)
+ARM_ANGLES = ("shoulder", "shoulder-out", "shoulder-turn", "elbow", "wrist")
+VIEWS = ("side", "front", "top")
 
 # Anatomical ranges in degrees, with what each angle means.
 RANGES: dict[str, tuple[float, float, str]] = {
@@ -16,17 +28,38 @@ RANGES: dict[str, tuple[float, float, str]] = {
     "back": (-40.0, 45.0, "curve of the back: rounded +, arched -"),
     "head": (-40.0, 60.0, "head nodded forwards +, tipped back -"),
     "twist": (0.0, 60.0, "chest turned towards the viewer"),
+    "head-turn": (-80.0, 80.0, "face turned towards the near side +, the far side -"),
+    "head-tilt": (-45.0, 45.0, "ear towards the near shoulder +, the far shoulder -"),
+    "chin-tuck": (0.0, 4.0, "chin drawn straight back, in centimetres"),
     "hip": (-30.0, 140.0, "hip bent (flexed) +, thigh behind the body -"),
     "knee": (0.0, 160.0, "knee bent; 0 is straight"),
     "ankle": (-30.0, 80.0, "toes pointed +, toes pulled up -; 0 is a right angle"),
     "turn-out": (0.0, 80.0, "knee dropped out to the side"),
+    "hip-out": (0.0, 50.0, "leg lifted out to the side (abduction)"),
     "shoulder": (-60.0, 180.0, "arm raised forwards +, behind the body -; 180 is overhead"),
+    "shoulder-out": (0.0, 180.0, "arm raised out to the side (abduction); 180 is overhead"),
+    "shoulder-turn": (-90.0, 90.0, "arm turned out (external rotation) +, in -"),
     "elbow": (0.0, 150.0, "elbow bent; 0 is straight"),
+    "wrist": (-70.0, 70.0, "wrist bent back (extension) +, palm down (flexion) -"),
 }
 STRAIGHT_LEG_HIP_LIMIT = 110.0  # a hip bent further needs a bent knee (hamstrings)
 STRAIGHT_KNEE = 30.0
 
-PROPS = ("floor", "mat", "chair", "wall", "step", "towel", "cushion", "bed")
+PROPS = (
+    "floor",
+    "mat",
+    "chair",
+    "wall",
+    "step",
+    "towel",
+    "cushion",
+    "bed",
+    "band",
+    "door",
+    "dumbbell",
+    "dumbbells",
+    "table",
+)
 REGIONS = (
     "hip-flexors",
     "quadriceps",
@@ -37,8 +70,27 @@ REGIONS = (
     "lower-back",
     "belly",
     "chest",
+    "shoulder",
+    "rotator-cuff",
+    "upper-back",
+    "neck",
+    "forearm",
+    "ankle",
+    "foot",
 )
-LIMB_REGIONS = ("hip-flexors", "quadriceps", "hamstrings", "glutes", "calf", "inner-thighs")
+LIMB_REGIONS = (
+    "hip-flexors",
+    "quadriceps",
+    "hamstrings",
+    "glutes",
+    "calf",
+    "inner-thighs",
+    "shoulder",
+    "rotator-cuff",
+    "forearm",
+    "ankle",
+    "foot",
+)
 LANDMARKS = (
     "head",
     "chest",
@@ -71,6 +123,11 @@ REACH_TARGETS = (
     "floor-behind",
     "wall",
     "chair",
+    "table",
+    "near-forearm",
+    "far-forearm",
+    "near-elbow",
+    "far-elbow",
 )
 ANATOMY = ("psoas",)
 
@@ -83,9 +140,8 @@ class Posture:
     angles: dict[str, float]
     props: tuple[str, ...] = ()
     anchor: str = "near_ankle"  # the joint that stays put between two phases
-    # "side": seen from the side, resting on the floor; "above": lying on one side, seen
-    # from the ceiling, so the body's side view lies flat in the page and the top limbs
-    # are the near ones
+    # the view it is drawn in unless a pose names another: "side", "front" (for a body
+    # lying on its side: looking at its belly, the top limbs the near ones) or "top"
     view: str = "side"
 
 
@@ -115,24 +171,28 @@ BASES: dict[str, Posture] = {
     "side-lying": Posture(
         0.0,
         {
-            **both(hip=45.0, knee=90.0, ankle=20.0),
-            "near.shoulder": 75.0,
-            "near.elbow": 55.0,
-            "far.shoulder": 150.0,
-            "far.elbow": 45.0,
+            **both(hip=55.0, knee=90.0, ankle=20.0),
+            "near.shoulder": 20.0,
+            "near.elbow": 30.0,
+            "far.shoulder": 160.0,
+            "far.elbow": 120.0,
         },
         ("mat",),
         "near_hip",
-        "above",
+        "front",
     ),
+    # the shoulders higher than the hips: straight arms are longer than the thighs
     "all-fours": Posture(
-        0.0, both(hip=90.0, knee=90.0, ankle=70.0, shoulder=90.0), ("mat",), "near_knee"
+        0.0,
+        {"trunk": -11.0, **both(hip=79.0, knee=90.0, ankle=70.0, shoulder=79.0, wrist=88.0)},
+        ("mat",),
+        "near_knee",
     ),
     "sitting-on-chair": Posture(
         92.0, both(hip=90.0, knee=90.0, shoulder=15.0, elbow=60.0), ("chair",)
     ),
     "sitting-on-floor": Posture(
-        95.0, both(hip=88.0, ankle=10.0, shoulder=-42.0), ("mat",), "near_hip"
+        95.0, both(hip=82.0, ankle=10.0, shoulder=-42.0), ("mat",), "near_hip"
     ),
 }
 
@@ -151,6 +211,10 @@ class Pose:
     arrow: tuple[str, str] | None = None
     then: dict[str, float] = field(default_factory=dict)
     layers: tuple[str, ...] = ()
+    view: str | None = None  # None: the base posture's
+    # the parts resting on the floor, when not the base posture's (lying on the back: the
+    # feet put flat on the floor besides the back)
+    rests_on: tuple[str, ...] = ()
 
 
 HANDS_BEHIND_NEAR_THIGH = (
@@ -211,7 +275,14 @@ POSES: dict[str, Pose] = {
     "standing-quad": Pose(
         "standing",
         "Standing, the right heel pulled to the buttock, the left hand on a chair",
-        {"near.hip": -4.0, "near.knee": 150.0, "near.ankle": 35.0, "far.knee": 2.0},
+        {
+            "trunk": 3.0,
+            "near.hip": -23.0,
+            "near.knee": 160.0,
+            "near.ankle": 35.0,
+            "far.hip": -3.0,
+            "far.knee": 2.0,
+        },
         {"near": "near-ankle", "far": "chair"},
         props=("chair",),
         emphasis=("quadriceps",),
@@ -224,10 +295,10 @@ POSES: dict[str, Pose] = {
             "back": -6.0,
             "twist": 40.0,
             "head": -5.0,
-            "near.hip": 98.0,
+            "near.hip": 94.0,
             "near.knee": 94.0,
             "near.ankle": 0.0,
-            "far.hip": -15.0,
+            "far.hip": -19.0,
             "far.knee": 74.0,
             "far.ankle": 80.0,
             "near.shoulder": -55.0,
@@ -236,25 +307,25 @@ POSES: dict[str, Pose] = {
         {"far": "outside-near-knee"},
         emphasis=("far hip-flexors",),
         layers=IN_FRONT_OF_NEAR_LEG,
+        rests_on=("far_shin", "far_thigh", "near_foot"),
     ),
     "thomas-stretch": Pose(
         "lying-on-back",
-        "Lying at the edge of a bed hugging the right knee, the left leg hanging down",
+        "Lying at the edge of a bed hugging the right knee to the chest, the left leg hanging",
         {
             "trunk": -6.0,
             "back": 6.0,
             "head": 8.0,
-            "near.hip": -22.0,
-            "near.knee": 88.0,
-            "near.ankle": 25.0,
-            "far.hip": 135.0,
-            "far.knee": 140.0,
-            "far.ankle": 20.0,
+            "near.hip": 128.0,
+            "near.knee": 140.0,
+            "near.ankle": 20.0,
+            "far.hip": -22.0,
+            "far.knee": 88.0,
+            "far.ankle": 25.0,
         },
-        {"near": "behind-far-thigh", "far": "behind-far-thigh"},
-        side="left",
+        {"near": "near-knee", "far": "near-knee"},
         props=("bed",),
-        emphasis=("hip-flexors",),
+        emphasis=("far hip-flexors",),
     ),
     "knee-to-chest": Pose(
         "lying-on-back",
@@ -280,26 +351,30 @@ POSES: dict[str, Pose] = {
         # the pelvis tipped forward and the back arched: the chest is up while the back
         # leg lies along the floor; the front shin folds under the thigh
         {
-            "trunk": 54.0,
-            "back": -40.0,
+            "trunk": 64.0,
+            "back": -36.0,
             "head": -10.0,
-            "near.hip": 140.0,
+            # sitting, the trunk leans from the hips: these hip angles hold the legs
+            # where they lie, the front shin folded and the back leg straight back
+            "near.hip": 94.0,
             "near.knee": 160.0,
             "near.turn-out": 40.0,
             "near.ankle": 80.0,
-            "far.hip": -30.0,
+            "far.hip": -92.0,
             "far.knee": 0.0,
             "far.ankle": 80.0,
         },
         {"near": "floor", "far": "floor"},
         emphasis=("glutes",),
         layers=FOLDED_LEG_BEHIND,
+        rests_on=("near_shin", "near_foot", "far_thigh", "far_shin", "far_foot"),
     ),
     "butterfly": Pose(
         "sitting-on-floor",
         "Sitting tall, soles of the feet together, knees dropped out, hands at the ankles",
         {
-            "back": -4.0,
+            "trunk": 15.0,
+            "back": 12.0,
             "head": 6.0,
             # knees up, heels near the groin, then dropped out to the sides: seen from
             # the side, low knees in front of the hips
@@ -315,6 +390,7 @@ POSES: dict[str, Pose] = {
         {"near": "near-ankle", "far": "far-ankle"},
         emphasis=("inner-thighs", "far inner-thighs"),
         arrow=("near-knee", "down"),
+        view="front",
     ),
     "glute-bridge": Pose(
         "lying-on-back",
@@ -365,6 +441,7 @@ POSES: dict[str, Pose] = {
         },
         {"near": "belly", "far": "belly"},
         emphasis=("belly",),
+        rests_on=("near_foot", "far_foot"),
     ),
     "cat-cow": Pose(
         "all-fours",
@@ -381,19 +458,19 @@ POSES: dict[str, Pose] = {
         "sitting-on-floor",
         "Sitting with the right leg straight, leaning forward from the hips",
         {
-            "trunk": 18.0,
-            "back": 16.0,
-            "near.hip": 100.0,
+            "trunk": 28.0,
+            "back": 24.0,
+            "near.hip": 82.0,
             "near.knee": 0.0,
             "near.ankle": -10.0,
             # the knee raised, then dropped out to the side: the foot rests on the floor
             # by the straight knee
-            "far.hip": 140.0,
-            "far.knee": 98.0,
+            "far.hip": 139.0,
+            "far.knee": 124.0,
             "far.ankle": 10.0,
             "far.turn-out": 80.0,
         },
-        {"near": "near-shin", "far": "near-shin"},
+        {"near": "near-shin", "far": "near-knee"},
         emphasis=("hamstrings",),
         arrow=("chest", "forward"),
     ),
@@ -401,11 +478,13 @@ POSES: dict[str, Pose] = {
         "standing",
         "Hands on a wall, the right leg straight back with the heel down, the left knee bent",
         {
+            # the whole body leans into the wall from the back heel: the hips bend back
+            # by the lean so the legs keep their slope
             "trunk": 12.0,
-            "near.hip": -8.0,
+            "near.hip": -20.0,
             "near.knee": 0.0,
             "near.ankle": -18.0,
-            "far.hip": 38.0,
+            "far.hip": 26.0,
             "far.knee": 32.0,
             "far.ankle": -6.0,
         },
@@ -418,8 +497,8 @@ POSES: dict[str, Pose] = {
         "Leaning forward, nose over toes, rising from a chair; standing up shown faint",
         {
             "trunk": 40.0,
-            "near.hip": 128.0,
-            "far.hip": 128.0,
+            "near.hip": 88.0,
+            "far.hip": 88.0,
             "near.knee": 100.0,
             "far.knee": 100.0,
             "near.ankle": -10.0,
@@ -462,6 +541,7 @@ POSES: dict[str, Pose] = {
             "far.ankle": 25.0,
         },
         emphasis=("hip-flexors",),
+        rests_on=("near_foot",),
         arrow=("near-foot", "back"),
         then={"near.hip": 0.0, "near.knee": 0.0, "near.ankle": 25.0},
     ),

@@ -7,13 +7,13 @@ import math
 from dataclasses import replace
 
 from booklet.assets.colors import mix
-from booklet.figures import anatomy
 from booklet.figures.body import (
     FOREARM,
     TORSO_PROFILE,
     UPPER_ARM,
     Body,
     Limb,
+    Part,
     Stance,
     arm_to,
     body_parts,
@@ -38,7 +38,13 @@ from booklet.figures.geometry import (
 from booklet.figures.library import BASES
 from booklet.figures.marks import LINE, Colors, Mark
 from booklet.figures.staging import (
+    CHAIR_AHEAD,
+    CHAIR_BACK,
+    CHAIR_SEAT,
+    TABLE_AHEAD,
+    TABLE_TOP,
     Placed,
+    held_marks,
     lowest,
     moved,
     place,
@@ -74,17 +80,25 @@ PARENT = {
 # --- angles -> a posed body --------------------------------------------------------------
 
 
-def stance_of(figure: Figure, angles: dict[str, float]) -> Stance:
+def stance_of(figure: Figure, angles: dict[str, float], turn_out: bool = True) -> Stance:
     pelvis = BASES[figure.base or "standing"].pelvis - angles.get("trunk", 0.0)
+    # upright (standing, kneeling, sitting), the body leans from the hips: the legs stay
+    # where they rest
+    seated = angles.get("trunk", 0.0) if figure.base in LEANS_FROM_HIPS else 0.0
 
     def limb(side: str) -> Limb:
         def a(name: str) -> float:
-            return angles.get(f"{side}.{name}", 0.0)
+            return angles.get(f"{side}.{name}", 0.0) + (seated if name == "hip" else 0.0)
 
         plain = Limb(
-            shoulder=a("shoulder"), elbow=a("elbow"), hip=a("hip"), knee=a("knee"), ankle=a("ankle")
+            shoulder=a("shoulder"),
+            elbow=a("elbow"),
+            wrist=a("wrist"),
+            hip=a("hip"),
+            knee=a("knee"),
+            ankle=a("ankle"),
         )
-        return turned_out(plain, pelvis, a("turn-out"))
+        return turned_out(plain, pelvis, a("turn-out")) if turn_out else plain
 
     return Stance(
         pelvis=pelvis,
@@ -96,6 +110,13 @@ def stance_of(figure: Figure, angles: dict[str, float]) -> Stance:
     )
 
 
+LEANS_FROM_HIPS = (
+    "standing",
+    "kneeling",
+    "half-kneeling",
+    "sitting-on-floor",
+    "sitting-on-chair",
+)
 HAND_REACH = 15.0  # wrist to fingertips, flat
 LEGS_AND_TORSO = ("torso", "near_thigh", "near_shin", "near_foot", "far_thigh", "far_shin")
 
@@ -114,7 +135,8 @@ def reach_target(body: Body, side: str, target: str) -> tuple[Point, float | Non
     if target in ("near-knee", "far-knee"):
         leg = target.split("-")[0]
         t = 0.2 if side == "near" else 0.3
-        return body.on(leg, "shin", t, 7.0), body.angles[f"{leg}_shin"] - 90.0
+        # the hand over the top of the shin, wrapping round it towards the foot
+        return body.on(leg, "shin", t, 7.0), body.angles[f"{leg}_shin"] - 40.0
     if target == "outside-near-knee":
         return body.on("near", "thigh", 0.92, 9.0), body.angles["near_thigh"] - 60.0
     if target in ("near-shin", "far-shin"):
@@ -124,9 +146,17 @@ def reach_target(body: Body, side: str, target: str) -> tuple[Point, float | Non
     if target in ("near-ankle", "far-ankle"):
         leg = target.split("-")[0]
         ankle = body.joints[f"{leg}_ankle"]
-        return add(ankle, local((0.0, 0.0), body.angles[f"{leg}_shin"], -3.0, 4.5)), None
+        # the hand round the ankle, along the foot
+        grip = add(ankle, local((0.0, 0.0), body.angles[f"{leg}_shin"], -3.0, 4.5))
+        return grip, body.angles[f"{leg}_foot"]
+    if target.endswith("-forearm"):
+        arm = target.split("-")[0]
+        return body.on(arm, "forearm", 0.7, 5.0), body.angles[f"{arm}_forearm"] - 90.0
+    if target.endswith("-elbow"):
+        arm = target.split("-")[0]
+        return body.on(arm, "upper_arm", 0.92, 6.0), body.angles[f"{arm}_upper_arm"] - 90.0
     if target == "belly":
-        s = 10.0 if side == "near" else 14.0
+        s = 10.0 if side == "near" else 6.0
         return body.torso(s, 12.5), body.stance.pelvis - 195.0
     if target == "hips":
         return body.torso(12.0, 0.0), body.stance.pelvis - 180.0
@@ -140,8 +170,12 @@ def reach_target(body: Body, side: str, target: str) -> tuple[Point, float | Non
         return (shoulder[0] - 22.0, floor + 2.6), 180.0
     if target == "wall":
         return (shoulder[0] + 0.82 * (UPPER_ARM + FOREARM), shoulder[1] + 4.0), 90.0
-    # a chair in front: its back at hip height
-    return (body.joints["near_hip"][0] + 32.0, body.joints["near_hip"][1] + 6.0), -15.0
+    hip = body.joints["near_hip"]
+    feet = lowest(body_parts(body), ("near_foot", "far_foot"))
+    if target == "table":  # the palm flat on a table in front
+        return (hip[0] + TABLE_AHEAD + 8.0, feet + TABLE_TOP + 2.6), 0.0
+    # the top of a chair's back in front, held
+    return (hip[0] + CHAIR_AHEAD + 1.0, feet + CHAIR_SEAT + CHAIR_BACK + 2.5), -60.0
 
 
 def floor_reach(shoulder: Point, floor: float, side: str) -> float:
@@ -160,8 +194,8 @@ def palm_angle(shoulder: Point, floor: float) -> float:
     return -math.degrees(math.asin(min(1.0, max(0.0, short / HAND_REACH))))
 
 
-def posed(figure: Figure, angles: dict[str, float]) -> Body:
-    stance = stance_of(figure, angles)
+def posed(figure: Figure, angles: dict[str, float], turn_out: bool = True) -> Body:
+    stance = stance_of(figure, angles, turn_out)
     body = pose_body(stance)
     reach = dict(figure.reach)
     if reach:
@@ -277,8 +311,11 @@ def arrow_marks(figure: Figure, placed: Placed, colors: Colors) -> list[Mark]:
     at = landmark(placed, figure.arrow.at)
     heading = {"up": 90.0, "down": -90.0, "forward": 0.0, "back": 180.0}[figure.arrow.toward]
     left, bottom, right, top = bounds([p for part in placed.parts.values() for p in part.paths])
-    middle = ((left + right) / 2, (bottom + top) / 2)
-    # stand off on the side of the landmark away from the body's middle
+    return arrow_path(at, heading, ((left + right) / 2, (bottom + top) / 2), colors)
+
+
+def arrow_path(at: Point, heading: float, middle: Point, colors: Colors) -> list[Mark]:
+    """A curved arrow standing off `at` on the side away from `middle`, pointing `heading`."""
     normal = heading + 90.0
     away = direction(normal)
     if (at[0] - middle[0]) * away[0] + (at[1] - middle[1]) * away[1] < 0:
@@ -303,14 +340,13 @@ def arrow_marks(figure: Figure, placed: Placed, colors: Colors) -> list[Mark]:
 
 
 def body_marks(
-    placed: Placed,
+    parts: dict[str, Part],
     order: tuple[str, ...],
     colors: Colors,
     emphasis: dict[str, list[Path]],
     faint: bool = False,
 ) -> list[Mark]:
     marks: list[Mark] = []
-    parts = placed.parts
     for name in order:
         part = parts[name]
         far = part.far
@@ -341,22 +377,19 @@ def joined_to(name: str) -> str | None:
     return "torso" if parent == "torso" else f"{side}_{parent}"
 
 
-def figure_marks(figure: Figure, colors: Colors) -> list[Mark]:
-    """Every mark of `figure`, back to front; the floor is at y = 0, x as drawn."""
-    if figure.base is None:
-        return anatomy.psoas_marks(colors.accent)
+def side_marks(figure: Figure, colors: Colors) -> list[Mark]:
+    """Every mark of `figure` seen from the side, back to front; the floor is at y = 0."""
     angles = dict(figure.angles)
     placed = place(figure, posed(figure, angles))
     order = figure.layers or DEFAULT_ORDER
     marks = prop_marks(figure, placed, colors)
     if figure.then:
         ghost = placed_like(figure, {**angles, **dict(figure.then)}, placed)
-        marks += body_marks(ghost, order, colors, {}, faint=True)
+        marks += body_marks(ghost.parts, order, colors, {}, faint=True)
     emphasis = emphasis_paths(figure, placed.body, placed.offset)
-    marks += body_marks(placed, order, colors, emphasis)
+    marks += body_marks(placed.parts, order, colors, emphasis)
+    marks += held_marks(figure, placed, colors)
     marks += arrow_marks(figure, placed, colors)
-    if figure.side == "left":
-        marks = [mirrored(mark) for mark in marks]
     return marks
 
 
@@ -374,17 +407,6 @@ def placed_like(figure: Figure, angles: dict[str, float], main: Placed) -> Place
     else:
         dy = -lowest(parts, ("near_foot", "far_foot"))
     return Placed(body, moved(parts, (dx, dy)), (dx, dy))
-
-
-def mirrored(mark: Mark) -> Mark:
-    def flip(p: Point) -> Point:
-        return (-p[0], p[1])
-
-    return replace(
-        mark,
-        paths=tuple(transform(p, flip) for p in mark.paths),
-        clip=tuple(transform(p, flip) for p in mark.clip),
-    )
 
 
 def marks_bounds(marks: list[Mark]) -> tuple[float, float, float, float]:

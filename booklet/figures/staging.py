@@ -12,14 +12,16 @@ from booklet.figures.body import (
     body_parts,
 )
 from booklet.figures.geometry import (
+    Path,
     Point,
     add,
     bounds,
     curve_points,
     rounded_rect,
+    smooth_open,
     transform,
 )
-from booklet.figures.library import BASES
+from booklet.figures.library import POSES
 from booklet.figures.marks import Colors, Mark
 from booklet.model import Figure
 
@@ -43,6 +45,13 @@ MAT = 1.4
 
 
 SEAT_DEPTH = 42.0  # a chair's seat, front to back
+CHAIR_SEAT = 45.0  # a chair's seat above the floor
+CHAIR_BACK = 46.0  # its back above the seat
+CHAIR_AHEAD = 24.0  # a chair held for balance: its back this far in front of the hips
+TABLE_TOP = 76.0
+TABLE_AHEAD = 22.0  # a table leant on: its near edge in front of the hips
+TABLE_DEPTH = 60.0
+DOOR_AHEAD = 45.0  # a door a band is tied to: in front of the hands
 
 
 SEAT_BEHIND_HIP = 14.0  # how far the seat's back edge is behind the hip joints
@@ -58,7 +67,8 @@ MAT_BORDER = 4.0  # mat seen from above, showing around the body
 
 
 def seen_from_above(figure: Figure) -> bool:
-    return BASES[figure.base or "standing"].view == "above"
+    """A body lying on its side seen from the ceiling: its side view flat in the page."""
+    return figure.view == "top" and figure.base == "side-lying"
 
 
 def place(figure: Figure, body: Body) -> Placed:
@@ -68,7 +78,9 @@ def place(figure: Figure, body: Body) -> Placed:
     if base == "sitting-on-chair" or "bed" in props:
         feet = lowest(parts, ("near_foot", "far_foot"))
         seat = seat_height(parts, body) if base == "sitting-on-chair" else lowest(parts, ("torso",))
-        bottom = min(feet, seat - 45.0)
+        # feet flat on the floor under a chair that fits; dangling from a bed
+        fits = base == "sitting-on-chair" and seat - feet <= CHAIR_SEAT + 5.0
+        bottom = feet if fits else min(feet, seat - CHAIR_SEAT)
         return Placed(
             body,
             moved(parts, (0.0, -bottom)),
@@ -81,8 +93,31 @@ def place(figure: Figure, body: Body) -> Placed:
         lift = STEP
     if seen_from_above(figure):
         lift = MAT_BORDER
-    offset = (0.0, lift - lowest(parts))
+        offset = (0.0, lift - lowest(parts))
+    else:
+        offset = (0.0, lift - lowest(parts, resting_parts(figure)))
     return Placed(body, moved(parts, offset), offset, lift=lift)
+
+
+# The parts a base posture rests on: the lowest of them is put on the floor, and any other
+# part below the floor goes through it (a pose a body cannot take).
+RESTING_PARTS: dict[str, tuple[str, ...]] = {
+    "standing": ("near_foot", "far_foot"),
+    "kneeling": ("near_shin", "far_shin", "near_thigh", "far_thigh"),
+    "half-kneeling": ("near_shin", "near_thigh", "far_foot"),
+    "lying-on-back": ("torso",),
+    "lying-face-down": ("torso",),
+    "all-fours": ("near_shin", "far_shin", "near_thigh", "far_thigh"),
+    "sitting-on-floor": ("torso",),
+}
+
+
+def resting_parts(figure: Figure) -> tuple[str, ...] | None:
+    """The parts whose lowest point is put on the floor: the pose's, else its base's."""
+    pose = POSES.get(figure.name)
+    if pose is not None and pose.rests_on and pose.base != "lying-on-back":
+        return pose.rests_on
+    return RESTING_PARTS.get(figure.base or "")
 
 
 def seat_height(parts: dict[str, Part], body: Body) -> float:
@@ -129,8 +164,15 @@ def prop_marks(figure: Figure, placed: Placed, colors: Colors) -> list[Mark]:
         hip = add(placed.body.joints["near_hip"], placed.offset)
         marks += chair(hip[0] - SEAT_BEHIND_HIP, placed.seat, facing=1, colors=colors)
     elif "chair" in props:
+        # stood behind, held by its back: the seat beyond, away from the legs
         hip = add(placed.body.joints["near_hip"], placed.offset)
-        marks += chair(hip[0] + 30.5, hip[1] + 4.0 - 51.0, facing=-1, colors=colors)
+        marks += chair(hip[0] + CHAIR_AHEAD, CHAIR_SEAT, facing=1, colors=colors)
+    if "table" in props:
+        hip = add(placed.body.joints["near_hip"], placed.offset)
+        marks += table(hip[0] + TABLE_AHEAD, colors)
+    if "door" in props:
+        door = door_x(placed)
+        marks.append(Mark((rounded_rect(door, 0.0, door + 4.0, top + 8.0, 0.4),), fill, line, 0.3))
     if placed.bed is not None:
         hip = add(placed.body.joints["near_hip"], placed.offset)
         marks += bed(left - 6.0, hip[0] + 9.0, placed.bed, colors)
@@ -192,6 +234,58 @@ def chair(x: float, seat: float, facing: int, colors: Colors) -> list[Mark]:
     ]
     seat_board = rounded_rect(min(x, front), seat - 4.0, max(x, front), seat, 1.2)
     return [Mark(tuple(legs), fill, line, 0.3), Mark((seat_board,), fill, line, 0.3)]
+
+
+def table(x: float, colors: Colors) -> list[Mark]:
+    """A table seen from the side, its near edge at `x`."""
+    fill, line = colors.prop_fill, colors.prop_line
+    legs = (
+        rounded_rect(x + 3.0, 0.0, x + 6.0, TABLE_TOP - 3.0, 0.8),
+        rounded_rect(x + TABLE_DEPTH - 6.0, 0.0, x + TABLE_DEPTH - 3.0, TABLE_TOP - 3.0, 0.8),
+    )
+    top = rounded_rect(x, TABLE_TOP - 3.5, x + TABLE_DEPTH, TABLE_TOP, 1.0)
+    return [Mark(legs, fill, line, 0.3), Mark((top,), fill, line, 0.3)]
+
+
+def door_x(placed: Placed) -> float:
+    """Where a door a band is tied to stands: in front of the hand furthest forward."""
+    return (
+        max(placed.body.joints[f"{s}_wrist"][0] for s in ("near", "far"))
+        + placed.offset[0]
+        + DOOR_AHEAD
+    )
+
+
+def held_marks(figure: Figure, placed: Placed, colors: Colors) -> list[Mark]:
+    """What the hands hold, drawn over the body: an elastic band (tied to a door, under the
+    feet or between the hands) and dumbbells."""
+    hands = {s: add(placed.body.joints[f"{s}_wrist"], placed.offset) for s in ("near", "far")}
+    marks: list[Mark] = []
+    if "band" in figure.props:
+        marks.append(Mark((band_path(figure, placed, hands),), None, colors.accent, 1.2))
+    if "dumbbell" in figure.props or "dumbbells" in figure.props:
+        for side in ("near", "far") if "dumbbells" in figure.props else ("near",):
+            x, y = hands[side]
+            bar = rounded_rect(x - 1.0, y - 7.0, x + 1.0, y + 7.0, 0.9)
+            ends = (
+                rounded_rect(x - 3.0, y + 5.0, x + 3.0, y + 9.0, 1.0),
+                rounded_rect(x - 3.0, y - 9.0, x + 3.0, y - 5.0, 1.0),
+            )
+            marks.append(Mark((bar, *ends), "#6B6F73", "#3A3D40", 0.3))
+    return marks
+
+
+def band_path(figure: Figure, placed: Placed, hands: dict[str, Point]) -> Path:
+    near = hands["near"]
+    if "door" in figure.props:
+        return smooth_open([near, (door_x(placed), near[1])])
+    feet = [add(placed.body.joints[f"{s}_ankle"], placed.offset) for s in ("near", "far")]
+    knee = add(placed.body.joints["near_knee"], placed.offset)
+    if near[1] < knee[1]:
+        foot = min(feet, key=lambda f: f[1])
+        return smooth_open([near, (foot[0] + 6.0, foot[1] - 6.0), hands["far"]])
+    far = hands["far"]
+    return smooth_open([near, ((near[0] + far[0]) / 2, min(near[1], far[1]) - 3.0), far])
 
 
 def bed(x0: float, x1: float, top: float, colors: Colors) -> list[Mark]:
