@@ -10,18 +10,32 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from booklet.figures.body import Body, body_parts
+from booklet.figures.body import Body, limb_parts, torso_path
 from booklet.figures.geometry import add, curve_points, wrap
-from booklet.figures.library import POSES, RANGES
+from booklet.figures.library import BASES, POSES, RANGES
 from booklet.figures.scene import posed, reach_target
-from booklet.figures.staging import Placed, lowest, place
+from booklet.figures.staging import (
+    CHAIR_AHEAD,
+    CHAIR_BACK,
+    CHAIR_SEAT,
+    SEAT_BEHIND_HIP,
+    SEAT_DEPTH,
+    TABLE_AHEAD,
+    TABLE_DEPTH,
+    TABLE_TOP,
+    Placed,
+    lowest,
+    place,
+)
 from booklet.model import Figure
 
+Box = tuple[float, float, float, float]  # left, bottom, right, top
 CONTACT = 2.5  # a part within this many centimetres of a surface rests on it
 THROUGH = 2.0  # a part further below the floor than this goes through it
 BALANCE_SLACK = 2.0  # the centre of mass may be this far beyond the edge of the base
 STEP = 2.5  # degrees between the angles tried for a range that works
-REACH_SLACK = 3.0  # a hand this close to what it holds holds it
+REACH_SLACK = 3.0
+BACK_GIVE = 4.0  # how far a back may lean into a chair's back  # a hand this close to what it holds holds it
 # Share of the body's weight in each part, and the two joints its centre lies between.
 MASSES: tuple[tuple[float, str, str, float], ...] = (
     (0.081, "neck_base", "head", 0.8),
@@ -88,14 +102,14 @@ def foot_on_floor(figure: Figure, angles: dict[str, float], side: str) -> dict[s
     """Bisect the hip angle until the sole is level with the back, the foot flat."""
     low, high = 0.0, RANGES["hip"][1]
     trial = dict(angles)
-    for _ in range(18):
+    pelvis = BASES["lying-on-back"].pelvis - trial.get("trunk", 0.0)
+    for _ in range(14):
         hip = (low + high) / 2
         trial[f"{side}.hip"] = hip
+        shin = pelvis - 180.0 + hip - trial.get(f"{side}.knee", 0.0)
+        trial[f"{side}.ankle"] = flat_ankle(shin)
         body = posed(figure, trial)
-        trial[f"{side}.ankle"] = flat_ankle(body, side)
-        body = posed(figure, trial)
-        parts = body_parts(body)
-        gap = lowest(parts, (f"{side}_foot",)) - lowest(parts, ("torso",))
+        gap = foot_bottom(body, side) - torso_bottom(body)
         # bending the hip further lifts the foot
         if gap > 0:
             high = hip
@@ -104,9 +118,22 @@ def foot_on_floor(figure: Figure, angles: dict[str, float], side: str) -> dict[s
     return trial
 
 
-def flat_ankle(body: Body, side: str) -> float:
+def foot_bottom(body: Body, side: str) -> float:
+    return min(
+        y
+        for part in limb_parts(body, side)
+        if part.name.endswith("foot")
+        for path in part.paths
+        for _, y in curve_points(path)
+    )
+
+
+def torso_bottom(body: Body) -> float:
+    return min(y for _, y in curve_points(torso_path(body)))
+
+
+def flat_ankle(shin: float) -> float:
     """The ankle angle that turns the sole flat, toes pointing away from the head."""
-    shin = body.angles[f"{side}_shin"]
     low, high, _ = RANGES["ankle"]
     return min(high, max(low, wrap(shin + 90.0)))
 
@@ -172,6 +199,46 @@ def through_floor(figure: Figure, placed: Placed) -> list[str]:
     return found
 
 
+def solid_props(figure: Figure, placed: Placed) -> list[tuple[str, Box]]:
+    """(name, box) of each rigid prop the body must stay out of."""
+    hip = add(placed.body.joints["near_hip"], placed.offset)
+    boxes: list[tuple[str, Box]] = []
+    if placed.seat is not None:  # the chair's back, behind the seat
+        back = hip[0] - SEAT_BEHIND_HIP
+        # a back may lean on it a little: chairs' backs give
+        box = (back - 40.0, placed.seat + 2.0, back - BACK_GIVE, placed.seat + CHAIR_BACK)
+        boxes.append(("chair's back", box))
+    elif "chair" in figure.props:
+        x = hip[0] + CHAIR_AHEAD
+        boxes.append(("chair", (x, 0.0, x + SEAT_DEPTH, CHAIR_SEAT + CHAIR_BACK)))
+    if "table" in figure.props:
+        x = hip[0] + TABLE_AHEAD
+        boxes.append(("table", (x, 0.0, x + TABLE_DEPTH, TABLE_TOP)))
+    return boxes
+
+
+def through_props(figure: Figure, placed: Placed) -> list[str]:
+    """A sentence for each prop a part of the body passes through (a hand may hold it)."""
+    found = []
+    holding = {f"{side}_{part}" for side, _ in figure.reach for part in ("hand", "forearm")}
+    for prop, (x0, y0, x1, y1) in solid_props(figure, placed):
+        inside = [
+            name
+            for name, part in placed.parts.items()
+            if name not in holding
+            and any(
+                x0 + THROUGH < x < x1 - THROUGH and y0 + THROUGH < y < y1 - THROUGH
+                for path in part.paths
+                for x, y in curve_points(path)
+            )
+        ]
+        if inside:
+            words = inside[0].replace("_", " ").replace("shin", "lower leg")
+            where = "the body" if inside[0] == "torso" else f"the {words}"
+            found.append(f"{where} would go through the {prop}")
+    return found
+
+
 def reach_misses(figure: Figure, body: Body) -> list[tuple[str, str, float]]:
     """(side, target, centimetres short) for each hand that cannot reach what it holds."""
     misses = []
@@ -188,7 +255,7 @@ def posture_problems(figure: Figure) -> list[str]:
     """Why `figure` could not be held by a real body, as plain sentences (none if it can)."""
     if figure.base is None or figure.base == "side-lying":
         return []
-    body = posed(figure, flat_feet(figure, dict(figure.angles)))
+    body = posed(figure, dict(figure.angles))
     placed = place(figure, body)
     problems = [
         f"the {side} hand cannot reach the {target.replace('-', ' ')} "
@@ -202,6 +269,7 @@ def posture_problems(figure: Figure) -> list[str]:
         if not weight.touching & set(group):
             problems.append(f"{PART_WORDS[group[0]]} does not rest on the floor")
     problems += through_floor(figure, placed)
+    problems += through_props(figure, placed)
     if figure.base in LYING:
         return problems
     left, right = weight.base

@@ -3,6 +3,7 @@ overrides checked against the pose vocabulary and the body's ranges of motion.""
 
 from __future__ import annotations
 
+import functools
 from dataclasses import replace
 
 import yaml
@@ -44,6 +45,7 @@ FIGURE_FIELDS = (
     "view",
 )
 ANGLE_FIELDS = (*BODY_ANGLES, *SIDES)
+HELD_PROPS = ("chair", "table", "wall")
 LIMB_FIELDS = (*LIMB_ANGLES, "reach")
 ARROW_FIELDS = ("at", "toward")
 
@@ -52,6 +54,7 @@ def figure_names() -> list[str]:
     return [*POSES, *BASES, *ANATOMY]
 
 
+@functools.lru_cache(maxsize=256)
 def builtin(name: str) -> Figure:
     """The built-in pose, base posture or anatomy plate `name`, as it is drawn by default."""
     if name in ANATOMY:
@@ -137,6 +140,8 @@ def overridden(
         then_angles, _ = read_angles(fields, "then", {}, {}, reach_allowed=False)
         then = {**then, **{k: v for k, v in then_angles.items()}}
     props = read_names(fields, "props", PROPS, figure.props)
+    # a hand on a chair, table or wall holds one: it is drawn
+    props += tuple(sorted({t for t in reach.values() if t in HELD_PROPS and t not in props}))
     emphasis = read_names(fields, "emphasis", REGIONS, figure.emphasis, sided=True)
     arrow = read_arrow(fields) if fields.get("arrow") is not None else figure.arrow
     view = fields.one_of("view", list(VIEWS)) or figure.view
