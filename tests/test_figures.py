@@ -363,3 +363,39 @@ def test_a_seated_body_rests_on_the_chair_seat_not_in_it(name):
         if back <= x <= back + staging.SEAT_DEPTH
     ]
     assert min(on_seat) >= placed.seat - 0.5
+
+
+def test_emphasis_stays_visible_in_a_grayscale_build(tmp_path):
+    """Read the grayscale PDF: the figure's emphasis is a darker gray than the body it lies
+    on, outlined, and hatched with lines clipped to its shape."""
+    result = run_cli(
+        ["build", "content/psoas-hip-pain.yaml", "--grayscale", "--out", tmp_path / "out"]
+    )
+    assert result.exit_code == 0, result.stderr
+    reader = pypdf.PdfReader(tmp_path / "out" / "psoas-hip-pain.pdf")
+    sample = Colors.from_brand("#1F5F7A", "#D9702B")  # content/brand.yaml
+    body_gray = gray_level_of(sample.near_fill)
+    emphasis_gray = gray_level_of(draw.gray_safe(sample).accent)
+    assert body_gray - emphasis_gray > 0.25, "the emphasis prints darker than the body"
+    assert abs(body_gray - gray_level_of(sample.accent)) < 0.25, "as the plain accent would not"
+    checked = 0
+    for page in reader.pages:
+        xobjects = (page.get("/Resources") or {}).get("/XObject") or {}
+        for name, thing in xobjects.items():
+            if "figure-" not in name:
+                continue
+            text = thing.get_object().get_data().decode("latin-1")
+            triples = re.findall(r"([\d.]+) ([\d.]+) ([\d.]+) rg", text)
+            fills = {float(r) for r, g, b in triples if r == g == b}
+            if not any(abs(f - emphasis_gray) < 0.01 for f in fills):
+                continue  # a pose with nothing emphasised
+            if not any(abs(f - body_gray) < 0.01 for f in fills):
+                continue  # not a person (the anatomy plate)
+            assert re.search(r"W n\nq [\d.]+ [\d.]+ [\d.]+ RG", text), "hatching in a clip"
+            checked += 1
+    assert checked >= 5
+
+
+def gray_level_of(hex_color: str) -> float:
+    r, g, b = (int(hex_color[i : i + 2], 16) / 255 for i in (1, 3, 5))
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b

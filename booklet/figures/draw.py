@@ -6,13 +6,13 @@ from __future__ import annotations
 import functools
 import io
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from reportlab.graphics.shapes import Drawing, Group
 from reportlab.graphics.shapes import Path as RLPath
 from reportlab.lib.rl_accel import fp_str
 
-from booklet.assets.colors import gray_hex, reportlab_color
+from booklet.assets.colors import gray_hex, mix, reportlab_color
 from booklet.figures.geometry import Command, Path, curve_points
 from booklet.figures.marks import Colors, Mark
 from booklet.figures.picture import figure_marks
@@ -20,6 +20,7 @@ from booklet.figures.scene import marks_bounds
 from booklet.model import Figure
 
 NON_ZERO = 1  # ReportLab's FILL_NON_ZERO: overlapping outlines fill as one shape
+GRAY_DARKEN = 0.4  # how much darker the emphasis prints in a grayscale build
 POINTS_PER_CM = 0.6  # people in stretch cards: about 105 pt tall when standing
 
 
@@ -184,7 +185,7 @@ def figure_art(
     Posing and outlining a figure costs more than laying out its card, and a batch prints
     the same figures in every handout, so each is drawn once per process.
     """
-    marks = figure_marks(figure, colors)
+    marks = figure_marks(figure, gray_safe(colors) if gray else colors)
     k = figure_scale(figure, marks, points_per_cm)
     left, bottom, right, top = marks_bounds(marks)
     operators = ["q"]
@@ -192,6 +193,12 @@ def figure_art(
         operators += mark_operators(mark, k, -left, -bottom, gray)
     operators.append("Q")
     return Art((right - left) * k, (top - bottom) * k, "\n".join(operators))
+
+
+def gray_safe(colors: Colors) -> Colors:
+    """The figure's colours for a grayscale build: the emphasis a darker tone than any part
+    of the body, so it does not vanish into a body of the same gray."""
+    return replace(colors, accent=mix(colors.accent, "#000000", GRAY_DARKEN))
 
 
 def mark_operators(mark: Mark, k: float, dx: float, dy: float, gray: bool = False) -> list[str]:

@@ -31,6 +31,7 @@ from booklet.figures.geometry import (
     direction,
     local,
     polygon,
+    polyline,
     scale,
     smooth_closed,
     transform,
@@ -365,8 +366,27 @@ def body_marks(
         for detail in part.details:
             marks.append(Mark((detail,), None, line, LINE * 0.45))
         if name in emphasis:
-            marks.append(Mark(tuple(emphasis[name]), colors.accent))
+            marks += emphasis_marks(tuple(emphasis[name]), colors)
     return marks
+
+
+HATCH_GAP = 1.7  # centimetres between the hatching lines of an emphasised region
+
+
+def emphasis_marks(paths: tuple[Path, ...], colors: Colors) -> list[Mark]:
+    """An emphasised region: the accent, hatched and outlined in a dark tone of it, so it
+    reads without colour too (grayscale printing, red-green colour blindness)."""
+    dark = mix(colors.accent, "#000000", 0.55)
+    left, bottom, right, top = bounds(paths)
+    size = (right - left) + (top - bottom)
+    lines = tuple(
+        polyline([(left + k * HATCH_GAP - (top - bottom), bottom), (left + k * HATCH_GAP, top)])
+        for k in range(int(size / HATCH_GAP) + 2)
+    )
+    return [
+        Mark(paths, colors.accent, dark, LINE * 0.5),
+        Mark(lines, None, dark, LINE * 0.4, clip=paths),
+    ]
 
 
 def joined_to(name: str) -> str | None:

@@ -34,8 +34,8 @@ CONTACT = 2.5  # a part within this many centimetres of a surface rests on it
 THROUGH = 2.0  # a part further below the floor than this goes through it
 BALANCE_SLACK = 2.0  # the centre of mass may be this far beyond the edge of the base
 STEP = 2.5  # degrees between the angles tried for a range that works
-REACH_SLACK = 3.0
-BACK_GIVE = 4.0  # how far a back may lean into a chair's back  # a hand this close to what it holds holds it
+REACH_SLACK = 3.0  # a hand this close to what it holds holds it
+BACK_GIVE = 4.0  # how far a back may lean into a chair's back
 # Share of the body's weight in each part, and the two joints its centre lies between.
 MASSES: tuple[tuple[float, str, str, float], ...] = (
     (0.081, "neck_base", "head", 0.8),
