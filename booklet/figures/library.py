@@ -38,7 +38,12 @@ RANGES: dict[str, tuple[float, float, str]] = {
     "hip-out": (0.0, 50.0, "leg lifted out to the side (abduction)"),
     "shoulder": (-60.0, 180.0, "arm raised forwards +, behind the body -; 180 is overhead"),
     "shoulder-out": (0.0, 180.0, "arm raised out to the side (abduction); 180 is overhead"),
-    "shoulder-turn": (-90.0, 90.0, "arm turned out (external rotation) +, in -"),
+    "shoulder-turn": (
+        -120.0,
+        90.0,
+        "arm turned out (external rotation) +, in -, as the arm turns from hanging at the "
+        "side with the elbow bent and the forearm pointing forward",
+    ),
     "elbow": (0.0, 150.0, "elbow bent; 0 is straight"),
     "wrist": (-70.0, 70.0, "wrist bent back (extension) +, palm down (flexion) -"),
 }
@@ -103,7 +108,7 @@ LANDMARKS = (
     "near-hand",
     "far-hand",
 )
-DIRECTIONS = ("up", "down", "forward", "back")
+DIRECTIONS = ("up", "down", "forward", "back", "out", "in")
 # Where a hand can be put instead of giving the arm's angles.
 REACH_TARGETS = (
     "near-thigh",
@@ -128,8 +133,14 @@ REACH_TARGETS = (
     "far-forearm",
     "near-elbow",
     "far-elbow",
+    "near-hand",
+    "far-hand",
 )
 ANATOMY = ("psoas",)
+ANATOMY_DESCRIPTIONS = {
+    "psoas": "Anatomy plate: the lumbar spine, pelvis and thigh bones from the front, the "
+    "psoas running to the inner upper thigh bone"
+}
 
 
 @dataclass(frozen=True)
@@ -373,8 +384,9 @@ POSES: dict[str, Pose] = {
         "sitting-on-floor",
         "Sitting tall, soles of the feet together, knees dropped out, hands at the ankles",
         {
-            "trunk": 15.0,
-            "back": 12.0,
+            # tall, leaning forward from the hips to hold the ankles
+            "trunk": 22.0,
+            "back": 0.0,
             "head": 6.0,
             # knees up, heels near the groin, then dropped out to the sides: seen from
             # the side, low knees in front of the hips
@@ -544,5 +556,212 @@ POSES: dict[str, Pose] = {
         rests_on=("near_foot",),
         arrow=("near-foot", "back"),
         then={"near.hip": 0.0, "near.knee": 0.0, "near.ankle": 25.0},
+    ),
+    # --- shoulder ------------------------------------------------------------------------
+    "external-rotation-band": Pose(
+        "standing",
+        "Standing, the right elbow at the side bent to a right angle, turning the forearm out "
+        "against a band tied to a door on the left",
+        {"near.elbow": 90.0, "near.shoulder-turn": 45.0, "near.shoulder-out": 5.0},
+        props=("band", "door"),
+        emphasis=("rotator-cuff",),
+        arrow=("near-hand", "out"),
+        then={"near.shoulder-turn": -40.0},
+        view="front",
+    ),
+    "internal-rotation-band": Pose(
+        "standing",
+        "Standing, the right elbow at the side bent to a right angle, pulling the forearm in "
+        "across the belly against a band tied to a door on the right",
+        {"near.elbow": 90.0, "near.shoulder-turn": -40.0, "near.shoulder-out": 5.0},
+        props=("band", "door"),
+        emphasis=("rotator-cuff",),
+        arrow=("near-hand", "in"),
+        then={"near.shoulder-turn": 40.0},
+        view="front",
+    ),
+    "wall-slide": Pose(
+        "standing",
+        "Back against a wall, arms in a W with elbows and wrists on the wall, sliding up into a Y",
+        {
+            **both(**{"shoulder_out": 150.0, "elbow": 30.0, "shoulder_turn": 90.0}),
+        },
+        props=("wall",),
+        emphasis=("shoulder", "far shoulder"),
+        arrow=("near-hand", "up"),
+        then=both(**{"shoulder_out": 80.0, "elbow": 90.0}),
+        view="front",
+    ),
+    "band-row": Pose(
+        "standing",
+        "Standing, pulling a band tied to a door in front back with both hands, elbows "
+        "close to the sides, shoulder blades squeezed",
+        {**both(shoulder=-25.0, elbow=95.0, wrist=-10.0)},
+        props=("band", "door"),
+        emphasis=("upper-back",),
+        arrow=("near-hand", "back"),
+        then=both(shoulder=45.0, elbow=5.0, wrist=0.0),
+    ),
+    "lateral-raise": Pose(
+        "standing",
+        "Standing with light weights, raising both arms out to the sides to shoulder height",
+        both(**{"shoulder_out": 85.0, "elbow": 10.0}),
+        props=("dumbbells",),
+        emphasis=("shoulder", "far shoulder"),
+        arrow=("near-hand", "up"),
+        then=both(**{"shoulder_out": 10.0}),
+        view="front",
+    ),
+    "shoulder-flexion": Pose(
+        "standing",
+        "Standing, raising the right arm forward and up overhead, thumb up",
+        {"near.shoulder": 160.0, "near.elbow": 5.0},
+        emphasis=("shoulder",),
+        arrow=("near-hand", "up"),
+        then={"near.shoulder": 0.0},
+    ),
+    "pendulum": Pose(
+        "standing",
+        "Leaning forward with the left hand on a table, the right arm hanging loose and "
+        "swinging in small circles",
+        {"trunk": 55.0, "near.shoulder": 55.0, "near.elbow": 0.0, "far.knee": 15.0},
+        {"far": "table"},
+        props=("table",),
+        emphasis=("shoulder",),
+        arrow=("near-hand", "forward"),
+    ),
+    "scapular-squeeze": Pose(
+        "sitting-on-chair",
+        "Sitting tall, squeezing the shoulder blades together and down, elbows bent back",
+        {**both(shoulder=-30.0, elbow=90.0)},
+        emphasis=("upper-back",),
+        arrow=("near-hand", "back"),
+        then=both(shoulder=0.0, elbow=90.0),
+    ),
+    # --- neck -----------------------------------------------------------------------------
+    "chin-tuck": Pose(
+        "sitting-on-chair",
+        "Sitting tall, drawing the chin straight back without nodding, a double chin",
+        {"chin-tuck": 3.5, "head": 4.0, **both(shoulder=10.0, elbow=70.0)},
+        emphasis=("neck",),
+        arrow=("head", "back"),
+        then={"chin-tuck": 0.0, "head": 0.0},
+    ),
+    "neck-rotation": Pose(
+        "sitting-on-chair",
+        "Sitting tall, turning the head to look over the right shoulder",
+        {"head-turn": 60.0, **both(shoulder=10.0, elbow=70.0)},
+        emphasis=("neck",),
+        then={"head-turn": 0.0},
+        view="front",
+    ),
+    "neck-side-bend": Pose(
+        "sitting-on-chair",
+        "Sitting tall, tipping the right ear towards the right shoulder",
+        {"head-tilt": 35.0, **both(shoulder=10.0, elbow=70.0)},
+        emphasis=("neck",),
+        then={"head-tilt": 0.0},
+        view="front",
+    ),
+    # --- wrist and elbow ------------------------------------------------------------------
+    "wrist-extensor-stretch": Pose(
+        "standing",
+        "Standing, the right arm out in front, palm down; the left hand bends the right wrist "
+        "down",
+        {"near.shoulder": 75.0, "near.elbow": 45.0, "near.wrist": -65.0},
+        {"far": "near-hand"},
+        emphasis=("forearm",),
+    ),
+    # --- knee -----------------------------------------------------------------------------
+    "straight-leg-raise": Pose(
+        "lying-on-back",
+        "Lying on the back, the left knee bent with the foot flat, lifting the straight "
+        "right leg to the height of the left knee",
+        {
+            "head": 8.0,
+            "near.hip": 40.0,
+            "near.knee": 0.0,
+            "near.ankle": -10.0,
+            "far.knee": 95.0,
+        },
+        emphasis=("quadriceps", "hip-flexors"),
+        arrow=("near-foot", "up"),
+        then={"near.hip": 0.0},
+        rests_on=("far_foot",),
+    ),
+    "quad-set": Pose(
+        "sitting-on-floor",
+        "Sitting with the right leg straight and a rolled towel under the knee, pressing the "
+        "knee down into the towel",
+        {"near.ankle": -15.0},
+        {"near": "near-thigh", "far": "far-thigh"},
+        props=("mat", "towel"),
+        emphasis=("quadriceps",),
+        arrow=("near-knee", "down"),
+    ),
+    "seated-knee-extension": Pose(
+        "sitting-on-chair",
+        "Sitting on a chair, straightening the right knee until the leg is level",
+        {"near.knee": 5.0, "near.ankle": -10.0},
+        emphasis=("quadriceps",),
+        arrow=("near-foot", "up"),
+        then={"near.knee": 90.0, "near.ankle": 0.0},
+    ),
+    "mini-squat": Pose(
+        "standing",
+        "Standing behind a chair holding its back, bending the knees a little, hips back",
+        {
+            "trunk": 25.0,
+            **both(hip=20.0, knee=50.0, ankle=-25.0),
+        },
+        {"near": "chair", "far": "chair"},
+        props=("chair",),
+        emphasis=("quadriceps", "glutes"),
+        arrow=("hips", "down"),
+    ),
+    # --- ankle and balance ----------------------------------------------------------------
+    "heel-raise": Pose(
+        "standing",
+        "Standing facing a wall, fingertips on it for balance, rising up onto the toes",
+        # the whole body leans a little forward, its weight over the toes
+        {"trunk": 6.0, **both(ankle=35.0, hip=-6.0)},
+        {"near": "wall", "far": "wall"},
+        props=("wall",),
+        emphasis=("calf",),
+        arrow=("hips", "up"),
+        then=both(ankle=0.0),
+    ),
+    "ankle-pumps": Pose(
+        "lying-on-back",
+        "Lying on the back, legs straight, pulling the toes up then pointing them away",
+        {"head": 8.0, "near.ankle": -20.0},
+        emphasis=("calf",),
+        arrow=("near-foot", "down"),
+        then={"near.ankle": 45.0},
+    ),
+    "ankle-alphabet": Pose(
+        "sitting-on-chair",
+        "Sitting, the right leg held out straight, tracing the letters with the big toe",
+        {"near.knee": 10.0, "near.ankle": 25.0},
+        emphasis=("ankle",),
+        arrow=("near-foot", "down"),
+        then={"near.ankle": -20.0},
+    ),
+    "single-leg-balance": Pose(
+        "standing",
+        "Standing on the right leg behind a chair, the left foot lifted behind, a hand ready "
+        "on the chair",
+        {"far.hip": 0.0, "far.knee": 85.0, "far.ankle": 30.0},
+        {"near": "chair"},
+        props=("chair",),
+        emphasis=("ankle", "glutes"),
+    ),
+    "calf-stretch-step": Pose(
+        "standing",
+        "Standing on the edge of a step, lowering the right heel over the edge",
+        {"near.ankle": -25.0, "far.knee": 20.0, "far.hip": 15.0, "far.ankle": 10.0},
+        props=("step",),
+        emphasis=("calf",),
+        arrow=("near-foot", "down"),
     ),
 }

@@ -130,8 +130,8 @@ def projected_parts(skeleton: Skeleton, cam: Camera) -> tuple[dict[str, Part], l
             depth[name] = depth_of(cam, a, b)
     parts["torso"] = Part("torso", (torso_outline(skeleton, cam),), False)
     depth["torso"] = depth_of(cam, *(p for p, _ in skeleton.spine[::8]))
-    neck, head, details = head_outline(skeleton, cam)
-    parts["head"] = Part("head", (neck, head), False, details=details)
+    shapes, details = head_outline(skeleton, cam)
+    parts["head"] = Part("head", tuple(shapes), False, details=details)
     depth["head"] = depth_of(cam, joints["head"]) + 0.5
     order = sorted(depth, key=lambda name: (depth[name], name))
     return parts, order
@@ -171,9 +171,9 @@ def point_along(along: list[tuple[float, Vec]], s: float) -> Vec:
     return along[0][1] if s < along[0][0] else along[-1][1]
 
 
-def head_outline(skeleton: Skeleton, cam: Camera) -> tuple[Path, Path, tuple[Path, ...]]:
-    """The neck, the head as an oval, and the face's marks: a nose towards where the face
-    points, and the ears, so a turned or tilted head reads as turned or tilted."""
+def head_outline(skeleton: Skeleton, cam: Camera) -> tuple[list[Path], tuple[Path, ...]]:
+    """The neck, the head as an oval with a nose towards where the face points, and the
+    ears, so a turned or tilted head reads as turned or tilted."""
     joints = skeleton.joints
     base, center, top = (cam.see(joints[n])[:2] for n in ("neck_base", "head", "head_top"))
     up = angle_of(sub(top, center))
@@ -184,12 +184,23 @@ def head_outline(skeleton: Skeleton, cam: Camera) -> tuple[Path, Path, tuple[Pat
     offset = (face[0] - toward[0], face[1] - toward[1])
     facing_viewer = face[2] - toward[2]
     details: list[Path] = []
+    shapes = [neck, head]
+    # how far the face points to the left of the head's up direction, on the page
     across = -offset[0] * math.sin(math.radians(up)) + offset[1] * math.cos(math.radians(up))
     if facing_viewer > -0.2 and abs(across) > 0.15:
-        nose = local(center, up, -1.0, -across * 9.0)
-        details.append(capsule(local(nose, up, 2.5, 0.0), local(nose, up, -1.5, 0.0), 0.7))
+        # a nose towards where the face points, standing out of the outline when turned far
+        side = 1.0 if across > 0 else -1.0
+        x = across * 8.0
+        nose = smooth_closed(
+            [
+                local(center, up, 2.5, x - side * 1.5),
+                local(center, up, -3.5, x + side * (0.8 + 4.2 * abs(across))),
+                local(center, up, -5.0, x - side * 1.5),
+            ]
+        )
+        shapes.append(nose)
     for ear in (-1.0, 1.0):
-        if abs(across) < 0.9 or ear * across < 0:
+        if abs(across) < 0.45 or ear * across < 0:
             ear_x = ear * 9.2 * math.sqrt(max(0.05, 1 - across**2)) - across * 4.0
-            details.append(ellipse(local(center, up, 0.5, -ear_x), 2.6, 1.6, up))
-    return neck, head, tuple(details)
+            details.append(ellipse(local(center, up, 0.5, ear_x), 2.6, 1.6, up))
+    return shapes, tuple(details)

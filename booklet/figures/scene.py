@@ -25,19 +25,28 @@ from booklet.figures.geometry import (
     Path,
     Point,
     add,
+    angle_of,
     arc,
     bounds,
+    capsule,
     circle,
     direction,
+    ellipse,
+    length,
+    lerp,
     local,
     polygon,
     polyline,
     scale,
     smooth_closed,
+    sub,
     transform,
+    wrap,
 )
 from booklet.figures.library import BASES
 from booklet.figures.marks import LINE, Colors, Mark
+from booklet.figures.skeleton import HAND as HAND_LENGTH
+from booklet.figures.skeleton import HeadMotion, extras_of, skeleton
 from booklet.figures.staging import (
     CHAIR_AHEAD,
     CHAIR_BACK,
@@ -106,6 +115,7 @@ def stance_of(figure: Figure, angles: dict[str, float], turn_out: bool = True) -
         lumbar=-angles.get("back", 0.0),
         neck=angles.get("head", 0.0),
         twist=angles.get("twist", 0.0),
+        tuck=angles.get("chin-tuck", 0.0),
         near=limb("near"),
         far=limb("far"),
     )
@@ -150,6 +160,10 @@ def reach_target(body: Body, side: str, target: str) -> tuple[Point, float | Non
         # the hand round the ankle, along the foot
         grip = add(ankle, local((0.0, 0.0), body.angles[f"{leg}_shin"], -3.0, 4.5))
         return grip, body.angles[f"{leg}_foot"]
+    if target.endswith("-hand"):
+        other = target.split("-")[0]
+        hand = body.angles[f"{other}_hand"]
+        return local(body.joints[f"{other}_wrist"], hand, 5.0, 4.0), hand - 150.0
     if target.endswith("-forearm"):
         arm = target.split("-")[0]
         return body.on(arm, "forearm", 0.7, 5.0), body.angles[f"{arm}_forearm"] - 90.0
@@ -195,8 +209,10 @@ def palm_angle(shoulder: Point, floor: float) -> float:
     return -math.degrees(math.asin(min(1.0, max(0.0, short / HAND_REACH))))
 
 
-def posed(figure: Figure, angles: dict[str, float], turn_out: bool = True) -> Body:
-    stance = stance_of(figure, angles, turn_out)
+def posed(figure: Figure, angles: dict[str, float], side_view: bool = True) -> Body:
+    """The body in the side view's plane; with `side_view`, the motions out of that plane
+    (a knee dropped out, an arm raised out or turned) as the side view sees them."""
+    stance = stance_of(figure, angles, side_view)
     body = pose_body(stance)
     reach = dict(figure.reach)
     if reach:
@@ -205,7 +221,40 @@ def posed(figure: Figure, angles: dict[str, float], turn_out: bool = True) -> Bo
                 limb = arm_to(body, side, *reach_target(body, side, reach[side]))
                 stance = replace(stance, near=limb) if side == "near" else replace(stance, far=limb)
         body = pose_body(stance)
+    if side_view and any(angles.get(f"{s}.{a}") for s in SIDES for a in SIDEWAYS_ARM):
+        body = pose_body(arms_seen_from_the_side(body, angles))
     return body
+
+
+SIDEWAYS_ARM = ("shoulder-out", "shoulder-turn")
+SIDES = ("near", "far")
+
+
+def arms_seen_from_the_side(body: Body, angles: dict[str, float]) -> Stance:
+    """The stance with each arm raised out or turned as the side view sees it: the arm
+    turned in three dimensions, then its parts' directions and shortened lengths."""
+    bones = skeleton(body, extras_of(angles), HeadMotion())
+    chest = body.stance.pelvis + body.stance.lumbar
+    stance = body.stance
+    for side in ("near", "far"):
+        if not any(angles.get(f"{side}.{a}") for a in SIDEWAYS_ARM):
+            continue
+        j = bones.joints
+        shoulder, elbow, wrist, fingers = (
+            j[f"{side}_{n}"][:2] for n in ("shoulder", "elbow", "wrist", "fingers")
+        )
+        upper, fore, hand = sub(elbow, shoulder), sub(wrist, elbow), sub(fingers, wrist)
+        limb = replace(
+            body.limb(side),
+            shoulder=wrap(angle_of(upper) - chest + 180.0),
+            elbow=wrap(angle_of(fore) - angle_of(upper)),
+            wrist=wrap(angle_of(hand) - angle_of(fore)),
+            upper_arm=max(0.05, length(upper) / UPPER_ARM),
+            forearm=max(0.05, length(fore) / FOREARM),
+            hand=length(hand) / HAND_LENGTH,
+        )
+        stance = replace(stance, near=limb) if side == "near" else replace(stance, far=limb)
+    return stance
 
 
 # --- placing the body and its props ------------------------------------------------------
@@ -270,9 +319,36 @@ def region_paths(body: Body, region: str, side: str) -> dict[str, tuple[Path, ..
         return {f"{side}_shin": (band(body, side, "shin", 0.12, 0.62, -0.15, -0.85),)}
     if region == "lower-back":
         return {"torso": (torso_band(body, 6.0, 30.0, -0.3, -0.85),)}
+    if region in UPPER_BODY_REGIONS:
+        return upper_body_paths(body, region, side)
     if region == "belly":
         return {"torso": (torso_band(body, 4.0, 28.0, 0.3, 0.85),)}
     return {"torso": (torso_band(body, 32.0, 46.0, 0.3, 0.85),)}  # chest
+
+
+UPPER_BODY_REGIONS = ("shoulder", "rotator-cuff", "upper-back", "neck", "forearm", "ankle", "foot")
+
+
+def upper_body_paths(body: Body, region: str, side: str) -> dict[str, tuple[Path, ...]]:
+    """Emphasis shapes of the regions added for the neck, shoulders, arms, ankles and feet."""
+    if region == "shoulder":
+        return {f"{side}_upper_arm": (band(body, side, "upper_arm", 0.0, 0.45, -0.75, 0.75),)}
+    if region == "rotator-cuff":
+        return {
+            "torso": (torso_band(body, 38.0, 50.0, -0.3, -0.9),),
+            f"{side}_upper_arm": (band(body, side, "upper_arm", 0.0, 0.3, -0.1, -0.8),),
+        }
+    if region == "upper-back":
+        return {"torso": (torso_band(body, 30.0, 50.0, -0.3, -0.9),)}
+    if region == "neck":
+        base, head = body.joints["neck_base"], body.joints["head"]
+        return {"torso": (capsule(base, lerp(base, head, 0.5), 2.8),)}
+    if region == "forearm":
+        return {f"{side}_forearm": (band(body, side, "forearm", 0.1, 0.85, -0.6, 0.6),)}
+    ankle, foot = body.joints[f"{side}_ankle"], body.angles[f"{side}_foot"]
+    if region == "ankle":
+        return {f"{side}_foot": (circle(ankle, 3.4),)}
+    return {f"{side}_foot": (ellipse(local(ankle, foot, 8.0, -3.2), 7.5, 2.2, foot),)}
 
 
 def emphasis_paths(figure: Figure, body: Body, offset: Point) -> dict[str, list[Path]]:
@@ -310,9 +386,13 @@ def arrow_marks(figure: Figure, placed: Placed, colors: Colors) -> list[Mark]:
     if figure.arrow is None:
         return []
     at = landmark(placed, figure.arrow.at)
-    heading = {"up": 90.0, "down": -90.0, "forward": 0.0, "back": 180.0}[figure.arrow.toward]
+    heading = SIDE_HEADINGS[figure.arrow.toward]
     left, bottom, right, top = bounds([p for part in placed.parts.values() for p in part.paths])
     return arrow_path(at, heading, ((left + right) / 2, (bottom + top) / 2), colors)
+
+
+# in a side view "out" (away from the body's middle, sideways) can only be shown forward
+SIDE_HEADINGS = {"up": 90.0, "down": -90.0, "forward": 0.0, "back": 180.0, "out": 0.0, "in": 180.0}
 
 
 def arrow_path(at: Point, heading: float, middle: Point, colors: Colors) -> list[Mark]:

@@ -188,6 +188,8 @@ def prop_marks(figure: Figure, placed: Placed, colors: Colors) -> list[Mark]:
     if "towel" in props or "cushion" in props:
         # soft: the body rests on the floor, sunk into the towel under its lowest point
         x = towel_x(parts)
+        if figure.base == "sitting-on-floor" and figure.angle("near.knee") < 15.0:
+            x = add(placed.body.joints["near_knee"], placed.offset)[0]  # under a straight knee
         rounding = 1.3 if "cushion" in props else 0.5
         shape = rounded_rect(x - 10.0, placed.lift, x + 10.0, placed.lift + TOWEL, rounding)
         marks.append(Mark((shape,), mix(colors.accent, "#FFFFFF", 0.75), line, 0.3))

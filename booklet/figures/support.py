@@ -222,10 +222,13 @@ def through_props(figure: Figure, placed: Placed) -> list[str]:
     found = []
     holding = {f"{side}_{part}" for side, _ in figure.reach for part in ("hand", "forearm")}
     for prop, (x0, y0, x1, y1) in solid_props(figure, placed):
+        # a table stands beside the body: only the legs and trunk can run into it
+        arms = prop == "table"
         inside = [
             name
             for name, part in placed.parts.items()
             if name not in holding
+            and not (arms and any(a in name for a in ("arm", "hand")))
             and any(
                 x0 + THROUGH < x < x1 - THROUGH and y0 + THROUGH < y < y1 - THROUGH
                 for path in part.paths

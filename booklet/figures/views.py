@@ -63,7 +63,7 @@ def lying_on_side(figure: Figure) -> bool:
 
 
 def body_in_3d(figure: Figure, angles: dict[str, float]) -> Skeleton:
-    body = posed(figure, angles, turn_out=False)
+    body = posed(figure, angles, side_view=False)
     head = HeadMotion(
         turn=angles.get("head-turn", 0.0),
         tilt=angles.get("head-tilt", 0.0),
@@ -75,21 +75,38 @@ def body_in_3d(figure: Figure, angles: dict[str, float]) -> Skeleton:
     return bones
 
 
+REACHED_JOINT = {
+    "thigh": "knee",
+    "knee": "knee",
+    "shin": "ankle",
+    "ankle": "ankle",
+    "forearm": "wrist",
+    "elbow": "elbow",
+    "hand": "fingers",
+}
+
+
 def reach_in_3d(bones: Skeleton, body: Body, side: str, target: str) -> None:
     """The hand put where the side view put it, across the body to the limb it holds."""
     x, y = body.joints[f"{side}_wrist"]
     sign = 1.0 if side == "near" else -1.0
     held = target.removeprefix("behind-").removeprefix("outside-").split("-")[0]
-    if held in ("near", "far") and target.split("-")[-1] in ("thigh", "knee", "shin", "ankle"):
-        part = target.split("-")[-1]
-        joint = {"thigh": "knee", "shin": "ankle"}.get(part, part)
-        z = bones.joints[f"{held}_{joint}"][2] + sign * 2.0
+    part = target.split("-")[-1]
+    if held in ("near", "far") and part in REACHED_JOINT:
+        z = bones.joints[f"{held}_{REACHED_JOINT[part]}"][2] + sign * 2.0
     elif target in ("belly", "hips"):
         z = sign * 6.0
     else:
         z = bones.joints[f"{side}_shoulder"][2]
     shoulder = bones.joints[f"{side}_shoulder"]
     wrist = (x, y, z)
+    if held in ("near", "far") and part in ("forearm", "hand", "elbow"):
+        # the other arm, where it is turned to in three dimensions
+        start, end, t = {"forearm": ("elbow", "wrist", 0.7), "hand": ("wrist", "fingers", 0.4)}.get(
+            part, ("elbow", "elbow", 0.0)
+        )
+        a, b = bones.joints[f"{held}_{start}"], bones.joints[f"{held}_{end}"]
+        wrist = v_add(a, v_scale(v_sub(b, a), t))
     pole = (-0.4, -0.5, sign * 1.0)
     elbow = two_bone3(shoulder, wrist, UPPER_ARM, FOREARM, pole)
     along = v_unit(v_sub(wrist, elbow))
@@ -213,7 +230,10 @@ def band_marks(figure: Figure, main: Seen, colors: Colors, faint: bool = False) 
     hands = [main.at(f"{s}_wrist") for s in ("near", "far")]
     color = mix(colors.accent, "#FFFFFF", 0.6 if faint else 0.0)
     if "door" in figure.props:
-        door_x = body_box(main)[0] - 6.0 if figure.view == "front" else hands[0][0] + 40.0
+        # the band pulls against the motion: tied on the side the hand moves away from
+        left, _, right, _ = body_box(main)
+        pulls_in = figure.arrow is not None and figure.arrow.toward == "in"
+        door_x = left - 6.0 if pulls_in else right + 6.0
         hand = main.at("near_wrist")
         far_hand = main.at("far_wrist")
         paths: tuple[Path, ...] = (smooth_open([(door_x, hand[1]), hand]),)
@@ -267,6 +287,7 @@ REGION_PARTS: dict[str, tuple[str, float, float, float]] = {
 }
 TORSO_REGIONS = {"chest": (38.0, 48.0), "upper-back": (34.0, 50.0), "belly": (6.0, 28.0)}
 TORSO_REGIONS["lower-back"] = (6.0, 30.0)
+BACK_REGIONS = ("upper-back", "lower-back")
 
 
 def emphasis_paths(figure: Figure, main: Seen) -> dict[str, list[Path]]:
@@ -289,8 +310,11 @@ def emphasis_paths(figure: Figure, main: Seen) -> dict[str, list[Path]]:
             found.setdefault(f"{side}_{part}", []).append(capsule(a, b, width, width * 0.8))
         elif region == "neck":
             base, head = main.at("neck_base"), main.at("head")
-            mid = ((base[0] + head[0]) / 2, (base[1] + head[1]) / 2)
-            found.setdefault("head", []).append(capsule(base, mid, 3.6))
+            # the neck between the shoulders and the jaw, below the face
+            mid = (base[0] + (head[0] - base[0]) * 0.25, base[1] + (head[1] - base[1]) * 0.25)
+            found.setdefault("head", []).append(capsule(base, mid, 3.0))
+        elif region in BACK_REGIONS and main.camera.name == "front" and not lying_on_side(figure):
+            continue  # the back is turned away from the viewer
         else:
             low, high = TORSO_REGIONS.get(region, (38.0, 48.0))
             found.setdefault("torso", []).append(torso_patch(main, low, high))
@@ -326,6 +350,20 @@ def torso_patch(main: Seen, low: float, high: float) -> Path:
     return smooth_closed([a0, b0, b1, a1])
 
 
+def front_heading(figure: Figure, main: Seen, at: Point) -> float:
+    """Which way the arrow points on the page: out and in are away from and towards the
+    body's middle line; forward and back are towards and away from the viewer, drawn as
+    down and up the page."""
+    toward = figure.arrow.toward if figure.arrow else "up"
+    if toward in ("out", "in"):
+        middle = (main.at("near_hip")[0] + main.at("far_hip")[0]) / 2
+        outward = 0.0 if at[0] >= middle else 180.0
+        return outward if toward == "out" else outward + 180.0
+    if figure.view == "front" and lying_on_side(figure) and toward in ("forward", "back"):
+        return 0.0 if toward == "forward" else 180.0
+    return {"up": 90.0, "down": -90.0, "forward": -90.0, "back": 90.0}[toward]
+
+
 LANDMARK_JOINTS = {"head": "head", "chest": "neck_base", "back": "neck_base", "hips": "near_hip"}
 
 
@@ -338,8 +376,6 @@ def arrow_marks(figure: Figure, main: Seen, colors: Colors) -> list[Mark]:
     else:
         side, joint = name.split("-")
         at = main.at(f"{side}_{ {'foot': 'ankle', 'hand': 'wrist'}.get(joint, joint) }")
-    heading = {"up": 90.0, "down": -90.0, "forward": 0.0, "back": 180.0}[figure.arrow.toward]
-    if figure.view == "front" and figure.arrow.toward in ("forward", "back"):
-        heading = 180.0 if figure.arrow.toward == "forward" else 0.0  # out, in
+    heading = front_heading(figure, main, at)
     left, bottom, right, top = body_box(main)
     return arrow_path(at, heading, ((left + right) / 2, (bottom + top) / 2), colors)

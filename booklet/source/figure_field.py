@@ -10,6 +10,7 @@ import yaml
 
 from booklet.figures.library import (
     ANATOMY,
+    ANATOMY_DESCRIPTIONS,
     ARM_ANGLES,
     BASES,
     BODY_ANGLES,
@@ -52,6 +53,14 @@ ARROW_FIELDS = ("at", "toward")
 
 def figure_names() -> list[str]:
     return [*POSES, *BASES, *ANATOMY]
+
+
+def catalogue() -> list[tuple[str, str, str]]:
+    """(name, view, what it shows) of every built-in figure: poses, base postures, plates."""
+    rows = [(name, builtin(name).view, pose.description) for name, pose in POSES.items()]
+    rows += [(name, posture.view, "base posture") for name, posture in BASES.items()]
+    rows += [(name, "front", ANATOMY_DESCRIPTIONS[name]) for name in ANATOMY]
+    return rows
 
 
 @functools.lru_cache(maxsize=256)
