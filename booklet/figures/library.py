@@ -666,8 +666,7 @@ POSES: dict[str, Pose] = {
     # --- wrist and elbow ------------------------------------------------------------------
     "wrist-extensor-stretch": Pose(
         "standing",
-        "Standing, the right arm out in front, palm down; the left hand bends the right wrist "
-        "down",
+        "Standing, the right arm out in front, palm down; the left hand bends the right wrist down",
         {"near.shoulder": 75.0, "near.elbow": 45.0, "near.wrist": -65.0},
         {"far": "near-hand"},
         emphasis=("forearm",),

@@ -178,14 +178,13 @@ def prop_marks(figure: Figure, main: Seen, colors: Colors) -> list[Mark]:
         shape = rounded_rect(left - MAT_BORDER, 0.0, right + MAT_BORDER, top + MAT_BORDER, 1.5)
         return [Mark((shape,), mix(fill, "#FFFFFF", 0.5), line, 0.3)]
     marks: list[Mark] = []
-    if "wall" in figure.props or "door" in figure.props:
-        # behind the person: a pale panel (a door has its frame and handle)
-        x0, x1 = left - 12.0, right + 12.0
-        panel = rounded_rect(x0, 0.0, x1, top + 10.0, 0.5)
+    if "wall" in figure.props:  # behind the person: a pale panel
+        panel = rounded_rect(left - 12.0, 0.0, right + 12.0, top + 10.0, 0.5)
         marks.append(Mark((panel,), mix(fill, "#FFFFFF", 0.55), line, 0.3))
-        if "door" in figure.props:
-            frame = rounded_rect(x0 + 6.0, 0.0, x1 - 6.0, top + 4.0, 0.5)
-            marks.append(Mark((frame,), None, line, 0.5))
+    if "door" in figure.props:  # the edge of an open door, on the side the band is tied
+        x = door_x(figure, main)
+        edge = rounded_rect(x - 1.5, 0.0, x + 3.5, top + 8.0, 0.5)
+        marks.append(Mark((edge,), fill, line, 0.3))
     marks.append(
         Mark(
             (rounded_rect(left - FLOOR_MARGIN, -0.45, right + FLOOR_MARGIN, 0.0, 0.2),),
@@ -230,16 +229,13 @@ def band_marks(figure: Figure, main: Seen, colors: Colors, faint: bool = False) 
     hands = [main.at(f"{s}_wrist") for s in ("near", "far")]
     color = mix(colors.accent, "#FFFFFF", 0.6 if faint else 0.0)
     if "door" in figure.props:
-        # the band pulls against the motion: tied on the side the hand moves away from
-        left, _, right, _ = body_box(main)
-        pulls_in = figure.arrow is not None and figure.arrow.toward == "in"
-        door_x = left - 6.0 if pulls_in else right + 6.0
+        door = door_x(figure, main)
         hand = main.at("near_wrist")
         far_hand = main.at("far_wrist")
-        paths: tuple[Path, ...] = (smooth_open([(door_x, hand[1]), hand]),)
+        paths: tuple[Path, ...] = (smooth_open([(door, hand[1]), hand]),)
         if abs(far_hand[1] - hand[1]) < 12.0 and figure.view == "side":
-            paths += (smooth_open([(door_x, far_hand[1]), far_hand]),)
-        anchor = circle((door_x, hand[1]), 1.6)
+            paths += (smooth_open([(door, far_hand[1]), far_hand]),)
+        anchor = circle((door, hand[1]), 1.6)
         return [Mark(paths, None, color, 1.2), Mark((anchor,), color)]
     feet = [main.at(f"{s}_ankle") for s in ("near", "far")]
     if min(h[1] for h in hands) < main.at("near_knee")[1]:
@@ -248,6 +244,14 @@ def band_marks(figure: Figure, main: Seen, colors: Colors, faint: bool = False) 
         return [Mark((path,), None, color, 1.2)]
     middle = ((hands[0][0] + hands[1][0]) / 2, (hands[0][1] + hands[1][1]) / 2 - 2.0)
     return [Mark((smooth_open([hands[0], middle, hands[1]]),), None, color, 1.2)]
+
+
+def door_x(figure: Figure, main: Seen) -> float:
+    """Where the door a band is tied to stands: the band pulls against the motion, so it is
+    tied on the side the hand moves away from."""
+    left, _, right, _ = body_box(main)
+    pulls_in = figure.arrow is not None and figure.arrow.toward == "in"
+    return left - 8.0 if pulls_in else right + 8.0
 
 
 def held_marks(figure: Figure, main: Seen, colors: Colors) -> list[Mark]:
