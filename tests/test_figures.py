@@ -6,6 +6,7 @@ from __future__ import annotations
 import io
 import re
 from dataclasses import replace
+from pathlib import Path
 
 import pypdf
 import pytest
@@ -20,6 +21,7 @@ from booklet.model import Figure
 from booklet.source.figure_field import builtin
 
 COLORS = Colors.from_brand("#1F5F7A", "#D9702B")
+ROOT = Path(__file__).resolve().parent.parent
 SAMPLE_POSES = (
     "kneeling-hip-flexor",
     "standing-quad",
@@ -232,7 +234,7 @@ def test_figure_command_reports_bad_input_without_traceback(tmp_path):
         (
             "pose: standing\narrow: {at: hips, toward: sideways}",
             ':9: sections[1].stretches[1].figure.arrow.toward: "sideways" is not one of: '
-            "up, down, forward, back",
+            "up, down, forward, back, out, in",
         ),
         (
             "pose: standing\nangles: {near: {elbw: 10}}",
@@ -369,7 +371,13 @@ def test_emphasis_stays_visible_in_a_grayscale_build(tmp_path):
     """Read the grayscale PDF: the figure's emphasis is a darker gray than the body it lies
     on, outlined, and hatched with lines clipped to its shape."""
     result = run_cli(
-        ["build", "content/psoas-hip-pain.yaml", "--grayscale", "--out", tmp_path / "out"]
+        [
+            "build",
+            ROOT / "content" / "psoas-hip-pain.yaml",
+            "--grayscale",
+            "--out",
+            tmp_path / "out",
+        ]
     )
     assert result.exit_code == 0, result.stderr
     reader = pypdf.PdfReader(tmp_path / "out" / "psoas-hip-pain.pdf")

@@ -24,7 +24,12 @@ VIEWS = ("side", "front", "top")
 
 # Anatomical ranges in degrees, with what each angle means.
 RANGES: dict[str, tuple[float, float, str]] = {
-    "trunk": (-45.0, 90.0, "lean of the trunk from the base posture, forwards +"),
+    "trunk": (
+        -45.0,
+        90.0,
+        "lean forwards + from the base posture: from the hips when upright (the legs stay), "
+        "the whole body when lying or on hands and knees",
+    ),
     "back": (-40.0, 45.0, "curve of the back: rounded +, arched -"),
     "head": (-40.0, 60.0, "head nodded forwards +, tipped back -"),
     "twist": (0.0, 60.0, "chest turned towards the viewer"),

@@ -450,13 +450,13 @@ def body_marks(
     return marks
 
 
-HATCH_GAP = 1.7  # centimetres between the hatching lines of an emphasised region
+HATCH_GAP = 2.2  # centimetres between the hatching lines of an emphasised region
 
 
 def emphasis_marks(paths: tuple[Path, ...], colors: Colors) -> list[Mark]:
     """An emphasised region: the accent, hatched and outlined in a dark tone of it, so it
     reads without colour too (grayscale printing, red-green colour blindness)."""
-    dark = mix(colors.accent, "#000000", 0.55)
+    dark = mix(colors.accent, "#000000", 0.5)
     left, bottom, right, top = bounds(paths)
     size = (right - left) + (top - bottom)
     lines = tuple(
@@ -465,7 +465,7 @@ def emphasis_marks(paths: tuple[Path, ...], colors: Colors) -> list[Mark]:
     )
     return [
         Mark(paths, colors.accent, dark, LINE * 0.5),
-        Mark(lines, None, dark, LINE * 0.4, clip=paths),
+        Mark(lines, None, dark, LINE * 0.28, clip=paths),
     ]
 
 

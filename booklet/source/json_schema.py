@@ -110,8 +110,10 @@ def angles(reach: bool) -> Schema:
     limb = {name: {"type": "number"} for name in poses.LIMB_ANGLES}
     limb_fields = fv.LIMB_FIELDS if reach else poses.LIMB_ANGLES
     if reach:
-        limb["reach"] = names(poses.LANDMARKS, "put this hand on a landmark instead")
-    described = {name: {"type": "number", "description": "degrees"} for name in poses.BODY_ANGLES}
+        limb["reach"] = names([*poses.REACH_TARGETS, "none"], "put this hand on a place instead")
+    described = {
+        name: {"type": "number", "description": poses.RANGES[name][2]} for name in poses.BODY_ANGLES
+    }
     for side in poses.SIDES:
         described[side] = mapping(f"angles.{side}", limb_fields, limb)
     return mapping("angles", fv.ANGLE_FIELDS, described)
@@ -134,11 +136,12 @@ def figure() -> Schema:
             fv.ARROW_FIELDS,
             {
                 "at": {"type": "string", "description": "where the arrow starts"},
-                "toward": names(["up", "down", "forward", "back"], "the movement"),
+                "toward": names(list(poses.DIRECTIONS), "the movement"),
             },
         ),
         "caption": text("printed under the figure"),
         "alt": text("what the figure shows, for screen readers"),
+        "view": names(list(poses.VIEWS), "where the body is seen from"),
     }
     return {
         "anyOf": [
