@@ -17,6 +17,7 @@ from booklet.figures.geometry import (
     add,
     bounds,
     curve_points,
+    local,
     rounded_rect,
     smooth_open,
     transform,
@@ -283,9 +284,11 @@ def band_path(figure: Figure, placed: Placed, hands: dict[str, Point]) -> Path:
         return smooth_open([near, (door_x(placed), near[1])])
     feet = [add(placed.body.joints[f"{s}_ankle"], placed.offset) for s in ("near", "far")]
     knee = add(placed.body.joints["near_knee"], placed.offset)
-    if near[1] < knee[1]:
-        foot = min(feet, key=lambda f: f[1])
-        return smooth_open([near, (foot[0] + 6.0, foot[1] - 6.0), hands["far"]])
+    foot_up = lowest(placed.parts, ("near_foot",)) > placed.lift + 3.0
+    if near[1] < knee[1] or foot_up:  # round the sole of a low or lifted foot
+        foot = feet[0] if foot_up else min(feet, key=lambda f: f[1])
+        sole = add(foot, local((0.0, 0.0), placed.body.angles["near_foot"], 12.0, -8.0))
+        return smooth_open([near, sole, hands["far"]])
     far = hands["far"]
     return smooth_open([near, ((near[0] + far[0]) / 2, min(near[1], far[1]) - 3.0), far])
 

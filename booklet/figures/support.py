@@ -289,16 +289,18 @@ def posture_problems(figure: Figure) -> list[str]:
     return problems
 
 
-def working_range(figure: Figure, angle: str) -> tuple[float, float] | None:
-    """The stretch of `angle`'s range, nearest its value in `figure`, in which the rest of
-    the pose can be held; None if no value works."""
-    low, high, _ = RANGES[angle.split(".")[-1]]
-    given = figure.angle(angle)
+def working_range(figure: Figure, *angles: str) -> tuple[float, float] | None:
+    """The stretch of the range of `angles` (one joint, or the same joint on both sides set
+    alike), nearest the first one's value in `figure`, in which the rest of the pose can be
+    held; None if no value works."""
+    low, high, _ = RANGES[angles[0].split(".")[-1]]
+    given = figure.angle(angles[0])
     steps = int((high - low) // STEP)
     good = []
     for i in range(steps + 1):
         value = low + i * STEP
-        trial = replace(figure, angles=tuple(sorted({**dict(figure.angles), angle: value}.items())))
+        changed = {**dict(figure.angles), **dict.fromkeys(angles, value)}
+        trial = replace(figure, angles=tuple(sorted(changed.items())))
         if not posture_problems(trial):
             good.append(value)
     if not good:

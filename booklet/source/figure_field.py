@@ -193,6 +193,12 @@ def check_posture(fields: Fields, figure: Figure, pose: Figure) -> None:
         if found is not None and not found[0] <= figure.angle(name) <= found[1]:
             label = name.replace(".", " ")
             hints.append(f"{label} works from {found[0]:g} to {found[1]:g}")
+    if not hints:  # the same joint on both sides, moved together
+        for name in sorted({n.split(".", 1)[1] for n in changed if "." in n}):
+            pair = (f"near.{name}", f"far.{name}")
+            found = working_range(figure, *pair)
+            if found is not None:
+                hints.append(f"near and far {name} together work from {found[0]:g} to {found[1]:g}")
     hint = f"; with the other angles as they are, {'; '.join(hints)}" if hints else ""
     where = "angles" if fields.get("angles") is not None else "pose"
     fields.ctx.report(
