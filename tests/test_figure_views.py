@@ -13,7 +13,7 @@ import pytest
 from conftest import problems, run_cli, write_yaml
 from test_figures import content_with_figure
 
-from booklet.figures import anatomy, projection, scene, views
+from booklet.figures import anatomy, projection, scene, staging, views
 from booklet.figures.geometry import curve_points
 from booklet.figures.library import POSES, REGIONS
 from booklet.figures.marks import Colors
@@ -180,3 +180,16 @@ def test_the_program_samples_pass_the_strict_check_and_build(tmp_path, sample):
     assert result.exit_code == 0, result.stdout + result.stderr
     built = run_cli(["build", ROOT / sample, "--out", tmp_path / "out"])
     assert built.exit_code == 0, built.stderr
+
+
+def test_a_chair_held_in_a_front_view_stands_beside_the_body_under_the_hand():
+    figure = builtin("standing-hip-abduction")
+    main = views.seen(figure, dict(figure.angles))
+    hand = main.at("far_wrist")
+    hips = [main.at(f"{s}_hip")[0] for s in ("near", "far")]
+    assert not min(hips) - 15.0 < hand[0] < max(hips) + 15.0, "out beside the body"
+    chair_top = staging.CHAIR_SEAT + staging.CHAIR_BACK
+    assert abs(hand[1] - chair_top) < 6.0
+    # the standing foot stays put in both phases; the lifted one moves out
+    ghost = views.seen(figure, {**dict(figure.angles), **dict(figure.then)})
+    assert views.anchor_joint(figure, main, ghost) == "far_ankle"

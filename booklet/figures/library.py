@@ -562,6 +562,26 @@ POSES: dict[str, Pose] = {
         arrow=("near-foot", "back"),
         then={"near.hip": 0.0, "near.knee": 0.0, "near.ankle": 25.0},
     ),
+    "standing-hip-abduction": Pose(
+        "standing",
+        "Standing tall holding a chair with the left hand, lifting the straight right leg out "
+        "to the side",
+        {"near.hip-out": 30.0},
+        {"far": "chair"},
+        props=("chair",),
+        emphasis=("glutes",),
+        arrow=("near-foot", "out"),
+        then={"near.hip-out": 0.0},
+        view="front",
+    ),
+    "side-lying-leg-raise": Pose(
+        "side-lying",
+        "Lying on the left side, the bottom knee bent, lifting the straight top leg",
+        {"near.hip": 0.0, "near.knee": 0.0, "near.ankle": 0.0, "near.hip-out": 35.0},
+        emphasis=("glutes",),
+        arrow=("near-foot", "up"),
+        then={"near.hip-out": 0.0},
+    ),
     # --- shoulder ------------------------------------------------------------------------
     "external-rotation-band": Pose(
         "standing",

@@ -31,10 +31,11 @@ from booklet.figures.skeleton import (
     v_sub,
     v_unit,
 )
-from booklet.figures.staging import MAT, MAT_BORDER, moved
+from booklet.figures.staging import CHAIR_BACK, CHAIR_SEAT, MAT, MAT_BORDER, chair, moved
 from booklet.model import Figure
 
 FLOOR_MARGIN = 7.0
+ANKLE_HEIGHT = 7.0  # the ankle joint above the sole
 # how far the camera looks down on a body seen from the front, by base posture
 ELEVATION = {"side-lying": 10.0, "sitting-on-floor": 15.0, "lying-on-back": 30.0}
 TURN: dict[str, float] = {}  # round towards the feet +, by base posture
@@ -70,9 +71,31 @@ def body_in_3d(figure: Figure, angles: dict[str, float]) -> Skeleton:
         tuck=angles.get("chin-tuck", 0.0),
     )
     bones = skeleton(body, extras_of(angles), head)
+    beside = figure.view == "front" and not lying_on_side(figure)
     for side, target in figure.reach:
-        reach_in_3d(bones, body, side, target)
+        if target == "chair" and beside:
+            chair_beside(bones, side)
+        else:
+            reach_in_3d(bones, body, side, target)
     return bones
+
+
+CHAIR_OUT = 24.0  # a chair held from the front view: its back this far out from a shoulder
+
+
+def chair_beside(bones: Skeleton, side: str) -> None:
+    """Seen from the front, a chair held for balance stands beside the body: the hand on
+    the top of its back, out from the shoulder."""
+    sign = 1.0 if side == "near" else -1.0
+    floor = min(bones.joints[f"{s}_ankle"][1] for s in ("near", "far")) - ANKLE_HEIGHT
+    shoulder = bones.joints[f"{side}_shoulder"]
+    top = floor + CHAIR_SEAT + CHAIR_BACK + 2.5
+    wrist = (shoulder[0], top, shoulder[2] + sign * CHAIR_OUT)
+    pole = (-0.3, -0.6, sign * 1.0)
+    elbow = two_bone3(shoulder, wrist, UPPER_ARM, FOREARM, pole)
+    bones.joints[f"{side}_elbow"] = elbow
+    bones.joints[f"{side}_wrist"] = wrist
+    bones.joints[f"{side}_fingers"] = v_add(wrist, (8.0, -2.0, sign * 4.0))
 
 
 REACHED_JOINT = {
@@ -133,7 +156,7 @@ def projected_marks(figure: Figure, colors: Colors) -> list[Mark]:
     marks = prop_marks(figure, main, colors)
     if figure.then:
         ghost = seen(figure, {**angles, **dict(figure.then)})
-        ghost = aligned(ghost, main, anchor_joint(figure))
+        ghost = aligned(ghost, main, anchor_joint(figure, main, ghost))
         marks += body_marks(ghost.parts, tuple(ghost.order), colors, {}, faint=True)
         marks += band_marks(figure, ghost, colors, faint=True)
     emphasis = emphasis_paths(figure, main)
@@ -144,10 +167,17 @@ def projected_marks(figure: Figure, colors: Colors) -> list[Mark]:
     return marks
 
 
-def anchor_joint(figure: Figure) -> str:
-    if figure.base in ("standing", "sitting-on-chair"):
-        return "near_ankle"
-    return "near_hip"
+def anchor_joint(figure: Figure, main: Seen, ghost: Seen) -> str:
+    """The joint that stays put between the two phases: on the feet, the ankle that moves
+    least (the one standing); else the hips."""
+    if figure.base not in ("standing", "sitting-on-chair"):
+        return "near_hip"
+
+    def moved_by(joint: str) -> float:
+        a, b = main.skeleton.joints[joint], ghost.skeleton.joints[joint]
+        return sum((p - q) ** 2 for p, q in zip(a, b, strict=True))
+
+    return min(("near_ankle", "far_ankle"), key=moved_by)
 
 
 def aligned(ghost: Seen, main: Seen, joint: str) -> Seen:
@@ -196,10 +226,26 @@ def prop_marks(figure: Figure, main: Seen, colors: Colors) -> list[Mark]:
         marks.append(Mark((mat,), fill, line, 0.3))
     if figure.base == "sitting-on-chair":
         marks += front_chair(main, colors)
+    elif "chair" in figure.props:
+        marks += chairs_beside(figure, main, colors)
     if "step" in figure.props:
         feet = [bounds(main.parts[f"{s}_foot"].paths) for s in ("near", "far")]
         x0, x1 = min(f[0] for f in feet) - 8.0, max(f[2] for f in feet) + 8.0
         marks.append(Mark((rounded_rect(x0, 0.0, x1, 14.0, 0.8),), fill, line, 0.3))
+    return marks
+
+
+def chairs_beside(figure: Figure, main: Seen, colors: Colors) -> list[Mark]:
+    """A chair beside the body under each hand that holds one, seen from its side, the seat
+    turned away from the person."""
+    marks: list[Mark] = []
+    middle = (main.at("near_hip")[0] + main.at("far_hip")[0]) / 2
+    for side, target in figure.reach:
+        if target != "chair":
+            continue
+        x = main.at(f"{side}_wrist")[0]
+        facing = 1 if x > middle else -1
+        marks += chair(x - facing * 1.5, CHAIR_SEAT, facing, colors)
     return marks
 
 
