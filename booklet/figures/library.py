@@ -859,4 +859,42 @@ POSES: dict[str, Pose] = {
         arrow=("near-hand", "up"),
         then={"near.elbow": 10.0},
     ),
+    "hamstring-stretch-lying": Pose(
+        "lying-on-back",
+        "Lying on the back, the left knee bent, a band round the right foot pulling the "
+        "straight right leg up",
+        {
+            "head": 10.0,
+            "near.hip": 75.0,
+            "near.knee": 5.0,
+            "near.ankle": 0.0,
+            "far.knee": 95.0,
+            **both(shoulder=75.0, elbow=40.0),
+        },
+        props=("mat", "band"),
+        emphasis=("hamstrings",),
+        rests_on=("far_foot",),
+    ),
+    "prone-hip-extension": Pose(
+        "lying-face-down",
+        "Lying face down, lifting the straight right leg a little off the floor",
+        {"near.hip": -15.0, "near.ankle": 60.0},
+        emphasis=("glutes",),
+        arrow=("near-foot", "up"),
+        then={"near.hip": 0.0, "near.ankle": 70.0},
+    ),
+    "chest-stretch": Pose(
+        "standing",
+        "Standing tall, hands clasped behind the back, drawing the arms back and the chest open",
+        {**both(shoulder=-40.0, elbow=5.0)},
+        emphasis=("chest",),
+        arrow=("near-hand", "back"),
+    ),
+    "thoracic-extension": Pose(
+        "sitting-on-chair",
+        "Sitting tall, hands behind the head, gently arching the upper back over the chair back",
+        {"back": -15.0, "head": -10.0, **both(shoulder=165.0, elbow=145.0)},
+        emphasis=("upper-back",),
+        arrow=("chest", "up"),
+    ),
 }
