@@ -402,11 +402,14 @@ def torso_patch(main: Seen, low: float, high: float) -> Path:
 
 def front_heading(figure: Figure, main: Seen, at: Point) -> float:
     """Which way the arrow points on the page: out and in are away from and towards the
-    body's middle line; forward and back are towards and away from the viewer, drawn as
-    down and up the page."""
+    body's middle line (at the head, which is on it: towards the near side and the far
+    side); forward and back are towards and away from the viewer, drawn as down and up the
+    page."""
     toward = figure.arrow.toward if figure.arrow else "up"
     if toward in ("out", "in"):
         middle = (main.at("near_hip")[0] + main.at("far_hip")[0]) / 2
+        if figure.arrow is not None and figure.arrow.at == "head":
+            at = main.at("near_shoulder")
         outward = 0.0 if at[0] >= middle else 180.0
         return outward if toward == "out" else outward + 180.0
     if figure.view == "front" and lying_on_side(figure) and toward in ("forward", "back"):
