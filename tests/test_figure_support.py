@@ -59,12 +59,14 @@ def assert_grounded(figure: Figure) -> None:
     resting = staging.resting_parts(figure) or tuple(placed.parts)
     floor = placed.lift
     if placed.seat is None and placed.bed is None:
-        lowest_resting = min(y for _, y in points(placed, resting))
+        edge = -1e9 if placed.step_from is None else placed.step_from + placed.offset[0]
+        lowest_resting = min(y for x, y in points(placed, resting) if x >= edge)
         assert abs(lowest_resting - floor) < TOUCH, f"{figure.name}: floats or sinks"
     turned = {s for s in ("near", "far") if figure.angle(f"{s}.turn-out") > 20.0}
     solid = [n for n in placed.parts if not (n.split("_")[0] in turned and "foot" in n)]
     solid = [n for n in solid if not (n.split("_")[0] in turned and "shin" in n)]
-    assert min(y for _, y in points(placed, solid)) > floor - SINK - 0.5, figure.name
+    below = 0.0 if placed.step_from is not None else floor  # a heel hanging off a step
+    assert min(y for _, y in points(placed, solid)) > below - SINK - 0.5, figure.name
     holding = {f"{s}_{p}" for s, _ in figure.reach for p in ("hand", "forearm")}
     for prop, (x0, y0, x1, y1) in support.solid_props(figure, placed):
         # a table stands beside the body: the arms may pass it, the legs and trunk not
@@ -182,3 +184,16 @@ def test_a_hand_on_a_chair_brings_the_chair_and_rests_on_its_back(make_content):
     assert abs(hand[1] + placed.offset[1] - top) < 5.0
     # the chair stands in front of the standing leg, not through it
     assert support.through_props(figure, placed) == []
+
+
+def test_a_heel_dropped_off_a_step_hangs_below_it_with_the_ball_of_the_foot_on_the_edge():
+    placed = placed_figure(builtin("calf-stretch-step"))
+    assert placed.step_from is not None
+    edge = placed.step_from + placed.offset[0]
+    near = points(placed, ("near_foot",))
+    hanging = [y for x, y in near if x < edge]
+    assert hanging and min(hanging) < staging.STEP - 2.0, "the heel hangs off, below the top"
+    on_step = [y for x, y in near if x >= edge]
+    assert abs(min(on_step) - staging.STEP) < TOUCH, "the ball of the foot on the step"
+    far = min(y for _, y in points(placed, ("far_foot",)))
+    assert abs(far - staging.STEP) < TOUCH, "the other foot stands on the step"

@@ -785,7 +785,7 @@ POSES: dict[str, Pose] = {
     "calf-stretch-step": Pose(
         "standing",
         "Standing on the edge of a step, lowering the right heel over the edge",
-        {"near.ankle": -25.0, "far.knee": 20.0, "far.hip": 15.0, "far.ankle": 10.0},
+        {"near.ankle": -25.0, "far.knee": 28.0, "far.hip": 14.0, "far.ankle": -14.0},
         props=("step",),
         emphasis=("calf",),
         arrow=("near-foot", "down"),

@@ -37,6 +37,7 @@ class Placed:
     seat: float | None = None  # chair seat height
     bed: float | None = None  # bed top height
     lift: float = 0.0  # height of what the lowest point rests on: mat or step
+    step_from: float | None = None  # a step's back edge, when a heel hangs off it
 
 
 TOWEL = 2.6
@@ -97,7 +98,29 @@ def place(figure: Figure, body: Body) -> Placed:
         offset = (0.0, lift - lowest(parts))
     else:
         offset = (0.0, lift - lowest(parts, resting_parts(figure)))
+    edge = heel_off_step(figure, body, parts)
+    if edge is not None:  # the ball of the foot on the edge of the step, the heel below it
+        offset = (0.0, lift - edge[1])
+        return Placed(body, moved(parts, offset), offset, lift=lift, step_from=edge[0])
     return Placed(body, moved(parts, offset), offset, lift=lift)
+
+
+HEEL_DROP = -10.0  # an ankle pulled up further than this, on a step, hangs its heel off
+
+
+def heel_off_step(figure: Figure, body: Body, parts: dict[str, Part]) -> Point | None:
+    """On a step with the near ankle pulled up, where the ball of the foot rests: (the
+    step's back edge, the height of the sole there)."""
+    if "step" not in figure.props or figure.angle("near.ankle") > HEEL_DROP:
+        return None
+    ankle = body.joints["near_ankle"][0]
+    ball = [
+        (x, y)
+        for path in parts["near_foot"].paths
+        for x, y in curve_points(path)
+        if x >= ankle + 6.0
+    ]
+    return ankle + 6.0, min(y for _, y in ball)
 
 
 # The parts a base posture rests on: the lowest of them is put on the floor, and any other
@@ -185,6 +208,8 @@ def prop_marks(figure: Figure, placed: Placed, colors: Colors) -> list[Mark]:
     if "step" in props:
         feet = [bounds(parts[f"{s}_foot"].paths) for s in ("near", "far")]
         x0, x1 = min(f[0] for f in feet) - 6.0, max(f[2] for f in feet) + 10.0
+        if placed.step_from is not None:
+            x0 = placed.step_from + placed.offset[0]
         marks.append(Mark((rounded_rect(x0, 0.0, x1, placed.lift, 0.8),), fill, line, 0.3))
     if "towel" in props or "cushion" in props:
         # soft: the body rests on the floor, sunk into the towel under its lowest point

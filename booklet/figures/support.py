@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from booklet.figures.body import Body, limb_parts, torso_path
+from booklet.figures.body import Body, Part, limb_parts, torso_path
 from booklet.figures.geometry import add, curve_points, wrap
 from booklet.figures.library import BASES, POSES, RANGES
 from booklet.figures.scene import posed, reach_target
@@ -24,7 +24,6 @@ from booklet.figures.staging import (
     TABLE_DEPTH,
     TABLE_TOP,
     Placed,
-    lowest,
     place,
 )
 from booklet.model import Figure
@@ -193,10 +192,22 @@ def through_floor(figure: Figure, placed: Placed) -> list[str]:
         turned = figure.angle(f"{side}.turn-out")
         if (name.endswith("foot") and turned > 20.0) or (name.endswith("shin") and turned > 45.0):
             continue
-        if lowest({name: part}) < placed.lift - THROUGH:
+        if any(y < floor_under(placed, x) - THROUGH for x, y in part_points(part)):
             words = name.replace("_", " ").replace("shin", "lower leg")
             found.append(f"the {words} would go through the floor")
     return found
+
+
+def part_points(part: Part) -> list[tuple[float, float]]:
+    return [p for path in part.paths for p in curve_points(path)]
+
+
+def floor_under(placed: Placed, x: float) -> float:
+    """The height of what is under `x`: the step (or mat) the body stands on, or the floor
+    behind a step a heel hangs off."""
+    if placed.step_from is not None and x < placed.step_from + placed.offset[0]:
+        return 0.0
+    return placed.lift
 
 
 def solid_props(figure: Figure, placed: Placed) -> list[tuple[str, Box]]:
