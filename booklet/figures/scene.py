@@ -156,7 +156,7 @@ def reach_target(body: Body, side: str, target: str) -> tuple[Point, float | Non
     if target.endswith("-hand"):
         other = target.split("-")[0]
         hand = body.angles[f"{other}_hand"]
-        return local(body.joints[f"{other}_wrist"], hand, 5.0, 4.0), hand - 150.0
+        return local(body.joints[f"{other}_wrist"], hand, 5.0, 4.0), hand  # on its back
     if target.endswith("-forearm"):
         arm = target.split("-")[0]
         return body.on(arm, "forearm", 0.7, 5.0), body.angles[f"{arm}_forearm"] - 90.0
