@@ -33,7 +33,8 @@ class Figure:
     `angles` holds every joint angle in degrees ("trunk", "near.hip", ...), already merged
     from the base posture, the named pose and the author's overrides. `reach` puts a hand
     on a landmark ("near", "far-knee") instead of using that arm's angles; `then` is a
-    second phase drawn faintly behind; `layers` changes which parts are drawn in front.
+    second phase drawn faintly behind; `layers` changes which parts are drawn in front;
+    `view` is where the body is seen from: side, front or top.
     """
 
     name: str
@@ -48,6 +49,7 @@ class Figure:
     layers: tuple[str, ...] = ()
     caption: str | None = None
     alt: str | None = None
+    view: str = "side"
 
     def angle(self, name: str) -> float:
         return dict(self.angles).get(name, 0.0)

@@ -507,7 +507,9 @@ def test_a_figure_angle_is_held_to_the_body_s_range_by_both(name: str, folder: P
         return {"title": "T", "sections": [{"title": "S", "figure": figure}]}
 
     for good_value in (f"{(low + high) / 2:g}°", (low + high) / 2):
-        assert problems_loading("content", content_with(good_value), folder) == []
+        # inside its range an angle may still tip this pose over: a different problem
+        loaded = problems_loading("content", content_with(good_value), folder)
+        assert [problem for problem in loaded if "a body cannot hold" not in problem] == []
         assert problems_checking("content", content_with(good_value)) == []
     for bad_value in (high + 1, low - 1, "a lot"):
         assert problems_loading("content", content_with(bad_value), folder)

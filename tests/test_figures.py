@@ -6,20 +6,22 @@ from __future__ import annotations
 import io
 import re
 from dataclasses import replace
+from pathlib import Path
 
 import pypdf
 import pytest
 from conftest import problems, run_cli, write_yaml
 
-from booklet.figures import draw, scene, staging
+from booklet.figures import draw, scene, staging, views
 from booklet.figures.geometry import bounds, curve_points
 from booklet.figures.library import BASES, POSES, PROPS, REGIONS
 from booklet.figures.marks import Colors
-from booklet.figures.scene import figure_marks
+from booklet.figures.picture import figure_marks
 from booklet.model import Figure
 from booklet.source.figure_field import builtin
 
 COLORS = Colors.from_brand("#1F5F7A", "#D9702B")
+ROOT = Path(__file__).resolve().parent.parent
 SAMPLE_POSES = (
     "kneeling-hip-flexor",
     "standing-quad",
@@ -221,7 +223,8 @@ def test_figure_command_reports_bad_input_without_traceback(tmp_path):
         (
             "pose: standing\nprops: [chiar]",
             ':9: sections[1].stretches[1].figure.props[1]: "chiar" is not one of: '
-            'floor, mat, chair, wall, step, towel, cushion, bed; did you mean "chair"?',
+            "floor, mat, chair, wall, step, towel, cushion, bed, band, door, dumbbell, "
+            'dumbbells, table; did you mean "chair"?',
         ),
         (
             "pose: standing\nemphasis: [far chest]",
@@ -231,7 +234,7 @@ def test_figure_command_reports_bad_input_without_traceback(tmp_path):
         (
             "pose: standing\narrow: {at: hips, toward: sideways}",
             ':9: sections[1].stretches[1].figure.arrow.toward: "sideways" is not one of: '
-            "up, down, forward, back",
+            "up, down, forward, back, out, in",
         ),
         (
             "pose: standing\nangles: {near: {elbw: 10}}",
@@ -314,8 +317,22 @@ def test_a_pose_printed_again_is_stored_once(make_content, tmp_path):
     assert max(forms.values()) >= 2, "one form serves several pages"
 
 
-def test_clamshell_lies_on_a_mat_seen_from_above():
-    marks = figure_marks(builtin("clamshell"), COLORS)
+def test_clamshell_is_seen_from_the_front_lying_on_its_side_the_top_knee_opening():
+    figure = builtin("clamshell")
+    assert figure.view == "front"
+    main = views.seen(figure, dict(figure.angles))
+    # lying on the side: one shoulder above the other, the top knee lifted above the bottom
+    near_shoulder, far_shoulder = main.at("near_shoulder"), main.at("far_shoulder")
+    assert near_shoulder[1] - far_shoulder[1] > 25.0
+    assert main.at("near_knee")[1] - main.at("far_knee")[1] > 30.0
+    closed = views.seen(figure, {**dict(figure.angles), **dict(figure.then)})
+    assert closed.at("near_knee")[1] - closed.at("far_knee")[1] < 25.0
+    marks = figure_marks(figure, COLORS)
+    assert COLORS.floor in {m.fill for m in marks}
+
+
+def test_side_lying_seen_from_above_lies_on_a_mat_drawn_round_it():
+    marks = figure_marks(replace(builtin("clamshell"), view="top"), COLORS)
     assert COLORS.floor not in {m.fill for m in marks}, "no floor line in a view from above"
     mat = bounds(marks[0].paths)
     body = bounds([p for m in marks if m.fill == COLORS.near_fill for p in m.paths])
@@ -348,3 +365,45 @@ def test_a_seated_body_rests_on_the_chair_seat_not_in_it(name):
         if back <= x <= back + staging.SEAT_DEPTH
     ]
     assert min(on_seat) >= placed.seat - 0.5
+
+
+def test_emphasis_stays_visible_in_a_grayscale_build(tmp_path):
+    """Read the grayscale PDF: the figure's emphasis is a darker gray than the body it lies
+    on, outlined, and hatched with lines clipped to its shape."""
+    result = run_cli(
+        [
+            "build",
+            ROOT / "content" / "psoas-hip-pain.yaml",
+            "--grayscale",
+            "--out",
+            tmp_path / "out",
+        ]
+    )
+    assert result.exit_code == 0, result.stderr
+    reader = pypdf.PdfReader(tmp_path / "out" / "psoas-hip-pain.pdf")
+    sample = Colors.from_brand("#1F5F7A", "#D9702B")  # content/brand.yaml
+    body_gray = gray_level_of(sample.near_fill)
+    emphasis_gray = gray_level_of(draw.gray_safe(sample).accent)
+    assert body_gray - emphasis_gray > 0.25, "the emphasis prints darker than the body"
+    assert abs(body_gray - gray_level_of(sample.accent)) < 0.25, "as the plain accent would not"
+    checked = 0
+    for page in reader.pages:
+        xobjects = (page.get("/Resources") or {}).get("/XObject") or {}
+        for name, thing in xobjects.items():
+            if "figure-" not in name:
+                continue
+            text = thing.get_object().get_data().decode("latin-1")
+            triples = re.findall(r"([\d.]+) ([\d.]+) ([\d.]+) rg", text)
+            fills = {float(r) for r, g, b in triples if r == g == b}
+            if not any(abs(f - emphasis_gray) < 0.01 for f in fills):
+                continue  # a pose with nothing emphasised
+            if not any(abs(f - body_gray) < 0.01 for f in fills):
+                continue  # not a person (the anatomy plate)
+            assert re.search(r"W n\nq [\d.]+ [\d.]+ [\d.]+ RG", text), "hatching in a clip"
+            checked += 1
+    assert checked >= 5
+
+
+def gray_level_of(hex_color: str) -> float:
+    r, g, b = (int(hex_color[i : i + 2], 16) / 255 for i in (1, 3, 5))
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b

@@ -143,6 +143,9 @@ class Limb:
     thigh: float = 1.0
     shin: float = 1.0
     foot: float = 1.0
+    upper_arm: float = 1.0
+    forearm: float = 1.0
+    hand: float = 1.0
 
 
 @dataclass(frozen=True)
@@ -154,6 +157,7 @@ class Stance:
     lumbar: float = 0.0
     neck: float = 0.0
     twist: float = 0.0
+    tuck: float = 0.0  # chin drawn straight back, centimetres
     near: Limb = Limb()
     far: Limb = Limb()
 
@@ -183,7 +187,13 @@ class Body:
         return self.stance.near if side == "near" else self.stance.far
 
     def stretch(self, side: str, part: str) -> float:
-        return {"thigh": self.limb(side).thigh, "shin": self.limb(side).shin}.get(part, 1.0)
+        limb = self.limb(side)
+        return {
+            "thigh": limb.thigh,
+            "shin": limb.shin,
+            "upper_arm": limb.upper_arm,
+            "forearm": limb.forearm,
+        }.get(part, 1.0)
 
     def on(self, side: str, part: str, t: float, front: float = 0.0) -> Point:
         """A point a fraction `t` along a limb part and `front` off its axis (to its left)."""
@@ -230,7 +240,9 @@ def pose_body(stance: Stance) -> Body:
     body.joints["near_hip"] = body.joints["far_hip"] = (0.0, 0.0)
     body.joints["neck_base"] = body.torso(TRUNK + 2.0, -1.0)
     body.angles["head"] = chest - stance.neck
-    body.joints["head"] = local(body.joints["neck_base"], body.angles["head"], 15.0, -2.5)
+    body.joints["head"] = local(
+        body.joints["neck_base"], body.angles["head"], 15.0, -2.5 + stance.tuck
+    )
     for side in ("near", "far"):
         place_arm(body, side, chest)
         place_leg(body, side)
@@ -242,9 +254,9 @@ def place_arm(body: Body, side: str, chest: float) -> None:
     upper = chest - 180.0 + limb.shoulder
     fore = upper + limb.elbow
     shoulder = body.joints[f"{side}_shoulder"]
-    elbow = add(shoulder, scale(direction(upper), UPPER_ARM))
+    elbow = add(shoulder, scale(direction(upper), UPPER_ARM * limb.upper_arm))
     body.joints[f"{side}_elbow"] = elbow
-    body.joints[f"{side}_wrist"] = add(elbow, scale(direction(fore), FOREARM))
+    body.joints[f"{side}_wrist"] = add(elbow, scale(direction(fore), FOREARM * limb.forearm))
     body.angles[f"{side}_upper_arm"] = upper
     body.angles[f"{side}_forearm"] = fore
     body.angles[f"{side}_hand"] = fore + limb.wrist
@@ -410,10 +422,11 @@ def head_paths(body: Body) -> tuple[Path, Path, Path]:
     return neck, head, ear
 
 
-def hand_path(wrist: Point, angle: float) -> Path:
-    front = [local(wrist, angle, s, f) for s, f, _ in HAND_PROFILE]
-    back = [local(wrist, angle, s, b) for s, _, b in reversed(HAND_PROFILE)]
-    tip = local(wrist, angle, HAND_PROFILE[-1][0] + 1.6, 0.1)
+def hand_path(wrist: Point, angle: float, stretch: float = 1.0) -> Path:
+    k = max(0.45, stretch)
+    front = [local(wrist, angle, s * k, f) for s, f, _ in HAND_PROFILE]
+    back = [local(wrist, angle, s * k, b) for s, _, b in reversed(HAND_PROFILE)]
+    tip = local(wrist, angle, (HAND_PROFILE[-1][0] + 1.6) * k, 0.1)
     return smooth_closed([*front, tip, *back])
 
 
@@ -436,7 +449,7 @@ def limb_parts(body: Body, side: str) -> list[Part]:
         [local(ankle, body.angles[f"{side}_foot"], x * stretch, y) for x, y in FOOT_OUTLINE]
     )
     parts.append(Part(f"{side}_foot", (foot,), far, ankle, 4.0))
-    hand = hand_path(wrist, body.angles[f"{side}_hand"])
+    hand = hand_path(wrist, body.angles[f"{side}_hand"], body.limb(side).hand)
     parts.append(Part(f"{side}_hand", (hand,), far, wrist, 2.6))
     return parts
 

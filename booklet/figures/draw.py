@@ -7,17 +7,18 @@ import dataclasses
 import functools
 import io
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path as FilePath
 from typing import TYPE_CHECKING
 
 from reportlab.lib.rl_accel import fp_str
 
 from booklet.assets import disk_cache
-from booklet.assets.colors import gray_hex, reportlab_color
+from booklet.assets.colors import gray_hex, mix, reportlab_color
 from booklet.figures.geometry import Command, Path, curve_points
 from booklet.figures.marks import Colors, Mark
-from booklet.figures.scene import figure_marks, marks_bounds
+from booklet.figures.picture import figure_marks
+from booklet.figures.scene import marks_bounds
 from booklet.model import Figure
 
 if TYPE_CHECKING:  # ReportLab's shapes are imported only by previews and the HTML twin
@@ -25,6 +26,7 @@ if TYPE_CHECKING:  # ReportLab's shapes are imported only by previews and the HT
     from reportlab.graphics.shapes import Path as RLPath
 
 NON_ZERO = 1  # ReportLab's FILL_NON_ZERO: overlapping outlines fill as one shape
+GRAY_DARKEN = 0.4  # how much darker the emphasis prints in a grayscale build
 POINTS_PER_CM = 0.6  # people in stretch cards: about 105 pt tall when standing
 
 
@@ -222,7 +224,7 @@ def art_from_entry(entry: bytes | None) -> Art | None:
 
 def posed_art(figure: Figure, colors: Colors, gray: bool, points_per_cm: float) -> Art:
     """Pose the figure and write its marks as PDF operators."""
-    marks = figure_marks(figure, colors)
+    marks = figure_marks(figure, gray_safe(colors) if gray else colors)
     k = figure_scale(figure, marks, points_per_cm)
     left, bottom, right, top = marks_bounds(marks)
     operators = ["q"]
@@ -230,6 +232,12 @@ def posed_art(figure: Figure, colors: Colors, gray: bool, points_per_cm: float) 
         operators += mark_operators(mark, k, -left, -bottom, gray)
     operators.append("Q")
     return Art((right - left) * k, (top - bottom) * k, "\n".join(operators))
+
+
+def gray_safe(colors: Colors) -> Colors:
+    """The figure's colours for a grayscale build: the emphasis a darker tone than any part
+    of the body, so it does not vanish into a body of the same gray."""
+    return replace(colors, accent=mix(colors.accent, "#000000", GRAY_DARKEN))
 
 
 def mark_operators(mark: Mark, k: float, dx: float, dy: float, gray: bool = False) -> list[str]:

@@ -7,38 +7,47 @@ import math
 from dataclasses import replace
 
 from booklet.assets.colors import mix
-from booklet.figures import anatomy
 from booklet.figures.body import (
     FOREARM,
-    TORSO_PROFILE,
     UPPER_ARM,
     Body,
     Limb,
+    Part,
     Stance,
     arm_to,
     body_parts,
     pose_body,
-    profile_width,
     turned_out,
 )
+from booklet.figures.emphasis import emphasis_marks, emphasis_paths
 from booklet.figures.geometry import (
     Path,
     Point,
     add,
+    angle_of,
     arc,
     bounds,
     circle,
     direction,
+    length,
     local,
     polygon,
     scale,
-    smooth_closed,
-    transform,
+    sub,
+    wrap,
 )
 from booklet.figures.library import BASES
 from booklet.figures.marks import LINE, Colors, Mark
+from booklet.figures.skeleton import HAND as HAND_LENGTH
+from booklet.figures.skeleton import HeadMotion, extras_of, skeleton
 from booklet.figures.staging import (
+    CHAIR_AHEAD,
+    CHAIR_BACK,
+    CHAIR_SEAT,
+    TABLE_AHEAD,
+    TABLE_TOP,
     Placed,
+    held_marks,
     lowest,
     moved,
     place,
@@ -74,28 +83,44 @@ PARENT = {
 # --- angles -> a posed body --------------------------------------------------------------
 
 
-def stance_of(figure: Figure, angles: dict[str, float]) -> Stance:
+def stance_of(figure: Figure, angles: dict[str, float], turn_out: bool = True) -> Stance:
     pelvis = BASES[figure.base or "standing"].pelvis - angles.get("trunk", 0.0)
+    # upright (standing, kneeling, sitting), the body leans from the hips: the legs stay
+    # where they rest
+    seated = angles.get("trunk", 0.0) if figure.base in LEANS_FROM_HIPS else 0.0
 
     def limb(side: str) -> Limb:
         def a(name: str) -> float:
-            return angles.get(f"{side}.{name}", 0.0)
+            return angles.get(f"{side}.{name}", 0.0) + (seated if name == "hip" else 0.0)
 
         plain = Limb(
-            shoulder=a("shoulder"), elbow=a("elbow"), hip=a("hip"), knee=a("knee"), ankle=a("ankle")
+            shoulder=a("shoulder"),
+            elbow=a("elbow"),
+            wrist=a("wrist"),
+            hip=a("hip"),
+            knee=a("knee"),
+            ankle=a("ankle"),
         )
-        return turned_out(plain, pelvis, a("turn-out"))
+        return turned_out(plain, pelvis, a("turn-out")) if turn_out else plain
 
     return Stance(
         pelvis=pelvis,
         lumbar=-angles.get("back", 0.0),
         neck=angles.get("head", 0.0),
         twist=angles.get("twist", 0.0),
+        tuck=angles.get("chin-tuck", 0.0),
         near=limb("near"),
         far=limb("far"),
     )
 
 
+LEANS_FROM_HIPS = (
+    "standing",
+    "kneeling",
+    "half-kneeling",
+    "sitting-on-floor",
+    "sitting-on-chair",
+)
 HAND_REACH = 15.0  # wrist to fingertips, flat
 LEGS_AND_TORSO = ("torso", "near_thigh", "near_shin", "near_foot", "far_thigh", "far_shin")
 
@@ -114,7 +139,8 @@ def reach_target(body: Body, side: str, target: str) -> tuple[Point, float | Non
     if target in ("near-knee", "far-knee"):
         leg = target.split("-")[0]
         t = 0.2 if side == "near" else 0.3
-        return body.on(leg, "shin", t, 7.0), body.angles[f"{leg}_shin"] - 90.0
+        # the hand over the top of the shin, wrapping round it towards the foot
+        return body.on(leg, "shin", t, 7.0), body.angles[f"{leg}_shin"] - 40.0
     if target == "outside-near-knee":
         return body.on("near", "thigh", 0.92, 9.0), body.angles["near_thigh"] - 60.0
     if target in ("near-shin", "far-shin"):
@@ -124,9 +150,21 @@ def reach_target(body: Body, side: str, target: str) -> tuple[Point, float | Non
     if target in ("near-ankle", "far-ankle"):
         leg = target.split("-")[0]
         ankle = body.joints[f"{leg}_ankle"]
-        return add(ankle, local((0.0, 0.0), body.angles[f"{leg}_shin"], -3.0, 4.5)), None
+        # the hand round the ankle, along the foot
+        grip = add(ankle, local((0.0, 0.0), body.angles[f"{leg}_shin"], -3.0, 4.5))
+        return grip, body.angles[f"{leg}_foot"]
+    if target.endswith("-hand"):
+        other = target.split("-")[0]
+        hand = body.angles[f"{other}_hand"]
+        return local(body.joints[f"{other}_wrist"], hand, 5.0, 4.0), hand  # on its back
+    if target.endswith("-forearm"):
+        arm = target.split("-")[0]
+        return body.on(arm, "forearm", 0.7, 5.0), body.angles[f"{arm}_forearm"] - 90.0
+    if target.endswith("-elbow"):
+        arm = target.split("-")[0]
+        return body.on(arm, "upper_arm", 0.92, 6.0), body.angles[f"{arm}_upper_arm"] - 90.0
     if target == "belly":
-        s = 10.0 if side == "near" else 14.0
+        s = 10.0 if side == "near" else 6.0
         return body.torso(s, 12.5), body.stance.pelvis - 195.0
     if target == "hips":
         return body.torso(12.0, 0.0), body.stance.pelvis - 180.0
@@ -140,8 +178,12 @@ def reach_target(body: Body, side: str, target: str) -> tuple[Point, float | Non
         return (shoulder[0] - 22.0, floor + 2.6), 180.0
     if target == "wall":
         return (shoulder[0] + 0.82 * (UPPER_ARM + FOREARM), shoulder[1] + 4.0), 90.0
-    # a chair in front: its back at hip height
-    return (body.joints["near_hip"][0] + 32.0, body.joints["near_hip"][1] + 6.0), -15.0
+    hip = body.joints["near_hip"]
+    feet = lowest(body_parts(body), ("near_foot", "far_foot"))
+    if target == "table":  # the palm flat on a table in front
+        return (hip[0] + TABLE_AHEAD + 8.0, feet + TABLE_TOP + 2.6), 0.0
+    # the top of a chair's back in front, held
+    return (hip[0] + CHAIR_AHEAD + 1.0, feet + CHAIR_SEAT + CHAIR_BACK + 2.5), -60.0
 
 
 def floor_reach(shoulder: Point, floor: float, side: str) -> float:
@@ -160,8 +202,10 @@ def palm_angle(shoulder: Point, floor: float) -> float:
     return -math.degrees(math.asin(min(1.0, max(0.0, short / HAND_REACH))))
 
 
-def posed(figure: Figure, angles: dict[str, float]) -> Body:
-    stance = stance_of(figure, angles)
+def posed(figure: Figure, angles: dict[str, float], side_view: bool = True) -> Body:
+    """The body in the side view's plane; with `side_view`, the motions out of that plane
+    (a knee dropped out, an arm raised out or turned) as the side view sees them."""
+    stance = stance_of(figure, angles, side_view)
     body = pose_body(stance)
     reach = dict(figure.reach)
     if reach:
@@ -170,85 +214,40 @@ def posed(figure: Figure, angles: dict[str, float]) -> Body:
                 limb = arm_to(body, side, *reach_target(body, side, reach[side]))
                 stance = replace(stance, near=limb) if side == "near" else replace(stance, far=limb)
         body = pose_body(stance)
+    if side_view and any(angles.get(f"{s}.{a}") for s in SIDES for a in SIDEWAYS_ARM):
+        body = pose_body(arms_seen_from_the_side(body, angles))
     return body
 
 
-# --- placing the body and its props ------------------------------------------------------
+SIDEWAYS_ARM = ("shoulder-out", "shoulder-turn")
+SIDES = ("near", "far")
 
 
-# --- emphasis ----------------------------------------------------------------------------
-
-
-def band(
-    body: Body, side: str, part: str, t0: float, t1: float, inner: float, outer: float
-) -> Path:
-    """A muscle-shaped band inside a limb part, between fractions `inner` and `outer` of its
-    half width (front +, back -), tapering to points at `t0` and `t1`."""
-    steps = 6
-    front = inner > 0 or outer > 0
-    edge_a, edge_b = [], []
-    for i in range(steps + 1):
-        t = t0 + (t1 - t0) * i / steps
-        swell = 0.35 + 0.65 * (1 - abs(2 * i / steps - 1) ** 2)
-        width = body.half_width(side, part, t, front)
-        middle = (inner + outer) / 2
-        half = (outer - inner) / 2 * swell
-        edge_a.append(body.on(side, part, t, (middle + half) * width))
-        edge_b.append(body.on(side, part, t, (middle - half) * width))
-    return smooth_closed([*edge_a, *reversed(edge_b)])
-
-
-def torso_band(body: Body, s0: float, s1: float, inner: float, outer: float) -> Path:
-    """A band inside the torso between `s0` and `s1` up the spine; front + , back -."""
-    steps = 6
-    edge_a, edge_b = [], []
-    for i in range(steps + 1):
-        s = s0 + (s1 - s0) * i / steps
-        swell = 0.35 + 0.65 * (1 - abs(2 * i / steps - 1) ** 2)
-        width = profile_width(TORSO_PROFILE, s, inner + outer > 0)
-        middle, half = (inner + outer) / 2, (outer - inner) / 2 * swell
-        edge_a.append(body.torso(s, (middle + half) * width))
-        edge_b.append(body.torso(s, (middle - half) * width))
-    return smooth_closed([*edge_a, *reversed(edge_b)])
-
-
-def region_paths(body: Body, region: str, side: str) -> dict[str, tuple[Path, ...]]:
-    """The emphasis shapes of `region`, by the part each is drawn with."""
-    thigh = f"{side}_thigh"
-    if region == "hip-flexors":
-        return {
-            "torso" if side == "near" else thigh: (torso_band(body, 2.0, 16.0, 0.25, 0.85),),
-            thigh: (band(body, side, "thigh", 0.0, 0.5, 0.2, 0.85),),
-        }
-    if region == "quadriceps":
-        return {thigh: (band(body, side, "thigh", 0.08, 0.9, 0.1, 0.85),)}
-    if region == "hamstrings":
-        return {thigh: (band(body, side, "thigh", 0.12, 0.88, -0.1, -0.85),)}
-    if region == "inner-thighs":
-        return {thigh: (band(body, side, "thigh", 0.1, 0.8, -0.45, 0.45),)}
-    if region == "glutes":
-        return {
-            "torso": (torso_band(body, -6.0, 12.0, -0.35, -0.9),),
-            thigh: (band(body, side, "thigh", 0.0, 0.3, -0.2, -0.85),),
-        }
-    if region == "calf":
-        return {f"{side}_shin": (band(body, side, "shin", 0.12, 0.62, -0.15, -0.85),)}
-    if region == "lower-back":
-        return {"torso": (torso_band(body, 6.0, 30.0, -0.3, -0.85),)}
-    if region == "belly":
-        return {"torso": (torso_band(body, 4.0, 28.0, 0.3, 0.85),)}
-    return {"torso": (torso_band(body, 32.0, 46.0, 0.3, 0.85),)}  # chest
-
-
-def emphasis_paths(figure: Figure, body: Body, offset: Point) -> dict[str, list[Path]]:
-    found: dict[str, list[Path]] = {}
-    for item in figure.emphasis:
-        side, _, region = item.rpartition(" ")
-        for part, paths in region_paths(body, region, side or "near").items():
-            found.setdefault(part, []).extend(
-                transform(p, lambda q: (q[0] + offset[0], q[1] + offset[1])) for p in paths
-            )
-    return found
+def arms_seen_from_the_side(body: Body, angles: dict[str, float]) -> Stance:
+    """The stance with each arm raised out or turned as the side view sees it: the arm
+    turned in three dimensions, then its parts' directions and shortened lengths."""
+    bones = skeleton(body, extras_of(angles), HeadMotion())
+    chest = body.stance.pelvis + body.stance.lumbar
+    stance = body.stance
+    for side in ("near", "far"):
+        if not any(angles.get(f"{side}.{a}") for a in SIDEWAYS_ARM):
+            continue
+        j = bones.joints
+        shoulder, elbow, wrist, fingers = (
+            j[f"{side}_{n}"][:2] for n in ("shoulder", "elbow", "wrist", "fingers")
+        )
+        upper, fore, hand = sub(elbow, shoulder), sub(wrist, elbow), sub(fingers, wrist)
+        limb = replace(
+            body.limb(side),
+            shoulder=wrap(angle_of(upper) - chest + 180.0),
+            elbow=wrap(angle_of(fore) - angle_of(upper)),
+            wrist=wrap(angle_of(hand) - angle_of(fore)),
+            upper_arm=max(0.05, length(upper) / UPPER_ARM),
+            forearm=max(0.05, length(fore) / FOREARM),
+            hand=length(hand) / HAND_LENGTH,
+        )
+        stance = replace(stance, near=limb) if side == "near" else replace(stance, far=limb)
+    return stance
 
 
 # --- the arrow ---------------------------------------------------------------------------
@@ -275,10 +274,17 @@ def arrow_marks(figure: Figure, placed: Placed, colors: Colors) -> list[Mark]:
     if figure.arrow is None:
         return []
     at = landmark(placed, figure.arrow.at)
-    heading = {"up": 90.0, "down": -90.0, "forward": 0.0, "back": 180.0}[figure.arrow.toward]
+    heading = SIDE_HEADINGS[figure.arrow.toward]
     left, bottom, right, top = bounds([p for part in placed.parts.values() for p in part.paths])
-    middle = ((left + right) / 2, (bottom + top) / 2)
-    # stand off on the side of the landmark away from the body's middle
+    return arrow_path(at, heading, ((left + right) / 2, (bottom + top) / 2), colors)
+
+
+# in a side view "out" (away from the body's middle, sideways) can only be shown forward
+SIDE_HEADINGS = {"up": 90.0, "down": -90.0, "forward": 0.0, "back": 180.0, "out": 0.0, "in": 180.0}
+
+
+def arrow_path(at: Point, heading: float, middle: Point, colors: Colors) -> list[Mark]:
+    """A curved arrow standing off `at` on the side away from `middle`, pointing `heading`."""
     normal = heading + 90.0
     away = direction(normal)
     if (at[0] - middle[0]) * away[0] + (at[1] - middle[1]) * away[1] < 0:
@@ -303,14 +309,13 @@ def arrow_marks(figure: Figure, placed: Placed, colors: Colors) -> list[Mark]:
 
 
 def body_marks(
-    placed: Placed,
+    parts: dict[str, Part],
     order: tuple[str, ...],
     colors: Colors,
     emphasis: dict[str, list[Path]],
     faint: bool = False,
 ) -> list[Mark]:
     marks: list[Mark] = []
-    parts = placed.parts
     for name in order:
         part = parts[name]
         far = part.far
@@ -329,7 +334,7 @@ def body_marks(
         for detail in part.details:
             marks.append(Mark((detail,), None, line, LINE * 0.45))
         if name in emphasis:
-            marks.append(Mark(tuple(emphasis[name]), colors.accent))
+            marks += emphasis_marks(tuple(emphasis[name]), colors)
     return marks
 
 
@@ -341,50 +346,42 @@ def joined_to(name: str) -> str | None:
     return "torso" if parent == "torso" else f"{side}_{parent}"
 
 
-def figure_marks(figure: Figure, colors: Colors) -> list[Mark]:
-    """Every mark of `figure`, back to front; the floor is at y = 0, x as drawn."""
-    if figure.base is None:
-        return anatomy.psoas_marks(colors.accent)
+def side_marks(figure: Figure, colors: Colors) -> list[Mark]:
+    """Every mark of `figure` seen from the side, back to front; the floor is at y = 0."""
     angles = dict(figure.angles)
     placed = place(figure, posed(figure, angles))
     order = figure.layers or DEFAULT_ORDER
     marks = prop_marks(figure, placed, colors)
     if figure.then:
         ghost = placed_like(figure, {**angles, **dict(figure.then)}, placed)
-        marks += body_marks(ghost, order, colors, {}, faint=True)
+        marks += body_marks(ghost.parts, order, colors, {}, faint=True)
     emphasis = emphasis_paths(figure, placed.body, placed.offset)
-    marks += body_marks(placed, order, colors, emphasis)
+    marks += body_marks(placed.parts, order, colors, emphasis)
+    marks += held_marks(figure, placed, colors)
     marks += arrow_marks(figure, placed, colors)
-    if figure.side == "left":
-        marks = [mirrored(mark) for mark in marks]
     return marks
 
 
 def placed_like(figure: Figure, angles: dict[str, float], main: Placed) -> Placed:
-    """The second phase, on the same floor, with its anchor joint where the main one's is."""
+    """The second phase on its own floor, moved along it so the joint that stays put (the
+    standing foot, the knee kneeling, the hips lying) is where the first phase has it."""
     body = posed(figure, angles)
-    parts = body_parts(body)
+    ghost = place(figure, body)
     anchor = BASES[figure.base or "standing"].anchor
-    target = add(main.body.joints[anchor], main.offset)
-    dx = target[0] - body.joints[anchor][0]
-    if seen_from_above(figure):
-        dy = target[1] - body.joints[anchor][1]
-    elif main.seat is None:
-        dy = main.lift - lowest(parts)
-    else:
-        dy = -lowest(parts, ("near_foot", "far_foot"))
-    return Placed(body, moved(parts, (dx, dy)), (dx, dy))
-
-
-def mirrored(mark: Mark) -> Mark:
-    def flip(p: Point) -> Point:
-        return (-p[0], p[1])
-
-    return replace(
-        mark,
-        paths=tuple(transform(p, flip) for p in mark.paths),
-        clip=tuple(transform(p, flip) for p in mark.clip),
+    if anchor == "near_ankle":  # on the feet: the ankle that moves least
+        anchor = min(("near_ankle", "far_ankle"), key=lambda j: moved_by(main.body, body, j))
+    target, there = (
+        add(main.body.joints[anchor], main.offset),
+        add(body.joints[anchor], ghost.offset),
     )
+    dx, dy = target[0] - there[0], target[1] - there[1] if seen_from_above(figure) else 0.0
+    return replace(ghost, parts=moved(ghost.parts, (dx, dy)), offset=add(ghost.offset, (dx, dy)))
+
+
+def moved_by(first: Body, second: Body, joint: str) -> float:
+    """How far `joint` is from where it was, each body's hips at the same place."""
+    (x0, y0), (x1, y1) = first.joints[joint], second.joints[joint]
+    return (x0 - x1) ** 2 + (y0 - y1) ** 2
 
 
 def marks_bounds(marks: list[Mark]) -> tuple[float, float, float, float]:

@@ -3,10 +3,14 @@ overrides checked against the pose vocabulary and the body's ranges of motion.""
 
 from __future__ import annotations
 
+import functools
+from dataclasses import replace
+
 import yaml
 
 from booklet.figures.library import (
     ANATOMY,
+    ANATOMY_DESCRIPTIONS,
     ARM_ANGLES,
     BASES,
     BODY_ANGLES,
@@ -19,12 +23,15 @@ from booklet.figures.library import (
     SIDES,
     STRAIGHT_KNEE,
     STRAIGHT_LEG_HIP_LIMIT,
+    VIEWS,
 )
+from booklet.figures.support import flat_feet, posture_problems, working_range
 from booklet.model import Arrow, Figure
 from booklet.source import spec
 from booklet.source.fields import Context, Fields, scalar_text, suggestion
 
 ANGLE_FIELDS = (*BODY_ANGLES, *SIDES)
+HELD_PROPS = ("chair", "table", "wall")
 LIMB_FIELDS = (*LIMB_ANGLES, "reach")
 
 
@@ -32,6 +39,15 @@ def figure_names() -> list[str]:
     return [*POSES, *BASES, *ANATOMY]
 
 
+def catalogue() -> list[tuple[str, str, str]]:
+    """(name, view, what it shows) of every built-in figure: poses, base postures, plates."""
+    rows = [(name, builtin(name).view, pose.description) for name, pose in POSES.items()]
+    rows += [(name, posture.view, "base posture") for name, posture in BASES.items()]
+    rows += [(name, "front", ANATOMY_DESCRIPTIONS[name]) for name in ANATOMY]
+    return rows
+
+
+@functools.lru_cache(maxsize=256)
 def builtin(name: str) -> Figure:
     """The built-in pose, base posture or anatomy plate `name`, as it is drawn by default."""
     if name in ANATOMY:
@@ -40,18 +56,27 @@ def builtin(name: str) -> Figure:
     base = pose.base if pose else name
     posture = BASES[base]
     angles = {**posture.angles, **(pose.angles if pose else {})}
-    return Figure(
-        name=name,
-        base=base,
-        angles=tuple(sorted(angles.items())),
-        reach=tuple(sorted(pose.reach.items())) if pose else (),
-        side=pose.side if pose else "right",
-        props=pose.props if pose and pose.props is not None else posture.props,
-        emphasis=pose.emphasis if pose else (),
-        arrow=Arrow(*pose.arrow) if pose and pose.arrow else None,
-        then=tuple(sorted(pose.then.items())) if pose else (),
-        layers=pose.layers if pose else (),
+    return settled(
+        Figure(
+            name=name,
+            base=base,
+            angles=tuple(sorted(angles.items())),
+            reach=tuple(sorted(pose.reach.items())) if pose else (),
+            side=pose.side if pose else "right",
+            props=pose.props if pose and pose.props is not None else posture.props,
+            emphasis=pose.emphasis if pose else (),
+            arrow=Arrow(*pose.arrow) if pose and pose.arrow else None,
+            then=tuple(sorted(pose.then.items())) if pose else (),
+            layers=pose.layers if pose else (),
+            view=(pose.view if pose else None) or posture.view,
+        )
     )
+
+
+def settled(figure: Figure) -> Figure:
+    """`figure` with the feet its pose rests on put flat on the floor."""
+    angles = flat_feet(figure, dict(figure.angles))
+    return replace(figure, angles=tuple(sorted(angles.items())))
 
 
 def read_figure(ctx: Context, node: yaml.Node, path: str) -> Figure | None:
@@ -78,7 +103,7 @@ def read_figure(ctx: Context, node: yaml.Node, path: str) -> Figure | None:
             anatomy_name,
             list(fields.spec("anatomy").choices),
         )
-        for extra in ("side", "angles", "then", "props", "emphasis", "arrow"):
+        for extra in ("side", "angles", "then", "props", "emphasis", "arrow", "view"):
             if fields.get(extra) is not None:
                 ctx.report(fields.get(extra), fields.where(extra), "is only for poses")
                 figure = None
@@ -112,26 +137,60 @@ def overridden(
         then_angles, _ = read_angles(fields, "then", {}, {}, reach_allowed=False)
         then = {**then, **{k: v for k, v in then_angles.items()}}
     props = read_names(fields, "props", fields.spec("props").item_choices, figure.props)
+    # a hand on a chair, table or wall holds one: it is drawn
+    props += tuple(sorted({t for t in reach.values() if t in HELD_PROPS and t not in props}))
     emphasis = read_names(fields, "emphasis", REGIONS, figure.emphasis, sided=True)
     arrow = read_arrow(fields) if fields.get("arrow") is not None else figure.arrow
+    view = fields.one_of("view", list(VIEWS)) or figure.view
     if len(fields.ctx.problems) > before:
         return None
     check_combined(fields, angles)
     if len(fields.ctx.problems) > before:
         return None
-    return Figure(
-        name=figure.name,
-        base=figure.base,
-        angles=tuple(sorted(angles.items())),
-        reach=tuple(sorted(reach.items())),
-        side=side,
-        props=props,
-        emphasis=emphasis,
-        arrow=arrow,
-        then=tuple(sorted(then.items())),
-        layers=figure.layers,
-        caption=caption,
-        alt=alt,
+    drawn = settled(
+        Figure(
+            name=figure.name,
+            base=figure.base,
+            angles=tuple(sorted(angles.items())),
+            reach=tuple(sorted(reach.items())),
+            side=side,
+            props=props,
+            emphasis=emphasis,
+            arrow=arrow,
+            then=tuple(sorted(then.items())),
+            layers=figure.layers,
+            caption=caption,
+            alt=alt,
+            view=view,
+        )
+    )
+    check_posture(fields, drawn, figure)
+    return None if len(fields.ctx.problems) > before else drawn
+
+
+def check_posture(fields: Fields, figure: Figure, pose: Figure) -> None:
+    """A pose a real body could not hold (falling over, a hand short of what it holds, a
+    knee off the floor it kneels on) is an error naming the angles that work."""
+    problems = posture_problems(figure)
+    if not problems:
+        return
+    changed = [name for name, value in figure.angles if dict(pose.angles).get(name, 0.0) != value]
+    hints = []
+    for name in changed:
+        found = working_range(figure, name)
+        if found is not None and not found[0] <= figure.angle(name) <= found[1]:
+            label = name.replace(".", " ")
+            hints.append(f"{label} works from {found[0]:g} to {found[1]:g}")
+    if not hints:  # the same joint on both sides, moved together
+        for name in sorted({n.split(".", 1)[1] for n in changed if "." in n}):
+            pair = (f"near.{name}", f"far.{name}")
+            found = working_range(figure, *pair)
+            if found is not None:
+                hints.append(f"near and far {name} together work from {found[0]:g} to {found[1]:g}")
+    hint = f"; with the other angles as they are, {'; '.join(hints)}" if hints else ""
+    where = "angles" if fields.get("angles") is not None else "pose"
+    fields.ctx.report(
+        fields.get(where), fields.where(where), f"a body cannot hold this: {problems[0]}{hint}"
     )
 
 

@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from booklet.figures.library import ANATOMY, BASES, DIRECTIONS, LANDMARKS, POSES, PROPS
+from booklet.figures.library import ANATOMY, BASES, DIRECTIONS, LANDMARKS, POSES, PROPS, VIEWS
 from booklet.model import FONT_STYLES, PAGE_SIZES_PT, CalloutKind, QuestionKind, Sides
 from booklet.words.labels import Labels
 from booklet.words.labels import names as label_names
@@ -221,7 +221,7 @@ FIGURE = ObjectSpec(
             "degrees to change, by body part and side",
             "degrees, only the ones you change: `trunk`, `back`, `head`, `twist`, and under "
             "`near` or `far` the limb angles (or `reach`); see the table of angles below",
-            example={"trunk": 5},
+            example={"head": 10},
         ),
         FieldSpec(
             "then",
@@ -251,6 +251,14 @@ FIGURE = ObjectSpec(
         ),
         text("caption", "printed under the figure", example="Shift your hips forward."),
         text("alt", "what the figure shows, for screen readers", example="A kneeling person."),
+        FieldSpec(
+            "view",
+            "choice",
+            "where the body is seen from",
+            "each pose has its clearest view; `front` shows movements out to the side",
+            choices=VIEWS,
+            example="front",
+        ),
     ),
     one_of_required=("pose", "anatomy"),
 )
