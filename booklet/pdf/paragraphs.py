@@ -22,6 +22,9 @@ from reportlab.platypus import Paragraph as ReportLabParagraph
 
 from booklet.assets import fonts
 from booklet.assets.fonts import REPLACEMENT, font_for, is_strong_ltr, is_strong_rtl
+from booklet.pdf import compat
+
+compat.keep_narrow_no_break_spaces()
 
 # markup tags and entities pass through untouched; everything else is one character
 _TOKEN = re.compile(r"<[^>]*>|&#?\w+;|.", re.DOTALL)

@@ -205,7 +205,7 @@ def back_page(kit: Kit, booklet: Booklet, brand: Brand) -> list[Flowable]:
     if booklet.reviewed:
         about.append(
             MeasuredParagraph(
-                f"<b>{markup.escape(labels.reviewed)}:</b> "
+                f"<b>{markup.escape(labels.introducing(labels.reviewed))}</b>"
                 f"{markup.escape(labels.date(booklet.reviewed))}",
                 styles.body,
             )

@@ -17,6 +17,7 @@ from booklet.model import (
     Contact,
     FontFamily,
 )
+from booklet.source.by_language import PER_LANGUAGE, read_by_language
 from booklet.source.fields import Context, Fields, scalar_text, suggestion
 from booklet.source.values import (
     POINTS_PER_UNIT,
@@ -59,13 +60,13 @@ def read_brand(
 ) -> tuple[Brand | None, Context]:
     ctx = Context(path, root=root)
     top = Fields(ctx, node, "", BRAND_FIELDS)
-    organization = top.text("organization", required=True)
+    organization, organizations = read_by_language(top, "organization", required=True)
     logo = read_logo(top)
     primary, accent = read_colors(ctx, top.get("colors"))
     body, heading = read_fonts(ctx, top.get("fonts"))
     page_size, margin = read_page(ctx, top.get("page"))
-    contact = read_contact(ctx, top.get("contact"))
-    disclaimer = top.markup_text("disclaimer")
+    contact, addresses = read_contact(ctx, top.get("contact"))
+    disclaimer, disclaimers = read_by_language(top, "disclaimer", markup=True)
     reading_grade = top.integer("reading_grade", 1, 18)
     labels = read_labels(ctx, top.get("labels"))
     large_print, grayscale = read_print(ctx, top.get("print"))
@@ -83,6 +84,13 @@ def read_brand(
         margin_pt=margin or defaults.margin_pt,
         contact=contact,
         disclaimer=disclaimer,
+        by_language=tuple(
+            (field, tag, text)
+            for field, texts in zip(
+                PER_LANGUAGE, (organizations, disclaimers, addresses), strict=True
+            )
+            for tag, text in texts
+        ),
         reading_grade=reading_grade or defaults.reading_grade,
         labels=labels,
         large_print=large_print,
@@ -226,9 +234,12 @@ def read_page(ctx: Context, node: yaml.Node | None) -> tuple[str | None, float |
     return size, margin
 
 
-def read_contact(ctx: Context, node: yaml.Node | None) -> Contact:
+def read_contact(
+    ctx: Context, node: yaml.Node | None
+) -> tuple[Contact, tuple[tuple[str, str], ...]]:
+    """The contact details, and the address per language when it is given so."""
     if node is None:
-        return Contact()
+        return Contact(), ()
     fields = Fields(ctx, node, "contact", CONTACT_FIELDS)
     email = fields.text("email")
     if email is not None and (email.count("@") != 1 or any(c.isspace() for c in email)):
@@ -246,6 +257,7 @@ def read_contact(ctx: Context, node: yaml.Node | None) -> Contact:
             f'"{website}" is not a web address; write it as https://example.org',
         )
         website = None
-    return Contact(
-        phone=fields.text("phone"), email=email, website=website, address=fields.text("address")
+    address, addresses = read_by_language(fields, "address")
+    return Contact(phone=fields.text("phone"), email=email, website=website, address=address), (
+        addresses
     )

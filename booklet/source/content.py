@@ -36,6 +36,7 @@ from booklet.source.values import (
     read_url,
     short_text,
 )
+from booklet.words import vocabulary
 
 CONTENT_FIELDS = (
     "title",
@@ -103,7 +104,7 @@ def read_content(
     )
     check_unique_stretch_ids(ctx, top)
     quiz_node = top.get("quiz")
-    quiz = read_quiz(ctx, quiz_node, "quiz") if quiz_node is not None else None
+    quiz = read_quiz(ctx, quiz_node, "quiz", language or "en") if quiz_node is not None else None
     exercise_log, questions_page = (
         read_switch(top, "exercise_log"),
         read_switch(top, "questions_page"),
@@ -262,14 +263,31 @@ def read_dosage(fields: Fields) -> Dosage:
     hold = read_duration(fields, "hold")
     repeat = fields.integer("repeat", 1, 1000)
     sets = fields.integer("sets", 1, 100)
-    sides = fields.one_of("sides", [s.value for s in Sides])
+    sides = read_sides(fields)
     return Dosage(
         hold_seconds=hold,
         repeat=repeat,
         sets=sets,
-        sides=Sides(sides) if sides else None,
+        sides=sides,
         frequency=fields.text("frequency"),
     )
+
+
+def read_sides(fields: Fields) -> Sides | None:
+    """each, left, right or both, or the same in a built-in language (`chaque côté`)."""
+    node = fields.get("sides")
+    value = None if node is None else scalar_text(fields.ctx, node, fields.where("sides"))
+    if node is None or value is None:
+        return None
+    sides = vocabulary.side(value)
+    if sides is None:
+        options = [s.value for s in Sides]
+        fields.ctx.report(
+            node,
+            fields.where("sides"),
+            f'"{value}" is not one of: {", ".join(options)}{suggestion(value, options)}',
+        )
+    return sides
 
 
 def read_use(

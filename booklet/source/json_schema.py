@@ -23,6 +23,7 @@ from booklet.source import values
 from booklet.source.fields import MAX_PARAGRAPH_CHARS, MAX_TEXT_CHARS
 from booklet.source.patient import EXERCISE_FIELDS, PATIENT_FIELDS
 from booklet.source.roster import ROW_FIELDS
+from booklet.words import vocabulary
 from booklet.words.labels import names as label_names
 
 DRAFT = "https://json-schema.org/draft/2020-12/schema"
@@ -38,6 +39,22 @@ class SchemaGap(Exception):
 
 def text(description: str, max_length: int = MAX_TEXT_CHARS) -> Schema:
     return {**SCALAR, "maxLength": max_length, "description": description}
+
+
+def per_language(schema: Schema) -> Schema:
+    """The text once, or one text per language tag (`{en: …, es: …}`)."""
+    return {
+        "anyOf": [
+            schema,
+            {
+                "type": "object",
+                "propertyNames": {"pattern": v.LANGUAGE_TAG.pattern},
+                "additionalProperties": schema,
+                "minProperties": 1,
+            },
+        ],
+        "description": f"{schema['description']} Once, or per language: {{en: …, es: …}}.",
+    }
 
 
 def markup(description: str) -> Schema:
@@ -57,6 +74,9 @@ def whole(description: str, minimum: int, maximum: int) -> Schema:
         ],
         "description": f"{description} ({minimum} to {maximum})",
     }
+
+
+SIDES = frozenset(side.value for side in Sides)
 
 
 def names(options: Iterable[str], description: str) -> Schema:
@@ -152,9 +172,10 @@ def duration(description: str) -> Schema:
     return {
         "anyOf": [
             {"type": "integer", "minimum": 1, "maximum": 3600},
-            {"type": "string", "pattern": values.DURATION.pattern},
+            {"type": "string", "pattern": vocabulary.DURATION_PATTERN},
         ],
-        "description": f"{description}: whole seconds, or '30 seconds', '2 minutes'",
+        "description": f"{description}: whole seconds, or '30 seconds', '2 minutes' (or the "
+        "same in the booklet's language)",
     }
 
 
@@ -164,7 +185,10 @@ def dosage() -> dict[str, Schema]:
         "hold": duration("how long to hold"),
         "repeat": whole("how many times", 1, 1000),
         "sets": whole("how many sets", 1, 100),
-        "sides": names([side.value for side in Sides], "each side, or both at once"),
+        "sides": names(
+            [side.value for side in Sides] + [w for w in vocabulary.SIDE_WORDS if w not in SIDES],
+            "each side, or both at once (or the same in the booklet's language)",
+        ),
         "frequency": text("how often, such as 'Twice a day'"),
     }
 
@@ -277,7 +301,7 @@ def brand_schema() -> Schema:
         ]
     }
     described = {
-        "organization": text("the clinic's name"),
+        "organization": per_language(text("the clinic's name.")),
         "logo": path("the logo picture"),
         "colors": mapping(
             "colors", brand_file.COLOR_FIELDS, dict.fromkeys(brand_file.COLOR_FIELDS, colour)
@@ -300,9 +324,12 @@ def brand_schema() -> Schema:
         "contact": mapping(
             "contact",
             brand_file.CONTACT_FIELDS,
-            dict.fromkeys(brand_file.CONTACT_FIELDS, text("contact detail")),
+            {
+                **dict.fromkeys(brand_file.CONTACT_FIELDS, text("contact detail")),
+                "address": per_language(text("the clinic's address.")),
+            },
         ),
-        "disclaimer": markup("printed in a box on the back page."),
+        "disclaimer": per_language(markup("printed in a box on the back page.")),
         "reading_grade": whole("the reading grade `booklet check` aims for", 1, 18),
         "labels": mapping(
             "labels",

@@ -8,9 +8,7 @@ import re
 from urllib.parse import urlsplit
 
 from booklet.source.fields import Fields
-
-DURATION = re.compile(r"^(\d+)\s*(s|sec|secs|seconds?|min|mins|minutes?)?$", re.IGNORECASE)
-
+from booklet.words import vocabulary
 
 LENGTH = re.compile(r"^(\d+(?:\.\d+)?)\s*(mm|cm|in|pt)$", re.IGNORECASE)
 
@@ -71,20 +69,19 @@ def read_date(fields: Fields, name: str, quote: bool = True) -> datetime.date | 
 
 
 def read_duration(fields: Fields, name: str) -> int | None:
-    """`30`, `30 seconds` or `2 minutes` -> whole seconds."""
+    """`30`, `30 seconds`, `2 minutes`, or the same in a built-in language (`30 secondes`,
+    `2 Minuten`, `30 秒`) -> whole seconds."""
     value = fields.text(name)
     if value is None:
         return None
-    match = DURATION.match(value)
-    if match is None:
+    seconds = vocabulary.duration_seconds(value)
+    if seconds is None:
         fields.ctx.report(
             fields.get(name),
             fields.where(name),
             f'"{value}" is not a duration; write whole seconds (30), "30 seconds" or "2 minutes"',
         )
         return None
-    amount, unit = int(match.group(1)), (match.group(2) or "s").lower()
-    seconds = amount * 60 if unit.startswith("min") else amount
     if not 1 <= seconds <= 3600:
         fields.ctx.report(
             fields.get(name), fields.where(name), "must be from 1 second to 60 minutes"

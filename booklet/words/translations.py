@@ -82,6 +82,10 @@ TRANSLATIONS: dict[str, dict[str, str]] = {
         "see_section_named": "Vea la sección {section}",
         "prepared_line": "Preparado para {name} el {date}",
         "prepared_by_line": "Preparado para {name} por {clinician} el {date}",
+        "colon": ": ",
+        "disclaimer": (
+            "Este folleto es educativo. No sustituye el consejo de su profesional de salud."
+        ),
     },
     "fr": {
         "contents": "Sommaire",
@@ -157,6 +161,8 @@ TRANSLATIONS: dict[str, dict[str, str]] = {
         "see_section_named": "Voir la section {section}",
         "prepared_line": "Préparé pour {name} le {date}",
         "prepared_by_line": "Préparé pour {name} par {clinician} le {date}",
+        "colon": "\u202f: ",
+        "disclaimer": ("Ce livret sert à informer. Il ne remplace pas l’avis de votre soignant."),
     },
     "de": {
         "contents": "Inhalt",
@@ -233,6 +239,11 @@ TRANSLATIONS: dict[str, dict[str, str]] = {
         "see_section_named": "Siehe Abschnitt {section}",
         "prepared_line": "Erstellt für {name} am {date}",
         "prepared_by_line": "Erstellt für {name} von {clinician} am {date}",
+        "colon": ": ",
+        "disclaimer": (
+            "Diese Broschüre dient der Information. Sie ersetzt nicht den Rat Ihrer "
+            "Therapeutin oder Ihres Therapeuten."
+        ),
     },
     "pt": {
         "contents": "Sumário",
@@ -307,6 +318,10 @@ TRANSLATIONS: dict[str, dict[str, str]] = {
         "see_section_named": "Veja a seção {section}",
         "prepared_line": "Preparado para {name} em {date}",
         "prepared_by_line": "Preparado para {name} por {clinician} em {date}",
+        "colon": ": ",
+        "disclaimer": (
+            "Este folheto é educativo. Não substitui a orientação do seu profissional de saúde."
+        ),
     },
     "vi": {
         "contents": "Mục lục",
@@ -379,6 +394,11 @@ TRANSLATIONS: dict[str, dict[str, str]] = {
         "see_section_named": "Xem phần {section}",
         "prepared_line": "Soạn cho {name} ngày {date}",
         "prepared_by_line": "Soạn cho {name} bởi {clinician} ngày {date}",
+        "colon": ": ",
+        "disclaimer": (
+            "Tài liệu này dùng để giáo dục sức khỏe. Tài liệu không thay thế lời khuyên của "
+            "nhân viên y tế."
+        ),
     },
     "zh": {
         "contents": "目录",
@@ -449,6 +469,8 @@ TRANSLATIONS: dict[str, dict[str, str]] = {
         "see_section_named": "见“{section}”一节",
         "prepared_line": "为{name}准备，{date}",
         "prepared_by_line": "由{clinician}为{name}准备，{date}",
+        "colon": "：",
+        "disclaimer": ("本手册仅供健康教育之用，不能代替医务人员的建议。"),
     },
     "ar": {
         "contents": "المحتويات",
@@ -521,6 +543,8 @@ TRANSLATIONS: dict[str, dict[str, str]] = {
         "see_section_named": "انظر قسم {section}",
         "prepared_line": "أُعد لـ {name} بتاريخ {date}",
         "prepared_by_line": "أعده {clinician} لـ {name} بتاريخ {date}",
+        "colon": ": ",
+        "disclaimer": ("هذا الكتيب للتثقيف فقط، ولا يغني عن نصيحة المعالج."),
     },
     "ru": {
         "contents": "Содержание",
@@ -595,5 +619,82 @@ TRANSLATIONS: dict[str, dict[str, str]] = {
         "see_section_named": "См. раздел «{section}»",
         "prepared_line": "Подготовлено для: {name}, {date}",
         "prepared_by_line": "Подготовлено для: {name}. Специалист: {clinician}, {date}",
+        "colon": ": ",
+        "disclaimer": (
+            "Эта памятка носит информационный характер и не заменяет советов вашего специалиста."
+        ),
+    },
+    "hi": {
+        "contents": "विषय-सूची",
+        "guide": "मरीज़ के लिए गाइड",
+        "prepared_for": "किसके लिए",
+        "clinician": "चिकित्सक",
+        "date_label": "तारीख़",
+        "hold": "रुकें",
+        "repeat": "दोहराएँ",
+        "sets": "सेट",
+        "sides": "तरफ़",
+        "frequency": "कितनी बार",
+        "caution": "सावधानी",
+        "video": "वीडियो देखें",
+        "video_hint": "फ़ोन के कैमरे से कोड स्कैन करें, या पता लिखें:",
+        "tip": "सुझाव",
+        "note": "ध्यान दें",
+        "warning": "चेतावनी",
+        "quiz": "अपनी समझ जाँचें",
+        "true": "सही",
+        "false": "गलत",
+        "choose_one": "एक चुनें।",
+        "choose_all": "जो भी सही हों, सब चुनें।",
+        "write_answer": "अपना उत्तर लिखें।",
+        "answer": "उत्तर",
+        "answer_key": "उत्तर कुंजी",
+        "clinician_only": "केवल चिकित्सक के लिए। मरीज़ों को न दें।",
+        "explanation": "क्यों",
+        "no_quiz": "इस पुस्तिका में प्रश्नोत्तरी नहीं है।",
+        "contact": "कोई सवाल? हमसे संपर्क करें",
+        "phone": "फ़ोन",
+        "email": "ईमेल",
+        "website": "वेबसाइट",
+        "address": "पता",
+        "reviewed": "पिछली समीक्षा",
+        "sources": "स्रोत",
+        "about": "इस पुस्तिका के बारे में",
+        "not_set": "\u2014",
+        "page_n_of_m": "पृष्ठ {page} / {total}",
+        "one_second": "1 सेकंड",
+        "n_seconds": "{n} सेकंड",
+        "one_minute": "1 मिनट",
+        "n_minutes": "{n} मिनट",
+        "one_time": "1 बार",
+        "n_times": "{n} बार",
+        "one_set": "1 सेट",
+        "n_sets": "{n} सेट",
+        "each_side": "हर तरफ़",
+        "left_side": "बाईं तरफ़",
+        "right_side": "दाईं तरफ़",
+        "both_sides": "दोनों तरफ़",
+        "months": "जनवरी, फ़रवरी, मार्च, अप्रैल, मई, जून, जुलाई, अगस्त, सितंबर, अक्टूबर, नवंबर, दिसंबर",
+        "date_pattern": "{day} {month} {year}",
+        "exercise_log": "मेरा व्यायाम रिकॉर्ड",
+        "log_hint": (
+            "हर बार स्ट्रेच करने पर एक खाने में निशान लगाएँ। हर दिन के अंत में लिखें कि दर्द "
+            "कितना था, 0 (कोई दर्द नहीं) से 10 (सबसे बुरा दर्द जिसकी आप कल्पना कर सकें) तक।"
+        ),
+        "week_of": "सप्ताह",
+        "stretch": "स्ट्रेच",
+        "pain_score": "दर्द का स्तर (0–10)",
+        "days": "सोम, मंगल, बुध, गुरु, शुक्र, शनि, रवि",
+        "my_questions": "मेरे चिकित्सक के लिए मेरे सवाल",
+        "questions_hint": ("जब भी कोई सवाल मन में आए, लिख लें और अगली मुलाक़ात पर यह पुस्तिका साथ लाएँ।"),
+        "notes": "नोट्स",
+        "version": "संस्करण",
+        "clinician_notes": "आपके चिकित्सक के नोट्स",
+        "see_page_of": "पृष्ठ {page} देखें: {section}",
+        "see_section_named": "भाग {section} देखें",
+        "prepared_line": "{name} के लिए, {date}",
+        "prepared_by_line": "{name} के लिए, {clinician} द्वारा, {date}",
+        "colon": ": ",
+        "disclaimer": ("यह पुस्तिका जानकारी के लिए है। यह आपके चिकित्सक की सलाह की जगह नहीं लेती।"),
     },
 }

@@ -1,0 +1,228 @@
+"""Words stage: a writer types true/false answers, holds, sides, how often and summary
+headings in the booklet's language; the labels follow the language's own spacing."""
+
+from __future__ import annotations
+
+import io
+
+import pytest
+from conftest import load_valid, problems, run_cli  # noqa: F401
+from pypdf import PdfReader
+
+from booklet.literacy.pemat import summary
+from booklet.model import QuestionKind, Sides
+from booklet.pdf.make import render_outputs
+from booklet.source.read import load
+from booklet.words import labels, vocabulary
+from booklet.words.translations import TRANSLATIONS
+from booklet.words.typography import bound_numbers, french_spacing
+
+# language: (its word for true, for false, a hold, a side, how often, the summary heading)
+WRITTEN = {
+    "es": ("verdadero", "Falso", "30 segundos", "cada lado", "2 veces al día", "Puntos clave"),
+    "fr": ("vrai", "faux", "30 secondes", "chaque côté", "2 fois par jour", "À retenir"),
+    "de": ("richtig", "falsch", "30 Sekunden", "jede Seite", "2-mal täglich", "Das Wichtigste"),
+    "pt": ("verdadeiro", "falso", "30 segundos", "cada lado", "2 vezes ao dia", "Pontos-chave"),
+    "vi": ("đúng", "sai", "30 giây", "mỗi bên", "2 lần mỗi ngày", "Điểm chính"),
+    "zh": ("对", "错", "30秒", "每侧", "每天2次", "要点"),
+    "ar": ("صح", "خطأ", "30 ثانية", "كل جانب", "2 مرات يوميا", "النقاط الرئيسية"),
+    "ru": ("верно", "неверно", "30 секунд", "каждая сторона", "2 раза в день", "Главное"),
+    "hi": ("सही", "गलत", "30 सेकंड", "हर तरफ़", "दिन में 2 बार", "मुख्य बातें"),
+}
+
+
+def content(language: str, true: object, false: object, hold: str, sides: str, often: str) -> dict:
+    return {
+        "title": "T",
+        "language": language,
+        "sections": [
+            {
+                "title": "S",
+                "stretches": [
+                    {"name": "N", "steps": ["x"], "hold": hold, "sides": sides, "frequency": often}
+                ],
+            }
+        ],
+        "quiz": {
+            "questions": [{"question": "A", "answer": true}, {"question": "B", "answer": false}]
+        },
+    }
+
+
+def test_every_label_language_has_its_written_words():
+    assert set(TRANSLATIONS) <= set(WRITTEN)
+    assert set(TRANSLATIONS) <= set(vocabulary.TRUE_FALSE)
+    assert set(TRANSLATIONS) <= set(vocabulary.SUMMARY_WORDS)
+
+
+@pytest.mark.parametrize("language", list(WRITTEN))
+def test_a_booklet_takes_the_words_of_its_language(make_content, language):
+    true, false, hold, sides, often, _ = WRITTEN[language]
+    booklet = load(make_content(content(language, true, false, hold, sides, often))).booklet
+    questions = booklet.quiz.questions
+    assert [q.kind for q in questions] == [QuestionKind.TRUE_FALSE] * 2
+    assert [q.answer for q in questions] == [True, False]
+    stretch = booklet.sections[0].stretches[0]
+    assert (stretch.hold_seconds, stretch.sides) == (30, Sides.EACH)
+    assert vocabulary.times_a_day(stretch.frequency) == 2
+
+
+@pytest.mark.parametrize("language", list(WRITTEN))
+def test_english_words_work_in_every_language(make_content, language):
+    booklet = load(
+        make_content(content(language, True, False, "2 minutes", "both", "twice a day"))
+    ).booklet
+    assert [q.answer for q in booklet.quiz.questions] == [True, False]
+    stretch = booklet.sections[0].stretches[0]
+    assert (stretch.hold_seconds, stretch.sides) == (120, Sides.BOTH)
+
+
+@pytest.mark.parametrize(
+    ("phrase", "boxes"),
+    [
+        ("3 fois par jour", 3),
+        ("deux fois par jour", 2),
+        ("una vez al día", 1),
+        ("tres veces al día", 3),
+        ("zweimal täglich", 2),
+        ("duas vezes por dia", 2),
+        ("ngày 2 lần", 2),
+        ("每天两次", 2),
+        ("一天三次", 3),
+        ("مرتين يوميًا", 2),
+        ("дважды в день", 2),
+        ("3 раза в день", 3),
+        ("दिन में दो बार", 2),
+        ("three times a day", 3),
+        ("once a week", 1),
+        ("5 fois par jour", 3),
+    ],
+)
+def test_the_exercise_log_counts_frequencies_of_every_language(phrase, boxes):
+    assert vocabulary.times_a_day(phrase) == boxes
+
+
+def test_a_true_false_word_of_another_language_is_an_error_not_a_short_answer(make_content):
+    path = make_content(content("fr", "vrai", "falsch", "30", "each", "daily"))
+    (found,) = problems(path)
+    assert found.startswith(f"{path}:")
+    assert found.endswith(
+        ': quiz.questions[2].answer: "falsch" is false in German, but this booklet '
+        "is in French (fr); write vrai or faux (or true or false) for a true-false question, "
+        "or add `type: short` to keep it as a written answer"
+    )
+
+
+def test_an_english_booklet_refuses_vrai_but_keeps_a_quoted_or_typed_short_answer(make_content):
+    path = make_content(
+        """\
+        title: T
+        sections: [{title: S}]
+        quiz:
+          questions:
+            - {question: A, answer: vrai}
+            - {question: B, answer: "vrai"}
+            - {question: C, answer: vrai, type: short}
+            - {question: D, answer: vrai, type: true-false}
+        """
+    )
+    found = problems(path)
+    assert len(found) == 1 and found[0].startswith(f'{path}:5: quiz.questions[1].answer: "vrai"')
+
+
+def test_a_list_item_read_as_a_mapping_gets_a_hint_to_quote_it(make_content):
+    path = make_content(
+        """\
+        title: T
+        language: fr
+        sources:
+          - OrthoInfo : rotator cuff tears
+        sections: [{title: S}]
+        """
+    )
+    assert problems(path) == [
+        f"{path}:4: sources[1]: must be text, not a mapping; YAML read it as a mapping because "
+        'of the ":" followed by a space; put the text in quotes: - "OrthoInfo : rotator cuff '
+        'tears"'
+    ]
+
+
+@pytest.mark.parametrize("language", list(WRITTEN))
+def test_check_accepts_the_summary_heading_of_the_language(make_content, language):
+    heading = WRITTEN[language][5]
+    lead = {"title": "T", "language": language, "sections": [{"title": "Le psoas", "body": "x"}]}
+    assert next(iter(summary(load(make_content(lead)).booklet))).message.count(
+        vocabulary.summary_example(language)
+    )
+    lead["sections"].append({"title": "S2", "body": f"**{heading}:**\n\n- a"})
+    assert list(summary(load(make_content(lead)).booklet)) == []
+    lead["sections"][1] = {"title": heading, "body": "x"}
+    assert list(summary(load(make_content(lead)).booklet)) == []
+
+
+def test_french_labels_set_a_narrow_no_break_space_before_double_punctuation():
+    french = labels.labels_for("fr")
+    assert french.introducing(french.answer) == "Réponse\u202f: "
+    assert french.see_page(3, "Le psoas") == "Voir page 3\u202f: Le psoas"
+    assert french.contact == "Des questions\u202f? Contactez-nous"
+    assert (
+        french_spacing("https://x.fr à 10:30 « oui »") == "https://x.fr à 10:30 «\u202foui\u202f»"
+    )
+    assert labels.labels_for("zh").introducing("答案") == "答案："
+
+
+def test_a_dosage_never_breaks_between_number_and_unit():
+    assert labels.labels_for("es").seconds(30) == "30\u00a0segundos"
+    assert labels.labels_for("fr").times(3) == "3\u00a0fois"
+    assert bound_numbers("3 fois par jour") == "3\u00a0fois par jour"
+
+
+def test_french_answer_key_prints_the_narrow_space(make_content):
+    path = make_content(content("fr", "vrai", "faux", "30", "each", "daily"))
+    key = render_outputs(load(path)).answer_key
+    text = "".join(page.extract_text() for page in PdfReader(io.BytesIO(key)).pages)
+    assert "Réponse\u202f: Vrai" in text
+
+
+BRAND = """\
+organization: {en: Hip Clinic, es: Clínica de Cadera}
+disclaimer:
+  en: For education only.
+  es: Solo para educación.
+contact:
+  address: {en: 1 Main St, es: Calle Mayor 1}
+"""
+
+
+@pytest.mark.parametrize(
+    ("language", "expected"),
+    [
+        ("es", ("Clínica de Cadera", "Solo para educación.", "Calle Mayor 1")),
+        ("es-MX", ("Clínica de Cadera", "Solo para educación.", "Calle Mayor 1")),
+        ("fr", ("Hip Clinic", "For education only.", "1 Main St")),
+    ],
+)
+def test_a_brand_gives_its_texts_per_language(make_content, make_brand, language, expected):
+    document = load(
+        make_content({"title": "T", "language": language, "sections": [{"title": "S"}]}),
+        make_brand(BRAND),
+    )
+    brand = document.brand
+    assert (brand.organization, brand.disclaimer, brand.contact.address) == expected
+
+
+@pytest.mark.parametrize("language", list(TRANSLATIONS))
+def test_the_standard_disclaimer_is_in_the_booklet_language(make_content, language):
+    document = load(
+        make_content({"title": "T", "language": language, "sections": [{"title": "S"}]})
+    )
+    assert document.brand.disclaimer == TRANSLATIONS[language]["disclaimer"]
+
+
+def test_a_brand_text_under_a_wrong_key_is_reported(make_content, make_brand):
+    brand = make_brand("organization: X\ndisclaimer: {english: Hi}\n")
+    path = make_content()
+    assert problems(path, brand) == [
+        f'{brand}:2: disclaimer: "english" is not a language tag; give the text once, or one '
+        "text per language under tags such as en, es or pt-BR"
+    ]
