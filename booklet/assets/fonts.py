@@ -54,8 +54,9 @@ LARGE_PRINT_LANGUAGES = frozenset(
 )
 # tried in order for a character the text's own font cannot draw
 FALLBACK_FAMILIES = ("DejaVu Sans", "Droid Sans Fallback")
-# one weight only: bold text in it prints regular rather than not at all
+# one weight only: its bold is synthetic (the letters outlined as well as filled)
 SINGLE_FILE = {"Droid Sans Fallback": "DroidSansFallback.ttf"}
+SYNTHETIC_BOLD: set[str] = set()  # the registered names drawn as synthetic bold
 ALIASES = {
     "helvetica": "Liberation Sans",
     "arial": "Liberation Sans",
@@ -149,6 +150,8 @@ def print_sample(font: TTFont) -> None:
 
 def register(family: FontFamily) -> FontSet:
     """Register every style of the family (once per process) and return their names."""
+    if family.builtin in SINGLE_FILE:
+        return register_single_file(FONT_FOLDER / SINGLE_FILE[family.builtin])
     if family.builtin is not None:
         files = bundled_files(family.builtin)
     else:
@@ -163,6 +166,33 @@ def register(family: FontFamily) -> FontSet:
     for (bold_flag, italic_flag), name in zip(((0, 0), (1, 0), (0, 1), (1, 1)), names, strict=True):
         addMapping(font_set.regular, bold_flag, italic_flag, name)
     return font_set
+
+
+def register_single_file(path: Path) -> FontSet:
+    """A family of one weight: bold prints in a synthetic bold of the same outlines,
+    italic upright."""
+    regular, bold = register_file(path), register_synthetic_bold(path)
+    font_set = FontSet(regular, bold, regular, bold)
+    for (bold_flag, italic_flag), name in zip(
+        ((0, 0), (1, 0), (0, 1), (1, 1)), (regular, bold, regular, bold), strict=True
+    ):
+        addMapping(font_set.regular, bold_flag, italic_flag, name)
+    return font_set
+
+
+@functools.lru_cache(maxsize=8)
+def register_synthetic_bold(path: Path) -> str:
+    """Register a second copy of a font, drawn filled and outlined to look bold."""
+    name = register_file(path) + "-SyntheticBold"
+    if name not in pdfmetrics.getRegisteredFontNames():
+        pdfmetrics.registerFont(TTFont(name, str(path)))
+    SYNTHETIC_BOLD.add(name)
+    return name
+
+
+def is_synthetic_bold(name: str) -> bool:
+    """True for a font registered to be drawn outlined as well as filled."""
+    return name in SYNTHETIC_BOLD
 
 
 def bundled_files(family: str) -> list[Path]:

@@ -11,7 +11,13 @@ from dataclasses import dataclass
 
 _BOLD_ITALIC = re.compile(r"\*\*\*(?=\S)(.+?)(?<=\S)\*\*\*")
 _BOLD = re.compile(r"\*\*(?=\S)(.+?)(?<=\S)\*\*")
-_ITALIC = re.compile(r"(?<![*\w])\*(?=[^\s*])(.+?)(?<=[^\s*])\*(?![*\w])")
+# Chinese and Japanese, written without spaces, put markup right against the letters
+# around it (的*屈髋*是), so next to them an asterisk may open or close italics
+_UNSPACED = "\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef"
+_ITALIC = re.compile(
+    rf"(?<!\*)(?:(?<=[{_UNSPACED}])|(?<!\w))\*(?=[^\s*])(.+?)(?<=[^\s*])\*"
+    rf"(?!\*)(?:(?=[{_UNSPACED}])|(?!\w))"
+)
 _BULLET = re.compile(r"^[-•]\s+(.*)$")
 _NUMBERED = re.compile(r"^(\d{1,4})[.)]\s+(.*)$")
 _TAG = re.compile(r"</?[bi]>")
