@@ -6,7 +6,10 @@ those names print with the metric-compatible Liberation fonts.
 
 Behind every family stand the fallback fonts, tried character by character: DejaVu Sans
 (Arabic, Hebrew, Greek, Cyrillic and most symbols, in one face so a word and the
-punctuation around it shape together) and Droid Sans Fallback (Chinese, Japanese, Korean).
+punctuation around it shape together), Droid Sans Fallback (Chinese, Japanese, Korean),
+Noto Naskh Arabic (the Urdu, Persian and Pashto letters DejaVu Sans lacks), a Noto Sans of
+each Indic and Southeast Asian script (Devanagari, Bengali, Gurmukhi, Gujarati, Tamil,
+Telugu, Thai, Khmer, Myanmar) and Noto Emoji (emoji in one colour, as the text).
 """
 
 from __future__ import annotations
@@ -41,9 +44,27 @@ BUNDLED: dict[str, tuple[str, tuple[str, str, str, str]]] = {
     "Liberation Mono": ("LiberationMono", ("Regular", "Bold", "Italic", "BoldItalic")),
     "DejaVu Sans": ("DejaVuSans", ("", "-Bold", "", "-Bold")),
 }
+# the fallback fonts of one script each, two weights, upright only
+SCRIPT_FAMILIES = (
+    "Noto Naskh Arabic",
+    "Noto Sans Devanagari",
+    "Noto Sans Bengali",
+    "Noto Sans Gurmukhi",
+    "Noto Sans Gujarati",
+    "Noto Sans Tamil",
+    "Noto Sans Telugu",
+    "Noto Sans Thai",
+    "Noto Sans Khmer",
+    "Noto Sans Myanmar",
+    "Noto Emoji",
+)
 # bundled for one use, not named in brand files
 SPECIAL: dict[str, tuple[str, tuple[str, str, str, str]]] = {
     "Atkinson Hyperlegible": ("AtkinsonHyperlegible", ("Regular", "Bold", "Italic", "BoldItalic")),
+    **{
+        name: (name.replace(" ", ""), ("Regular", "Bold", "Regular", "Bold"))
+        for name in SCRIPT_FAMILIES
+    },
 }
 # Large print sets text in Atkinson Hyperlegible, drawn for readers with low vision (its
 # I, l and 1 differ at a glance), where it has the language's letters: Western European;
@@ -53,10 +74,13 @@ LARGE_PRINT_LANGUAGES = frozenset(
     {"en", "es", "fr", "de", "pt", "it", "nl", "ca", "da", "sv", "no", "nb", "nn", "fi", "ga"}
 )
 # tried in order for a character the text's own font cannot draw
-FALLBACK_FAMILIES = ("DejaVu Sans", "Droid Sans Fallback")
+FALLBACK_FAMILIES = ("DejaVu Sans", "Droid Sans Fallback", *SCRIPT_FAMILIES)
 # one weight only: its bold is synthetic (the letters outlined as well as filled)
 SINGLE_FILE = {"Droid Sans Fallback": "DroidSansFallback.ttf"}
-SYNTHETIC_BOLD: set[str] = set()  # the registered names drawn as synthetic bold
+SYNTHETIC_BOLD: set[str] = set()
+SYMBOLS_ONLY = (
+    b"NotoEmoji",
+)  # PostScript names of fonts used for their symbols alone  # the registered names drawn as synthetic bold
 ALIASES = {
     "helvetica": "Liberation Sans",
     "arial": "Liberation Sans",
@@ -238,7 +262,12 @@ def coverage(name: str) -> frozenset[int]:
     standard fonts, which booklet itself never uses, its Latin-1 range)."""
     face = pdfmetrics.getFont(name).face
     glyphs = getattr(face, "charToGlyph", None)
-    return frozenset(glyphs) if glyphs is not None else frozenset(range(32, 256))
+    if glyphs is None:
+        return frozenset(range(32, 256))
+    if getattr(face, "name", b"").startswith(SYMBOLS_ONLY):
+        # its letters, digits and spaces are as wide as its emoji: text never takes them
+        return frozenset(code for code in glyphs if code >= 0x2000)
+    return frozenset(glyphs)
 
 
 @functools.lru_cache(maxsize=64)

@@ -1,7 +1,8 @@
 """The characters of a paragraph and their widths -> where its lines break, for text
-written without spaces between words (Chinese, Japanese, Korean, and Thai once parted).
+written without spaces between words (Chinese, Japanese, Korean, Thai).
 
-A line may break at a space, after a zero-width space, and next to any ideograph or kana,
+A line may break at a space, after a zero-width space, between Thai words, and next to any
+ideograph or kana (never before a combining mark),
 except before closing punctuation (。，、）」 and the like never start a line) and after
 opening punctuation (（「 never end one). A word in a spaced script (an English name, a
 number with its unit) is never broken unless it is wider than the line.
@@ -9,7 +10,10 @@ number with its unit) is never broken unless it is wider than the line.
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Sequence
+
+from booklet.words.segmentation import word_starts
 
 ZERO_WIDTH_SPACE = "\u200b"
 # characters that never start a line: closing brackets and quotes, stops and commas,
@@ -49,14 +53,22 @@ def is_space(char: str) -> bool:
     return char == ZERO_WIDTH_SPACE or (char.isspace() and char not in "\u00a0\u202f")
 
 
-def may_break_before(chars: Sequence[str], index: int) -> bool:
-    """True when a line may end just before `chars[index]`."""
+def may_break_before(chars: Sequence[str], index: int, words: frozenset[int] = frozenset()) -> bool:
+    """True when a line may end just before `chars[index]`; `words` are where words of an
+    unspaced script (Thai) start."""
     before, char = chars[index - 1], chars[index]
-    if is_space(char) or char in NEVER_START or before in NEVER_END:
+    if is_space(char) or char in NEVER_START or before in NEVER_END or is_mark(char):
         return False
+    if index in words:
+        return True
     if is_space(before):
         return not follows_number(chars, index)
     return is_ideographic(before) or is_ideographic(char)
+
+
+def is_mark(char: str) -> bool:
+    """A vowel sign, tone mark or other combining mark: it belongs to the letter before."""
+    return unicodedata.category(char)[:1] == "M"
 
 
 def follows_number(chars: Sequence[str], index: int) -> bool:
@@ -75,9 +87,10 @@ def line_spans(
     index in `forced` (a <br/>)."""
     spans: list[tuple[int, int, int]] = []
     start, count = 0, len(chars)
+    words = word_starts(chars)
     while start < count:
         limit = max_widths[min(len(spans), len(max_widths) - 1)]
-        end = line_end(chars, widths, start, limit, forced)
+        end = line_end(chars, widths, start, limit, forced, words)
         printed = end
         while printed > start and is_space(chars[printed - 1]):
             printed -= 1
@@ -90,13 +103,18 @@ def line_spans(
 
 
 def line_end(
-    chars: Sequence[str], widths: Sequence[float], start: int, limit: float, forced: frozenset[int]
+    chars: Sequence[str],
+    widths: Sequence[float],
+    start: int,
+    limit: float,
+    forced: frozenset[int],
+    words: frozenset[int],
 ) -> int:
     """Where the line starting at `start` ends (exclusive): at the last break that fits."""
     used = 0.0
     last_break = None
     for index in range(start, len(chars)):
-        if index > start and may_break_before(chars, index):
+        if index > start and may_break_before(chars, index, words):
             last_break = index
         used += widths[index]
         if index in forced:
@@ -104,5 +122,8 @@ def line_end(
         if used > limit + 1e-6 and not is_space(chars[index]) and index > start:
             if last_break is not None:
                 return last_break
-            return index  # a word wider than the line: break it where it overflows
+            # a word wider than the line: break it where it overflows, between letters
+            while index > start + 1 and is_mark(chars[index]):
+                index -= 1
+            return index
     return len(chars)

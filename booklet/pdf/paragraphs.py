@@ -25,10 +25,14 @@ from booklet.pdf import compat
 from booklet.pdf.line_breaks import is_ideographic, line_spans
 
 compat.keep_narrow_no_break_spaces()
+compat.keep_shaped_text_extractable()
 
 # markup tags and entities pass through untouched; everything else is one character
 _TOKEN = re.compile(r"<[^>]*>|&#?\w+;|.", re.DOTALL)
-_SHAPED = re.compile(r"[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]")
+_RIGHT_TO_LEFT_SHAPED = re.compile(r"[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]")
+_INDIC = re.compile(r"[\u0900-\u0dff]")  # Devanagari to Sinhala: spaced, shaped by word
+# Thai, Lao, Myanmar and Khmer: shaped, and broken between words written without spaces
+_UNSPACED_SHAPED = re.compile(r"[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff]")
 _SPACE = " "
 NO_BREAK_SPACE = "\u00a0"
 SYNTHETIC_BOLD_STROKE = 0.026  # outline width of a synthetic bold, in ems
@@ -158,23 +162,32 @@ def run_font(
 
 
 def needs_unspaced_breaking(markup: str) -> bool:
-    """True when the text holds ideographs or kana, which break lines without spaces."""
-    return any(is_ideographic(char) for char in markup)
+    """True when the text holds ideographs, kana, or Thai, Lao, Khmer or Myanmar letters,
+    which break lines between words written without spaces."""
+    return any(is_ideographic(char) for char in markup) or bool(_UNSPACED_SHAPED.search(markup))
 
 
 def needs_shaping(markup: str) -> bool:
-    """True when the text holds a script whose letters change shape (Arabic, Hebrew marks)."""
-    return bool(_SHAPED.search(markup))
+    """True when the text holds a script whose letters change shape or join: Arabic,
+    Hebrew marks, and the Indic scripts (conjuncts, vowel signs written before)."""
+    return bool(_RIGHT_TO_LEFT_SHAPED.search(markup) or _INDIC.search(markup))
 
 
 def shaping_style(style: ParagraphStyle, text: str) -> ParagraphStyle:
-    """The style with HarfBuzz shaping on, in the shaping fallback font (same weight and
-    slant) when its own font lacks the script: ReportLab shapes each word with the font
-    of its first letter, so a word must never mix fonts."""
+    """The style with HarfBuzz shaping on. A right-to-left text whose letters its own font
+    lacks is set in the first fallback that has them all (same weight and slant):
+    ReportLab shapes each word with the font of its first letter, so a word must never mix
+    fonts, and its punctuation joins it."""
     font = style.fontName
-    if not all(ord(c) in fonts.coverage(font) for c in _SHAPED.findall(text)):
+    letters = _RIGHT_TO_LEFT_SHAPED.findall(text)
+    if not all(ord(c) in fonts.coverage(font) for c in letters):
         _, bold, italic = ps2tt(font)
-        font = tt2ps(fonts.fallbacks()[0].regular, bold, italic)
+        for fallback in fonts.fallbacks():
+            if all(ord(c) in fonts.coverage(fallback.regular) for c in letters):
+                font = tt2ps(fallback.regular, bold, italic)
+                break
+        else:
+            font = tt2ps(fonts.fallbacks()[0].regular, bold, italic)
     return ParagraphStyle(style.name, parent=style, fontName=font, shaping=1)
 
 
@@ -201,7 +214,8 @@ class ScriptParagraph(ReportLabParagraph):
         kept = compat.split_part_lines(self)
         if kept is not None:
             return kept
-        return compat.frag_lines(self, widths, line_spans)
+        shaped = bool(_UNSPACED_SHAPED.search(self.text))
+        return compat.frag_lines(self, widths, line_spans, shaped)
 
     def beginText(self, x: float, y: float) -> Any:
         return MarkSafeText(self.canv, x, y)
