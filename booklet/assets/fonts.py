@@ -77,10 +77,8 @@ LARGE_PRINT_LANGUAGES = frozenset(
 FALLBACK_FAMILIES = ("DejaVu Sans", "Droid Sans Fallback", *SCRIPT_FAMILIES)
 # one weight only: its bold is synthetic (the letters outlined as well as filled)
 SINGLE_FILE = {"Droid Sans Fallback": "DroidSansFallback.ttf"}
-SYNTHETIC_BOLD: set[str] = set()
-SYMBOLS_ONLY = (
-    b"NotoEmoji",
-)  # PostScript names of fonts used for their symbols alone  # the registered names drawn as synthetic bold
+SYNTHETIC_BOLD: set[str] = set()  # the registered names drawn as synthetic bold
+SYMBOLS_ONLY = (b"NotoEmoji",)  # PostScript names of fonts used for their symbols alone
 ALIASES = {
     "helvetica": "Liberation Sans",
     "arial": "Liberation Sans",

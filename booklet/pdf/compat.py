@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from typing import Any
 
@@ -174,7 +175,7 @@ def with_cluster_text(word: Any, shaped: Any) -> Any:
     text = "".join(s for f, s in word[1:] if not hasattr(f, "cbDefn"))
     pieces = [(i, f, s) for i, (f, s) in enumerate(shaped[1:], 1) if isinstance(s, ShapedStr)]
     clusters = [d.cluster for _, _, s in pieces for d in s.__shapeData__]
-    if any(b < a for a, b in zip(clusters, clusters[1:], strict=False)):
+    if any(b < a for a, b in itertools.pairwise(clusters)):
         return shaped
     ends = cluster_ends(clusters, len(text))
     glyph = 0
