@@ -226,3 +226,37 @@ def test_a_brand_text_under_a_wrong_key_is_reported(make_content, make_brand):
         f'{brand}:2: disclaimer: "english" is not a language tag; give the text once, or one '
         "text per language under tags such as en, es or pt-BR"
     ]
+
+
+def test_a_french_colon_in_plain_text_gets_a_hint_to_quote_it(make_content):
+    path = make_content(
+        "title: T\nlanguage: fr\nsections:\n  - title: S\n    stretches:\n      - name: N\n"
+        "        steps: [a]\n        caution: Attention : ne forcez pas\n"
+    )
+    (found,) = problems(path)
+    assert found.endswith(
+        "makes YAML read a new field: put the text in quotes"
+    ) and found.startswith(f"{path}:8: this is not valid YAML: mapping values")
+
+
+@pytest.mark.parametrize(
+    ("written", "sides"),
+    [
+        ("de chaque côté", Sides.EACH),
+        ("des deux côtés", Sides.BOTH),
+        ("a la izquierda", Sides.LEFT),
+        ("beidseitig", Sides.BOTH),
+        ("दाईं तरफ़", Sides.RIGHT),
+        ("Both sides", Sides.BOTH),
+        ("sideways", None),
+    ],
+)
+def test_sides_in_the_words_writers_use(written, sides):
+    assert vocabulary.side(written) is sides
+
+
+def test_chinese_headings_of_four_letters_or_more_name_a_topic():
+    from booklet.literacy.pemat import names_a_topic
+
+    assert names_a_topic("日常习惯") and not names_a_topic("概述")
+    assert names_a_topic("What the psoas does") and not names_a_topic("Overview")

@@ -25,6 +25,7 @@ GENERIC_HEADINGS = word_set(
     """introduction overview information background details general miscellaneous misc
     other notes more summary part section chapter"""
 )
+UNSPACED = re.compile(r"[\u0e00-\u0e7f\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]")
 THIRD_PERSON = re.compile(
     r"\b(the patient|patients|the client|he or she|he/she|one should|the individual)\b",
     re.IGNORECASE,
@@ -62,14 +63,24 @@ class Miss:
 
 def headers(booklet: Booklet) -> Iterator[Miss]:
     for i, section in enumerate(booklet.sections):
-        title_words = [w.lower() for w in words(section.title)]
-        if len(title_words) < 2 or all(w in GENERIC_HEADINGS or w.isdigit() for w in title_words):
+        if not names_a_topic(section.title):
             yield Miss(
                 "headers",
                 join(part_of(i), "title"),
                 f'the heading "{section.title}" does not say what the section is about; '
                 'name its topic, such as "What the psoas does"',
             )
+
+
+def names_a_topic(title: str) -> bool:
+    """Two words or more, not all generic; in Chinese, Japanese or Thai, written without
+    spaces to count words by, four letters or more ("日常习惯")."""
+    if UNSPACED.search(title):
+        return len(UNSPACED.findall(title)) >= 4
+    title_words = [w.lower() for w in words(title)]
+    return len(title_words) >= 2 and not all(
+        w in GENERIC_HEADINGS or w.isdigit() for w in title_words
+    )
 
 
 def summary(booklet: Booklet) -> Iterator[Miss]:

@@ -176,4 +176,9 @@ def yaml_problem(name: str, error: yaml.YAMLError) -> Problem:
     message = message.replace("found unexpected end of stream", "the file ends before it is closed")
     if "'\\t'" in message:
         message += "; indent with spaces, not tabs"
+    if "mapping values are not allowed here" in message:
+        message += (
+            '; a ":" followed by a space inside text (as French spacing writes "Attention : …")'
+            " makes YAML read a new field: put the text in quotes"
+        )
     return Problem(name, line, "", f"this is not valid YAML: {message}")

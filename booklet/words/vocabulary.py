@@ -77,20 +77,20 @@ SIDE_WORDS: dict[str, Sides] = {
     **dict.fromkeys(("right", "right side"), Sides.RIGHT),
     **dict.fromkeys(("both", "both sides"), Sides.BOTH),
     # es
-    **dict.fromkeys(("cada", "cada lado"), Sides.EACH),
-    **dict.fromkeys(("izquierdo", "izquierda", "lado izquierdo"), Sides.LEFT),
-    **dict.fromkeys(("derecho", "derecha", "lado derecho"), Sides.RIGHT),
+    **dict.fromkeys(("cada", "cada lado", "a cada lado", "de cada lado"), Sides.EACH),
+    **dict.fromkeys(("izquierdo", "izquierda", "lado izquierdo", "a la izquierda"), Sides.LEFT),
+    **dict.fromkeys(("derecho", "derecha", "lado derecho", "a la derecha"), Sides.RIGHT),
     **dict.fromkeys(("ambos", "ambos lados", "los dos lados"), Sides.BOTH),
     # fr
-    **dict.fromkeys(("chaque", "chaque côté"), Sides.EACH),
-    **dict.fromkeys(("gauche", "côté gauche"), Sides.LEFT),
-    **dict.fromkeys(("droit", "droite", "côté droit"), Sides.RIGHT),
-    **dict.fromkeys(("les deux", "les deux côtés", "deux côtés"), Sides.BOTH),
+    **dict.fromkeys(("chaque", "chaque côté", "de chaque côté"), Sides.EACH),
+    **dict.fromkeys(("gauche", "côté gauche", "à gauche"), Sides.LEFT),
+    **dict.fromkeys(("droit", "droite", "côté droit", "à droite"), Sides.RIGHT),
+    **dict.fromkeys(("les deux", "les deux côtés", "deux côtés", "des deux côtés"), Sides.BOTH),
     # de
-    **dict.fromkeys(("jede", "jede seite", "je seite"), Sides.EACH),
+    **dict.fromkeys(("jede", "jede seite", "je seite", "pro seite"), Sides.EACH),
     **dict.fromkeys(("links", "linke seite"), Sides.LEFT),
     **dict.fromkeys(("rechts", "rechte seite"), Sides.RIGHT),
-    **dict.fromkeys(("beide", "beide seiten"), Sides.BOTH),
+    **dict.fromkeys(("beide", "beide seiten", "beidseitig"), Sides.BOTH),
     # pt
     **dict.fromkeys(("esquerdo", "esquerda", "lado esquerdo"), Sides.LEFT),
     **dict.fromkeys(("direito", "direita", "lado direito"), Sides.RIGHT),
@@ -101,7 +101,7 @@ SIDE_WORDS: dict[str, Sides] = {
     **dict.fromkeys(("phải", "bên phải"), Sides.RIGHT),
     **dict.fromkeys(("cả hai", "cả hai bên", "hai bên"), Sides.BOTH),
     # zh
-    **dict.fromkeys(("每侧", "每边", "每側", "每邊"), Sides.EACH),
+    **dict.fromkeys(("每侧", "每边", "每一侧", "每側", "每邊"), Sides.EACH),
     **dict.fromkeys(("左", "左侧", "左边", "左側", "左邊"), Sides.LEFT),
     **dict.fromkeys(("右", "右侧", "右边", "右側", "右邊"), Sides.RIGHT),
     **dict.fromkeys(("两侧", "双侧", "两边", "兩側", "雙側", "兩邊"), Sides.BOTH),
@@ -117,9 +117,9 @@ SIDE_WORDS: dict[str, Sides] = {
     **dict.fromkeys(("обе", "обе стороны", "с обеих сторон"), Sides.BOTH),
     # hi
     **dict.fromkeys(("हर तरफ़", "हर तरफ", "हर ओर", "प्रत्येक तरफ"), Sides.EACH),
-    **dict.fromkeys(("बायाँ", "बाईं तरफ", "बाईं ओर", "बायीं ओर"), Sides.LEFT),
-    **dict.fromkeys(("दायाँ", "दाईं तरफ", "दाईं ओर", "दायीं ओर"), Sides.RIGHT),
-    **dict.fromkeys(("दोनों", "दोनों तरफ", "दोनों ओर"), Sides.BOTH),
+    **dict.fromkeys(("बायाँ", "बाएँ", "बाईं", "बाईं तरफ", "बाईं तरफ़", "बाईं ओर"), Sides.LEFT),
+    **dict.fromkeys(("दायाँ", "दाएँ", "दाईं", "दाईं तरफ", "दाईं तरफ़", "दाईं ओर"), Sides.RIGHT),
+    **dict.fromkeys(("दोनों", "दोनों तरफ", "दोनों तरफ़", "दोनों ओर"), Sides.BOTH),
 }
 
 # number words a frequency may use, in every language listed
