@@ -260,3 +260,30 @@ def test_chinese_headings_of_four_letters_or_more_name_a_topic():
 
     assert names_a_topic("日常习惯") and not names_a_topic("概述")
     assert names_a_topic("What the psoas does") and not names_a_topic("Overview")
+
+
+@pytest.mark.parametrize(
+    ("name", "stem"),
+    [
+        ("Björn Øster", "hip-bjorn-oster"),
+        ("Æsa Þórsdóttir", "hip-aesa-thorsdottir"),
+        ("Mathis Œuvray", "hip-mathis-oeuvray"),
+        ("Đỗ Văn Nam", "hip-do-van-nam"),
+        ("Groß", "hip-gross"),
+        ("王小明", "hip-wang-xiao-ming"),
+        ("Иван Петров", "hip-ivan-petrov"),
+        ("प्रिया", "hip-priya"),
+    ],
+)
+def test_patient_file_names_transliterate_every_letter(name, stem):
+    from booklet.file_names import handout_stem
+
+    assert handout_stem("hip", name) == stem
+
+
+def test_a_name_with_nothing_to_transliterate_gets_a_stable_code():
+    from booklet.file_names import handout_stem
+
+    first, again = handout_stem("hip", "\ue000"), handout_stem("hip", "\ue000")
+    assert first == again and first.startswith("hip-p-") and len(first) == len("hip-p-") + 8
+    assert handout_stem("hip", "\ue001") != first
