@@ -287,3 +287,41 @@ def test_a_name_with_nothing_to_transliterate_gets_a_stable_code():
     first, again = handout_stem("hip", "\ue000"), handout_stem("hip", "\ue000")
     assert first == again and first.startswith("hip-p-") and len(first) == len("hip-p-") + 8
     assert handout_stem("hip", "\ue001") != first
+
+
+@pytest.mark.parametrize(
+    ("language", "name", "low", "high"),
+    [
+        ("es", "Fernández-Huerta", 60, 100),
+        ("fr", "Kandel–Moles", 50, 100),
+        ("de", "Wiener Sachtextformel", 0, 8),
+        ("ru", "Flesch, Oborneva's Russian adaptation", 40, 100),
+    ],
+)
+def test_check_scores_plain_text_with_the_formula_made_for_its_language(
+    make_content, language, name, low, high
+):
+    import json
+
+    plain = {
+        "es": "El psoas es un músculo. Está en su abdomen. Le ayuda a caminar. Estire cada día.",
+        "fr": "Le psoas est un muscle. Il est dans le ventre. Il aide à marcher. Étirez-le.",
+        "de": "Der Psoas ist ein Muskel. Er liegt im Bauch. Er hilft beim Gehen. Dehnen Sie ihn.",
+        "ru": "Это мышца. Она в животе. Она помогает ходить. Делайте растяжку каждый день.",
+    }[language]
+    content = make_content(
+        {"title": "T", "language": language, "sections": [{"title": "S", "body": plain}]}
+    )
+    result = run_cli(["check", content, "--json"])
+    report = json.loads(result.stdout)
+    assert report["formula"]["name"] == name
+    assert low <= report["booklet"]["own_formula"] <= high
+    text = run_cli(["check", content]).stdout
+    assert f"own: {name}" in text
+
+
+@pytest.mark.parametrize("language", ["zh", "ar", "vi", "hi"])
+def test_check_says_plainly_when_a_language_has_no_formula(make_content, language):
+    content = make_content({"title": "T", "language": language, "sections": [{"title": "S"}]})
+    text = run_cli(["check", content]).stdout
+    assert f"No readability formula booklet has is made for {language}" in text

@@ -60,6 +60,7 @@ class Report:
             "language": self.language,
             "target_grade": self.target,
             "grade_measured": self.measured is not None,
+            "formula": formula_json(self.language),
             "wording_checked": self.wording_checked,
             "booklet": grade_json(self.whole),
             "sections": [
@@ -84,14 +85,26 @@ class Report:
         }
 
 
+def formula_json(language: str) -> dict[str, str] | None:
+    formula = readability.own_formula(language)
+    return None if formula is None else {"name": formula.name, "scale": formula.scale}
+
+
 def grade_json(grade: readability.Grade | None) -> dict[str, Any]:
     if grade is None:
-        return {"flesch_kincaid": None, "smog": None, "words": 0, "sentences": 0}
+        return {
+            "flesch_kincaid": None,
+            "smog": None,
+            "words": 0,
+            "sentences": 0,
+            "own_formula": None,
+        }
     return {
         "flesch_kincaid": grade.flesch_kincaid,
         "smog": grade.smog,
         "words": grade.words,
         "sentences": grade.sentences,
+        "own_formula": grade.own,
     }
 
 
