@@ -54,6 +54,10 @@ class Report:
     def met(self, item: pemat.Item) -> bool:
         return not any(f.kind == item.kind for f in self.findings)
 
+    def checked(self, item: pemat.Item) -> bool:
+        """False for an item judged from English wording, in a booklet in another language."""
+        return self.wording_checked or item.kind not in pemat.ENGLISH_ONLY
+
     def as_json(self) -> dict[str, Any]:
         return {
             "file": self.file,
@@ -68,7 +72,11 @@ class Report:
                 for p in self.parts
             ],
             "pemat": [
-                {"item": item.kind, "title": item.title, "met": self.met(item)}
+                {
+                    "item": item.kind,
+                    "title": item.title,
+                    "met": self.met(item) if self.checked(item) else None,
+                }
                 for item in pemat.ITEMS
             ],
             "findings": [

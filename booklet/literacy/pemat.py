@@ -51,6 +51,11 @@ ITEMS = (
 )
 
 
+# items judged from English words (pronouns, number words, "calculate"): not checked in
+# a booklet in another language
+ENGLISH_ONLY = frozenset({"you", "numbers", "calculation"})
+
+
 @dataclass(frozen=True)
 class Miss:
     """Where an item is not met: the field to fix and what to do."""

@@ -14,12 +14,17 @@ def report_lines(report: Report, strict: bool) -> list[str]:
     lines += grade_table(report)
     lines += ["", "PEMAT items a program can check:"]
     for item in pemat.ITEMS:
-        lines.append(f"  {'met    ' if report.met(item) else 'NOT MET'}  {item.title}")
+        if not report.checked(item):
+            state = "n/a    "
+        else:
+            state = "met    " if report.met(item) else "NOT MET"
+        lines.append(f"  {state}  {item.title}")
     if not report.wording_checked:
         lines += [
             "",
             f"Wording (passive voice, medical words, PEMAT wording) is checked for English only,"
-            f" not for {report.language}.",
+            f" not for {report.language}: the PEMAT items marked n/a were not judged. Headings,"
+            " summary (with the language's own summary headings) and captions were.",
         ]
     lines.append("")
     if not report.findings:

@@ -101,7 +101,7 @@ class Labels:
     )
     date_pattern: str = "{month} {day}, {year}"
     see_page_of: str = "See page {page}: {section}"
-    see_section_named: str = "See the section {section}"
+    see_section_named: str = "See the section \u201c{section}\u201d"
     prepared_line: str = "Prepared for {name} on {date}"
     prepared_by_line: str = "Prepared for {name} by {clinician} on {date}"
     colon: str = ": "  # after a label that introduces a value ("Answer: True")
