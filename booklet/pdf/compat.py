@@ -76,17 +76,18 @@ def frag_lines(paragraph: Any, max_widths: list[float], breaker: Any, shaped: bo
     auto_leading = getattr(paragraph, "autoLeading", getattr(paragraph.style, "autoLeading", ""))
     bounds = auto_leading not in ("", "off")
     lines = []
-    for number, (start, end, _after) in enumerate(breaker(chars, widths, max_widths, forced)):
+    for number, (start, end, after) in enumerate(breaker(chars, widths, max_widths, forced)):
         limit = max_widths[min(number, len(max_widths) - 1)]
         used = sum(widths[start:end])
         ends_in_break = end > start and (end - 1) in forced
         line = rl_paragraph.makeCJKParaLine(
             units[start:end], limit, used, limit - used, ends_in_break, bounds
         )
+        line.space_after = after > end  # spaces dropped at the break, for join_unspaced_lines
         if shaped:
             shape_line(line)
         lines.append(line)
-    return rl_paragraph.ParaLines(kind=1, lines=lines)
+    return rl_paragraph.ParaLines(kind=1, lines=lines, unspaced=True)
 
 
 def shape_line(line: Any) -> None:
@@ -98,7 +99,33 @@ def shape_line(line: Any) -> None:
     for frag in line.words:
         text = getattr(frag, "text", "")
         if text and getattr(pdfmetrics.getFont(frag.fontName), "shapable", False):
+            frag.unshaped = text
             frag.text = shapeStr(text, frag.fontName, frag.fontSize)
+
+
+class UnspacedSplitting:
+    """For a paragraph laid out by `frag_lines`: when ReportLab splits it over two pages,
+    the part that goes on is rebuilt from its lines' fragments. ReportLab's own joiner
+    (`_get_split_blParaFunc`) puts a space after every line, which shows between two
+    ideographs; `join_unspaced_lines` puts back only the spaces the breaks took."""
+
+    blPara: Any
+
+    def _get_split_blParaFunc(self) -> Any:
+        if getattr(self.blPara, "unspaced", False):
+            return join_unspaced_lines
+        return super()._get_split_blParaFunc()  # type: ignore[misc]
+
+
+def join_unspaced_lines(lines: Any, start: int, stop: int) -> list[Any]:
+    """The fragments of lines start..stop, unshaped, with the spaces dropped at breaks."""
+    frags: list[Any] = []
+    for line in lines.lines[start:stop]:
+        for word in line.words:
+            frags.append(word.clone(text=getattr(word, "unshaped", word.text)))
+        if getattr(line, "space_after", False) and frags:
+            frags[-1] = frags[-1].clone(text=frags[-1].text + " ")
+    return frags
 
 
 def unit_width(unit: Any, max_width: float) -> float:

@@ -191,7 +191,7 @@ def shaping_style(style: ParagraphStyle, text: str) -> ParagraphStyle:
     return ParagraphStyle(style.name, parent=style, fontName=font, shaping=1)
 
 
-class ScriptParagraph(ReportLabParagraph):
+class ScriptParagraph(compat.UnspacedSplitting, ReportLabParagraph):
     """A ReportLab paragraph with fallback fonts, shaping and right-to-left lines."""
 
     blPara: Any  # the laid-out lines, set by ReportLab's wrap
@@ -214,7 +214,9 @@ class ScriptParagraph(ReportLabParagraph):
         kept = compat.split_part_lines(self)
         if kept is not None:
             return kept
-        shaped = bool(_UNSPACED_SHAPED.search(self.text))
+        # a part of a paragraph split over two pages has no text, only its fragments
+        text = "".join(getattr(frag, "text", "") or "" for frag in self.frags)
+        shaped = bool(_UNSPACED_SHAPED.search(text))
         return compat.frag_lines(self, widths, line_spans, shaped)
 
     def beginText(self, x: float, y: float) -> Any:
