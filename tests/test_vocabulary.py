@@ -96,6 +96,14 @@ def test_english_words_work_in_every_language(make_content, language):
         ("three times a day", 3),
         ("once a week", 1),
         ("5 fois par jour", 3),
+        ("3 times daily", 3),
+        ("2x täglich", 2),
+        ("dos veces diarias", 2),
+        ("matin et soir", 2),
+        ("morgens und abends", 2),
+        ("早晚各一次", 2),
+        ("सुबह-शाम", 2),
+        ("every morning", 1),
     ],
 )
 def test_the_exercise_log_counts_frequencies_of_every_language(phrase, boxes):
@@ -246,6 +254,8 @@ def test_a_french_colon_in_plain_text_gets_a_hint_to_quote_it(make_content):
         ("des deux côtés", Sides.BOTH),
         ("a la izquierda", Sides.LEFT),
         ("beidseitig", Sides.BOTH),
+        ("beidseits", Sides.BOTH),
+        ("chaque jambe", Sides.EACH),
         ("दाईं तरफ़", Sides.RIGHT),
         ("Both sides", Sides.BOTH),
         ("sideways", None),
@@ -325,3 +335,8 @@ def test_check_says_plainly_when_a_language_has_no_formula(make_content, languag
     content = make_content({"title": "T", "language": language, "sections": [{"title": "S"}]})
     text = run_cli(["check", content]).stdout
     assert f"No readability formula booklet has is made for {language}" in text
+
+
+def test_answers_with_a_full_stop_or_a_tick_are_true_or_false(make_content):
+    booklet = load(make_content(content("fr", "Vrai.", "\u2717", "30", "each", "daily"))).booklet
+    assert [q.answer for q in booklet.quiz.questions] == [True, False]

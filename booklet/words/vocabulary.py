@@ -18,7 +18,8 @@ from booklet.words import languages
 # The words for true and for false, by primary language subtag. Only words that mean
 # "true" or "false" as a quiz answer: "yes" and "no" stay short answers.
 TRUE_FALSE: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
-    "en": (("true",), ("false",)),
+    # ticks and crosses are read in every language
+    "en": (("true", "√", "✓", "✔"), ("false", "×", "✗", "✘")),
     "es": (("verdadero", "cierto"), ("falso",)),
     "fr": (("vrai",), ("faux",)),
     "de": (("richtig", "wahr"), ("falsch",)),
@@ -80,9 +81,10 @@ SIDE_WORDS: dict[str, Sides] = {
     **dict.fromkeys(("cada", "cada lado", "a cada lado", "de cada lado"), Sides.EACH),
     **dict.fromkeys(("izquierdo", "izquierda", "lado izquierdo", "a la izquierda"), Sides.LEFT),
     **dict.fromkeys(("derecho", "derecha", "lado derecho", "a la derecha"), Sides.RIGHT),
-    **dict.fromkeys(("ambos", "ambos lados", "los dos lados"), Sides.BOTH),
+    **dict.fromkeys(("ambos", "ambos lados", "los dos lados", "los dos"), Sides.BOTH),
+    **dict.fromkeys(("cada pierna", "cada brazo"), Sides.EACH),
     # fr
-    **dict.fromkeys(("chaque", "chaque côté", "de chaque côté"), Sides.EACH),
+    **dict.fromkeys(("chaque", "chaque côté", "de chaque côté", "chaque jambe"), Sides.EACH),
     **dict.fromkeys(("gauche", "côté gauche", "à gauche"), Sides.LEFT),
     **dict.fromkeys(("droit", "droite", "côté droit", "à droite"), Sides.RIGHT),
     **dict.fromkeys(("les deux", "les deux côtés", "deux côtés", "des deux côtés"), Sides.BOTH),
@@ -90,7 +92,18 @@ SIDE_WORDS: dict[str, Sides] = {
     **dict.fromkeys(("jede", "jede seite", "je seite", "pro seite"), Sides.EACH),
     **dict.fromkeys(("links", "linke seite"), Sides.LEFT),
     **dict.fromkeys(("rechts", "rechte seite"), Sides.RIGHT),
-    **dict.fromkeys(("beide", "beide seiten", "beidseitig"), Sides.BOTH),
+    **dict.fromkeys(("jedes bein",), Sides.EACH),
+    **dict.fromkeys(
+        (
+            "beide",
+            "beide seiten",
+            "beidseitig",
+            "beidseits",
+            "links und rechts",
+            "rechts und links",
+        ),
+        Sides.BOTH,
+    ),
     # pt
     **dict.fromkeys(("esquerdo", "esquerda", "lado esquerdo"), Sides.LEFT),
     **dict.fromkeys(("direito", "direita", "lado direito"), Sides.RIGHT),
@@ -101,7 +114,7 @@ SIDE_WORDS: dict[str, Sides] = {
     **dict.fromkeys(("phải", "bên phải"), Sides.RIGHT),
     **dict.fromkeys(("cả hai", "cả hai bên", "hai bên"), Sides.BOTH),
     # zh
-    **dict.fromkeys(("每侧", "每边", "每一侧", "每側", "每邊"), Sides.EACH),
+    **dict.fromkeys(("每侧", "每边", "每一侧", "每側", "每邊", "每条腿", "左右各一次"), Sides.EACH),
     **dict.fromkeys(("左", "左侧", "左边", "左側", "左邊"), Sides.LEFT),
     **dict.fromkeys(("右", "右侧", "右边", "右側", "右邊"), Sides.RIGHT),
     **dict.fromkeys(("两侧", "双侧", "两边", "兩側", "雙側", "兩邊"), Sides.BOTH),
@@ -136,6 +149,7 @@ COUNT_WORDS = {
     **{"एक": 1, "दो": 2, "तीन": 3, "चार": 4},  # hi
 }
 _N = r"(?P<n>\d+|[^\s\d]+)"
+MORNING_AND_EVENING = re.compile(r"(?:[^\s-]+[\s-]+)+[^\s-]+|早晚", re.IGNORECASE)
 # each pattern finds how many times a day in one language's usual phrasing
 PER_DAY_PATTERNS = tuple(
     re.compile(pattern, re.IGNORECASE)
@@ -143,6 +157,13 @@ PER_DAY_PATTERNS = tuple(
         r"\b(?P<n>once|twice|thrice)(?:\s+(?:a|per|each))?\s+day\b",
         rf"\b{_N}\s+times?(?:\s+(?:a|per|each))?\s+day\b",
         r"\b(?P<n>once|twice|thrice)\s+daily\b",
+        rf"\b{_N}\s*(?:times?|x|×)\s*(?:daily|a\s+day|per\s+day|/\s*day)\b",
+        rf"\b{_N}\s*(?:x|×)\s*(?:täglich|pro\s+tag|am\s+tag)",  # de
+        rf"\b{_N}\s+veces\s+diarias\b",  # es
+        # morning and evening: twice a day
+        r"(?P<n>morning\s+and\s+evening|matin\s+et\s+soir|mañana\s+y\s+noche"
+        r"|morgens\s+und\s+abends|manhã\s+e\s+noite|sáng\s+và\s+tối|早晚|утром\s+и\s+вечером"
+        r"|सुबह[-\s]+शाम)",
         rf"\b{_N}\s+(?:vez|veces)\s+(?:al|por|cada|a el)\s+día\b",  # es
         rf"\b{_N}\s+fois\s+(?:par|chaque|/)\s*jour\b",  # fr
         rf"\b{_N}\s*[-\u2011]?\s*mal\s+(?:täglich|am\s+tag|pro\s+tag|jeden\s+tag)",  # de
@@ -195,8 +216,9 @@ class TrueFalseWord:
 
 
 def true_false_word(text: str) -> TrueFalseWord | None:
-    """'vrai' -> True in French; None for a word that is not true or false anywhere."""
-    wanted = text.strip().lower()
+    """'vrai' -> True in French; None for a word that is not true or false anywhere. A
+    full stop or exclamation mark after the word is ignored ('Vrai.')."""
+    wanted = text.strip().rstrip(".!。！").strip().lower()
     found: dict[bool, list[str]] = {}
     for language, (trues, falses) in TRUE_FALSE.items():
         for value, words in ((True, trues), (False, falses)):
@@ -259,6 +281,8 @@ def times_a_day(frequency: str | None) -> int:
 def count_of(text: str) -> int | None:
     if text.isdigit():
         return int(text)
+    if MORNING_AND_EVENING.fullmatch(text):
+        return 2
     return COUNT_WORDS.get(text.lower())
 
 
