@@ -340,3 +340,27 @@ def test_check_says_plainly_when_a_language_has_no_formula(make_content, languag
 def test_answers_with_a_full_stop_or_a_tick_are_true_or_false(make_content):
     booklet = load(make_content(content("fr", "Vrai.", "\u2717", "30", "each", "daily"))).booklet
     assert [q.answer for q in booklet.quiz.questions] == [True, False]
+
+
+@pytest.mark.parametrize(
+    ("repeat", "sets", "expected"),
+    [
+        ("3 fois", "2 séries", (3, 2)),
+        ("3-mal", "2 Sätze", (3, 2)),
+        ("3次", "2组", (3, 2)),
+        ("३ बार", "2 सेट", (3, 2)),
+        (3, 2, (3, 2)),
+    ],
+)
+def test_repeat_and_sets_take_their_word_in_the_language(make_content, repeat, sets, expected):
+    source = content("fr", True, False, "30", "each", "daily")
+    source["sections"][0]["stretches"][0] |= {"repeat": repeat, "sets": sets}
+    stretch = load(make_content(source)).booklet.sections[0].stretches[0]
+    assert (stretch.repeat, stretch.sets) == expected
+
+
+def test_a_count_with_another_word_is_reported(make_content):
+    source = content("fr", True, False, "30", "each", "daily")
+    source["sections"][0]["stretches"][0]["repeat"] = "3 pommes"
+    (found,) = problems(make_content(source))
+    assert found.endswith('repeat: "3 pommes" is not a whole number; write a number such as 1')

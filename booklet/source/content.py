@@ -30,6 +30,7 @@ from booklet.source.quiz import (
     read_quiz,
 )
 from booklet.source.values import (
+    read_count,
     read_date,
     read_duration,
     read_switch,
@@ -261,8 +262,8 @@ def read_stretch(ctx: Context, node: yaml.Node, path: str) -> Stretch | None:
 def read_dosage(fields: Fields) -> Dosage:
     """hold, repeat, sets, sides and frequency, as far as they are given."""
     hold = read_duration(fields, "hold")
-    repeat = fields.integer("repeat", 1, 1000)
-    sets = fields.integer("sets", 1, 100)
+    repeat = read_count(fields, "repeat", 1000)
+    sets = read_count(fields, "sets", 100)
     sides = read_sides(fields)
     return Dosage(
         hold_seconds=hold,

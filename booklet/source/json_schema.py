@@ -66,6 +66,14 @@ def markup(description: str) -> Schema:
     }
 
 
+def counted(schema: Schema) -> Schema:
+    """A whole number, or a number followed by its word ('3 fois')."""
+    return {
+        **schema,
+        "anyOf": [*schema["anyOf"], {"type": "string", "pattern": r"^\s*\d+\s*-?\s*\S+\s*$"}],
+    }
+
+
 def whole(description: str, minimum: int, maximum: int) -> Schema:
     return {
         "anyOf": [
@@ -183,8 +191,8 @@ def dosage() -> dict[str, Schema]:
     """The dosage fields, which a library `use:` and a patient's exercise may change."""
     return {
         "hold": duration("how long to hold"),
-        "repeat": whole("how many times", 1, 1000),
-        "sets": whole("how many sets", 1, 100),
+        "repeat": counted(whole("how many times, such as 3 or '3 fois'", 1, 1000)),
+        "sets": counted(whole("how many sets, such as 2 or '2 Sätze'", 1, 100)),
         "sides": names(
             [side.value for side in Sides] + [w for w in vocabulary.SIDE_WORDS if w not in SIDES],
             "each side, or both at once (or the same in the booklet's language)",

@@ -90,6 +90,25 @@ def read_duration(fields: Fields, name: str) -> int | None:
     return seconds
 
 
+def read_count(fields: Fields, name: str, maximum: int) -> int | None:
+    """`repeat` or `sets`: a whole number, alone or with its word in a built-in language
+    (`3 times`, `3 fois`, `3-mal`, `3次`, `2 Sätze`)."""
+    node = fields.get(name)
+    value = fields.text(name)
+    if node is None or value is None:
+        return None
+    number = vocabulary.counted(value, name)
+    if number is None:
+        fields.ctx.report(
+            node, fields.where(name), f'"{value}" is not a whole number; write a number such as 1'
+        )
+        return None
+    if not 1 <= number <= maximum:
+        fields.ctx.report(node, fields.where(name), f"must be from 1 to {maximum}, not {number}")
+        return None
+    return number
+
+
 def read_url(fields: Fields, name: str) -> str | None:
     value = fields.text(name)
     if value is None:

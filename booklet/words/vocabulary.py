@@ -135,6 +135,58 @@ SIDE_WORDS: dict[str, Sides] = {
     **dict.fromkeys(("दोनों", "दोनों तरफ", "दोनों तरफ़", "दोनों ओर"), Sides.BOTH),
 }
 
+# words that may follow the number of a repeat or a sets field ("3 fois", "2 Sätze")
+COUNT_UNITS = {
+    "repeat": frozenset(
+        [
+            "x",
+            "×",
+            "times",
+            "time",
+            "reps",
+            "repetitions",
+            "fois",
+            "veces",
+            "vez",
+            "mal",
+            "-mal",
+            "vezes",
+            "lần",
+            "次",
+            "遍",
+            "раз",
+            "раза",
+            "مرات",
+            "مرة",
+            "बार",
+        ]
+    ),
+    "sets": frozenset(
+        [
+            "x",
+            "×",
+            "sets",
+            "set",
+            "séries",
+            "série",
+            "series",
+            "serie",
+            "sätze",
+            "satz",
+            "hiệp",
+            "组",
+            "組",
+            "подхода",
+            "подходов",
+            "подход",
+            "مجموعات",
+            "مجموعة",
+            "सेट",
+        ]
+    ),
+}
+COUNTED = re.compile(r"^(\d+)\s*(?:-\s*)?([^\d\s.][^\d]*?)?\.?$")
+
 # number words a frequency may use, in every language listed
 COUNT_WORDS = {
     **{"once": 1, "twice": 2, "thrice": 3, "one": 1, "two": 2, "three": 3, "four": 4},
@@ -257,6 +309,17 @@ def duration_seconds(text: str) -> int | None:
     unit = (match.group(2) or "s").strip().lower().rstrip(".")
     per = DURATION_UNITS.get(unit)
     return None if per is None else int(match.group(1)) * per
+
+
+def counted(text: str, field: str) -> int | None:
+    """'3', '3 fois', '3-mal', '3次', '2 Sätze' -> the number; None when it is not one."""
+    match = COUNTED.match(text.strip())
+    if match is None:
+        return None
+    unit = (match.group(2) or "").strip().lower()
+    if unit and unit not in COUNT_UNITS[field]:
+        return None
+    return int(match.group(1))
 
 
 def side(text: str) -> Sides | None:
