@@ -104,6 +104,9 @@ def test_english_words_work_in_every_language(make_content, language):
         ("早晚各一次", 2),
         ("सुबह-शाम", 2),
         ("every morning", 1),
+        ("每天一到两次", 2),
+        ("1 à 2 fois par jour", 2),
+        ("1-2 mal täglich", 2),
     ],
 )
 def test_the_exercise_log_counts_frequencies_of_every_language(phrase, boxes):

@@ -200,7 +200,11 @@ COUNT_WORDS = {
     **{"один": 1, "два": 2, "дважды": 2, "три": 3, "трижды": 3, "четыре": 4},  # ru
     **{"एक": 1, "दो": 2, "तीन": 3, "चार": 4},  # hi
 }
-_N = r"(?P<n>\d+|[^\s\d]+)"
+# a count, or a range of counts ("1-2", "1 à 2", "一到两"), whose upper end is taken
+_N = (
+    r"(?P<n>\d+|[^\s\d]+?)(?:\s*(?:-|\u2013|~|to|or|à|ou|a|o|bis|oder|到|至)\s*"
+    r"(?P<m>\d+|[^\s\d]+?))?"
+)
 MORNING_AND_EVENING = re.compile(r"(?:[^\s-]+[\s-]+)+[^\s-]+|早晚", re.IGNORECASE)
 # each pattern finds how many times a day in one language's usual phrasing
 PER_DAY_PATTERNS = tuple(
@@ -223,7 +227,8 @@ PER_DAY_PATTERNS = tuple(
         rf"\b{_N}\s+(?:vez|vezes)\s+(?:ao|por|cada)\s+dia\b",  # pt
         rf"{_N}\s+lần\s*(?:/|mỗi|một|trong\s+một|trong)\s*ngày",  # vi
         rf"ngày\s+{_N}\s+lần",  # vi
-        r"(?:每天|每日|一天|一日)\s*(?P<n>\d+|[一二两兩三四])\s*次",  # zh
+        r"(?:每天|每日|一天|一日)\s*(?P<n>\d+|[一二两兩三四])(?:\s*[-~到至]\s*"
+        r"(?P<m>\d+|[一二两兩三四]))?\s*次",  # zh
         rf"{_N}\s+(?:مرة|مرات)\s+(?:يوميا|يوميًا|يومياً|في\s+اليوم)",  # ar
         r"(?P<n>مرة|مرتين|مرتان)\s+(?:واحدة\s+)?(?:يوميا|يوميًا|يومياً|في\s+اليوم)",  # ar
         rf"{_N}\s+раза?\s+(?:в\s+день|в\s+сутки)",  # ru
@@ -335,7 +340,8 @@ def times_a_day(frequency: str | None) -> int:
         match = pattern.search(frequency or "")
         if match is None:
             continue
-        count = count_of(match.group("n"))
+        upper = match.groupdict().get("m")
+        count = count_of(upper or match.group("n"))
         if count is not None:
             return max(1, min(count, 3))
     return 1
