@@ -202,7 +202,7 @@ COUNT_WORDS = {
 }
 # a count, or a range of counts ("1-2", "1 à 2", "一到两"), whose upper end is taken
 _N = (
-    r"(?P<n>\d+|[^\s\d]+?)(?:\s*(?:-|\u2013|~|to|or|à|ou|a|o|bis|oder|到|至)\s*"
+    r"(?P<n>\d+|[^\s\d]+?)(?:(?:\s*(?:-|\u2013|~|到|至)\s*|\s+(?:to|or|à|ou|a|o|bis|oder)\s+)"
     r"(?P<m>\d+|[^\s\d]+?))?"
 )
 MORNING_AND_EVENING = re.compile(r"(?:[^\s-]+[\s-]+)+[^\s-]+|早晚", re.IGNORECASE)
@@ -341,7 +341,7 @@ def times_a_day(frequency: str | None) -> int:
         if match is None:
             continue
         upper = match.groupdict().get("m")
-        count = count_of(upper or match.group("n"))
+        count = (count_of(upper) if upper else None) or count_of(match.group("n"))
         if count is not None:
             return max(1, min(count, 3))
     return 1
