@@ -249,8 +249,10 @@ def for_large_print(family: FontFamily, language: str) -> FontFamily:
     return family
 
 
+@functools.lru_cache(maxsize=1)
 def fallbacks() -> tuple[FontSet, ...]:
-    """The fallback families, registered, in the order they are tried."""
+    """The fallback families, registered (once per process, as the files behind them
+    never change), in the order they are tried."""
     return tuple(register(FontFamily(builtin=name)) for name in FALLBACK_FAMILIES)
 
 
