@@ -105,15 +105,25 @@ def test_each_sample_prints_every_text_extractably(language):
     booklet = document.booklet
     texts = [booklet.title, booklet.subtitle or "", document.brand.disclaimer or ""]
     for section in booklet.sections:
-        texts.append(section.title)
+        texts += [section.title, *plain_lines(section.body or "")]
+        texts += [line for callout in section.callouts for line in plain_lines(callout.text)]
         for stretch in section.stretches:
-            texts += [stretch.name, *stretch.steps]
+            texts += [stretch.name, *stretch.steps, stretch.purpose or "", stretch.caution or ""]
+    if booklet.quiz:
+        for question in booklet.quiz.questions:
+            texts += [question.text, *question.choices]
         if section.picture or section.figure:
             texts.append((section.picture or section.figure).caption or "")  # type: ignore[union-attr]
     for text in texts:
         assert squeezed(text) in extracted, text
     # the back page says nothing in English: the disclaimer is the booklet's language's
     assert "education" not in pages[-1]
+
+
+def plain_lines(markup: str) -> list[str]:
+    """The lines of light-markup text as printed: no list marks, no asterisks."""
+    lines = [line.strip().removeprefix("- ").replace("*", "") for line in markup.splitlines()]
+    return [line for line in lines if line]
 
 
 def test_a_build_gives_the_same_bytes_after_other_scripts_were_shaped():
