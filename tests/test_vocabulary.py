@@ -367,3 +367,20 @@ def test_a_count_with_another_word_is_reported(make_content):
     source["sections"][0]["stretches"][0]["repeat"] = "3 pommes"
     (found,) = problems(make_content(source))
     assert found.endswith('repeat: "3 pommes" is not a whole number; write a number such as 1')
+
+
+@pytest.mark.parametrize("size", ["letter", "a5"])
+def test_a_dosage_value_prints_on_one_line(make_content, make_brand, size):
+    import re
+
+    source = content("es", True, False, "30 segundos", "each", "2 veces al día")
+    brand = make_brand(f"organization: Clínica\npage: {{size: {size}}}\n")
+    pdf = render_outputs(load(make_content(source), brand)).booklet
+    text = "".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages)
+    assert re.search(r"30[ \u00a0]segundos", text), text
+
+
+def test_light_markup_keeps_no_break_spaces():
+    from booklet.words.markup import inline
+
+    assert inline(" 30\u00a0secondes \n x\u202f: y ") == "30\u00a0secondes x\u202f: y"

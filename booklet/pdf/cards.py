@@ -164,10 +164,10 @@ def dosage_strip(kit: Kit, stretch: Stretch) -> Table:
     inner = kit.width - 28
     if kit.narrow:
         rows = [cells[:3], [*cells[3:], ""]]
-        widths = [inner * share for share in (0.3, 0.3, 0.4)]
+        widths = fitted_widths([cells[:3], cells[3:]], inner, (0.3, 0.3, 0.4))
     else:
         rows = [cells]
-        widths = [inner * share for share in (0.17, 0.17, 0.15, 0.19, 0.32)]
+        widths = fitted_widths([cells], inner, (0.17, 0.17, 0.15, 0.19, 0.32))
     rows, widths = [kit.reading_order(row) for row in rows], kit.reading_order(widths)
     strip = layout_table(rows, colWidths=widths)
     strip.setStyle(
@@ -184,6 +184,30 @@ def dosage_strip(kit: Kit, stretch: Stretch) -> Table:
         )
     )
     return padded(strip, kit.width, top=0, bottom=11)
+
+
+DOSE_CELL_PADDING = 16  # left and right padding of a dosage cell
+
+
+def fitted_widths(rows: list[list[Any]], inner: float, shares: tuple[float, ...]) -> list[float]:
+    """Column widths in these shares of `inner`, widened where a column's longest word
+    ("30 secondes", kept whole by its no-break space) would not fit, at the cost of the
+    columns with room to spare; the plain shares when there is not room for all."""
+    needs = [0.0] * len(shares)
+    for row in rows:
+        for column, cell in enumerate(row):
+            words = max(part.minWidth() for part in cell) + DOSE_CELL_PADDING
+            needs[column] = max(needs[column], words)
+    planned = [inner * share for share in shares]
+    widths = [max(plan, need) for plan, need in zip(planned, needs, strict=True)]
+    excess = sum(widths) - inner
+    spare = [width - need for width, need in zip(widths, needs, strict=True)]
+    room = sum(s for s in spare if s > 0)
+    if excess <= 0:
+        return widths
+    if room < excess:
+        return planned
+    return [w - excess * s / room if s > 0 else w for w, s in zip(widths, spare, strict=True)]
 
 
 def caution_box(kit: Kit, caution: str, width: float) -> Table:

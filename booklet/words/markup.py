@@ -21,6 +21,7 @@ _ITALIC = re.compile(
 _BULLET = re.compile(r"^[-•]\s+(.*)$")
 _NUMBERED = re.compile(r"^(\d{1,4})[.)]\s+(.*)$")
 _TAG = re.compile(r"</?[bi]>")
+_BREAKING_SPACE = re.compile(r"[^\S\u00a0\u202f]+")
 
 
 @dataclass(frozen=True)
@@ -51,11 +52,17 @@ def escape(text: str) -> str:
 
 def inline(text: str) -> str:
     """One line or paragraph of user text -> markup with bold and italic, all else literal."""
-    escaped = escape(" ".join(text.split()))
+    escaped = escape(collapsed(text))
     marked = _BOLD_ITALIC.sub(r"<b><i>\1</i></b>", escaped)
     marked = _BOLD.sub(r"<b>\1</b>", marked)
     marked = _ITALIC.sub(r"<i>\1</i>", marked)
     return marked if well_nested(marked) else escaped
+
+
+def collapsed(text: str) -> str:
+    """Runs of spaces and line breaks as one space; no-break spaces (U+00A0, U+202F),
+    which keep a number with its unit or a French colon with its word, as they are."""
+    return _BREAKING_SPACE.sub(" ", text).strip(" ")
 
 
 def well_nested(markup: str) -> bool:
