@@ -15,6 +15,7 @@ from booklet.literacy.passages import Passage, part_of, plain_units, words
 from booklet.model import Booklet
 from booklet.source.fields import join
 from booklet.words import vocabulary
+from booklet.words.labels import labels_for
 
 
 def word_set(text: str) -> frozenset[str]:
@@ -99,11 +100,12 @@ def summary(booklet: Booklet) -> Iterator[Miss]:
     if any(lead.search(text) for text in texts):
         return
     heading = vocabulary.summary_example(booklet.language)
+    colon = labels_for(booklet.language).colon.rstrip()
     yield Miss(
         "summary",
         join(part_of(len(booklet.sections) - 1), "body"),
         f'add a summary of the key points: a section titled "{heading}", or a list '
-        f'starting "**{heading}:**" in a body or callout',
+        f'starting "**{heading}{colon}**" in a body or callout',
     )
 
 
