@@ -384,3 +384,17 @@ def test_light_markup_keeps_no_break_spaces():
     from booklet.words.markup import inline
 
     assert inline(" 30\u00a0secondes \n x\u202f: y ") == "30\u00a0secondes x\u202f: y"
+
+
+def test_french_content_takes_the_narrow_no_break_space_everywhere_alike(make_content):
+    source = content("fr", True, False, "30", "each", "daily")
+    source["sections"][0]["body"] = "Attention : doucement ! « Oui » ; https://x.fr 10:30"
+    source["quiz"]["questions"].append(
+        {"question": "Quoi ?", "choices": ["Oui !", "Non"], "answer": "Oui !", "section": "S"}
+    )
+    booklet = load(make_content(source)).booklet
+    assert booklet.sections[0].body == (
+        "Attention\u202f: doucement\u202f! «\u202fOui\u202f»\u202f; https://x.fr 10:30"
+    )
+    question = booklet.quiz.questions[2]
+    assert question.text == "Quoi\u202f?" and question.answer == question.choices[0] == "Oui\u202f!"

@@ -37,7 +37,7 @@ from booklet.source.values import (
     read_url,
     short_text,
 )
-from booklet.words import vocabulary
+from booklet.words import typography, vocabulary
 
 CONTENT_FIELDS = (
     "title",
@@ -127,7 +127,7 @@ def read_content(
         source=path,
         libraries=library_files,
     )
-    return booklet, brand_ref, ctx
+    return typography.with_local_spacing(booklet), brand_ref, ctx
 
 
 def read_language(top: Fields) -> str | None:
