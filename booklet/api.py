@@ -19,6 +19,7 @@ from booklet.engine import pipeline
 from booklet.model import Brand
 from booklet.pdf.make import render_outputs
 from booklet.source import read
+from booklet.source.by_language import brand_in_language
 
 PathLike = str | os.PathLike[str]
 
@@ -50,7 +51,8 @@ def build(
     `options` adds print options (exercise log, imposition, bleed...). Nothing is written.
     """
     if brand is not None:
-        document = Document(document.booklet, brand_of(brand))
+        chosen = brand_in_language(brand_of(brand), document.booklet.language)
+        document = Document(document.booklet, chosen)
     document = pipeline.with_options(document, options or PrintOptions())
     if html:
         return pipeline.render_html(document)

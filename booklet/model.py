@@ -269,6 +269,10 @@ class Brand:
     margin_pt: float = 18 * 72 / 25.4
     contact: Contact = field(default_factory=Contact)
     disclaimer: str | None = None
+    standard_disclaimer: bool = False  # print booklet's own, in the booklet's language
+    # (field, language tag, text) for texts given per language: organization, disclaimer,
+    # address; the plain fields hold the English (or first) text
+    by_language: tuple[tuple[str, str, str], ...] = ()
     reading_grade: int = 8
     labels: tuple[tuple[str, str], ...] = ()  # (label name, the brand's text) overrides
     large_print: bool = False
@@ -280,7 +284,4 @@ class Brand:
         return PAGE_SIZES_PT[self.page_size]
 
 
-NEUTRAL_BRAND = Brand(
-    organization="Patient education",
-    disclaimer="This booklet is for education. It does not replace advice from your clinician.",
-)
+NEUTRAL_BRAND = Brand(organization="Patient education", standard_disclaimer=True)

@@ -239,7 +239,7 @@ def test_shard_option_is_checked(content, tmp_path):
         ("..", ""),
         ("a/b\\c", "a-b-c"),
         (".hidden", "hidden"),
-        ("Zoë Ørsted", "Zoe-rsted"),
+        ("Zoë Ørsted", "Zoe-Orsted"),
         ("report..final", "report.final"),
     ],
 )

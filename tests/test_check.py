@@ -258,6 +258,7 @@ def test_check_json_shape(make_content) -> None:
         "booklet",
         "file",
         "findings",
+        "formula",
         "grade_measured",
         "language",
         "passed",
@@ -281,12 +282,14 @@ def test_check_json_shape(make_content) -> None:
         "field",
         "flesch_kincaid",
         "line",
+        "own_formula",
         "sentences",
         "smog",
         "title",
         "words",
     ]
     assert (section["field"], section["line"], section["sentences"]) == ("sections[1]", 3, 1)
+    assert report["formula"] is None and section["own_formula"] is None
 
 
 def test_check_bad_content_is_reported_like_validate(make_content) -> None:

@@ -177,4 +177,4 @@ def test_html_versions_carry_their_code(make_content, tmp_path) -> None:
         assert f'<p class="version">Version {letter}-1</p>' in booklet
         assert f'<p class="version">Version {letter}-1</p>' in key
     key = (out / "booklet-A-answer-key.html").read_text()
-    assert "See the section What helps" in key
+    assert "See the section \u201cWhat helps\u201d" in key

@@ -6,7 +6,10 @@ those names print with the metric-compatible Liberation fonts.
 
 Behind every family stand the fallback fonts, tried character by character: DejaVu Sans
 (Arabic, Hebrew, Greek, Cyrillic and most symbols, in one face so a word and the
-punctuation around it shape together) and Droid Sans Fallback (Chinese, Japanese, Korean).
+punctuation around it shape together), Droid Sans Fallback (Chinese, Japanese, Korean),
+Noto Naskh Arabic (the Urdu, Persian and Pashto letters DejaVu Sans lacks), a Noto Sans of
+each Indic and Southeast Asian script (Devanagari, Bengali, Gurmukhi, Gujarati, Tamil,
+Telugu, Thai, Khmer, Myanmar) and Noto Emoji (emoji in one colour, as the text).
 """
 
 from __future__ import annotations
@@ -40,9 +43,27 @@ BUNDLED: dict[str, tuple[str, tuple[str, str, str, str]]] = {
     "Liberation Mono": ("LiberationMono", ("Regular", "Bold", "Italic", "BoldItalic")),
     "DejaVu Sans": ("DejaVuSans", ("", "-Bold", "", "-Bold")),
 }
+# the fallback fonts of one script each, two weights, upright only
+SCRIPT_FAMILIES = (
+    "Noto Naskh Arabic",
+    "Noto Sans Devanagari",
+    "Noto Sans Bengali",
+    "Noto Sans Gurmukhi",
+    "Noto Sans Gujarati",
+    "Noto Sans Tamil",
+    "Noto Sans Telugu",
+    "Noto Sans Thai",
+    "Noto Sans Khmer",
+    "Noto Sans Myanmar",
+    "Noto Emoji",
+)
 # bundled for one use, not named in brand files
 SPECIAL: dict[str, tuple[str, tuple[str, str, str, str]]] = {
     "Atkinson Hyperlegible": ("AtkinsonHyperlegible", ("Regular", "Bold", "Italic", "BoldItalic")),
+    **{
+        name: (name.replace(" ", ""), ("Regular", "Bold", "Regular", "Bold"))
+        for name in SCRIPT_FAMILIES
+    },
 }
 # Large print sets text in Atkinson Hyperlegible, drawn for readers with low vision (its
 # I, l and 1 differ at a glance), where it has the language's letters: Western European;
@@ -52,9 +73,11 @@ LARGE_PRINT_LANGUAGES = frozenset(
     {"en", "es", "fr", "de", "pt", "it", "nl", "ca", "da", "sv", "no", "nb", "nn", "fi", "ga"}
 )
 # tried in order for a character the text's own font cannot draw
-FALLBACK_FAMILIES = ("DejaVu Sans", "Droid Sans Fallback")
-# one weight only: bold text in it prints regular rather than not at all
+FALLBACK_FAMILIES = ("DejaVu Sans", "Droid Sans Fallback", *SCRIPT_FAMILIES)
+# one weight only: its bold is synthetic (the letters outlined as well as filled)
 SINGLE_FILE = {"Droid Sans Fallback": "DroidSansFallback.ttf"}
+SYNTHETIC_BOLD: set[str] = set()  # the registered names drawn as synthetic bold
+SYMBOLS_ONLY = (b"NotoEmoji",)  # PostScript names of fonts used for their symbols alone
 ALIASES = {
     "helvetica": "Liberation Sans",
     "arial": "Liberation Sans",
@@ -147,6 +170,8 @@ def print_sample(font: TTFont) -> None:
 
 def register(family: FontFamily) -> FontSet:
     """Register every style of the family (once per process) and return their names."""
+    if family.builtin in SINGLE_FILE:
+        return register_single_file(FONT_FOLDER / SINGLE_FILE[family.builtin])
     if family.builtin is not None:
         files = bundled_files(family.builtin)
     else:
@@ -161,6 +186,33 @@ def register(family: FontFamily) -> FontSet:
     for (bold_flag, italic_flag), name in zip(((0, 0), (1, 0), (0, 1), (1, 1)), names, strict=True):
         addMapping(font_set.regular, bold_flag, italic_flag, name)
     return font_set
+
+
+def register_single_file(path: Path) -> FontSet:
+    """A family of one weight: bold prints in a synthetic bold of the same outlines,
+    italic upright."""
+    regular, bold = register_file(path), register_synthetic_bold(path)
+    font_set = FontSet(regular, bold, regular, bold)
+    for (bold_flag, italic_flag), name in zip(
+        ((0, 0), (1, 0), (0, 1), (1, 1)), (regular, bold, regular, bold), strict=True
+    ):
+        addMapping(font_set.regular, bold_flag, italic_flag, name)
+    return font_set
+
+
+@functools.lru_cache(maxsize=8)
+def register_synthetic_bold(path: Path) -> str:
+    """Register a second copy of a font, drawn filled and outlined to look bold."""
+    name = register_file(path) + "-SyntheticBold"
+    if name not in pdfmetrics.getRegisteredFontNames():
+        pdfmetrics.registerFont(TTFont(name, str(path)))
+    SYNTHETIC_BOLD.add(name)
+    return name
+
+
+def is_synthetic_bold(name: str) -> bool:
+    """True for a font registered to be drawn outlined as well as filled."""
+    return name in SYNTHETIC_BOLD
 
 
 def bundled_files(family: str) -> list[Path]:
@@ -195,8 +247,10 @@ def for_large_print(family: FontFamily, language: str) -> FontFamily:
     return family
 
 
+@functools.lru_cache(maxsize=1)
 def fallbacks() -> tuple[FontSet, ...]:
-    """The fallback families, registered, in the order they are tried."""
+    """The fallback families, registered (once per process, as the files behind them
+    never change), in the order they are tried."""
     return tuple(register(FontFamily(builtin=name)) for name in FALLBACK_FAMILIES)
 
 
@@ -206,7 +260,12 @@ def coverage(name: str) -> frozenset[int]:
     standard fonts, which booklet itself never uses, its Latin-1 range)."""
     face = pdfmetrics.getFont(name).face
     glyphs = getattr(face, "charToGlyph", None)
-    return frozenset(glyphs) if glyphs is not None else frozenset(range(32, 256))
+    if glyphs is None:
+        return frozenset(range(32, 256))
+    if getattr(face, "name", b"").startswith(SYMBOLS_ONLY):
+        # its letters, digits and spaces are as wide as its emoji: text never takes them
+        return frozenset(code for code in glyphs if code >= 0x2000)
+    return frozenset(glyphs)
 
 
 def register_file(path: Path) -> str:

@@ -54,12 +54,17 @@ class Report:
     def met(self, item: pemat.Item) -> bool:
         return not any(f.kind == item.kind for f in self.findings)
 
+    def checked(self, item: pemat.Item) -> bool:
+        """False for an item judged from English wording, in a booklet in another language."""
+        return self.wording_checked or item.kind not in pemat.ENGLISH_ONLY
+
     def as_json(self) -> dict[str, Any]:
         return {
             "file": self.file,
             "language": self.language,
             "target_grade": self.target,
             "grade_measured": self.measured is not None,
+            "formula": formula_json(self.language),
             "wording_checked": self.wording_checked,
             "booklet": grade_json(self.whole),
             "sections": [
@@ -67,7 +72,11 @@ class Report:
                 for p in self.parts
             ],
             "pemat": [
-                {"item": item.kind, "title": item.title, "met": self.met(item)}
+                {
+                    "item": item.kind,
+                    "title": item.title,
+                    "met": self.met(item) if self.checked(item) else None,
+                }
                 for item in pemat.ITEMS
             ],
             "findings": [
@@ -84,14 +93,26 @@ class Report:
         }
 
 
+def formula_json(language: str) -> dict[str, str] | None:
+    formula = readability.own_formula(language)
+    return None if formula is None else {"name": formula.name, "scale": formula.scale}
+
+
 def grade_json(grade: readability.Grade | None) -> dict[str, Any]:
     if grade is None:
-        return {"flesch_kincaid": None, "smog": None, "words": 0, "sentences": 0}
+        return {
+            "flesch_kincaid": None,
+            "smog": None,
+            "words": 0,
+            "sentences": 0,
+            "own_formula": None,
+        }
     return {
         "flesch_kincaid": grade.flesch_kincaid,
         "smog": grade.smog,
         "words": grade.words,
         "sentences": grade.sentences,
+        "own_formula": grade.own,
     }
 
 

@@ -14,6 +14,8 @@ from dataclasses import dataclass
 from booklet.literacy.passages import Passage, part_of, plain_units, words
 from booklet.model import Booklet
 from booklet.source.fields import join
+from booklet.words import vocabulary
+from booklet.words.labels import labels_for
 
 
 def word_set(text: str) -> frozenset[str]:
@@ -24,16 +26,7 @@ GENERIC_HEADINGS = word_set(
     """introduction overview information background details general miscellaneous misc
     other notes more summary part section chapter"""
 )
-SUMMARY_TITLE = re.compile(
-    r"\b(summary|key points|key messages|main points|remember|in short|at a glance|"
-    r"take-?aways?)\b",
-    re.IGNORECASE,
-)
-SUMMARY_LEAD = re.compile(
-    r"^\s*\*\*(summary|key points|key messages|main points|remember|in short|"
-    r"at a glance|take-?aways?)\b",
-    re.IGNORECASE | re.MULTILINE,
-)
+UNSPACED = re.compile(r"[\u0e00-\u0e7f\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]")
 THIRD_PERSON = re.compile(
     r"\b(the patient|patients|the client|he or she|he/she|one should|the individual)\b",
     re.IGNORECASE,
@@ -59,6 +52,11 @@ ITEMS = (
 )
 
 
+# items judged from English words (pronouns, number words, "calculate"): not checked in
+# a booklet in another language
+ENGLISH_ONLY = frozenset({"you", "numbers", "calculation"})
+
+
 @dataclass(frozen=True)
 class Miss:
     """Where an item is not met: the field to fix and what to do."""
@@ -71,8 +69,7 @@ class Miss:
 
 def headers(booklet: Booklet) -> Iterator[Miss]:
     for i, section in enumerate(booklet.sections):
-        title_words = [w.lower() for w in words(section.title)]
-        if len(title_words) < 2 or all(w in GENERIC_HEADINGS or w.isdigit() for w in title_words):
+        if not names_a_topic(section.title):
             yield Miss(
                 "headers",
                 join(part_of(i), "title"),
@@ -81,19 +78,52 @@ def headers(booklet: Booklet) -> Iterator[Miss]:
             )
 
 
+def names_a_topic(title: str) -> bool:
+    """Two words or more, not all generic; in Chinese, Japanese or Thai, written without
+    spaces to count words by, four letters or more ("日常习惯")."""
+    if UNSPACED.search(title):
+        return len(UNSPACED.findall(title)) >= 4
+    title_words = [w.lower() for w in words(title)]
+    return len(title_words) >= 2 and not all(
+        w in GENERIC_HEADINGS or w.isdigit() for w in title_words
+    )
+
+
 def summary(booklet: Booklet) -> Iterator[Miss]:
-    if any(SUMMARY_TITLE.search(s.title) for s in booklet.sections):
+    """A section titled, or a paragraph led in bold by, a summary heading of English or
+    of the booklet's language ("Key points", "À retenir", "要点")."""
+    title, lead = summary_patterns(booklet.language)
+    if any(title.search(s.title) for s in booklet.sections):
         return
     texts = [s.body or "" for s in booklet.sections]
     texts += [c.text for s in booklet.sections for c in s.callouts]
-    if any(SUMMARY_LEAD.search(text) for text in texts):
+    if any(lead.search(text) for text in texts):
         return
+    heading = vocabulary.summary_example(booklet.language)
+    colon = labels_for(booklet.language).colon.rstrip()
     yield Miss(
         "summary",
         join(part_of(len(booklet.sections) - 1), "body"),
-        'add a summary of the key points: a section titled "Key points", or a list '
-        'starting "**Key points:**" in a body or callout',
+        f'add a summary of the key points: a section titled "{heading}", or a list '
+        f'starting "**{heading}{colon}**" in a body or callout',
     )
+
+
+def summary_patterns(language: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """The patterns that find a summary title, and a bold summary lead-in, in `language`."""
+    said = "|".join(bounded(w) for w in vocabulary.summary_words(language))
+    title = re.compile(said, re.IGNORECASE)
+    lead = re.compile(rf"^\s*\*\*(?:{said})", re.IGNORECASE | re.MULTILINE)
+    return title, lead
+
+
+def bounded(word: str) -> str:
+    """A pattern for `word` as a whole word; Chinese and Japanese words, written without
+    spaces, match anywhere."""
+    pattern = re.escape(word).replace("-", "-?")
+    if ord(word[0]) >= 0x2E80:
+        return pattern
+    return rf"(?<!\w){pattern}(?!\w)"
 
 
 def speaks_to_you(passages: list[Passage]) -> Iterator[Miss]:

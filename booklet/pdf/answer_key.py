@@ -57,7 +57,7 @@ def title_block(kit: Kit, booklet: Booklet, brand: Brand) -> list[Flowable]:
     kicker = styles.dose_label.clone(
         "kicker", fontSize=11 * styles.scale, leading=14 * styles.scale
     )
-    title = f"{labels.answer_key}: {booklet.title}"
+    title = labels.introducing(labels.answer_key) + booklet.title
     return [
         Anchor(Bookmark(title, "answer-key", level=0, in_contents=False)),
         banner,
@@ -94,7 +94,11 @@ def answer_block(
     content: list[Flowable] = [para(question.text, styles.question)]
     if question.kind in (QuestionKind.SINGLE, QuestionKind.MULTIPLE):
         content.append(MeasuredParagraph(choices_line(question), styles.small))
-    content.append(MeasuredParagraph(f"{markup.escape(labels.answer)}: {answer}", answer_style))
+    content.append(
+        MeasuredParagraph(
+            f"{markup.escape(labels.introducing(labels.answer))}{answer}", answer_style
+        )
+    )
     if question.explanation:
         content += text_blocks(kit, question.explanation)
     if question.section:

@@ -270,6 +270,9 @@ class CardHeader(Table):
         self.setStyle(padding(SIDE, SIDE, 4, 6, [background]))
 
 
+DOSE_CELL_PADDING = 16  # left and right padding of a dosage cell
+
+
 def caution_box(kit: Kit, caution: str, width: float) -> Table:
     """The caution in a red-marked box `width` wide."""
     styles, palette = kit.styles, kit.styles.palette

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import itertools
+import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from reportlab import rl_config
+from reportlab.pdfgen.textobject import PDFTextObject
 from reportlab.platypus import Flowable, Frame
 
 if TYPE_CHECKING:
@@ -14,7 +17,6 @@ if TYPE_CHECKING:
     from pypdf.generic import IndirectObject, PdfObject
     from reportlab.pdfbase.pdfdoc import PDFDocument
     from reportlab.pdfgen.canvas import Canvas
-    from reportlab.pdfgen.textobject import PDFTextObject
     from reportlab.platypus import Paragraph, Table
     from reportlab.platypus.doctemplate import BaseDocTemplate
 
@@ -130,3 +132,275 @@ def line_text(line: object) -> str:
     if isinstance(line, tuple):
         return " ".join(str(word) for word in line[1])
     return " ".join(str(getattr(frag, "text", "")) for frag in getattr(line, "words", []))
+
+
+# --- languages: spacing, line breaking and shaping of every script ---------------------
+
+
+def keep_narrow_no_break_spaces() -> None:
+    """Make ReportLab's paragraphs keep U+202F (the narrow no-break space French sets before
+    : ; ? !) inside a word instead of breaking the line there and printing a full space.
+
+    ReportLab splits words with its module-level `split` and a list of space characters
+    (`_wsc`) that includes U+202F; both are replaced by ones without it. Safe to call twice.
+    """
+    from reportlab.platypus import paragraph
+
+    if getattr(paragraph.split, "keeps_narrow_no_break_space", False):
+        return
+    breaking = paragraph._wsc.replace("\u202f", "")
+    splitter = re.compile(f"[{re.escape(breaking)}]+").split
+
+    def split(text: Any, delim: Any = None) -> list[str]:
+        if isinstance(text, bytes):
+            text = text.decode("utf8")
+        if delim is not None:
+            if isinstance(delim, bytes):
+                delim = delim.decode("utf8")
+            return list(text.split(delim))
+        words = splitter(text)
+        # as ReportLab's: str.split() drops empty words, its own splitter (used when the
+        # text has a no-break space) keeps them
+        return words if "\xa0" in text else [word for word in words if word]
+
+    split.keeps_narrow_no_break_space = True  # type: ignore[attr-defined]
+    paragraph.split = split
+    paragraph._wsc = breaking
+    paragraph._wsc_re_split = splitter
+
+
+def split_part_lines(paragraph: Any) -> Any | None:
+    """The lines a paragraph was given when ReportLab split it over two frames, or None.
+
+    ReportLab marks such a part with `_splitpara` and keeps its laid-out lines in `blPara`.
+    """
+    if getattr(paragraph, "_splitpara", 0) and hasattr(paragraph, "blPara"):
+        return paragraph.blPara
+    return None
+
+
+def frag_lines(paragraph: Any, max_widths: list[float], breaker: Any, shaped: bool = False) -> Any:
+    """A paragraph's fragments laid out in lines where `breaker` says, as ReportLab's
+    `breakLinesCJK` returns them (lines of styled fragments, kind 1).
+
+    `breaker(chars, widths, max_widths, forced)` gives (start, end, next start) per line,
+    as booklet.pdf.line_breaks.line_spans does. With `shaped`, each line's runs are
+    shaped by HarfBuzz (Thai, Khmer, Myanmar marks). Uses ReportLab's per-character units
+    (`cjkU`), its line builder (`makeCJKParaLine`) and its bullet-width helper.
+    """
+    from reportlab.platypus import paragraph as rl_paragraph
+
+    rl_paragraph._handleBulletWidth(paragraph.bulletText, paragraph.style, max_widths)
+    units: list[Any] = []
+    for frag in paragraph.frags:
+        text = frag.text if isinstance(frag.text, str) else frag.text.decode("utf8")
+        pieces = list(text) if text else [text]
+        units += [rl_paragraph.cjkU(piece, frag, "utf8") for piece in pieces]
+    widths = [unit_width(unit, max_widths[0]) for unit in units]
+    chars = [str(unit) or "\n" for unit in units]
+    forced = frozenset(i for i, unit in enumerate(units) if hasattr(unit.frag, "lineBreak"))
+    auto_leading = getattr(paragraph, "autoLeading", getattr(paragraph.style, "autoLeading", ""))
+    bounds = auto_leading not in ("", "off")
+    lines = []
+    for number, (start, end, after) in enumerate(breaker(chars, widths, max_widths, forced)):
+        limit = max_widths[min(number, len(max_widths) - 1)]
+        used = sum(widths[start:end])
+        ends_in_break = end > start and (end - 1) in forced
+        line = rl_paragraph.makeCJKParaLine(
+            units[start:end], limit, used, limit - used, ends_in_break, bounds
+        )
+        line.space_after = after > end  # spaces dropped at the break, for join_unspaced_lines
+        if shaped:
+            shape_line(line)
+        lines.append(line)
+    return rl_paragraph.ParaLines(kind=1, lines=lines, unspaced=True)
+
+
+def shape_line(line: Any) -> None:
+    """Shape each run of a laid-out line in its font (ReportLab draws a ShapedStr's glyphs
+    with their HarfBuzz positions)."""
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import shapeStr
+
+    for frag in line.words:
+        text = getattr(frag, "text", "")
+        if text and getattr(pdfmetrics.getFont(frag.fontName), "shapable", False):
+            frag.unshaped = text
+            frag.text = shapeStr(text, frag.fontName, frag.fontSize)
+
+
+class UnspacedSplitting:
+    """For a paragraph laid out by `frag_lines`: when ReportLab splits it over two pages,
+    the part that goes on is rebuilt from its lines' fragments. ReportLab's own joiner
+    (`_get_split_blParaFunc`) puts a space after every line, which shows between two
+    ideographs; `join_unspaced_lines` puts back only the spaces the breaks took."""
+
+    blPara: Any
+
+    def _get_split_blParaFunc(self) -> Any:
+        if getattr(self.blPara, "unspaced", False):
+            return join_unspaced_lines
+        return super()._get_split_blParaFunc()  # type: ignore[misc]
+
+
+def join_unspaced_lines(lines: Any, start: int, stop: int) -> list[Any]:
+    """The fragments of lines start..stop, unshaped, with the spaces dropped at breaks."""
+    frags: list[Any] = []
+    for line in lines.lines[start:stop]:
+        for word in line.words:
+            frags.append(word.clone(text=getattr(word, "unshaped", word.text)))
+        if getattr(line, "space_after", False) and frags:
+            frags[-1] = frags[-1].clone(text=frags[-1].text + " ")
+    return frags
+
+
+def unit_width(unit: Any, max_width: float) -> float:
+    """The width of one of ReportLab's character units; a width given relative to the line
+    (an inline picture's) is worked out against `max_width`."""
+    width = unit.width
+    if hasattr(width, "normalizedValue"):
+        width._normalizer = max_width
+        return float(width.normalizedValue(max_width))
+    return float(width)
+
+
+class FontWatchingText(PDFTextObject):
+    """A text object told of every font change, through `font_changed`; ReportLab's
+    paragraphs change fonts with both `setFont` and the private `_setFont`."""
+
+    def font_changed(self, name: str, size: float) -> None:
+        """Called after each change of font; does nothing here."""
+
+    def setFont(self, psfontname: str, size: float, leading: float | None = None) -> None:
+        super().setFont(psfontname, size, leading)
+        self.font_changed(psfontname, size)
+
+    def _setFont(self, psfontname: str, size: float) -> None:
+        super()._setFont(psfontname, size)
+        self.font_changed(psfontname, size)
+
+
+def set_text_line_width(text: PDFTextObject, width: float) -> None:
+    """Write the line width (for outlined, synthetic bold letters) into a text object."""
+    text._code.append(f"{width:.3f} w")
+
+
+# Shaped text (Devanagari conjuncts, Thai marks, Latin ligatures) is drawn as glyphs that
+# have no character of their own, or stand before the letter they follow (the Devanagari
+# vowel sign i). ReportLab writes each glyph's own character, or a private-use one, into
+# the PDF's ToUnicode map, so copied or searched text comes out garbled. Here the first
+# glyph of each HarfBuzz cluster is mapped to the cluster's whole text and the others to
+# U+2060 WORD JOINER (invisible, and meaningless inside a word; a glyph mapped to nothing
+# at all is extracted by PDFium as its raw code), each under a private code of its own.
+AFTER_CLUSTER = "\u2060"
+_PRIVATE_START = 0xF0000  # Supplementary Private Use Area-A: no font booklet has uses it
+_cluster_codes: dict[tuple[str, int, str], int] = {}
+extraction_text: dict[int, str] = {}  # private code -> the text it is extracted as
+
+
+def keep_shaped_text_extractable() -> None:
+    """Make the text of shaped words extract as it was written (see above). Wraps
+    ReportLab's `shapeFragWord` (in the fonts and paragraph modules) and replaces its
+    ToUnicode map writer. Safe to call twice."""
+    from reportlab.pdfbase import ttfonts
+    from reportlab.platypus import paragraph
+
+    if getattr(ttfonts.shapeFragWord, "extractable", False):
+        return
+    shape_word = ttfonts.shapeFragWord
+
+    def shape(word: Any, *args: Any, **kwargs: Any) -> Any:
+        return with_cluster_text(word, shape_word(word, *args, **kwargs))
+
+    shape.extractable = True  # type: ignore[attr-defined]
+    ttfonts.shapeFragWord = paragraph.shapeFragWord = shape
+    ttfonts.makeToUnicodeCMap = to_unicode_cmap
+
+
+def with_cluster_text(word: Any, shaped: Any) -> Any:
+    """A shaped word whose glyphs carry private codes that extract as its clusters' text;
+    right-to-left words (whose clusters run backwards) and unshaped words as they are."""
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import ShapedStr
+
+    if shaped is word or len(shaped) < 2:
+        return shaped
+    text = "".join(s for f, s in word[1:] if not hasattr(f, "cbDefn"))
+    pieces = [(i, f, s) for i, (f, s) in enumerate(shaped[1:], 1) if isinstance(s, ShapedStr)]
+    clusters = [d.cluster for _, _, s in pieces for d in s.__shapeData__]
+    if any(b < a for a, b in itertools.pairwise(clusters)):
+        return shaped
+    ends = cluster_ends(clusters, len(text))
+    glyph = 0
+    for index, frag, piece in pieces:
+        face = pdfmetrics.getFont(frag.fontName).face
+        chars = []
+        for char in piece:
+            start, end = clusters[glyph], ends[glyph]
+            first = glyph == 0 or clusters[glyph - 1] != start
+            said = text[start:end] if first else AFTER_CLUSTER
+            simple = first and said == char
+            chars.append(char if simple else chr(private_code(face, frag.fontName, char, said)))
+            glyph += 1
+        shaped[index] = (frag, ShapedStr("".join(chars), shapeData=piece.__shapeData__))
+    return shaped
+
+
+def cluster_ends(clusters: list[int], length: int) -> list[int]:
+    """For each glyph, where the text of its cluster ends: at the next cluster's start."""
+    ends = [length] * len(clusters)
+    following = length
+    for i in range(len(clusters) - 1, -1, -1):
+        if i + 1 < len(clusters) and clusters[i + 1] != clusters[i]:
+            following = clusters[i + 1]
+        ends[i] = following
+    return ends
+
+
+def private_code(face: Any, font_name: str, char: str, text: str) -> int:
+    """A private code drawing the glyph of `char` in the font, extracted as `text`."""
+    glyph = face.charToGlyph[ord(char)]
+    key = (font_name, glyph, text)
+    code = _cluster_codes.get(key)
+    if code is None:
+        code = _PRIVATE_START + len(_cluster_codes)
+        _cluster_codes[key] = code
+        extraction_text[code] = text
+    if code not in face.charToGlyph:
+        face.charToGlyph[code] = glyph
+        face.charWidths[code] = face.charWidths[ord(char)]
+    return code
+
+
+def to_unicode_cmap(fontname: str, subset: list[int]) -> str:
+    """ReportLab's ToUnicode CMap for a font subset, with the text of private codes, and
+    characters beyond the Basic Multilingual Plane (emoji) written as UTF-16 pairs."""
+
+    def utf16(code: int) -> str:
+        said = extraction_text.get(code, chr(code))
+        return said.encode("utf-16-be").hex().upper()
+
+    return "\n".join(
+        [
+            "/CIDInit /ProcSet findresource begin",
+            "12 dict begin",
+            "begincmap",
+            "/CIDSystemInfo",
+            f"<< /Registry ({fontname})",
+            f"/Ordering ({fontname})",
+            "/Supplement 0",
+            ">> def",
+            f"/CMapName /{fontname} def",
+            "/CMapType 2 def",
+            "1 begincodespacerange",
+            f"<00> <{len(subset) - 1:02X}>",
+            "endcodespacerange",
+            f"{len(subset)} beginbfchar",
+            *(f"<{i:02X}> <{utf16(code)}>" for i, code in enumerate(subset)),
+            "endbfchar",
+            "endcmap",
+            "CMapName currentdict /CMap defineresource pop",
+            "end",
+            "end",
+        ]
+    )

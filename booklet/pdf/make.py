@@ -173,7 +173,7 @@ def render_key_pdf(document: Document, pages: dict[str, int] | None = None) -> b
     booklet, brand, labels = document.booklet, document.brand, setup.labels
     with layout_reported(document):
         return render(
-            setup.info(f"{labels.answer_key}: {booklet.title}"),
+            setup.info(labels.introducing(labels.answer_key) + booklet.title),
             setup.footer(f"{brand.organization} \u00b7 {labels.answer_key}"),
             lambda _numbers: answer_key_story(setup.kit(), booklet, brand, pages),
             with_cover=False,

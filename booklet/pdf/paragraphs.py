@@ -17,18 +17,25 @@ from typing import Any
 
 from reportlab.lib.fonts import ps2tt, tt2ps
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.pdfgen.textobject import PDFTextObject
 from reportlab.platypus import Paragraph as ReportLabParagraph
 
 from booklet.assets import fonts
 from booklet.assets.fonts import REPLACEMENT, font_for, is_strong_ltr, is_strong_rtl
 from booklet.pdf import compat
+from booklet.pdf.line_breaks import is_ideographic, line_spans
+
+compat.keep_narrow_no_break_spaces()
+compat.keep_shaped_text_extractable()
 
 # markup tags and entities pass through untouched; everything else is one character
 _TOKEN = re.compile(r"<[^>]*>|&#?\w+;|.", re.DOTALL)
-_SHAPED = re.compile(r"[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]")
+_RIGHT_TO_LEFT_SHAPED = re.compile(r"[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]")
+_INDIC = re.compile(r"[\u0900-\u0dff]")  # Devanagari to Sinhala: spaced, shaped by word
+# Thai, Lao, Myanmar and Khmer: shaped, and broken between words written without spaces
+_UNSPACED_SHAPED = re.compile(r"[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff]")
 _SPACE = " "
 NO_BREAK_SPACE = "\u00a0"
+SYNTHETIC_BOLD_STROKE = 0.026  # outline width of a synthetic bold, in ems
 
 
 def with_fallback(markup: str, base: str, split_words: bool = False) -> str:
@@ -49,9 +56,12 @@ def with_fallback(markup: str, base: str, split_words: bool = False) -> str:
     last: tuple[str, str] | None = None  # the previous character and its font
     tokens = _TOKEN.findall(markup)
     chars = [token_char(token) for token in tokens]
+    weight = Weight(base)
     for index, token in enumerate(tokens):
         char = chars[index]
         is_tag = char is None
+        if is_tag:
+            weight.follow(token)
         font = base if char is None else run_font(chars, index, current, base, fallback_fonts)
         if font is None and unicodedata.category(char or "")[:1] == "C":
             continue  # an invisible control or format character no font has
@@ -65,12 +75,41 @@ def with_fallback(markup: str, base: str, split_words: bool = False) -> str:
             if current != base:
                 pieces.append("</font>")
             if font != base:
-                pieces.append(f'<font face="{font}">')
+                pieces.append(f'<font face="{weight.face(font)}">')
             current = font
         pieces.append(token)
     if current != base:
         pieces.append("</font>")
     return "".join(pieces)
+
+
+class Weight:
+    """Whether the text at a point of the markup is bold and italic: a fallback run names
+    its font's face of that weight, since ReportLab takes a <font face> as it is named.
+
+    Italics marked in the text (*word*) print bold in a font without italics (Chinese,
+    Japanese and Korean type, which emphasises in bold); an italic style (a caption)
+    prints upright there.
+    """
+
+    def __init__(self, base: str) -> None:
+        _, bold, italic = ps2tt(base)
+        self.bold, self.italic, self.marked_italic = int(bold), int(italic), 0
+
+    def follow(self, tag: str) -> None:
+        name = tag.strip("</>").split()[0].lower() if tag.strip("</>") else ""
+        step = -1 if tag.startswith("</") else 1
+        if name in ("b", "strong"):
+            self.bold += step
+        elif name in ("i", "em"):
+            self.italic += step
+            self.marked_italic += step
+
+    def face(self, font: str) -> str:
+        bold, italic = self.bold > 0, self.italic > 0
+        if self.marked_italic > 0 and tt2ps(font, 0, 1) == tt2ps(font, 0, 0):
+            bold = True
+        return str(tt2ps(font, int(bold), int(italic)))
 
 
 def changes_font_in_word(last: tuple[str, str] | None, char: str, font: str) -> bool:
@@ -122,23 +161,37 @@ def run_font(
     return font_for(char, base, fallback_fonts)
 
 
+def needs_unspaced_breaking(markup: str) -> bool:
+    """True when the text holds ideographs, kana, or Thai, Lao, Khmer or Myanmar letters,
+    which break lines between words written without spaces."""
+    return any(is_ideographic(char) for char in markup) or bool(_UNSPACED_SHAPED.search(markup))
+
+
 def needs_shaping(markup: str) -> bool:
-    """True when the text holds a script whose letters change shape (Arabic, Hebrew marks)."""
-    return bool(_SHAPED.search(markup))
+    """True when the text holds a script whose letters change shape or join: Arabic,
+    Hebrew marks, and the Indic scripts (conjuncts, vowel signs written before)."""
+    return bool(_RIGHT_TO_LEFT_SHAPED.search(markup) or _INDIC.search(markup))
 
 
 def shaping_style(style: ParagraphStyle, text: str) -> ParagraphStyle:
-    """The style with HarfBuzz shaping on, in the shaping fallback font (same weight and
-    slant) when its own font lacks the script: ReportLab shapes each word with the font
-    of its first letter, so a word must never mix fonts."""
+    """The style with HarfBuzz shaping on. A right-to-left text whose letters its own font
+    lacks is set in the first fallback that has them all (same weight and slant):
+    ReportLab shapes each word with the font of its first letter, so a word must never mix
+    fonts, and its punctuation joins it."""
     font = style.fontName
-    if not all(ord(c) in fonts.coverage(font) for c in _SHAPED.findall(text)):
+    letters = _RIGHT_TO_LEFT_SHAPED.findall(text)
+    if not all(ord(c) in fonts.coverage(font) for c in letters):
         _, bold, italic = ps2tt(font)
-        font = tt2ps(fonts.fallbacks()[0].regular, bold, italic)
+        for fallback in fonts.fallbacks():
+            if all(ord(c) in fonts.coverage(fallback.regular) for c in letters):
+                font = tt2ps(fallback.regular, bold, italic)
+                break
+        else:
+            font = tt2ps(fonts.fallbacks()[0].regular, bold, italic)
     return ParagraphStyle(style.name, parent=style, fontName=font, shaping=1)
 
 
-class ScriptParagraph(ReportLabParagraph):
+class ScriptParagraph(compat.UnspacedSplitting, ReportLabParagraph):
     """A ReportLab paragraph with fallback fonts, shaping and right-to-left lines."""
 
     def __init__(self, text: str, style: ParagraphStyle, *args: Any, **kwargs: Any) -> None:
@@ -146,11 +199,26 @@ class ScriptParagraph(ReportLabParagraph):
             shaped = needs_shaping(text)
             if shaped:
                 style = shaping_style(style, text)
+            elif needs_unspaced_breaking(text) and style.wordWrap in (None, "LTR"):
+                style = ParagraphStyle(style.name, parent=style, wordWrap="CJK")
             text = with_fallback(text, style.fontName, split_words=shaped)
         super().__init__(text, style, *args, **kwargs)
 
+    def breakLinesCJK(self, maxWidths: Any) -> Any:
+        """Lines broken by the rules of Chinese, Japanese and Korean (line_breaks), in
+        place of ReportLab's, which lets a full stop or a comma start a line."""
+        widths = list(maxWidths) if isinstance(maxWidths, list | tuple) else [maxWidths]
+        self.height = 0
+        kept = compat.split_part_lines(self)
+        if kept is not None:
+            return kept
+        # a part of a paragraph split over two pages has no text, only its fragments
+        text = "".join(getattr(frag, "text", "") or "" for frag in self.frags)
+        shaped = bool(_UNSPACED_SHAPED.search(text))
+        return compat.frag_lines(self, widths, line_spans, shaped)
+
     def beginText(self, x: float, y: float) -> Any:
-        return MarkSafeText(self.canv, x, y) if self.style.shaping else super().beginText(x, y)
+        return MarkSafeText(self.canv, x, y)
 
     def drawPara(self, debug: int = 0) -> None:
         right_to_left = getattr(self.style, "direction", "ltr") == "rtl"
@@ -165,16 +233,31 @@ class ScriptParagraph(ReportLabParagraph):
             compat.set_broken_lines(self, logical)
 
 
-class MarkSafeText(PDFTextObject):
-    """A text object that can start a run of shaped text with a raised glyph.
+class MarkSafeText(compat.FontWatchingText):
+    """A text object that can start a run of shaped text with a raised glyph, and that
+    draws a synthetic bold font outlined as well as filled.
 
     A mark above a letter (Arabic harakat) can be the first glyph of a run; ReportLab's
     rise setting reads the operator written before it, and there is none yet.
     """
 
+    emboldened = False
+
     def setRise(self, rise: float) -> None:
         compat.ensure_operator_before_rise(self)
         super().setRise(rise)
+
+    def font_changed(self, name: str, size: float) -> None:
+        bold = fonts.is_synthetic_bold(name)
+        if bold:
+            compat.set_text_line_width(self, size * SYNTHETIC_BOLD_STROKE)
+        if bold != self.emboldened:
+            self.setTextRenderMode(2 if bold else 0)
+            self.emboldened = bold
+
+    def setFillColor(self, aColor: Any, alpha: Any = None) -> None:
+        super().setFillColor(aColor, alpha)
+        self.setStrokeColor(aColor, alpha)  # a synthetic bold's outline has the text's colour
 
 
 def visual_lines(para: Any, right_to_left: bool) -> Any:

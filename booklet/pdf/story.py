@@ -185,7 +185,7 @@ def about_this_booklet(kit: Kit, booklet: Booklet, sources_style: ParagraphStyle
     if booklet.reviewed:
         about.append(
             MeasuredParagraph(
-                f"<b>{markup.escape(labels.reviewed)}:</b> "
+                f"<b>{markup.escape(labels.introducing(labels.reviewed))}</b>"
                 f"{markup.escape(labels.date(booklet.reviewed))}",
                 styles.body,
             )

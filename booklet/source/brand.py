@@ -18,6 +18,7 @@ from booklet.model import (
     FontFamily,
 )
 from booklet.source import spec
+from booklet.source.by_language import PER_LANGUAGE, read_by_language
 from booklet.source.fields import Context, Fields, scalar_text, suggestion
 from booklet.source.links import email_is_valid, has_control, link_problem
 from booklet.source.values import (
@@ -41,13 +42,13 @@ def read_brand(
 ) -> tuple[Brand | None, Context]:
     ctx = Context(path, root=root)
     top = Fields(ctx, node, "", spec.BRAND)
-    organization = top.text("organization")
+    organization, organizations = read_by_language(top, "organization", required=True)
     logo = read_logo(top)
     primary, accent = read_colors(ctx, top.get("colors"))
     body, heading = read_fonts(ctx, top.get("fonts"))
     page_size, margin = read_page(ctx, top.get("page"))
-    contact = read_contact(ctx, top.get("contact"))
-    disclaimer = top.markup_text("disclaimer")
+    contact, addresses = read_contact(ctx, top.get("contact"))
+    disclaimer, disclaimers = read_by_language(top, "disclaimer", markup=True)
     reading_grade = top.integer("reading_grade")
     labels = read_labels(ctx, top.get("labels"))
     large_print, grayscale = read_print(ctx, top.get("print"))
@@ -65,6 +66,13 @@ def read_brand(
         margin_pt=margin or defaults.margin_pt,
         contact=contact,
         disclaimer=disclaimer,
+        by_language=tuple(
+            (field, tag, text)
+            for field, texts in zip(
+                PER_LANGUAGE, (organizations, disclaimers, addresses), strict=True
+            )
+            for tag, text in texts
+        ),
         reading_grade=reading_grade or defaults.reading_grade,
         labels=labels,
         large_print=large_print,
@@ -208,9 +216,12 @@ def read_page(ctx: Context, node: yaml.Node | None) -> tuple[str | None, float |
     return size, margin
 
 
-def read_contact(ctx: Context, node: yaml.Node | None) -> Contact:
+def read_contact(
+    ctx: Context, node: yaml.Node | None
+) -> tuple[Contact, tuple[tuple[str, str], ...]]:
+    """The contact details, and the address per language when it is given so."""
     if node is None:
-        return Contact()
+        return Contact(), ()
     fields = Fields(ctx, node, "contact", shape_of("contact"))
     email = fields.text("email")
     if email is not None and not email_is_valid(email):
@@ -237,6 +248,7 @@ def read_contact(ctx: Context, node: yaml.Node | None) -> Contact:
             ),
         )
         website = None
-    return Contact(
-        phone=fields.text("phone"), email=email, website=website, address=fields.text("address")
+    address, addresses = read_by_language(fields, "address")
+    return Contact(phone=fields.text("phone"), email=email, website=website, address=address), (
+        addresses
     )

@@ -31,12 +31,14 @@ from booklet.source.quiz import (
 )
 from booklet.source.spec import ObjectSpec
 from booklet.source.values import (
+    read_count,
     read_date,
     read_duration,
     read_switch,
     read_url,
     short_text,
 )
+from booklet.words import typography, vocabulary
 
 # Under `use:`, a stretch's other fields are known, so they get a message of their own.
 USE_OR_STRETCH = ObjectSpec(
@@ -82,7 +84,7 @@ def read_content(
     )
     check_unique_stretch_ids(ctx, top)
     quiz_node = top.get("quiz")
-    quiz = read_quiz(ctx, quiz_node, "quiz") if quiz_node is not None else None
+    quiz = read_quiz(ctx, quiz_node, "quiz", language or "en") if quiz_node is not None else None
     exercise_log, questions_page = (
         read_switch(top, "exercise_log"),
         read_switch(top, "questions_page"),
@@ -104,7 +106,7 @@ def read_content(
         source=path,
         libraries=library_files,
     )
-    return booklet, brand_ref, ctx
+    return typography.with_local_spacing(booklet), brand_ref, ctx
 
 
 def read_language(top: Fields) -> str | None:
@@ -236,16 +238,33 @@ def read_stretch(ctx: Context, node: yaml.Node, path: str) -> Stretch | None:
 def read_dosage(fields: Fields) -> Dosage:
     """hold, repeat, sets, sides and frequency, as far as they are given."""
     hold = read_duration(fields, "hold")
-    repeat = fields.integer("repeat")
-    sets = fields.integer("sets")
-    sides = fields.one_of("sides")
+    repeat = read_count(fields, "repeat", 1000)
+    sets = read_count(fields, "sets", 100)
+    sides = read_sides(fields)
     return Dosage(
         hold_seconds=hold,
         repeat=repeat,
         sets=sets,
-        sides=Sides(sides) if sides else None,
+        sides=sides,
         frequency=fields.text("frequency"),
     )
+
+
+def read_sides(fields: Fields) -> Sides | None:
+    """each, left, right or both, or the same in a built-in language (`chaque côté`)."""
+    node = fields.get("sides")
+    value = None if node is None else scalar_text(fields.ctx, node, fields.where("sides"))
+    if node is None or value is None:
+        return None
+    sides = vocabulary.side(value)
+    if sides is None:
+        options = [s.value for s in Sides]
+        fields.ctx.report(
+            node,
+            fields.where("sides"),
+            f'"{value}" is not one of: {", ".join(options)}{suggestion(value, options)}',
+        )
+    return sides
 
 
 def read_use(

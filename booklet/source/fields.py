@@ -315,7 +315,7 @@ def scalar_text(
 ) -> str | None:
     """A scalar's text as typed, trimmed, within `limit` characters; lists and maps are reported."""
     if not isinstance(node, yaml.ScalarNode):
-        ctx.report(node, path, f"must be text, not {kind_of(node)}")
+        ctx.report(node, path, f"must be text, not {kind_of(node)}{quoting_hint(ctx, node)}")
         return None
     if is_null(node):
         if required:
@@ -329,6 +329,34 @@ def scalar_text(
         ctx.report(node, path, f"is {len(value):,} characters long; the limit is {limit:,}")
         return None
     return value or None
+
+
+def quoting_hint(ctx: Context, node: yaml.Node) -> str:
+    """For a list item that YAML read as a mapping because of a ": " in it
+    ("- OrthoInfo : rotator cuff tears"), a hint to put it in quotes."""
+    if not isinstance(node, yaml.MappingNode) or len(node.value) != 1:
+        return ""
+    key, value = node.value[0]
+    plain = [n for n in (key, value) if isinstance(n, yaml.ScalarNode) and not n.style]
+    if len(plain) != 2 or key.start_mark.line != value.end_mark.line:
+        return ""
+    line = source_line(ctx, key.start_mark.line)
+    if line is None or not line[: key.start_mark.column].rstrip().endswith("-"):
+        return ""
+    written = line[key.start_mark.column : value.end_mark.column].strip()
+    shown = written.replace('"', '\\"')
+    return (
+        f'; YAML read it as a mapping because of the ":" followed by a space; put the text '
+        f'in quotes: - "{shown}"'
+    )
+
+
+def source_line(ctx: Context, index: int) -> str | None:
+    """Line `index` (from 0) of the file being read, or None."""
+    try:
+        return ctx.file.read_text(encoding="utf-8").splitlines()[index]
+    except (OSError, UnicodeDecodeError, IndexError):
+        return None
 
 
 def whole_number(

@@ -188,6 +188,18 @@ def reject_anchor_and_tag(name: str, line: int, event: yaml.NodeEvent) -> None:
         refuse(name, line, f"the tag {typed} is not allowed; remove it")
 
 
+def colon_in_text(name: str, mark: yaml.Mark | None) -> bool:
+    """True when the line the parser stopped at already has a field name before the colon
+    it stopped at (`caution: Attention : ne forcez pas`): the colon is in the text."""
+    if mark is None:
+        return False
+    try:
+        line = Path(name).read_text(encoding="utf-8").splitlines()[mark.line]
+    except (OSError, UnicodeDecodeError, IndexError):
+        return False
+    return ": " in line[: mark.column]
+
+
 def yaml_problem(name: str, error: yaml.YAMLError) -> Problem:
     """A parser error as a Problem at the line the parser points to."""
     problem = getattr(error, "problem", None) or str(error)
@@ -203,4 +215,9 @@ def yaml_problem(name: str, error: yaml.YAMLError) -> Problem:
     message = message.replace("found unexpected end of stream", "the file ends before it is closed")
     if "'\\t'" in message:
         message += "; indent with spaces, not tabs"
+    if "mapping values are not allowed here" in message and colon_in_text(name, mark):
+        message += (
+            '; a ":" followed by a space inside text (as French spacing writes "Attention : …")'
+            " makes YAML read a new field: put the text in quotes"
+        )
     return Problem(name, line, "", f"this is not valid YAML: {message}")

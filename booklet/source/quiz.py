@@ -14,19 +14,18 @@ from booklet.model import (
 )
 from booklet.source import spec
 from booklet.source.fields import Context, Fields, is_null, is_plain, join, scalar_text, suggestion
-from booklet.source.values import (
-    BOOLEAN_TEXT,
-)
+from booklet.words import languages, vocabulary
 
 
-def read_quiz(ctx: Context, node: yaml.Node, path: str) -> Quiz | None:
+def read_quiz(ctx: Context, node: yaml.Node, path: str, language: str = "en") -> Quiz | None:
+    """The quiz; true/false answers may be written in English or in the booklet's `language`."""
     fields = Fields(ctx, node, path, spec.QUIZ)
     if not fields.ok:
         return None
     questions = tuple(
         q
         for where, item in fields.items("questions")
-        if (q := read_question(ctx, item, where)) is not None
+        if (q := read_question(ctx, item, where, language)) is not None
     )
     if not questions:
         return None
@@ -37,7 +36,7 @@ def read_quiz(ctx: Context, node: yaml.Node, path: str) -> Quiz | None:
     )
 
 
-def read_question(ctx: Context, node: yaml.Node, path: str) -> Question | None:
+def read_question(ctx: Context, node: yaml.Node, path: str, language: str) -> Question | None:
     fields = Fields(ctx, node, path, spec.QUESTION)
     if not fields.ok:
         return None
@@ -51,7 +50,7 @@ def read_question(ctx: Context, node: yaml.Node, path: str) -> Question | None:
     if answer_node is None or text is None or choices is False:
         return None
     read = read_answer(
-        fields, answer_node, choices or None, QuestionKind(stated) if stated else None
+        fields, answer_node, choices or None, QuestionKind(stated) if stated else None, language
     )
     if read is None:
         return None
@@ -127,7 +126,11 @@ def read_choices(fields: Fields) -> tuple[str, ...] | Literal[False] | None:
 
 
 def read_answer(
-    fields: Fields, node: yaml.Node, choices: tuple[str, ...] | None, stated: QuestionKind | None
+    fields: Fields,
+    node: yaml.Node,
+    choices: tuple[str, ...] | None,
+    stated: QuestionKind | None,
+    language: str = "en",
 ) -> tuple[QuestionKind, bool | str | tuple[str, ...]] | None:
     """The question's kind follows from its fields; a stated `type:` must agree."""
     where = fields.where("answer")
@@ -138,18 +141,9 @@ def read_answer(
         value = scalar_text(fields.ctx, node, where, required=True)
         if value is None:
             return None
-        as_bool = BOOLEAN_TEXT.get(value.lower())
-        plain = is_plain(node)
-        if stated is QuestionKind.TRUE_FALSE or (stated is None and plain and as_bool is not None):
-            if as_bool is None:
-                fields.ctx.report(
-                    node, where, f'"{value}" must be true or false for a true-false question'
-                )
-                return None
-            return QuestionKind.TRUE_FALSE, as_bool
-        found = QuestionKind.SHORT
-        answer: bool | str | tuple[str, ...] = value
-    elif isinstance(node, yaml.SequenceNode):
+        return written_answer(fields, node, value, stated, language)
+    answer: bool | str | tuple[str, ...]
+    if isinstance(node, yaml.SequenceNode):
         found = QuestionKind.MULTIPLE
         picked = [
             scalar_text(fields.ctx, item, join(where, i), True) for i, item in enumerate(node.value)
@@ -178,6 +172,52 @@ def read_answer(
         found, answer = QuestionKind.SINGLE, value
         if stated is QuestionKind.MULTIPLE:
             found, answer = QuestionKind.MULTIPLE, (value,)
+    return agreed_kind(fields, stated, found, answer)
+
+
+def written_answer(
+    fields: Fields, node: yaml.Node, value: str, stated: QuestionKind | None, language: str
+) -> tuple[QuestionKind, bool | str | tuple[str, ...]] | None:
+    """An answer without choices: true or false (in English or the booklet's language), or
+    the model answer of a short-answer question."""
+    where = fields.where("answer")
+    as_bool = vocabulary.true_false_in(value, language)
+    plain = is_plain(node)
+    if stated is QuestionKind.TRUE_FALSE or (stated is None and plain and as_bool is not None):
+        word = vocabulary.true_false_word(value)
+        if as_bool is None and word is not None:
+            as_bool = word.value  # said to be true-false: a word of any language will do
+        if as_bool is None:
+            fields.ctx.report(
+                node,
+                where,
+                f'"{value}" must be {vocabulary.true_false_words(language)} '
+                "for a true-false question",
+            )
+            return None
+        return QuestionKind.TRUE_FALSE, as_bool
+    foreign = vocabulary.true_false_word(value)
+    if stated is None and plain and foreign is not None:
+        names = " and ".join(vocabulary.language_name(c) for c in foreign.languages)
+        fields.ctx.report(
+            node,
+            where,
+            f'"{value}" is {"true" if foreign.value else "false"} in {names}, but this booklet '
+            f"is in {vocabulary.language_name(languages.primary(language))} ({language}); write "
+            f"{vocabulary.true_false_words(language)} for a true-false question, or add "
+            "`type: short` to keep it as a written answer",
+        )
+        return None
+    return agreed_kind(fields, stated, QuestionKind.SHORT, value)
+
+
+def agreed_kind(
+    fields: Fields,
+    stated: QuestionKind | None,
+    found: QuestionKind,
+    answer: bool | str | tuple[str, ...],
+) -> tuple[QuestionKind, bool | str | tuple[str, ...]] | None:
+    """The kind the answer makes, when a stated `type:` agrees with it."""
     if stated is not None and stated is not found:
         fields.ctx.report(
             fields.get("type"),

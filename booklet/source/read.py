@@ -17,6 +17,7 @@ from booklet.errors import BookletError, Problem
 from booklet.model import NEUTRAL_BRAND, Brand, Figure, Patient
 from booklet.source import loading, spec
 from booklet.source.brand import read_brand
+from booklet.source.by_language import brand_in_language
 from booklet.source.content import read_content
 from booklet.source.fields import Context, Fields
 from booklet.source.figure_field import figure_names, named, read_figure
@@ -51,6 +52,7 @@ def load(content: Path, brand: Path | None = None, restrict_to: Path | None = No
     if problems or booklet is None:
         raise BookletError(problems)
     places = Places(str(content), content_node)
+    chosen = brand_in_language(chosen, booklet.language)
     found = warnings(booklet, chosen, places, brand_places)
     return Document(booklet=booklet, brand=chosen, warnings=tuple(found), places=places)
 

@@ -10,6 +10,7 @@ from booklet.source import spec
 from booklet.source.field_words import spoken_seconds
 from booklet.source.fields import Fields
 from booklet.source.links import has_control, link_problem
+from booklet.words import vocabulary
 
 DURATION = re.compile(spec.DURATION, re.IGNORECASE)
 LENGTH = re.compile(spec.LENGTH, re.IGNORECASE)
@@ -64,12 +65,13 @@ def read_date(fields: Fields, name: str) -> datetime.date | None:
 
 
 def read_duration(fields: Fields, name: str) -> int | None:
-    """`30`, `30 seconds` or `2 minutes` -> whole seconds."""
+    """`30`, `30 seconds`, `2 minutes`, or the same in a built-in language (`30 secondes`,
+    `2 Minuten`, `30 秒`) -> whole seconds."""
     value = fields.text(name)
     if value is None:
         return None
-    match = DURATION.match(value)
-    if match is None:
+    seconds = vocabulary.duration_seconds(value)
+    if seconds is None:
         fields.ctx.report(
             fields.get(name),
             fields.where(name),
@@ -78,8 +80,6 @@ def read_duration(fields: Fields, name: str) -> int | None:
             ),
         )
         return None
-    amount, unit = int(match.group(1)), (match.group(2) or "s").lower()
-    seconds = amount * 60 if unit.startswith("min") else amount
     least, most = fields.spec(name).minimum or 1, fields.spec(name).maximum or 3600
     if not least <= seconds <= most:
         fields.ctx.report(
@@ -89,6 +89,25 @@ def read_duration(fields: Fields, name: str) -> int | None:
         )
         return None
     return seconds
+
+
+def read_count(fields: Fields, name: str, maximum: int) -> int | None:
+    """`repeat` or `sets`: a whole number, alone or with its word in a built-in language
+    (`3 times`, `3 fois`, `3-mal`, `3次`, `2 Sätze`)."""
+    node = fields.get(name)
+    value = fields.text(name)
+    if node is None or value is None:
+        return None
+    number = vocabulary.counted(value, name)
+    if number is None:
+        fields.ctx.report(
+            node, fields.where(name), f'"{value}" is not a whole number; write a number such as 1'
+        )
+        return None
+    if not 1 <= number <= maximum:
+        fields.ctx.report(node, fields.where(name), f"must be from 1 to {maximum}, not {number}")
+        return None
+    return number
 
 
 def read_url(fields: Fields, name: str) -> str | None:

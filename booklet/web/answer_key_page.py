@@ -10,7 +10,7 @@ from booklet.words.phrases import LETTERS, choice_answer
 
 def answer_key_html(booklet: Booklet, brand: Brand) -> bytes:
     labels = labels_for(booklet.language, brand.labels)
-    title = f"{labels.answer_key}: {booklet.title}"
+    title = labels.introducing(labels.answer_key) + booklet.title
     questions = booklet.quiz.questions if booklet.quiz else ()
     items = "\n".join(answer_html(q, labels) for q in questions)
     version = (
@@ -41,5 +41,6 @@ def answer_html(question: Question, labels: Labels) -> str:
         explanation += f'<p class="hint">{inline(labels.see_section(question.section))}</p>'
     return (
         f"<li><p>{inline(question.text)}</p>{choices}"
-        f'<p class="answer">{text(labels.answer)}: {inline(answer)}</p>{explanation}</li>'
+        f'<p class="answer">{text(labels.introducing(labels.answer))}{inline(answer)}</p>'
+        f"{explanation}</li>"
     )

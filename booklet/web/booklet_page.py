@@ -201,7 +201,7 @@ def back(booklet: Booklet, brand: Brand, labels: Labels) -> str:
     about = []
     if booklet.reviewed:
         about.append(
-            f"<p><strong>{text(labels.reviewed)}:</strong> "
+            f"<p><strong>{text(labels.introducing(labels.reviewed))}</strong>"
             f"{text(labels.date(booklet.reviewed))}</p>"
         )
     if booklet.sources:

@@ -12,6 +12,7 @@ from typing import Any
 from booklet.model import Sides
 from booklet.words import languages
 from booklet.words.translations import TRANSLATIONS
+from booklet.words.typography import bound_numbers, spaced
 
 # labels holding placeholders, and the placeholders each must keep
 PLACEHOLDERS = {
@@ -132,9 +133,13 @@ class Labels:
     )
     date_pattern: str = "{month} {day}, {year}"
     see_page_of: str = "See page {page}: {section}"
-    see_section_named: str = "See the section {section}"
+    see_section_named: str = "See the section \u201c{section}\u201d"
     prepared_line: str = "Prepared for {name} on {date}"
     prepared_by_line: str = "Prepared for {name} by {clinician} on {date}"
+    colon: str = ": "  # after a label that introduces a value ("Answer: True")
+    disclaimer: str = (
+        "This booklet is for education. It does not replace advice from your clinician."
+    )
 
     def page_of(self, page: int, total: int) -> str:
         return fill(self.page_n_of_m, page=page, total=total)
@@ -149,20 +154,27 @@ class Labels:
         """The seven days, Monday first, as the exercise log heads its columns."""
         return listed(self.days)
 
+    def introducing(self, label: str) -> str:
+        """'Answer' -> 'Answer: ', and in French with a narrow no-break space before the colon,
+        in Chinese with a full-width colon."""
+        return f"{label}{self.colon}"
+
     def version_code(self, code: str) -> str:
         return f"{self.version} {code}"
 
     def seconds(self, seconds: int) -> str:
         if seconds % 60 == 0:
             minutes = seconds // 60
-            return self.one_minute if minutes == 1 else fill(self.n_minutes, n=minutes)
-        return self.one_second if seconds == 1 else fill(self.n_seconds, n=seconds)
+            said = self.one_minute if minutes == 1 else fill(self.n_minutes, n=minutes)
+        else:
+            said = self.one_second if seconds == 1 else fill(self.n_seconds, n=seconds)
+        return bound_numbers(said)
 
     def times(self, count: int) -> str:
-        return self.one_time if count == 1 else fill(self.n_times, n=count)
+        return bound_numbers(self.one_time if count == 1 else fill(self.n_times, n=count))
 
     def set_count(self, count: int) -> str:
-        return self.one_set if count == 1 else fill(self.n_sets, n=count)
+        return bound_numbers(self.one_set if count == 1 else fill(self.n_sets, n=count))
 
     def side(self, sides: Sides) -> str:
         return {
@@ -198,6 +210,9 @@ def labels_for(language: str, overrides: tuple[tuple[str, str], ...] = ()) -> La
     translation), with a brand's overrides on top."""
     translated = TRANSLATIONS.get(languages.primary(language), {})
     changes: dict[str, Any] = {**translated, **dict(overrides)}
+    if languages.primary(language) == "fr":
+        defaults = {name: getattr(Labels(), name) for name in names()}
+        changes = {name: spaced(value, language) for name, value in {**defaults, **changes}.items()}
     return dataclasses.replace(Labels(), **changes)
 
 

@@ -11,10 +11,17 @@ from dataclasses import dataclass
 
 _BOLD_ITALIC = re.compile(r"\*\*\*(?=\S)(.+?)(?<=\S)\*\*\*")
 _BOLD = re.compile(r"\*\*(?=\S)(.+?)(?<=\S)\*\*")
-_ITALIC = re.compile(r"(?<![*\w])\*(?=[^\s*])(.+?)(?<=[^\s*])\*(?![*\w])")
+# Chinese and Japanese, written without spaces, put markup right against the letters
+# around it (的*屈髋*是), so next to them an asterisk may open or close italics
+_UNSPACED = "\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef"
+_ITALIC = re.compile(
+    rf"(?<!\*)(?:(?<=[{_UNSPACED}])|(?<!\w))\*(?=[^\s*])(.+?)(?<=[^\s*])\*"
+    rf"(?!\*)(?:(?=[{_UNSPACED}])|(?!\w))"
+)
 _BULLET = re.compile(r"^[-•]\s+(.*)$")
 _NUMBERED = re.compile(r"^(\d{1,4})[.)]\s+(.*)$")
 _TAG = re.compile(r"</?[bi]>")
+_BREAKING_SPACE = re.compile(r"[^\S\u00a0\u202f]+")
 
 
 @dataclass(frozen=True)
@@ -45,7 +52,7 @@ def escape(text: str) -> str:
 
 def inline(text: str) -> str:
     """One line or paragraph of user text -> markup with bold and italic, all else literal."""
-    escaped = escape(" ".join(text.split()))
+    escaped = escape(collapsed(text))
     marked = _BOLD_ITALIC.sub(r"<b><i>\1</i></b>", escaped)
     marked = _BOLD.sub(r"<b>\1</b>", marked)
     marked = _ITALIC.sub(r"<i>\1</i>", marked)
@@ -65,6 +72,12 @@ def tie_last_words(markup: str) -> str:
 def inside_tag(markup: str, index: int) -> bool:
     """True when `index` falls between a tag's < and >."""
     return markup.rfind("<", 0, index) > markup.rfind(">", 0, index)
+
+
+def collapsed(text: str) -> str:
+    """Runs of spaces and line breaks as one space; no-break spaces (U+00A0, U+202F),
+    which keep a number with its unit or a French colon with its word, as they are."""
+    return _BREAKING_SPACE.sub(" ", text).strip(" ")
 
 
 def well_nested(markup: str) -> bool:

@@ -4,10 +4,10 @@ times a day the exercise log asks for."""
 
 from __future__ import annotations
 
-import re
-
 from booklet.model import Question, QuestionKind, Stretch
+from booklet.words import vocabulary
 from booklet.words.labels import Labels
+from booklet.words.typography import bound_numbers
 
 LETTERS = "ABCDEFGH"
 
@@ -19,7 +19,7 @@ def dosage_values(labels: Labels, stretch: Stretch) -> list[tuple[str, str | Non
         (labels.repeat, labels.times(stretch.repeat) if stretch.repeat else None),
         (labels.sets, labels.set_count(stretch.sets) if stretch.sets else None),
         (labels.sides, labels.side(stretch.sides) if stretch.sides else None),
-        (labels.frequency, stretch.frequency),
+        (labels.frequency, bound_numbers(stretch.frequency) if stretch.frequency else None),
     ]
 
 
@@ -48,14 +48,6 @@ def choice_answer(question: Question, labels: Labels) -> str:
     )
 
 
-PER_DAY = re.compile(
-    r"\b(once|twice|three times|thrice|(\d+) times)\b(?:\s+(?:a|per|each))?\s+day", re.I
-)
-
-
-WORD_COUNTS = {"once": 1, "twice": 2, "three times": 3, "thrice": 3}
-
-
 def dosage_line(labels: Labels, stretch: Stretch) -> str:
     """'Hold 30 seconds · 3 times · Each side · twice a day'."""
     parts = [
@@ -67,9 +59,6 @@ def dosage_line(labels: Labels, stretch: Stretch) -> str:
 
 
 def times_a_day(frequency: str | None) -> int:
-    """How many boxes a day: 'twice a day' -> 2; anything not about a day -> 1; at most 3."""
-    match = PER_DAY.search(frequency or "")
-    if match is None:
-        return 1
-    count = int(match.group(2)) if match.group(2) else WORD_COUNTS[match.group(1).lower()]
-    return max(1, min(count, 3))
+    """How many boxes a day: 'twice a day' or '3 fois par jour' -> 2 or 3; anything not
+    about a day -> 1; at most 3."""
+    return vocabulary.times_a_day(frequency)
