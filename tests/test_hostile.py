@@ -401,7 +401,7 @@ OPTION_CASES = {
     ),
     "pages far past the end": (
         ["preview", SAMPLE, "--pages", "1-50000000"],
-        "Error: Invalid value for --pages: page 20 is past the end; the booklet has 19 pages",
+        "Error: Invalid value for --pages: page 21 is past the end; the booklet has 20 pages",
     ),
 }
 ROSTER_CASES = {

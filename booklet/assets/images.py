@@ -81,22 +81,6 @@ def decoding_problem(path: Path, shown_as: str) -> str | None:
     return None
 
 
-def png_exif(path: Path) -> Image.Exif:
-    """A PNG's EXIF (its eXIf chunk, wherever it stands), read without decoding a pixel."""
-    exif = Image.Exif()
-    data = path.read_bytes()
-    offset = len(PNG_SIGNATURE)
-    while offset + 8 <= len(data):
-        length, kind = struct.unpack_from(">I4s", data, offset)
-        if kind == b"eXIf":
-            exif.load(b"Exif\x00\x00" + data[offset + 8 : offset + 8 + length])
-            break
-        if kind == b"IEND":
-            break
-        offset += 12 + length
-    return exif
-
-
 def png_checksums_match(path: Path) -> bool:
     """True when every chunk of a PNG is whole and matches its checksum, through to its
     end marker, read without decoding a pixel."""
@@ -128,7 +112,10 @@ def decoded_header(path: Path) -> tuple[int, int, str, int]:
     """Width and height as stored, the file format, and the turn (EXIF orientation, 1 for
     none) that Pillow reads from EXIF or XMP, as `ImageOps.exif_transpose` applies it."""
     with Image.open(path, formats=ALLOWED_FORMATS) as image:
-        orientation = image.getexif().get(0x0112, 1)
+        try:  # a PNG's EXIF may follow its pixels, which Pillow then decodes to reach it
+            orientation = image.getexif().get(0x0112, 1)
+        except (OSError, ValueError, SyntaxError, EOFError) as error:
+            raise damaged(path, error) from None
         return image.width, image.height, image.format or "", orientation
 
 

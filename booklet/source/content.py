@@ -262,7 +262,9 @@ def read_sides(fields: Fields) -> Sides | None:
         fields.ctx.report(
             node,
             fields.where("sides"),
-            f'"{value}" is not one of: {", ".join(options)}{suggestion(value, options)}',
+            fields.ctx.quoted(
+                value, f"is not one of: {', '.join(options)}{suggestion(value, options)}"
+            ),
         )
     return sides
 

@@ -56,7 +56,20 @@ def field_schema(field: FieldSpec) -> Schema:
     """One field's schema, described by its help and the words for its value."""
     described = plain(value_words(field))
     description = field.help + (f" ({described})" if described else "")
-    return {**value_schema(field), "description": description}
+    schema = value_schema(field)
+    if field.per_language:
+        schema = {"anyOf": [schema, per_language(schema)]}
+    return {**schema, "description": description}
+
+
+def per_language(schema: Schema) -> Schema:
+    """One value per language tag (`{en: …, es: …}`)."""
+    return {
+        "type": "object",
+        "propertyNames": {"pattern": trimmed(spec.LANGUAGE_TAG)},
+        "additionalProperties": schema,
+        "minProperties": 1,
+    }
 
 
 def value_schema(field: FieldSpec) -> Schema:
@@ -68,7 +81,7 @@ def value_schema(field: FieldSpec) -> Schema:
         return {
             "anyOf": [
                 {"type": "integer", "minimum": field.minimum, "maximum": field.maximum},
-                {"type": "string", "pattern": r"^\s*\d+\s*$"},
+                {"type": "string", "pattern": COUNTED if field.counted else r"^\s*\d+\s*$"},
             ]
         }
     if kind == "switch":
@@ -78,8 +91,8 @@ def value_schema(field: FieldSpec) -> Schema:
     if kind == "choice":
         return {
             "anyOf": [
-                {"enum": list(field.choices)},
-                {"type": "string", "pattern": words_pattern(field.choices)},
+                {"enum": [*field.choices, *field.also]},
+                {"type": "string", "pattern": words_pattern((*field.choices, *field.also))},
             ]
         }
     if kind == "date":
@@ -99,6 +112,7 @@ def value_schema(field: FieldSpec) -> Schema:
 
 
 ON_OFF = tuple(spec.SWITCH_WORDS)
+COUNTED = r"^\s*\d+\s*(-\s*)?([^\d\s.][^\d]*?)?\.?\s*$"  # `3`, `3 times`, `3 fois`, `3-mal`
 
 
 def trimmed(pattern: str) -> str:

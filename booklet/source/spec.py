@@ -14,6 +14,7 @@ from typing import Any
 
 from booklet.figures.library import ANATOMY, BASES, DIRECTIONS, LANDMARKS, POSES, PROPS, VIEWS
 from booklet.model import FONT_STYLES, PAGE_SIZES_PT, CalloutKind, QuestionKind, Sides
+from booklet.words import vocabulary
 from booklet.words.labels import Labels
 from booklet.words.labels import names as label_names
 
@@ -74,6 +75,9 @@ class FieldSpec:
     forms: tuple[FieldSpec, ...] = ()
     min_items: int = 0
     max_items: int | None = None
+    also: tuple[str, ...] = ()  # more words accepted: the same choice in other languages
+    counted: bool = False  # a whole number that may carry its word (`3 times`, `3 fois`)
+    per_language: bool = False  # once, or one value per language tag (`{en: …, es: …}`)
 
     def __post_init__(self) -> None:
         if self.kind not in KINDS:
@@ -283,7 +287,7 @@ DOSAGE = (
         "how long to hold: seconds or minutes",
         minimum=1,
         maximum=3600,
-        pattern=DURATION,
+        pattern=vocabulary.DURATION_PATTERN,
         example="30 seconds",
     ),
     FieldSpec(
@@ -294,14 +298,24 @@ DOSAGE = (
         minimum=1,
         maximum=1000,
         example=10,
+        counted=True,
     ),
-    FieldSpec("sets", "whole", "how many sets", 'printed "2 sets"', minimum=1, maximum=100),
+    FieldSpec(
+        "sets",
+        "whole",
+        "how many sets",
+        'printed "2 sets"',
+        minimum=1,
+        maximum=100,
+        counted=True,
+    ),
     FieldSpec(
         "sides",
         "choice",
         "which side",
         'printed "Each side", "Left side", ...',
         choices=tuple(side.value for side in Sides),
+        also=tuple(word for word in vocabulary.SIDE_WORDS if word not in set(Sides)),
         example="each",
     ),
     text("frequency", "how often", "free text, such as `Twice a day`", example="Twice a day"),
@@ -615,8 +629,9 @@ BRAND = ObjectSpec(
         text(
             "organization",
             "printed on the cover and in the footer",
-            "also the PDF's author",
+            "also the PDF's author; once, or per language (`{en: …, es: …}`)",
             required=True,
+            per_language=True,
             example="Your Clinic Name",
         ),
         path(
@@ -710,12 +725,24 @@ BRAND = ObjectSpec(
                         pattern=WEBSITE,
                         example="https://example.org",
                     ),
-                    text("address", "the postal address", example="1 Main Street"),
+                    text(
+                        "address",
+                        "the postal address",
+                        "once, or per language",
+                        example="1 Main Street",
+                        per_language=True,
+                    ),
                 ),
                 inline=True,
             ),
         ),
-        markup("disclaimer", "printed in a box on the back page", example="For education."),
+        markup(
+            "disclaimer",
+            "printed in a box on the back page",
+            "once, or per language (`{en: …, es: …}`)",
+            example="For education.",
+            per_language=True,
+        ),
         FieldSpec(
             "reading_grade",
             "whole",

@@ -100,12 +100,12 @@ def read_count(fields: Fields, name: str, maximum: int) -> int | None:
         return None
     number = vocabulary.counted(value, name)
     if number is None:
-        fields.ctx.report(
-            node, fields.where(name), f'"{value}" is not a whole number; write a number such as 1'
-        )
+        message = fields.ctx.quoted(value, "is not a whole number; write a number such as 1")
+        fields.ctx.report(node, fields.where(name), message)
         return None
     if not 1 <= number <= maximum:
-        fields.ctx.report(node, fields.where(name), f"must be from 1 to {maximum}, not {number}")
+        shown = "" if fields.ctx.private else f", not {number}"
+        fields.ctx.report(node, fields.where(name), f"must be from 1 to {maximum}{shown}")
         return None
     return number
 

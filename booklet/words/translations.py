@@ -644,6 +644,7 @@ TRANSLATIONS: dict[str, dict[str, str]] = {
         "sides": "तरफ़",
         "frequency": "कितनी बार",
         "caution": "सावधानी",
+        "continued": "जारी",
         "video": "वीडियो देखें",
         "video_hint": "फ़ोन के कैमरे से कोड स्कैन करें, या पता लिखें:",
         "tip": "सुझाव",
