@@ -4,6 +4,7 @@ an impossible pose is refused with `file:line: field: message` naming a range th
 
 from __future__ import annotations
 
+import os
 import random
 from dataclasses import replace
 
@@ -17,7 +18,7 @@ from booklet.figures.library import BASES, POSES, RANGES
 from booklet.model import Figure
 from booklet.source.figure_field import builtin, settled
 
-GENERATED = 1000
+GENERATED = int(os.environ.get("BOOKLET_GENERATED_POSES", "300"))  # .ci/run: 1,000
 TOUCH = 2.5  # centimetres: a resting part this close to the floor touches it
 SINK = 2.0  # centimetres: nothing may go further below the floor than this
 SIDE_VIEW_BASES = [b for b in BASES if b != "side-lying"]
@@ -118,7 +119,7 @@ def test_a_thousand_generated_poses_are_either_held_on_the_floor_or_refused():
         else:
             held += 1
             assert_grounded(figure)
-    assert held >= GENERATED and refused >= 100, (held, refused)
+    assert held >= GENERATED and refused >= GENERATED // 10, (held, refused)
 
 
 def test_a_pose_lying_on_the_back_keeps_the_feet_flat_whatever_the_knee(make_content):

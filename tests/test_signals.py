@@ -20,7 +20,7 @@ from booklet.engine.output import temporary_prefix
 ROOT = Path(__file__).resolve().parents[1]
 CONTENT = ROOT / "content" / "hip-home-program.yaml"
 MARK = "Qzx"
-TRIALS = 30
+TRIALS = int(os.environ.get("BOOKLET_SIGNAL_TRIALS", "8"))  # .ci/run: 30
 NOTES = " ".join(f"{MARK}note{n} walk to the corner and back." for n in range(60))
 
 
