@@ -6,11 +6,15 @@ import io
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable
 
 from booklet import __version__
 from booklet.assets.colors import gray_of
 from booklet.pdf import reportlab_settings  # noqa: F401  (plain binary streams)
+from booklet.pdf.compat import install_tagging_hooks
+from booklet.pdf.structure_tree import StructureTree
+from booklet.pdf.structure_writer import write_structure
 from booklet.pdf.template import BookletTemplate, Footer, LateNumbers, Trim
 
 
@@ -27,6 +31,7 @@ class DocumentInfo:
     keywords: tuple[str, ...] = ()
     grayscale: bool = False
     bleed: float = 0.0  # points beyond the cut; with any, the page also gets crop marks
+    tagged: bool = True  # a structure tree and marked content, for screen readers (PDF/UA-1)
 
 
 @dataclass(frozen=True)
@@ -73,5 +78,13 @@ def render(
     )
     if not with_cover:
         template.pageTemplates = template.pageTemplates[1:]
-    finished = template.build_once(story(numbers))
+    if not info.tagged:
+        finished = template.build_once(story(numbers))
+        return Rendered(buffer.getvalue(), finished.pages, finished.anchors)
+    install_tagging_hooks()
+
+    def finish(canvas: Canvas, tree: StructureTree) -> None:
+        write_structure(canvas, tree, info.title, info.language, f"booklet {__version__}")
+
+    finished = template.build_once(story(numbers), StructureTree(), finish)
     return Rendered(buffer.getvalue(), finished.pages, finished.anchors)
