@@ -3,6 +3,7 @@ numbered steps, the video link, the caution and the dosage strip."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 from reportlab.platypus import (
@@ -27,9 +28,18 @@ from booklet.pdf.blocks import (
 )
 from booklet.pdf.drawn import Icon, LinkedQr
 from booklet.pdf.measured import MeasuredParagraph
+from booklet.pdf.tagging import Place, Tag, grouped, tag, tag_of
 from booklet.pdf.template import Anchor, Bookmark
 from booklet.words import markup
 from booklet.words.phrases import dosage_values
+
+
+# a card is read title, picture, purpose, steps, video, caution, dosage, whatever its columns
+CARD_ORDER = {"title": 0, "picture": 1, "steps": 2, "caution": 3, "dosage": 4}
+
+
+def tagged_list(rank: int, steps: ListFlowable) -> ListFlowable:
+    return tag(steps, "L", rank=rank)
 
 
 def stretch_card(kit: Kit, stretch: Stretch, number: int) -> list[Flowable]:
@@ -43,7 +53,7 @@ def stretch_card(kit: Kit, stretch: Stretch, number: int) -> list[Flowable]:
         [card_body(kit, stretch)],
         [dosage_strip(kit, stretch)],
     ]
-    card = layout_table(rows, colWidths=[kit.width])
+    card = tag(layout_table(rows, colWidths=[kit.width]), "Div", ordered=True)
     card.setStyle(
         padding(
             0, 0, 0, 0, [("BOX", (0, 0), (-1, -1), 1, reportlab_color(kit.styles.palette.primary))]
@@ -52,7 +62,7 @@ def stretch_card(kit: Kit, stretch: Stretch, number: int) -> list[Flowable]:
     card.spaceAfter = 12
     if card.wrap(kit.width, kit.height)[1] <= kit.height:
         return [mark, card]
-    return [mark, *flowing_card(kit, stretch, number)]
+    return [mark, *grouped("Div", flowing_card(kit, stretch, number))]
 
 
 def flowing_card(kit: Kit, stretch: Stretch, number: int) -> list[Flowable]:
@@ -71,6 +81,7 @@ def card_header(kit: Kit, stretch: Stretch, number: int) -> Table:
     title = MeasuredParagraph(
         f"{number}.&nbsp;&nbsp;{markup.inline(stretch.name)}", styles.card_title
     )
+    tag(title, "H3", rank=CARD_ORDER["title"])
     header = layout_table([[title]], colWidths=[kit.width])
     background = ("BACKGROUND", (0, 0), (-1, -1), reportlab_color(styles.palette.primary))
     header.setStyle(padding(14, 14, 4, 6, [background]))
@@ -111,11 +122,12 @@ def card_main(kit: Kit, stretch: Stretch, width: float) -> list[Flowable]:
     """The purpose, the numbered steps and the video link, for a column `width` wide."""
     styles = kit.styles
     main: list[Flowable] = []
+    rank = CARD_ORDER["steps"]
     if stretch.purpose:
-        main += [para(stretch.purpose, styles.card_purpose), Spacer(1, 4)]
+        main += [tag(para(stretch.purpose, styles.card_purpose), "P", rank=rank), Spacer(1, 4)]
     steps = [ListItem(para(step, styles.step)) for step in stretch.steps]
     main.append(
-        ListFlowable(
+        tagged_list(rank, ListFlowable(
             steps,
             bulletType="1",
             bulletFormat="%s.",
@@ -123,7 +135,7 @@ def card_main(kit: Kit, stretch: Stretch, width: float) -> list[Flowable]:
             bulletColor=reportlab_color(styles.palette.primary_text),
             bulletFontName=styles.body_fonts.bold,
             bulletFontSize=styles.step.fontSize,
-        )
+        ))
     )
     if stretch.video:
         main += [Spacer(1, 4), video_block(kit, stretch.video, width)]
@@ -141,6 +153,7 @@ def card_side(kit: Kit, stretch: Stretch, width: float) -> list[Flowable]:
     elif stretch.picture is not None:
         image = kit.pictures.flowable(stretch.picture.path, kit.card_picture_box)
     if image is not None:
+        tag(image, replace(tag_of(image) or Tag("Figure"), rank=CARD_ORDER["picture"]))
         image.hAlign = "CENTER"
         side += [image, Spacer(1, 8)]
     if stretch.caution and not kit.narrow:
@@ -156,11 +169,15 @@ def dosage_strip(kit: Kit, stretch: Stretch) -> Table:
     styles, palette, labels = kit.styles, kit.styles.palette, kit.labels
     muted = styles.dose_value.clone("dose_missing", textColor=reportlab_color(palette.rule))
     cells: list[Any] = []
-    for label, value in dosage_values(labels, stretch):
+    key, rank = f"dosage-{stretch.id}", CARD_ORDER["dosage"]
+    for column, (label, value) in enumerate(dosage_values(labels, stretch)):
         shown = (
             para(value, styles.dose_value) if value else MeasuredParagraph(labels.not_set, muted)
         )
-        cells.append([MeasuredParagraph(markup.escape(label.upper()), styles.dose_label), shown])
+        head = MeasuredParagraph(markup.escape(label.upper()), styles.dose_label)
+        tag(head, "TH", place=Place("table", key, 0, column), scope="Column", rank=rank)
+        tag(shown, "TD", place=Place("table", key, 1, column), rank=rank)
+        cells.append([head, shown])
     inner = kit.width - 28
     if kit.narrow:
         rows = [cells[:3], [*cells[3:], ""]]
@@ -204,7 +221,7 @@ def caution_box(kit: Kit, caution: str, width: float) -> Table:
             "caution_text", fontSize=11 * styles.scale, leading=14.5 * styles.scale
         ),
     )
-    box = layout_table([[label], [text]], colWidths=[width])
+    box = tag(layout_table([[label], [text]], colWidths=[width]), "Div", rank=CARD_ORDER["caution"])
     box.setStyle(
         padding(
             8,
@@ -245,7 +262,8 @@ def video_block(kit: Kit, url: str, width: float) -> Table:
         ),
     ]
     ink = gray_hex(palette.ink) if kit.pictures.gray else palette.ink
-    qr = LinkedQr(url, 50 * styles.scale, ink)
+    qr = tag(LinkedQr(url, 50 * styles.scale, ink), "Figure", alt=f"QR code: {url}", label=url)
     block = kit.row_table([[qr, text]], [58 * styles.scale, width - 58 * styles.scale])
+    tag(block, "Div", rank=CARD_ORDER["steps"])
     block.setStyle(padding(0, 0, 0, 0, [("VALIGN", (0, 0), (-1, -1), "MIDDLE")]))
     return block

@@ -13,6 +13,7 @@ from reportlab.platypus import Flowable, Table, TableStyle
 from reportlab.platypus.tableofcontents import drawPageNumbers
 
 from booklet.pdf.measured import MeasuredParagraph
+from booklet.pdf.tagging import Place, Tag, tag
 from booklet.pdf.template import Bookmark, Finished, LateNumbers
 from booklet.words.markup import escape
 
@@ -80,15 +81,17 @@ class Contents(Flowable):
                 firstLineIndent=0,
             )
             number = PageNumber(mark.key, number_style, self.numbers)
+            tag(number, "P", place=Place("toc", "contents", row, 1), label=mark.title)
             title = f'<a href="#{mark.key}">{escape(mark.title)}</a>'
+            entry = Tag("Reference", place=Place("toc", "contents", row, 0), label=mark.title)
             if right_to_left:
                 # no leader dots: they would run the wrong way through a right-to-left line
                 style = style.clone("contents_rtl", rightIndent=style.leftIndent, leftIndent=0)
-                rows.append([number, MeasuredParagraph(title, style)])
+                rows.append([number, tag(MeasuredParagraph(title, style), entry)])
             else:
                 # the dots are a word of their own: a shaped word cannot hold them
                 dots = f' <onDraw name="contents_dots" label="{mark.level}"/>'
-                rows.append([MeasuredParagraph(title + dots, style), number])
+                rows.append([tag(MeasuredParagraph(title + dots, style), entry), number])
             commands.append(("TOPPADDING", (0, row), (-1, row), style.spaceBefore))
         widths = (NUMBER_WIDTH, text_width) if right_to_left else (text_width, NUMBER_WIDTH)
         self.table = Table(rows, colWidths=widths)

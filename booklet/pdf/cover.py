@@ -11,6 +11,7 @@ from booklet.assets.colors import mix, reportlab_color
 from booklet.pdf.drawn import PictureFlowable
 from booklet.pdf.measured import MeasuredParagraph
 from booklet.pdf.styles import Styles
+from booklet.pdf.tagging import artifact, tag
 from booklet.words import markup
 
 
@@ -40,6 +41,7 @@ class Cover(Flowable):
         super().__init__()
         self.text, self.styles, self.logo = text, styles, logo
         self.page, self.margin, self.bleed = page, margin, bleed
+        tag(self, "Div")  # its words tag themselves, top to bottom; its colour is decoration
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
         self.width, self.height = availWidth, availHeight
@@ -49,7 +51,8 @@ class Cover(Flowable):
         canvas = self.canv
         canvas.saveState()
         canvas.translate(-self.margin, -self.margin)
-        band_bottom = self.draw_band()
+        with artifact(canvas):
+            band_bottom = self.draw_band()
         self.draw_title(band_bottom)
         if self.text.prepared:
             self.draw_prepared(band_bottom - 8 - self.page[1] * 0.075)
@@ -84,17 +87,19 @@ class Cover(Flowable):
         canvas, styles = self.canv, self.styles
         width = self.page[0] - 2 * self.margin - 20
         room = self.page[1] - self.margin - 40 - (band_bottom + 44)
-        y = band_bottom + 44
-        for block in self.title_blocks(width, room):
-            _, block_height = block.wrap(width, room)
-            block.drawOn(canvas, self.margin, y)
-            y += block_height + 10
         kicker_style = styles.cover_subtitle.clone(
             "kicker", fontSize=12 * styles.scale, leading=15 * styles.scale
         )
         kicker = MeasuredParagraph(markup.escape(self.text.kicker.upper()), kicker_style)
         kicker.wrap(width, 100)
         kicker.drawOn(canvas, self.margin, self.page[1] - self.margin - 16)
+        y, placed = band_bottom + 44, []
+        for block in self.title_blocks(width, room):  # set from the bottom up
+            _, block_height = block.wrap(width, room)
+            placed.append((block, y))
+            y += block_height + 10
+        for block, y in reversed(placed):  # drawn, and read, from the top down
+            block.drawOn(canvas, self.margin, y)
 
     def title_blocks(self, width: float, room: float) -> list[MeasuredParagraph]:
         """The subtitle and title at the largest of a few sizes at which both fit the band."""
@@ -110,7 +115,7 @@ class Cover(Flowable):
                 fontSize=styles.cover_subtitle.fontSize * max(scale, 0.75),
                 leading=styles.cover_subtitle.leading * max(scale, 0.75),
             )
-            blocks = [MeasuredParagraph(markup.inline(self.text.title), title_style)]
+            blocks = [tag(MeasuredParagraph(markup.inline(self.text.title), title_style), "H1")]
             if self.text.subtitle:
                 blocks.insert(0, MeasuredParagraph(markup.inline(self.text.subtitle), sub_style))
             if sum(block.wrap(width, room)[1] + 10 for block in blocks) <= room:
@@ -151,9 +156,10 @@ class Cover(Flowable):
                     line_start, line_end = start, end - width - 8
                 else:
                     line_start, line_end = start + width + 8, end
-                canvas.setStrokeColor(reportlab_color(palette.rule))
-                canvas.setLineWidth(0.9)
-                canvas.line(line_start, y - 2, line_end, y - 2)
+                with artifact(canvas):
+                    canvas.setStrokeColor(reportlab_color(palette.rule))
+                    canvas.setLineWidth(0.9)
+                    canvas.line(line_start, y - 2, line_end, y - 2)
 
     def draw_prepared(self, top: float) -> None:
         """Whom the handout was prepared for, by whom and when, where the blanks would be."""

@@ -89,6 +89,7 @@ class PdfSetup:
             pictures,
             self.bleed_pt,
             large_print=self.look.large_print,
+            language=self.booklet.language,
         )
 
     def info(self, title: str) -> DocumentInfo:

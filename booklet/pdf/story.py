@@ -4,6 +4,7 @@ with stretch cards, the quiz (without answers) and the back page."""
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 
 from reportlab.platypus import (
     Flowable,
@@ -34,6 +35,7 @@ from booklet.pdf.drawn import Rule
 from booklet.pdf.measured import MeasuredParagraph
 from booklet.pdf.questions import question_block
 from booklet.pdf.take_home import take_home_pages
+from booklet.pdf.tagging import Place, Tag, grouped, in_place, tag, tag_of
 from booklet.pdf.template import Anchor, Bookmark, LateNumbers, marks_in
 from booklet.words import markup
 
@@ -103,8 +105,15 @@ def cover(kit: Kit, booklet: Booklet, brand: Brand, patient: Patient | None = No
         blanks=(kit.labels.prepared_for, kit.labels.clinician, kit.labels.date_label),
         prepared=prepared_line(kit, patient) if patient else None,
     )
-    logo = kit.pictures.flowable(brand.logo, cover_logo_box(kit)) if brand.logo else None
+    logo = logo_flowable(kit, brand, cover_logo_box(kit)) if brand.logo else None
     return Cover(text, kit.styles, logo, brand.page_size_pt, brand.margin_pt, kit.bleed)
+
+
+def logo_flowable(kit: Kit, brand: Brand, box: tuple[float, float]) -> Flowable:
+    """The clinic's logo, described by the clinic's name."""
+    assert brand.logo is not None
+    logo = kit.pictures.flowable(brand.logo, box)
+    return tag(logo, "Figure", alt=brand.organization)
 
 
 def heading(kit: Kit, title: str, mark: Bookmark) -> list[Flowable]:
@@ -112,7 +121,7 @@ def heading(kit: Kit, title: str, mark: Bookmark) -> list[Flowable]:
     palette = kit.styles.palette
     return [
         Anchor(mark),
-        MeasuredParagraph(markup.inline(title), kit.styles.heading),
+        tag(MeasuredParagraph(markup.inline(title), kit.styles.heading), "H2"),
         kit.at_start(Rule(palette.accent, 3, length=48, space_before=2, space_after=14)),
     ]
 
@@ -123,14 +132,15 @@ def contents(kit: Kit, toc: Contents, notes: str | None = None) -> list[Flowable
     flowables: list[Flowable] = [*heading(kit, kit.labels.contents, mark), toc]
     if notes:
         flowables += [Spacer(1, 18), notes_box(kit, notes)]
-    return [*flowables, PageBreak()]
+    return [*grouped("Sect", flowables), PageBreak()]
 
 
 def notes_box(kit: Kit, notes: str) -> Table:
     """The clinician's notes for one patient, under a label, in a framed box."""
     palette = kit.styles.palette
     label = MeasuredParagraph(markup.escape(kit.labels.clinician_notes), kit.styles.subheading)
-    box = layout_table([[[label, *callout_text(kit, notes)]]], colWidths=[kit.width])
+    tag(label, "H3")
+    box = tag(layout_table([[[label, *callout_text(kit, notes)]]], colWidths=[kit.width]), "Div")
     box.setStyle(
         padding(
             16,
@@ -165,7 +175,7 @@ def section_flowables(
     first, rest = (groups[0], groups[1:]) if groups else ([], [])
     kept = [KeepTogether(head + first)]
     kept += [KeepTogether(group) if len(group) > 1 else group[0] for group in rest]
-    return [*kept, Spacer(1, 14)]
+    return grouped("Sect", [*kept, Spacer(1, 14)])
 
 
 def section_key(index: int) -> str:
@@ -189,7 +199,7 @@ def quiz_flowables(kit: Kit, quiz: Quiz, version: str | None = None) -> list[Flo
         flowables += text_blocks(kit, quiz.instructions)
         flowables.append(Spacer(1, 8))
     flowables += [question_block(kit, q, n) for n, q in enumerate(quiz.questions, start=1)]
-    return flowables
+    return [PageBreak(), *grouped("Sect", flowables[1:])]
 
 
 def back_page(kit: Kit, booklet: Booklet, brand: Brand) -> list[Flowable]:
@@ -217,10 +227,10 @@ def back_page(kit: Kit, booklet: Booklet, brand: Brand) -> list[Flowable]:
     if about:
         flowables += [
             Spacer(1, 18),
-            MeasuredParagraph(markup.escape(labels.about), styles.subheading),
+            tag(MeasuredParagraph(markup.escape(labels.about), styles.subheading), "H3"),
             *about,
         ]
-    return flowables
+    return [PageBreak(), *grouped("Sect", flowables[1:])]
 
 
 def contact_table(kit: Kit, brand: Brand) -> Table:
@@ -257,10 +267,14 @@ def contact_table(kit: Kit, brand: Brand) -> Table:
         MeasuredParagraph(markup.escape(brand.organization), styles.cover_org),
         Spacer(1, 6),
     ]
+    for number, (label, value) in enumerate(rows):
+        in_place(label, Place("table", "contact", number, 0), "TH")
+        tag(label, replace(tag_of(label) or Tag("TH"), scope="Row"))
+        in_place(value, Place("table", "contact", number, 1), "TD")
     if rows:
         details.append(grid(kit, rows, [80, kit.width - 80 - BACK_LOGO_BOX[0] - 24]))
     if brand.logo:
-        logo = kit.pictures.flowable(brand.logo, BACK_LOGO_BOX)
+        logo = logo_flowable(kit, brand, BACK_LOGO_BOX)
         table = kit.row_table(
             [[logo, details]], [BACK_LOGO_BOX[0] + 24, kit.width - BACK_LOGO_BOX[0] - 24]
         )
@@ -287,7 +301,7 @@ def grid(kit: Kit, rows: list[list[Flowable]], widths: list[float]) -> Table:
 
 def disclaimer_box(kit: Kit, disclaimer: str) -> Table:
     palette = kit.styles.palette
-    box = layout_table([[text_blocks(kit, disclaimer)]], colWidths=[kit.width])
+    box = tag(layout_table([[text_blocks(kit, disclaimer)]], colWidths=[kit.width]), "Div")
     box.setStyle(
         padding(
             14, 14, 12, 6, [("BACKGROUND", (0, 0), (-1, -1), reportlab_color(palette.note_tint))]

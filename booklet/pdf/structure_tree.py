@@ -135,7 +135,7 @@ class StructureTree:
         if self.depth:
             yield
             return
-        element = self.placed(given)
+        element = self.same_cell(given) or self.placed(given)
         page = canvas.getPageNumber()
         marks = self.page_marks.setdefault(page, [])
         element.children.append(Marked(page, len(marks)))
@@ -228,7 +228,23 @@ class StructureTree:
         contents row."""
         parent = self.stack[-1] if given.place is None else self.row_parent(given, given.place)
         rank = given.rank if given.place is None else given.place.column
-        return parent.add(Element(given, parent, rank=rank))
+        return parent.add(Element(given, parent, key=given.key, rank=rank))
+
+    def same_cell(self, given: Tag) -> Element | None:
+        """The cell element already made for `given`'s place: a second paragraph in one
+        table cell joins the first."""
+        place = given.place
+        if place is None or place.kind != "table":
+            return None
+        row = self.row_parent(given, place)
+        return next(
+            (
+                child
+                for child in row.children
+                if isinstance(child, Element) and child.rank == place.column
+            ),
+            None,
+        )
 
     def row_parent(self, given: Tag, place: Place) -> Element:
         collection_role, row_role = COLLECTIONS[place.kind]
@@ -262,6 +278,20 @@ class StructureTree:
             return last
         made = Element(Tag(role, ordered=True), top, key=key, rank=rank)
         return top.add(made)
+
+    def pad_tables(self, element: Element | None = None) -> None:
+        """Give every row of a table as many cells as its longest row, with empty data
+        cells where nothing is printed (the pain-score row of the log)."""
+        element = element or self.root
+        children = [c for c in element.children if isinstance(c, Element)]
+        if element.role == "Table":
+            rows = [c for c in children if c.role == "TR"]
+            width = max((len(r.children) for r in rows), default=0)
+            for row in rows:
+                for column in range(len(row.children), width):
+                    row.add(Element(Tag("TD"), row, rank=10_000 + column))
+        for child in children:
+            self.pad_tables(child)
 
     # --- annotations and pages ------------------------------------------------------------
 

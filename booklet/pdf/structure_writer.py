@@ -21,6 +21,9 @@ from booklet.pdf.structure_tree import Annotated, Element, Marked, StructureTree
 
 
 def has_content(element: Element) -> bool:
+    """True for an element with marked content or a link in it, and for any table cell."""
+    if element.role in ("TD", "TH"):
+        return True
     return any(
         isinstance(child, (Marked, Annotated)) or (isinstance(child, Element) and has_content(child))
         for child in element.children
@@ -29,6 +32,7 @@ def has_content(element: Element) -> bool:
 
 def write_structure(canvas: Canvas, tree: StructureTree, title: str, language: str, producer: str) -> None:
     """Add the tree and the catalogue entries a tagged PDF needs to `canvas`'s document."""
+    tree.pad_tables()
     names: dict[int, str] = {}
     order: list[Element] = []
 

@@ -13,7 +13,8 @@ from dataclasses import dataclass, replace
 from typing import TypeVar
 
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import Flowable
+from reportlab.platypus import Flowable, ListFlowable
+from reportlab.platypus import Paragraph as ReportLabParagraph
 
 from booklet.pdf.compat import tagger_of
 
@@ -49,6 +50,7 @@ class Tag:
     scope: str | None = None  # a TH's: "Column" or "Row"
     label: str | None = None
     actual_text: str | None = None
+    key: str | None = None  # a grouping element's own Place key (a question's choices)
 
 
 TRANSPARENT = Tag("")  # a container whose pieces tag themselves
@@ -62,6 +64,19 @@ def tag(flowable: F, role: str | Tag, **attributes: object) -> F:
     given = role if isinstance(role, Tag) else Tag(role)
     flowable.__dict__["pdf_tag"] = replace(given, **attributes) if attributes else given  # type: ignore[arg-type]
     return flowable
+
+
+def in_place(flowable: F, place: Place, role: str = "P") -> F:
+    """`flowable` at `place` of a list or table, keeping any Tag it has (a paragraph is
+    `role`, a list L); decoration (lines to write on) stays decoration."""
+    given = tag_of(flowable)
+    if given is None and isinstance(flowable, ListFlowable):
+        given = Tag("L")
+    elif given is None and isinstance(flowable, ReportLabParagraph):
+        given = Tag(role)
+    if given is None or given in (TRANSPARENT, ARTIFACT):
+        return flowable
+    return tag(flowable, replace(given, place=place))
 
 
 def tag_of(flowable: object) -> Tag | None:
