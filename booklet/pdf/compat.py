@@ -116,6 +116,29 @@ def set_catalog_entry(canvas: Canvas, key: str, value: Any) -> None:
     setattr(catalog, key, value)
 
 
+class RawObject(pdfdoc.PDFObject):
+    """A PDF object written as its parts say: text as it is, references by the name of
+    the object they point to, and other objects (strings) formatted as ReportLab does.
+    Thousands of small structure elements are written this way in a fraction of the time
+    ReportLab's dictionaries take."""
+
+    def __init__(self, parts: list[Any]) -> None:
+        self.parts = parts
+
+    def format(self, document: Any) -> bytes:
+        numbers = document.idToObjectNumberAndVersion
+        out: list[str] = []
+        for part in self.parts:
+            if isinstance(part, str):
+                out.append(part)
+            elif isinstance(part, pdfdoc.PDFObjectReference):
+                number, version = numbers[part.name]
+                out.append(f"{number} {version} R")
+            else:
+                out.append(pdfdoc.format(part, document).decode("latin-1"))
+        return "".join(out).encode("latin-1")
+
+
 def uncompressed_stream(dictionary: dict[str, Any], content: bytes) -> Any:
     """A stream object written as it is (XMP metadata must stay readable)."""
     return pdfdoc.PDFStream(pdfdoc.PDFDictionary(dictionary), content, filters=[])

@@ -103,6 +103,7 @@ class PdfSetup:
             margin=brand.margin_pt,
             bleed=self.bleed_pt,
             grayscale=self.look.grayscale,
+            tagged=brand.tagged,
         )
 
     def footer(self, left: str) -> Footer:

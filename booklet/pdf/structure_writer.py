@@ -7,10 +7,11 @@ from __future__ import annotations
 from typing import Any
 from xml.sax.saxutils import escape
 
-from reportlab.pdfbase.pdfdoc import PDFArray, PDFDictionary, PDFName, PDFString
+from reportlab.pdfbase.pdfdoc import PDFDictionary, PDFName, PDFString
 from reportlab.pdfgen.canvas import Canvas
 
 from booklet.pdf.compat import (
+    RawObject,
     add_object,
     named_reference,
     page_reference,
@@ -20,50 +21,63 @@ from booklet.pdf.compat import (
 from booklet.pdf.structure_tree import Annotated, Element, Marked, StructureTree
 
 
-def has_content(element: Element) -> bool:
-    """True for an element with marked content or a link in it, and for any table cell."""
-    if element.role in ("TD", "TH"):
-        return True
-    return any(
-        isinstance(child, (Marked, Annotated)) or (isinstance(child, Element) and has_content(child))
-        for child in element.children
-    )
+class Written:
+    """The elements to write, in reading order, each with its object name."""
+
+    def __init__(self, tree: StructureTree) -> None:
+        self.kept: dict[int, bool] = {}
+        self.names: dict[int, str] = {}
+        self.order: list[Element] = []
+        self.visit(tree.root)
+
+    def keeps(self, element: Element) -> bool:
+        """An element with marked content or a link in it, or a table cell (even empty)."""
+        known = self.kept.get(id(element))
+        if known is None:
+            known = element.role in ("TD", "TH") or any(
+                not isinstance(child, Element) or self.keeps(child) for child in element.children
+            )
+            self.kept[id(element)] = known
+        return known
+
+    def visit(self, element: Element) -> None:
+        self.names[id(element)] = f"SE{len(self.order)}"
+        self.order.append(element)
+        for child in element.in_reading_order():
+            if isinstance(child, Element) and self.keeps(child):
+                self.visit(child)
+
+    def reference(self, element: Element) -> Any:
+        return named_reference(self.names[id(element)])
 
 
-def write_structure(canvas: Canvas, tree: StructureTree, title: str, language: str, producer: str) -> None:
+def write_structure(
+    canvas: Canvas, tree: StructureTree, title: str, language: str, producer: str
+) -> None:
     """Add the tree and the catalogue entries a tagged PDF needs to `canvas`'s document."""
     tree.pad_tables()
-    names: dict[int, str] = {}
-    order: list[Element] = []
-
-    def number(element: Element) -> None:
-        names[id(element)] = f"SE{len(order)}"
-        order.append(element)
-        for child in element.in_reading_order():
-            if isinstance(child, Element) and has_content(child):
-                number(child)
-
-    number(tree.root)
+    written = Written(tree)
     root_ref = named_reference("StructTreeRoot")
-    for element in order:
-        parent = element.parent
-        parent_ref = root_ref if parent is None else named_reference(names[id(parent)])
-        add_object(canvas, names[id(element)], element_dictionary(element, parent_ref, names))
-    nums: list[Any] = []
+    for element in written.order:
+        parent = root_ref if element.parent is None else written.reference(element.parent)
+        add_object(canvas, written.names[id(element)], element_object(element, parent, written))
+    nums: list[Any] = ["<</Nums ["]
     for key in sorted(tree.parent_tree):
         value = tree.parent_tree[key]
-        nums.append(key)
+        nums.append(f" {key} ")
         if isinstance(value, Element):
-            nums.append(named_reference(names[id(value)]))
+            nums.append(written.reference(value))
         else:
-            nums.append(PDFArray([named_reference(names[id(e)]) for e in value]))
-    tree_root = PDFDictionary(
-        {
-            "Type": PDFName("StructTreeRoot"),
-            "K": PDFArray([named_reference(names[id(tree.root)])]),
-            "ParentTree": PDFDictionary({"Nums": PDFArray(nums)}),
-            "ParentTreeNextKey": len(tree.parent_tree),
-        }
+            nums += ["[", *spaced(written.reference(e) for e in value), "]"]
+    nums.append("]>>")
+    tree_root = RawObject(
+        [
+            "<</Type /StructTreeRoot /K ",
+            written.reference(tree.root),
+            " /ParentTree ",
+            RawObject(nums),
+            f" /ParentTreeNextKey {len(tree.parent_tree)}>>",
+        ]
     )
     set_catalog_entry(canvas, "StructTreeRoot", add_object(canvas, "StructTreeRoot", tree_root))
     set_catalog_entry(canvas, "MarkInfo", PDFDictionary({"Marked": "true"}))
@@ -74,49 +88,58 @@ def write_structure(canvas: Canvas, tree: StructureTree, title: str, language: s
     set_catalog_entry(canvas, "Metadata", add_object(canvas, "XMPMetadata", metadata))
 
 
-def element_dictionary(element: Element, parent: Any, names: dict[int, str]) -> PDFDictionary:
+def spaced(parts: Any) -> list[Any]:
+    out: list[Any] = []
+    for part in parts:
+        out += [part, " "]
+    return out[:-1]
+
+
+def element_object(element: Element, parent: Any, written: Written) -> RawObject:
+    """`<</S /P /P 12 0 R /K 3 /Pg 5 0 R>>`: role, parent, kids in reading order, page."""
     tag = element.tag
-    kids: list[Any] = []
     pages = [child.page for child in element.children if isinstance(child, Marked)]
     page = pages[0] if pages else None
+    kids: list[list[Any]] = []
     for child in element.in_reading_order():
         if isinstance(child, Element):
-            if has_content(child):
-                kids.append(named_reference(names[id(child)]))
+            if written.keeps(child):
+                kids.append([written.reference(child)])
         elif isinstance(child, Marked):
-            kids.append(child.mcid if child.page == page else marked_reference(child))
+            kids.append([str(child.mcid)] if child.page == page else marked_reference(child))
         else:
             kids.append(object_reference(child))
-    entries: dict[str, Any] = {
-        "Type": PDFName("StructElem"),
-        "S": PDFName(tag.role),
-        "P": parent,
-        "K": PDFArray(kids),
-    }
+    parts: list[Any] = [f"<</S /{tag.role} /P ", parent]
+    if len(kids) == 1:
+        parts += [" /K ", *kids[0]]  # one kid: the kid alone
+    elif kids:
+        parts.append(" /K [")
+        for kid in kids:
+            parts += [*kid, " "]
+        parts[-1] = "]"
     if page is not None:
-        entries["Pg"] = page_reference(page)
+        parts += [" /Pg ", page_reference(page)]
     for key, value in (("Alt", tag.alt), ("Lang", tag.lang), ("ActualText", tag.actual_text)):
         if value:
-            entries[key] = PDFString(value)
+            parts += [f" /{key} ", PDFString(value)]
     if tag.scope:
-        entries["A"] = PDFDictionary({"O": PDFName("Table"), "Scope": PDFName(tag.scope)})
-    return PDFDictionary(entries)
+        parts.append(f" /A <</O /Table /Scope /{tag.scope}>>")
+    parts.append(">>")
+    return RawObject(parts)
 
 
-def marked_reference(marked: Marked) -> PDFDictionary:
-    return PDFDictionary(
-        {"Type": PDFName("MCR"), "Pg": page_reference(marked.page), "MCID": marked.mcid}
-    )
+def marked_reference(marked: Marked) -> list[Any]:
+    return ["<</Type /MCR /Pg ", page_reference(marked.page), f" /MCID {marked.mcid}>>"]
 
 
-def object_reference(annotated: Annotated) -> PDFDictionary:
-    return PDFDictionary(
-        {
-            "Type": PDFName("OBJR"),
-            "Obj": annotated.reference,
-            "Pg": page_reference(annotated.page),
-        }
-    )
+def object_reference(annotated: Annotated) -> list[Any]:
+    return [
+        "<</Type /OBJR /Obj ",
+        annotated.reference,
+        " /Pg ",
+        page_reference(annotated.page),
+        ">>",
+    ]
 
 
 def xmp_packet(title: str, language: str, producer: str) -> str:

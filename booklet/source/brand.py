@@ -39,7 +39,7 @@ BRAND_FIELDS = (
 )
 
 
-PRINT_FIELDS = ("large", "grayscale")
+PRINT_FIELDS = ("large", "grayscale", "tags")
 
 
 COLOR_FIELDS = ("primary", "accent")
@@ -68,7 +68,7 @@ def read_brand(
     disclaimer = top.markup_text("disclaimer")
     reading_grade = top.integer("reading_grade", 1, 18)
     labels = read_labels(ctx, top.get("labels"))
-    large_print, grayscale = read_print(ctx, top.get("print"))
+    large_print, grayscale, tagged = read_print(ctx, top.get("print"))
     if ctx.problems or organization is None:
         return None, ctx
     defaults = Brand(organization=organization)
@@ -87,6 +87,7 @@ def read_brand(
         labels=labels,
         large_print=large_print,
         grayscale=grayscale,
+        tagged=tagged,
         source=path,
     )
     return brand, ctx
@@ -110,13 +111,14 @@ def read_labels(ctx: Context, node: yaml.Node | None) -> tuple[tuple[str, str], 
     return tuple(found)
 
 
-def read_print(ctx: Context, node: yaml.Node | None) -> tuple[bool, bool]:
-    """`print: {large: true, grayscale: true}` -> (large print, grayscale)."""
+def read_print(ctx: Context, node: yaml.Node | None) -> tuple[bool, bool, bool]:
+    """`print: {large: true, grayscale: true, tags: false}` -> (large print, grayscale,
+    tagged PDF)."""
     if node is None:
-        return False, False
+        return False, False, True
     fields = Fields(ctx, node, "print", PRINT_FIELDS)
-    large, gray = (fields.one_of(name, ("true", "false")) for name in PRINT_FIELDS)
-    return large == "true", gray == "true"
+    large, gray, tags = (fields.one_of(name, ("true", "false")) for name in PRINT_FIELDS)
+    return large == "true", gray == "true", tags != "false"
 
 
 def read_logo(top: Fields) -> Path | None:

@@ -315,6 +315,7 @@ def brand_schema() -> Schema:
             {
                 "large": switch("large print: 18 pt text, one column"),
                 "grayscale": switch("shades of gray only, for photocopying"),
+                "tags": switch("a tagged PDF for screen readers (PDF/UA-1); default true"),
             },
         ),
     }
