@@ -3,10 +3,13 @@ tree walked in order, with each element's text, and the page content left untagg
 
 from __future__ import annotations
 
+import ctypes
 import io
 from dataclasses import dataclass, field
 from typing import Any
 
+import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_c
 from pypdf import PdfReader
 from pypdf.generic import ContentStream, DictionaryObject, IndirectObject
 
@@ -33,35 +36,38 @@ class Node:
         return found
 
 
-def marked_text(reader: PdfReader) -> dict[tuple[int, int], str]:
-    """(page index, MCID) -> the text shown inside that marked-content sequence."""
+def object_text(obj: Any, text_page: Any) -> str:
+    size = pdfium_c.FPDFTextObj_GetText(obj.raw, text_page.raw, None, 0)
+    buffer = ctypes.create_string_buffer(size)
+    pointer = ctypes.cast(buffer, ctypes.POINTER(ctypes.c_ushort))
+    pdfium_c.FPDFTextObj_GetText(obj.raw, text_page.raw, pointer, size)
+    return buffer.raw.decode("utf-16-le").rstrip("\x00")
+
+
+def marked_text(data: bytes) -> dict[tuple[int, int], str]:
+    """(page index, MCID) -> the text drawn inside that marked-content sequence, read by
+    pdfium object by object (a form's text counts for the sequence the form is used in)."""
     texts: dict[tuple[int, int], str] = {}
-    for index, page in enumerate(reader.pages):
-        stack: list[int | None] = []
-
-        def visit(text: str, cm: Any, tm: Any, font: Any, size: Any) -> None:
-            if stack and stack[-1] is not None and text:
-                key = (index, stack[-1])
-                texts[key] = texts.get(key, "") + text
-
-        def operator(op: bytes, args: Any, cm: Any, tm: Any) -> None:
-            if op == b"BDC":
-                props = args[1] if len(args) > 1 else {}
-                mcid = props.get("/MCID") if isinstance(props, dict) else None
-                stack.append(int(mcid) if mcid is not None else (stack[-1] if stack else None))
-            elif op == b"BMC":
-                stack.append(stack[-1] if stack else None)
-            elif op == b"EMC" and stack:
-                stack.pop()
-
-        page.extract_text(visitor_text=visit, visitor_operand_before=operator)
+    document = pdfium.PdfDocument(data)
+    for index in range(len(document)):
+        page = document[index]
+        text_page = page.get_textpage()
+        enclosing: dict[int, int] = {}
+        for obj in page.get_objects(max_depth=4):
+            mcid = pdfium_c.FPDFPageObj_GetMarkedContentID(obj.raw)
+            if mcid < 0 and obj.level:
+                mcid = enclosing.get(obj.level - 1, -1)
+            enclosing[obj.level] = mcid
+            if mcid >= 0 and obj.type == pdfium_c.FPDF_PAGEOBJ_TEXT:
+                key = (index, mcid)
+                texts[key] = texts.get(key, "") + object_text(obj, text_page)
     return texts
 
 
 def structure(data: bytes) -> Node:
     """The document's structure tree, each element with the text of its marked content."""
     reader = PdfReader(io.BytesIO(data))
-    texts = marked_text(reader)
+    texts = marked_text(data)
     pages = {page.indirect_reference.idnum: i for i, page in enumerate(reader.pages)}
     root = reader.trailer["/Root"]["/StructTreeRoot"]
 

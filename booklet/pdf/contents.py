@@ -83,7 +83,12 @@ class Contents(Flowable):
             number = PageNumber(mark.key, number_style, self.numbers)
             tag(number, "P", place=Place("toc", "contents", row, 1), label=mark.title)
             title = f'<a href="#{mark.key}">{escape(mark.title)}</a>'
-            entry = Tag("Reference", place=Place("toc", "contents", row, 0), label=mark.title)
+            entry = Tag(
+                "Reference",
+                place=Place("toc", "contents", row, 0),
+                label=mark.title,
+                actual_text=mark.title,  # read without the leader dots
+            )
             if right_to_left:
                 # no leader dots: they would run the wrong way through a right-to-left line
                 style = style.clone("contents_rtl", rightIndent=style.leftIndent, leftIndent=0)

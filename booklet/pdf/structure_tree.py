@@ -8,10 +8,11 @@ elements are written into the PDF by `booklet.pdf.structure_writer` once layout 
 
 from __future__ import annotations
 
+import html
 import re
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from reportlab.pdfbase.pdfdoc import PDFName
@@ -80,15 +81,22 @@ def default_tag(flowable: Any) -> Tag:
     """The role of a flowable nobody tagged: paragraphs are P, lists L, containers let
     their pieces tag themselves, and anything else drawn is decoration."""
     if isinstance(flowable, ReportLabParagraph):
-        text = getattr(flowable, "text", "")
-        if _SHAPED.search(text):  # shaped letters: give readers the text in logical order
-            return Tag("P", actual_text=flowable.getPlainText())
         return Tag("P")
     if isinstance(flowable, ListFlowable):
         return Tag("L")
     if isinstance(flowable, (Table, _Container, DDIndenter, Spacer, ActionFlowable)):
         return TRANSPARENT
     return ARTIFACT
+
+
+def with_logical_text(given: Tag, flowable: Flowable) -> Tag:
+    """A paragraph of Arabic or Hebrew is drawn shaped and in visual order; its element
+    carries the text as written (ActualText), which is what a screen reader should read."""
+    text = getattr(flowable, "text", None)
+    if given.actual_text or not isinstance(text, str) or not _SHAPED.search(text):
+        return given
+    written = html.unescape(re.sub(r"<[^>]*>", "", text))
+    return replace(given, actual_text=" ".join(written.split()))
 
 
 class StructureTree:
@@ -126,7 +134,7 @@ class StructureTree:
             finally:
                 self.stack.pop()
         else:
-            with self.content(canvas, given):
+            with self.content(canvas, with_logical_text(given, flowable)):
                 yield
 
     @contextmanager
