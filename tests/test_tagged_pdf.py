@@ -108,7 +108,7 @@ def matterhorn_failures(data: bytes) -> list[str]:
     """What a checker of the Matterhorn Protocol's machine-checkable conditions would
     report, for the conditions that apply to what booklet writes."""
     failures = [f"page {page + 1}: untagged {op}" for page, op in untagged_operators(data)]
-    reader = PdfReader(io.BytesIO(data))
+    reader = PdfReader(io.BytesIO(data), strict=True)  # every object reads as PDF
     catalog = reader.trailer["/Root"]
     if not bool(catalog.get("/MarkInfo", {}).get("/Marked")):
         failures.append("06-001: MarkInfo Marked is not true")

@@ -25,9 +25,9 @@ class DrawingTagger(Protocol):
 
     def list_item(self, canvas: Canvas, indenter: Any) -> AbstractContextManager[None]: ...
 
-    def list_label(self, canvas: Canvas) -> AbstractContextManager[None]: ...
+    def list_label(self, canvas: Canvas, numbered: bool) -> AbstractContextManager[None]: ...
 
-    def list_body(self, canvas: Canvas) -> AbstractContextManager[None]: ...
+    def list_body(self, canvas: Canvas, inner: Any) -> AbstractContextManager[None]: ...
 
     def decoration(self, canvas: Canvas) -> AbstractContextManager[None]: ...
 
@@ -64,7 +64,7 @@ def set_annotation_entry(annotation: Any, key: str, value: Any) -> None:
     """An entry in a link annotation, whether ReportLab made it as a dictionary (links to
     addresses) or as a LinkAnnotation (links inside the document)."""
     if isinstance(annotation, pdfdoc.PDFDictionary):
-        annotation[key] = value
+        annotation[key] = pdfdoc.PDFString(value) if isinstance(value, str) else value
         return
     if key in vars(annotation):  # Contents, Rect: fields of its own
         setattr(annotation, key, value)
@@ -188,7 +188,7 @@ def _wrap_list_item(cls: type) -> None:
         with tagger.list_item(canvas, self):
             if self._bullet:
                 self._bullet.drawOn(self, canvas, x, y, 0)
-            with tagger.list_body(canvas):
+            with tagger.list_body(canvas, inner):
                 inner.drawOn(canvas, x + indent, y, width)
 
     cls.drawOn = drawOn  # type: ignore[attr-defined]
@@ -201,7 +201,7 @@ def _wrap_bullet(cls: type) -> None:
         tagger = tagger_of(canvas)
         if tagger is None:
             return original(self, indenter, canvas, *args, **kw)
-        with tagger.list_label(canvas):
+        with tagger.list_label(canvas, self._bulletType != "bullet"):
             original(self, indenter, canvas, *args, **kw)
 
     cls.drawOn = drawOn  # type: ignore[attr-defined]

@@ -13,7 +13,6 @@ from booklet import __version__
 from booklet.assets.colors import gray_of
 from booklet.pdf import reportlab_settings  # noqa: F401  (plain binary streams)
 from booklet.pdf.compat import install_tagging_hooks
-from booklet.pdf.packing import packed
 from booklet.pdf.structure_tree import StructureTree
 from booklet.pdf.structure_writer import write_structure
 from booklet.pdf.template import BookletTemplate, Footer, LateNumbers, Trim
@@ -81,11 +80,11 @@ def render(
         template.pageTemplates = template.pageTemplates[1:]
     if not info.tagged:
         finished = template.build_once(story(numbers))
-        return Rendered(packed(buffer.getvalue()), finished.pages, finished.anchors)
+        return Rendered(buffer.getvalue(), finished.pages, finished.anchors)
     install_tagging_hooks()
 
     def finish(canvas: Canvas, tree: StructureTree) -> None:
         write_structure(canvas, tree, info.title, info.language, f"booklet {__version__}")
 
     finished = template.build_once(story(numbers), StructureTree(), finish)
-    return Rendered(packed(buffer.getvalue()), finished.pages, finished.anchors)
+    return Rendered(buffer.getvalue(), finished.pages, finished.anchors)

@@ -214,13 +214,19 @@ class StructureTree:
         finally:
             self.stack.pop()
 
-    def list_label(self, canvas: Canvas) -> Any:
-        return self.content(canvas, Tag("Lbl"))
+    def list_label(self, canvas: Canvas, numbered: bool) -> Any:
+        """A step's number is its label; a bullet is decoration (the item says enough)."""
+        return self.content(canvas, Tag("Lbl")) if numbered else self.artifact(canvas)
 
     @contextmanager
-    def list_body(self, canvas: Canvas) -> Iterator[None]:
+    def list_body(self, canvas: Canvas, inner: Any) -> Iterator[None]:
+        """The item's body: a plain paragraph is the LBody's own content."""
         if self.depth:
             yield
+            return
+        if isinstance(inner, ReportLabParagraph) and tag_of(inner) is None:
+            with self.content(canvas, with_logical_text(Tag("LBody"), inner)):
+                yield
             return
         item = self.stack[-1]
         self.stack.append(item.add(Element(Tag("LBody"), item)))

@@ -27,6 +27,7 @@ class Written:
     def __init__(self, tree: StructureTree) -> None:
         self.kept: dict[int, bool] = {}
         self.names: dict[int, str] = {}
+        self.references: dict[int, Any] = {}
         self.order: list[Element] = []
         self.visit(tree.root)
 
@@ -41,14 +42,16 @@ class Written:
         return known
 
     def visit(self, element: Element) -> None:
-        self.names[id(element)] = f"SE{len(self.order)}"
+        name = f"SE{len(self.order)}"
+        self.names[id(element)] = name
+        self.references[id(element)] = named_reference(name)
         self.order.append(element)
         for child in element.in_reading_order():
             if isinstance(child, Element) and self.keeps(child):
                 self.visit(child)
 
     def reference(self, element: Element) -> Any:
-        return named_reference(self.names[id(element)])
+        return self.references[id(element)]
 
 
 def write_structure(
@@ -109,21 +112,21 @@ def element_object(element: Element, parent: Any, written: Written) -> RawObject
             kids.append([str(child.mcid)] if child.page == page else marked_reference(child))
         else:
             kids.append(object_reference(child))
-    parts: list[Any] = [f"<</S /{tag.role} /P ", parent]
+    parts: list[Any] = [f"<</S/{tag.role}/P ", parent]
     if len(kids) == 1:
-        parts += [" /K ", *kids[0]]  # one kid: the kid alone
+        parts += ["/K ", *kids[0]]  # one kid: the kid alone
     elif kids:
-        parts.append(" /K [")
+        parts.append("/K[")
         for kid in kids:
             parts += [*kid, " "]
         parts[-1] = "]"
     if page is not None:
-        parts += [" /Pg ", page_reference(page)]
+        parts += ["/Pg ", page_reference(page)]
     for key, value in (("Alt", tag.alt), ("Lang", tag.lang), ("ActualText", tag.actual_text)):
         if value:
-            parts += [f" /{key} ", PDFString(value)]
+            parts += [f"/{key}", PDFString(value)]
     if tag.scope:
-        parts.append(f" /A <</O /Table /Scope /{tag.scope}>>")
+        parts.append(f"/A<</O/Table/Scope/{tag.scope}>>")
     parts.append(">>")
     return RawObject(parts)
 

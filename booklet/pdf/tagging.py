@@ -61,8 +61,11 @@ F = TypeVar("F", bound=Flowable)
 
 def tag(flowable: F, role: str | Tag, **attributes: object) -> F:
     """`flowable`, with its role (and Tag attributes) in the structure tree."""
-    given = role if isinstance(role, Tag) else Tag(role)
-    flowable.__dict__["pdf_tag"] = replace(given, **attributes) if attributes else given  # type: ignore[arg-type]
+    if isinstance(role, str):
+        given = Tag(role, **attributes)  # type: ignore[arg-type]
+    else:
+        given = replace(role, **attributes) if attributes else role  # type: ignore[arg-type]
+    flowable.__dict__["pdf_tag"] = given
     return flowable
 
 
