@@ -13,7 +13,24 @@ import pypdfium2.raw as pdfium_c
 from pypdf import PdfReader
 from pypdf.generic import ContentStream, DictionaryObject, IndirectObject
 
-PAINTING = {b"Tj", b"TJ", b"'", b'"', b"Do", b"f", b"F", b"f*", b"S", b"s", b"B", b"B*", b"b", b"b*", b"sh", b"BI"}
+PAINTING = {
+    b"Tj",
+    b"TJ",
+    b"'",
+    b'"',
+    b"Do",
+    b"f",
+    b"F",
+    b"f*",
+    b"S",
+    b"s",
+    b"B",
+    b"B*",
+    b"b",
+    b"b*",
+    b"sh",
+    b"BI",
+}
 
 
 @dataclass
@@ -76,7 +93,10 @@ def structure(data: bytes) -> Node:
         return pages.get(pg.idnum) if isinstance(pg, IndirectObject) else None
 
     def node(element: DictionaryObject) -> Node:
-        made = Node(str(element["/S"])[1:], {k: element[k] for k in element if k not in ("/K", "/P", "/Pg", "/S", "/Type")})
+        made = Node(
+            str(element["/S"])[1:],
+            {k: element[k] for k in element if k not in ("/K", "/P", "/Pg", "/S", "/Type")},
+        )
         kids = element.get("/K", [])
         kids = kids if isinstance(kids, list) else [kids]
         for kid in kids:

@@ -5,12 +5,14 @@ what booklet writes, and by the `pdfua` validator."""
 from __future__ import annotations
 
 import io
+import itertools
 import re
 from functools import cache
 from pathlib import Path
 
 import pytest
 import yaml
+from conftest import run_cli, write_yaml
 from pypdf import PdfReader
 from structure_reading import Node, structure, untagged_operators
 
@@ -18,7 +20,6 @@ from booklet import build, load
 from booklet.document import PrintOptions
 from booklet.model import Figure, Picture
 from booklet.words.descriptions import generated_alt, plain
-from conftest import run_cli, write_yaml
 
 PROJECT = Path(__file__).resolve().parent.parent
 SAMPLE = PROJECT / "content" / "psoas-hip-pain.yaml"
@@ -138,7 +139,7 @@ def tree_failures(root: Node) -> list[str]:
     levels = [int(e.role[1]) for e in elements if re.fullmatch(r"H[1-6]", e.role)]
     if not levels or levels[0] != 1:
         failures.append("14-002: the first heading is not H1")
-    for before, after in zip(levels, levels[1:], strict=False):
+    for before, after in itertools.pairwise(levels):
         if after > before + 1:
             failures.append(f"14-003: heading level skipped: H{before} then H{after}")
     for element in elements:

@@ -33,7 +33,6 @@ from booklet.pdf.template import Anchor, Bookmark
 from booklet.words import markup
 from booklet.words.phrases import dosage_values
 
-
 # a card is read title, picture, purpose, steps, video, caution, dosage, whatever its columns
 CARD_ORDER = {"title": 0, "picture": 1, "steps": 2, "caution": 3, "dosage": 4}
 
@@ -127,15 +126,18 @@ def card_main(kit: Kit, stretch: Stretch, width: float) -> list[Flowable]:
         main += [tag(para(stretch.purpose, styles.card_purpose), "P", rank=rank), Spacer(1, 4)]
     steps = [ListItem(para(step, styles.step)) for step in stretch.steps]
     main.append(
-        tagged_list(rank, ListFlowable(
-            steps,
-            bulletType="1",
-            bulletFormat="%s.",
-            **list_indent(styles.step, 20 * styles.scale),
-            bulletColor=reportlab_color(styles.palette.primary_text),
-            bulletFontName=styles.body_fonts.bold,
-            bulletFontSize=styles.step.fontSize,
-        ))
+        tagged_list(
+            rank,
+            ListFlowable(
+                steps,
+                bulletType="1",
+                bulletFormat="%s.",
+                **list_indent(styles.step, 20 * styles.scale),
+                bulletColor=reportlab_color(styles.palette.primary_text),
+                bulletFontName=styles.body_fonts.bold,
+                bulletFontSize=styles.step.fontSize,
+            ),
+        )
     )
     if stretch.video:
         main += [Spacer(1, 4), video_block(kit, stretch.video, width)]

@@ -34,8 +34,8 @@ from booklet.pdf.cover import Cover, CoverText
 from booklet.pdf.drawn import Rule
 from booklet.pdf.measured import MeasuredParagraph
 from booklet.pdf.questions import question_block
-from booklet.pdf.take_home import take_home_pages
 from booklet.pdf.tagging import Place, Tag, grouped, in_place, tag, tag_of
+from booklet.pdf.take_home import take_home_pages
 from booklet.pdf.template import Anchor, Bookmark, LateNumbers, marks_in
 from booklet.words import markup
 
