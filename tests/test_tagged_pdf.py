@@ -6,13 +6,17 @@ from __future__ import annotations
 
 import io
 import itertools
+import os
 import re
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 import pytest
 import yaml
-from conftest import run_cli, write_yaml
+from conftest import make_picture, run_cli, write_yaml
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from pypdf import PdfReader
 from structure_reading import Node, structure, untagged_operators
 
@@ -318,3 +322,87 @@ def test_no_tags_leaves_out_the_structure_tree(make_brand, tmp_path: Path) -> No
 def test_a_tagged_booklet_is_the_same_bytes_every_time() -> None:
     first = build(load(SAMPLE)).booklet
     assert build(load(SAMPLE)).booklet == first
+
+
+# --- content nobody has seen -----------------------------------------------------------------
+
+HELD_OUT_EXAMPLES = max(4, int(os.environ.get("BOOKLET_FUZZ_EXAMPLES", "2000")) // 100)
+SENTENCES = {
+    "en": ["Lift your knee slowly.", "Stop if it hurts.", "Breathe out as you **lift**."],
+    "es": ["Levante la rodilla despacio.", "Pare si le duele.", "Respire *hondo*."],
+    "vi": ["Nâng đầu gối từ từ.", "Dừng lại nếu đau."],
+    "ru": ["Медленно поднимите колено.", "Остановитесь, если больно."],
+    "zh": ["慢慢抬起膝盖。", "如果疼痛请停止。"],
+    "ar": ["ارفع ركبتك ببطء.", "توقف إذا شعرت بألم."],
+    "he": ["הרם את הברך לאט.", "עצור אם כואב."],
+}
+
+
+@st.composite
+def held_out_content(draw: st.DrawFn, picture: str) -> dict[str, Any]:
+    """Valid content in one of several languages, with pictures, figures, callouts, cards
+    and a long quiz."""
+    language = draw(st.sampled_from(sorted(SENTENCES)))
+    text = st.sampled_from(SENTENCES[language])
+    body = st.lists(st.one_of(text, text.map(lambda t: f"- {t}")), min_size=1, max_size=5)
+    sections = []
+    for _ in range(draw(st.integers(1, 3))):
+        section: dict[str, Any] = {"title": draw(text), "body": "\n".join(draw(body))}
+        visual = draw(st.sampled_from(["none", "picture", "figure"]))
+        if visual == "picture":
+            alt = draw(st.sampled_from([None, "A knee."]))
+            section["image"] = {"file": picture, **({"alt": alt} if alt else {})}
+        elif visual == "figure":
+            section["figure"] = {"pose": draw(st.sampled_from(["standing-quad", "pigeon"]))}
+        kinds = st.sampled_from(["tip", "note", "warning"])
+        section["callouts"] = [
+            {"kind": draw(kinds), "text": draw(text)} for _ in range(draw(st.integers(0, 2)))
+        ]
+        stretch = {
+            "id": f"stretch-{len(sections) + 1}",
+            "name": draw(text),
+            "steps": draw(st.lists(text, min_size=1, max_size=6)),
+            "figure": "kneeling-hip-flexor",
+            "hold": "30 seconds",
+        }
+        if draw(st.booleans()):
+            stretch["caution"] = draw(text)
+        if draw(st.booleans()):
+            stretch["video"] = "https://example.org/v"
+        section["stretches"] = [stretch] if draw(st.booleans()) else []
+        sections.append(section)
+    questions: list[dict[str, Any]] = []
+    for _ in range(draw(st.integers(1, 14))):
+        choices = [f"{draw(text)} {n}" for n in range(draw(st.integers(2, 5)))]
+        kind = draw(st.sampled_from(["single", "true_false", "short"]))
+        if kind == "single":
+            questions.append({"question": draw(text), "choices": choices, "answer": choices[0]})
+        elif kind == "true_false":
+            questions.append({"question": draw(text), "answer": True})
+        else:
+            questions.append({"question": draw(text), "answer": draw(text)})
+    return {
+        "title": draw(text),
+        "language": language,
+        "exercise_log": draw(st.booleans()),
+        "sections": sections,
+        "quiz": {"questions": questions},
+    }
+
+
+@settings(
+    max_examples=HELD_OUT_EXAMPLES,
+    deadline=None,
+    derandomize=True,
+    database=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
+)
+@given(data=st.data())
+def test_content_nobody_has_seen_leaves_nothing_untagged(
+    tmp_path: Path, data: st.DataObject
+) -> None:
+    picture = make_picture(tmp_path / "knee.png", size=(60, 40))
+    content = data.draw(held_out_content(picture.name))
+    outputs = build(load(write_yaml(tmp_path / "held-out.yaml", content)))
+    assert matterhorn_failures(outputs.booklet) == []
+    assert matterhorn_failures(outputs.answer_key) == []
