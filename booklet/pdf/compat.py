@@ -35,6 +35,16 @@ class DrawingTagger(Protocol):
 
     def page_entries(self, canvas: Canvas, has_annotations: bool) -> dict[str, Any]: ...
 
+    def content(self, canvas: Canvas, given: Any) -> AbstractContextManager[None]: ...
+
+    def artifact(self, canvas: Canvas, kind: str | None = None) -> AbstractContextManager[None]: ...
+
+    def quiet(self) -> AbstractContextManager[None]: ...
+
+    def open_group(self, given: Any) -> None: ...
+
+    def close_group(self) -> None: ...
+
 
 def tagger_of(canvas: Any) -> DrawingTagger | None:
     return getattr(canvas, "tagger", None)
@@ -218,8 +228,3 @@ def _wrap_table_decoration(cls: type, name: str) -> None:
             original(self, *args, **kw)
 
     setattr(cls, name, draw)
-
-
-def list_item_flowable(indenter: Any) -> Any:
-    """The flowable a list item's indenter holds (its own attributes pass through to it)."""
-    return indenter.__dict__["_flowable"]

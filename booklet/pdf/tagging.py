@@ -95,7 +95,7 @@ def content(canvas: Canvas, given: Tag) -> Iterator[None]:
     if tagger is None:
         yield
         return
-    with tagger.content(canvas, given):  # type: ignore[attr-defined]
+    with tagger.content(canvas, given):
         yield
 
 
@@ -106,7 +106,7 @@ def artifact(canvas: Canvas, kind: str | None = None) -> Iterator[None]:
     if tagger is None:
         yield
         return
-    with tagger.artifact(canvas, kind):  # type: ignore[attr-defined]
+    with tagger.artifact(canvas, kind):
         yield
 
 
@@ -117,7 +117,7 @@ def untagged(canvas: Canvas) -> Iterator[None]:
     if tagger is None:
         yield
         return
-    with tagger.quiet():  # type: ignore[attr-defined]
+    with tagger.quiet():
         yield
 
 
@@ -136,7 +136,7 @@ class StructureOpen(Flowable):
     def draw(self) -> None:
         tagger = tagger_of(self.canv)
         if tagger is not None:
-            tagger.open_group(self.opens)  # type: ignore[attr-defined]
+            tagger.open_group(self.opens)
 
 
 class StructureClose(Flowable):
@@ -152,7 +152,7 @@ class StructureClose(Flowable):
     def draw(self) -> None:
         tagger = tagger_of(self.canv)
         if tagger is not None:
-            tagger.close_group()  # type: ignore[attr-defined]
+            tagger.close_group()
 
 
 def grouped(role: str, flowables: list[Flowable], **attributes: object) -> list[Flowable]:
