@@ -406,3 +406,26 @@ def test_content_nobody_has_seen_leaves_nothing_untagged(
     outputs = build(load(write_yaml(tmp_path / "held-out.yaml", content)))
     assert matterhorn_failures(outputs.booklet) == []
     assert matterhorn_failures(outputs.answer_key) == []
+
+
+def test_a_paragraph_in_another_script_says_its_language(make_content) -> None:  # type: ignore[no-untyped-def]
+    content = make_content(
+        {
+            "title": "Hip care",
+            "sections": [
+                {
+                    "title": "In your language",
+                    "body": "Ask us for this page in Chinese:\n\n请向我们索取中文版。\n\n"
+                    "Или по-русски.\n\nOr in English.",
+                }
+            ],
+        }
+    )
+    paragraphs = {
+        e.text().strip(): e.attributes.get("/Lang")
+        for e in structure(build(load(content)).booklet).walk()
+        if e.role == "P"
+    }
+    assert paragraphs["请向我们索取中文版。"] == "zh"
+    assert paragraphs["Или по-русски."] == "ru"
+    assert paragraphs["Or in English."] is None

@@ -86,5 +86,5 @@ def render(
     def finish(canvas: Canvas, tree: StructureTree) -> None:
         write_structure(canvas, tree, info.title, info.language, f"booklet {__version__}")
 
-    finished = template.build_once(story(numbers), StructureTree(), finish)
+    finished = template.build_once(story(numbers), StructureTree(info.language), finish)
     return Rendered(buffer.getvalue(), finished.pages, finished.anchors)

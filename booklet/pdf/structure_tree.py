@@ -24,6 +24,7 @@ from reportlab.platypus.flowables import DDIndenter, _Container
 
 from booklet.pdf.compat import annotation_entry, link_target, set_annotation_entry
 from booklet.pdf.tagging import ARTIFACT, GROUPING, TRANSPARENT, Place, Tag, tag_of
+from booklet.words.scripts import other_language
 
 _SHAPED = re.compile(r"[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]")
 
@@ -89,20 +90,26 @@ def default_tag(flowable: Any) -> Tag:
     return ARTIFACT
 
 
-def with_logical_text(given: Tag, flowable: Flowable) -> Tag:
-    """A paragraph of Arabic or Hebrew is drawn shaped and in visual order; its element
-    carries the text as written (ActualText), which is what a screen reader should read."""
+def with_logical_text(given: Tag, flowable: Flowable, language: str = "en") -> Tag:
+    """A paragraph's element, with the language of its text when that is evidently not the
+    booklet's (`language`); and, for Arabic or Hebrew, which is drawn shaped and in visual
+    order, the text as written (ActualText), which is what a screen reader should read."""
     text = getattr(flowable, "text", None)
-    if given.actual_text or not isinstance(text, str) or not _SHAPED.search(text):
+    if not isinstance(text, str):
         return given
-    written = html.unescape(re.sub(r"<[^>]*>", "", text))
-    return replace(given, actual_text=" ".join(written.split()))
+    written = " ".join(html.unescape(re.sub(r"<[^>]*>", "", text)).split())
+    if given.lang is None and (other := other_language(written, language)):
+        given = replace(given, lang=other)
+    if given.actual_text or not _SHAPED.search(text):
+        return given
+    return replace(given, actual_text=written)
 
 
 class StructureTree:
     """Builds the tree while the canvas draws, and numbers the marked content of each page."""
 
-    def __init__(self) -> None:
+    def __init__(self, language: str = "en") -> None:
+        self.language = language
         self.root = Element(Tag("Document"), None)
         self.stack: list[Element] = [self.root]
         self.depth = 0  # how deep in marked content (an element's or an artifact) drawing is
@@ -134,7 +141,7 @@ class StructureTree:
             finally:
                 self.stack.pop()
         else:
-            with self.content(canvas, with_logical_text(given, flowable)):
+            with self.content(canvas, with_logical_text(given, flowable, self.language)):
                 yield
 
     @contextmanager
@@ -225,7 +232,7 @@ class StructureTree:
             yield
             return
         if isinstance(inner, ReportLabParagraph) and tag_of(inner) is None:
-            with self.content(canvas, with_logical_text(Tag("LBody"), inner)):
+            with self.content(canvas, with_logical_text(Tag("LBody"), inner, self.language)):
                 yield
             return
         item = self.stack[-1]
