@@ -5,7 +5,7 @@ metadata with the PDF/UA identifier, added to the canvas's document before it is
 from __future__ import annotations
 
 from typing import Any
-from xml.sax.saxutils import escape
+from html import escape
 
 from reportlab.pdfbase.pdfdoc import PDFDictionary, PDFName, PDFString
 from reportlab.pdfgen.canvas import Canvas
@@ -148,7 +148,7 @@ def object_reference(annotated: Annotated) -> list[Any]:
 def xmp_packet(title: str, language: str, producer: str) -> str:
     """XMP metadata: the title (as the viewer shows it), language, producer, and the
     PDF/UA-1 identifier. No dates, so the same input gives the same bytes."""
-    title, language, producer = escape(title), escape(language), escape(producer)
+    title, language, producer = (escape(text, quote=False) for text in (title, language, producer))
     return f"""<?xpacket begin="\ufeff" id="W5M0MpCehiHzreSzNTczkc9d"?>
 <x:xmpmeta xmlns:x="adobe:ns:meta/">
  <rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">
