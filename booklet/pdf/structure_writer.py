@@ -4,8 +4,8 @@ metadata with the PDF/UA identifier, added to the canvas's document before it is
 
 from __future__ import annotations
 
-from typing import Any
 from html import escape
+from typing import Any
 
 from reportlab.pdfbase.pdfdoc import PDFDictionary, PDFName, PDFString
 from reportlab.pdfgen.canvas import Canvas
