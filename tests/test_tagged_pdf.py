@@ -429,3 +429,12 @@ def test_a_paragraph_in_another_script_says_its_language(make_content) -> None: 
     assert paragraphs["请向我们索取中文版。"] == "zh"
     assert paragraphs["Или по-русски."] == "ru"
     assert paragraphs["Or in English."] is None
+
+
+def test_a_contents_entry_reads_as_its_title_without_the_leader_dots() -> None:
+    root = structure(sample_outputs()[0])
+    entries = [e for e in root.walk() if e.role == "Reference"]
+    content = yaml.safe_load(SAMPLE.read_text())
+    titles = [e.text().strip() for e in entries]
+    assert titles[0] == content["sections"][0]["title"]
+    assert all(" . " not in title and not title.startswith(".") for title in titles)

@@ -13,7 +13,7 @@ from reportlab.platypus import Flowable, Table, TableStyle
 from reportlab.platypus.tableofcontents import drawPageNumbers
 
 from booklet.pdf.measured import MeasuredParagraph
-from booklet.pdf.tagging import Place, Tag, tag
+from booklet.pdf.tagging import Place, Tag, aside, tag
 from booklet.pdf.template import Bookmark, Finished, LateNumbers
 from booklet.words.markup import escape
 
@@ -67,7 +67,8 @@ class Contents(Flowable):
 
         def leader_dots(canvas: Canvas, kind: str, label: str) -> None:
             style = self.level_style(int(label))
-            drawPageNumbers(canvas, style, [], text_width - 4, availHeight, " . ")
+            with aside(canvas):  # read as the title alone
+                drawPageNumbers(canvas, style, [], text_width - 4, availHeight, " . ")
 
         self.canv.setNamedCB("contents_dots", leader_dots)
         rows, commands = [], []

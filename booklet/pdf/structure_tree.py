@@ -182,6 +182,25 @@ class StructureTree:
             canvas.addLiteral("EMC")
 
     @contextmanager
+    def aside(self, canvas: Canvas) -> Iterator[None]:
+        """Decoration drawn in the middle of an element's content (a contents entry's leader
+        dots): the element's marked content stops, the decoration is an artifact, and the
+        element's content goes on under a new MCID."""
+        element = self.stack[-1] if self.depth == 1 else None
+        if element is None or not any(isinstance(c, Marked) for c in element.children):
+            yield
+            return
+        canvas.addLiteral("EMC /Artifact BMC")
+        try:
+            yield
+        finally:
+            page = canvas.getPageNumber()
+            marks = self.page_marks.setdefault(page, [])
+            element.children.append(Marked(page, len(marks)))
+            canvas.addLiteral(f"EMC /{element.role} <</MCID {len(marks)}>> BDC")
+            marks.append(element)
+
+    @contextmanager
     def quiet(self) -> Iterator[None]:
         """Drawing into a form XObject: its use on the page is marked, not its inside."""
         self.depth += 1

@@ -111,6 +111,17 @@ def artifact(canvas: Canvas, kind: str | None = None) -> Iterator[None]:
 
 
 @contextmanager
+def aside(canvas: Canvas) -> Iterator[None]:
+    """Decoration drawn in the middle of an element's own content (leader dots)."""
+    tagger = tagger_of(canvas)
+    if tagger is None:
+        yield
+        return
+    with tagger.aside(canvas):
+        yield
+
+
+@contextmanager
 def untagged(canvas: Canvas) -> Iterator[None]:
     """Drawing into a form XObject, whose use on the page is what is marked."""
     tagger = tagger_of(canvas)
