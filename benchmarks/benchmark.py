@@ -1,7 +1,7 @@
 """Wall time and peak memory of booklet's three workloads, each from a cold process.
 
 Usage: python benchmarks/benchmark.py [--runs 5] [--handouts 1000] [--jobs N]
-       [--only sample|large|batch|scaling]
+       [--only sample|large|batch|scaling|tags]
 
 - sample: `booklet build` of content/psoas-hip-pain.yaml;
 - large: `booklet build` of a generated booklet of 60 sections, 200 stretches and 300
@@ -9,7 +9,9 @@ Usage: python benchmarks/benchmark.py [--runs 5] [--handouts 1000] [--jobs N]
 - batch: `booklet batch` of content/hip-home-program.yaml with a roster of 1,000
   patients, 3 exercises each;
 - scaling: the generated booklet at 1x, 2x and 4x its size, reporting seconds per page,
-  which stay about the same when the cost grows linearly with the content.
+  which stay about the same when the cost grows linearly with the content;
+- tags: the sample tagged (the default) and with --no-tags, run by turns, reporting what
+  the structure tree costs in time and in bytes.
 
 Each run starts a new process (imports, fonts and all), so the figure is what a user
 waits for. Prints every run, then the median wall time and the largest peak resident
@@ -142,6 +144,24 @@ def scaling(booklet: list[str], folder: Path, runs: int) -> None:
         )
 
 
+def tagging_cost(booklet: list[str], folder: Path, runs: int) -> None:
+    """The sample with and without its structure tree, by turns: the cost of tagging."""
+    out = {"tagged": folder / "tagged", "untagged": folder / "untagged"}
+    times: dict[str, list[float]] = {"tagged": [], "untagged": []}
+    for _ in range(runs):
+        for kind, flags in (("tagged", []), ("untagged", ["--no-tags"])):
+            command = [*booklet, "build", str(SAMPLE), "--out", str(out[kind]), *flags]
+            times[kind].append(timed(command)[0])
+    tagged, untagged = (statistics.median(times[kind]) for kind in ("tagged", "untagged"))
+    sizes = {kind: (out[kind] / "psoas-hip-pain.pdf").stat().st_size for kind in out}
+    print(
+        f"tags: median {tagged:.3f} s tagged, {untagged:.3f} s untagged "
+        f"({(tagged / untagged - 1) * 100:+.0f}%); booklet {sizes['tagged']:,} bytes tagged, "
+        f"{sizes['untagged']:,} untagged ({(sizes['tagged'] / sizes['untagged'] - 1) * 100:+.1f}%)",
+        flush=True,
+    )
+
+
 def report(name: str, runs: list[tuple[float, float]], per_second: int | None = None) -> None:
     times = [seconds for seconds, _ in runs]
     median = statistics.median(times)
@@ -157,7 +177,9 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--handouts", type=int, default=1000)
     parser.add_argument("--jobs", type=int, default=None)
-    parser.add_argument("--only", choices=("sample", "large", "batch", "scaling"), default=None)
+    parser.add_argument(
+        "--only", choices=("sample", "large", "batch", "scaling", "tags"), default=None
+    )
     args = parser.parse_args()
     booklet = [sys.executable, "-m", "booklet"]
     with tempfile.TemporaryDirectory() as work:
@@ -188,6 +210,8 @@ def main() -> None:
             print(f"large booklet: {page_count(folder / 'out' / 'large.pdf')} pages")
         if not args.only or args.only == "scaling":
             scaling(booklet, folder, args.runs)
+        if not args.only or args.only == "tags":
+            tagging_cost(booklet, folder, args.runs)
 
 
 if __name__ == "__main__":
