@@ -362,9 +362,12 @@ def held_out_content(draw: st.DrawFn, picture: str) -> dict[str, Any]:
             "id": f"stretch-{len(sections) + 1}",
             "name": draw(text),
             "steps": draw(st.lists(text, min_size=1, max_size=6)),
-            "figure": "kneeling-hip-flexor",
             "hold": "30 seconds",
         }
+        if draw(st.booleans()):
+            stretch["figure"] = "kneeling-hip-flexor"
+        else:
+            stretch["image"] = picture
         if draw(st.booleans()):
             stretch["caution"] = draw(text)
         if draw(st.booleans()):

@@ -25,12 +25,13 @@ from booklet.pdf.blocks import (
     padded,
     padding,
     para,
+    picture_art,
 )
 from booklet.pdf.drawn import Icon, LinkedQr
 from booklet.pdf.measured import MeasuredParagraph
 from booklet.pdf.tagging import Place, Tag, grouped, tag, tag_of
 from booklet.pdf.template import Anchor, Bookmark
-from booklet.words import markup
+from booklet.words import languages, markup
 from booklet.words.phrases import dosage_values
 
 # a card is read title, picture, purpose, steps, video, caution, dosage, whatever its columns
@@ -153,7 +154,7 @@ def card_side(kit: Kit, stretch: Stretch, width: float) -> list[Flowable]:
     if stretch.figure is not None:
         image = figure_art(kit, stretch.figure, kit.card_picture_box)
     elif stretch.picture is not None:
-        image = kit.pictures.flowable(stretch.picture.path, kit.card_picture_box)
+        image = picture_art(kit, stretch.picture, kit.card_picture_box)
     if image is not None:
         tag(image, replace(tag_of(image) or Tag("Figure"), rank=CARD_ORDER["picture"]))
         image.hAlign = "CENTER"
@@ -264,7 +265,13 @@ def video_block(kit: Kit, url: str, width: float) -> Table:
         ),
     ]
     ink = gray_hex(palette.ink) if kit.pictures.gray else palette.ink
-    qr = tag(LinkedQr(url, 50 * styles.scale, ink), "Figure", alt=f"QR code: {url}", label=url)
+    qr = tag(
+        LinkedQr(url, 50 * styles.scale, ink),
+        "Figure",
+        alt=f"QR code: {url}",
+        lang=None if languages.primary(kit.language) == "en" else "en",
+        label=url,
+    )
     block = kit.row_table([[qr, text]], [58 * styles.scale, width - 58 * styles.scale])
     tag(block, "Div", rank=CARD_ORDER["steps"])
     block.setStyle(padding(0, 0, 0, 0, [("VALIGN", (0, 0), (-1, -1), "MIDDLE")]))
