@@ -156,6 +156,8 @@ def tree_failures(root: Node) -> list[str]:
             failures.append("L holding something other than LI")
         if role == "LI" and any(k.role not in ("Lbl", "LBody") for k in kids):
             failures.append("LI holding something other than Lbl and LBody")
+        if role == "LI" and [k.role for k in kids].count("LBody") != 1:
+            failures.append("LI without exactly one LBody")
         if role == "Table":
             failures += table_failures(kids)
         if role == "TOC" and any(k.role != "TOCI" for k in kids):
@@ -441,3 +443,18 @@ def test_a_contents_entry_reads_as_its_title_without_the_leader_dots() -> None:
     titles = [e.text().strip() for e in entries]
     assert titles[0] == content["sections"][0]["title"]
     assert all(" . " not in title and not title.startswith(".") for title in titles)
+
+
+def test_a_list_item_split_across_pages_stays_one_item(make_content) -> None:  # type: ignore[no-untyped-def]
+    long_item = " ".join(f"Sentence {n} of a very long list item." for n in range(1, 120))
+    content = make_content(
+        {
+            "title": "Hip care",
+            "sections": [{"title": "A long list", "body": f"- Short item.\n- {long_item}"}],
+        }
+    )
+    booklet = build(load(content)).booklet
+    assert len(PdfReader(io.BytesIO(booklet)).pages) >= 4  # the item runs over a page
+    assert matterhorn_failures(booklet) == []
+    items = [e for e in structure(booklet).walk() if e.role == "LI"]
+    assert len(items) == 2 and "Sentence 119" in items[1].text()

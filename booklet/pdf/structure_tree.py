@@ -145,12 +145,13 @@ class StructureTree:
                 yield
 
     @contextmanager
-    def content(self, canvas: Canvas, given: Tag) -> Iterator[None]:
-        """The drawing inside is the marked content of a new element tagged `given`."""
+    def content(self, canvas: Canvas, given: Tag, into: Element | None = None) -> Iterator[None]:
+        """The drawing inside is the marked content of a new element tagged `given` (or
+        more content of `into`, the rest of a list item split across pages)."""
         if self.depth:
             yield
             return
-        element = self.same_cell(given) or self.placed(given)
+        element = into or self.same_cell(given) or self.placed(given)
         page = canvas.getPageNumber()
         marks = self.page_marks.setdefault(page, [])
         element.children.append(Marked(page, len(marks)))
@@ -250,12 +251,17 @@ class StructureTree:
         if self.depth:
             yield
             return
+        item = self.stack[-1]
+        body = next(
+            (c for c in item.children if isinstance(c, Element) and c.role == "LBody"), None
+        )
         if isinstance(inner, ReportLabParagraph) and tag_of(inner) is None:
-            with self.content(canvas, with_logical_text(Tag("LBody"), inner, self.language)):
+            held = body if body is not None and not body.last_element() else None
+            given = with_logical_text(Tag("LBody"), inner, self.language)
+            with self.content(canvas, given, into=held):
                 yield
             return
-        item = self.stack[-1]
-        self.stack.append(item.add(Element(Tag("LBody"), item)))
+        self.stack.append(body or item.add(Element(Tag("LBody"), item)))
         try:
             yield
         finally:
