@@ -130,3 +130,30 @@ def untagged_operators(data: bytes) -> list[tuple[int, str]]:
             elif op in PAINTING and depth == 0:
                 found.append((index, op.decode() + " " + repr(operands)[:60]))
     return found
+
+
+TEXT_SHOWING = {b"Tj", b"TJ", b"'", b'"'}
+
+
+def fonts_showing_text(data: bytes) -> dict[str, Any]:
+    """Each font that shows text on a page or in a form used on it: name -> font dict."""
+    reader = PdfReader(io.BytesIO(data))
+    found: dict[str, Any] = {}
+
+    def scan(stream: Any, resources: Any) -> None:
+        fonts = resources.get("/Font", {}) if resources else {}
+        current = None
+        for operands, op in ContentStream(stream, reader).operations:
+            if op == b"Tf":
+                current = str(operands[0])
+            elif op in TEXT_SHOWING and current is not None:
+                font = fonts[current].get_object()
+                found[str(font.get("/BaseFont"))] = font
+        for xobject in (resources or {}).get("/XObject", {}).values():
+            xobject = xobject.get_object()
+            if xobject.get("/Subtype") == "/Form":
+                scan(xobject, xobject.get("/Resources"))
+
+    for page in reader.pages:
+        scan(page.get_contents(), page.get("/Resources"))
+    return found

@@ -18,7 +18,7 @@ from conftest import make_picture, run_cli, write_yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from pypdf import PdfReader
-from structure_reading import Node, structure, untagged_operators
+from structure_reading import Node, fonts_showing_text, structure, untagged_operators
 
 from booklet import build, load
 from booklet.document import PrintOptions
@@ -134,6 +134,13 @@ def matterhorn_failures(data: bytes) -> list[str]:
                 failures.append(f"page {number}: 28-011: link annotation not in the tree")
             if not annotation.get("/Contents"):
                 failures.append(f"page {number}: 28-004: link annotation without Contents")
+    for name, font in fonts_showing_text(data).items():
+        descriptor = font.get("/FontDescriptor", {})
+        if "/DescendantFonts" in font:
+            descriptor = font["/DescendantFonts"][0].get_object().get("/FontDescriptor", {})
+        embedded = any(key in descriptor for key in ("/FontFile", "/FontFile2", "/FontFile3"))
+        if not embedded or "/ToUnicode" not in font:
+            failures.append(f"31-xxx: font {name} shows text without embedding or ToUnicode")
     return failures + tree_failures(structure(data))
 
 
