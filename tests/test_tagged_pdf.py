@@ -12,11 +12,13 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+import pypdfium2 as pdfium
 import pytest
 import yaml
 from conftest import make_picture, run_cli, write_yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from PIL import ImageChops
 from pypdf import PdfReader
 from structure_reading import Node, fonts_showing_text, structure, untagged_operators
 
@@ -465,3 +467,14 @@ def test_a_list_item_split_across_pages_stays_one_item(make_content) -> None:  #
     assert matterhorn_failures(booklet) == []
     items = [e for e in structure(booklet).walk() if e.role == "LI"]
     assert len(items) == 2 and "Sentence 119" in items[1].text()
+
+
+def test_tags_change_no_pixel_of_the_printed_pages() -> None:
+    tagged, untagged = sample_outputs()[0], sample_outputs(tagged=False)[0]
+    pages = [pdfium.PdfDocument(data) for data in (tagged, untagged)]
+    assert len(pages[0]) == len(pages[1])
+    for number in range(len(pages[0])):
+        first, second = (
+            document[number].render(scale=0.5).to_pil().convert("RGB") for document in pages
+        )
+        assert ImageChops.difference(first, second).getbbox() is None, f"page {number + 1}"
