@@ -107,3 +107,18 @@ def test_entries_reportlab_does_not_know_are_written() -> None:
     compat.set_annotation_entry(link, "StructParent", 4)
     assert link.Contents == "Go to page 3" and link.otherkw["StructParent"] == 4
     assert compat.annotation_entry(link, "Contents") == "Go to page 3"
+
+
+def test_containers_and_split_list_items_are_recognised() -> None:
+    from reportlab.platypus import KeepTogether
+    from reportlab.platypus.flowables import LIIndenter
+
+    style = getSampleStyleSheet()["BodyText"]
+    assert compat.is_container(KeepTogether([Paragraph("x", style)]))
+    assert not compat.is_container(Paragraph("x", style))
+    steps = ListFlowable([ListItem(Paragraph("Kneel. " * 80, style))], bulletType="1")
+    first = steps._content[0]
+    assert isinstance(first, LIIndenter) and compat.starts_list_item(first)
+    first.wrap(200, 1000)
+    rest = first.split(200, 60)[1]
+    assert not compat.starts_list_item(rest)

@@ -9,7 +9,7 @@ from typing import Any, Protocol
 from reportlab.pdfbase import pdfdoc
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, Table
-from reportlab.platypus.flowables import BulletDrawer, LIIndenter, _Container
+from reportlab.platypus.flowables import BulletDrawer, LIIndenter, _Container, _ContainerSpace
 
 # --- tagged PDF ---------------------------------------------------------------------------
 #
@@ -89,6 +89,18 @@ def annotation_entry(annotation: Any, key: str) -> Any:
     if isinstance(annotation, pdfdoc.PDFDictionary):
         return annotation.dict.get(key)
     return getattr(annotation, key, None) or annotation.otherkw.get(key)
+
+
+def is_container(flowable: Any) -> bool:
+    """True for ReportLab's containers (KeepTogether, ListFlowable), which draw only what
+    they hold."""
+    return isinstance(flowable, _ContainerSpace)
+
+
+def starts_list_item(indenter: Any) -> bool:
+    """True for a list item's first part, which draws its bullet or number; False for the
+    rest of an item split across pages."""
+    return bool(indenter.__dict__.get("_bullet"))
 
 
 def link_target(annotation: Any) -> str:

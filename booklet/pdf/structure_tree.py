@@ -20,9 +20,15 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, ListFlowable, Spacer, Table
 from reportlab.platypus import Paragraph as ReportLabParagraph
 from reportlab.platypus.doctemplate import ActionFlowable
-from reportlab.platypus.flowables import DDIndenter, _Container
+from reportlab.platypus.flowables import DDIndenter
 
-from booklet.pdf.compat import annotation_entry, link_target, set_annotation_entry
+from booklet.pdf.compat import (
+    annotation_entry,
+    is_container,
+    link_target,
+    set_annotation_entry,
+    starts_list_item,
+)
 from booklet.pdf.tagging import ARTIFACT, GROUPING, TRANSPARENT, Place, Tag, tag_of
 from booklet.words.scripts import other_language
 
@@ -85,7 +91,7 @@ def default_tag(flowable: Any) -> Tag:
         return Tag("P")
     if isinstance(flowable, ListFlowable):
         return Tag("L")
-    if isinstance(flowable, (Table, _Container, DDIndenter, Spacer, ActionFlowable)):
+    if is_container(flowable) or isinstance(flowable, (Table, DDIndenter, Spacer, ActionFlowable)):
         return TRANSPARENT
     return ARTIFACT
 
@@ -233,7 +239,7 @@ class StructureTree:
             last = top.last_element()
             top = last if last is not None and last.role == "L" else top.add(Element(Tag("L"), top))
         last_item = top.last_element()
-        continued = not indenter.__dict__.get("_bullet") and last_item is not None
+        continued = not starts_list_item(indenter) and last_item is not None
         item = last_item if continued and last_item else top.add(Element(Tag("LI"), top))
         self.stack.append(item)
         try:
