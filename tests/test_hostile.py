@@ -22,7 +22,7 @@ import yaml
 from conftest import make_picture, run_cli, write_yaml
 
 from booklet.document import Outputs
-from booklet.engine import output, pipeline
+from booklet.engine import output
 from booklet.errors import OutputError
 from booklet.file_names import unique_stems
 from booklet.pdf.make import render_outputs
@@ -293,18 +293,26 @@ def test_ctrl_c_while_writing_leaves_nothing_behind(
 
 
 def test_ctrl_c_between_the_renames_waits_until_both_files_are_in_place(
-    content: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    content: Path, tmp_path: Path
 ) -> None:
+    # in a process of its own: the hold is for a command's single thread
     out = tmp_path / "out"
-    real_replace = os.replace
-
-    def replace_then_interrupt(source: Path, target: Path) -> None:
-        real_replace(source, target)
-        os.kill(os.getpid(), signal.SIGINT)
-
-    monkeypatch.setattr(output.os, "replace", replace_then_interrupt)
-    with pytest.raises(KeyboardInterrupt):
-        pipeline.build(content, out_dir=out)
+    script = (
+        "import os, signal, sys\n"
+        "from pathlib import Path\n"
+        "from booklet.engine import output, pipeline\n"
+        "real_replace = os.replace\n"
+        "def replace_then_interrupt(source, target):\n"
+        "    real_replace(source, target)\n"
+        "    os.kill(os.getpid(), signal.SIGINT)\n"
+        "output.os.replace = replace_then_interrupt\n"
+        "try:\n"
+        "    pipeline.build(Path(sys.argv[1]), out_dir=Path(sys.argv[2]))\n"
+        "except KeyboardInterrupt:\n"
+        "    sys.exit(130)\n"
+    )
+    finished = subprocess.run([sys.executable, "-c", script, str(content), str(out)])
+    assert finished.returncode == 130
     assert listing(out) == ["booklet-answer-key.pdf", "booklet.pdf"]
 
 

@@ -146,25 +146,18 @@ def restore(target: Path, earlier: Path | None) -> None:
 
 @contextlib.contextmanager
 def interrupts_held() -> Iterator[None]:
-    """Hold Ctrl-C (SIGINT) and SIGTERM until the block ends, then deliver the first one.
-
-    Python runs signal handlers in the main thread whichever thread the system chose, so
-    a handler that only notes the signal holds it even in a host with other threads."""
-    if threading.current_thread() is not threading.main_thread():
+    """Hold Ctrl-C (SIGINT) and SIGTERM until the block ends, where the system allows it."""
+    can_hold = hasattr(signal, "pthread_sigmask") and (
+        threading.current_thread() is threading.main_thread()
+    )
+    if not can_hold:
         yield
         return
-    caught: list[int] = []
-    previous = {
-        number: signal.signal(number, lambda number, frame: caught.append(number))
-        for number in (signal.SIGINT, signal.SIGTERM)
-    }
+    previous = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT, signal.SIGTERM})
     try:
         yield
     finally:
-        for number, handler in previous.items():
-            signal.signal(number, signal.SIG_DFL if handler is None else handler)
-        if caught:
-            signal.raise_signal(caught[0])
+        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
 
 
 def write_temporary(folder: Path, data: bytes) -> Path:
