@@ -98,7 +98,6 @@ def damaged(path: Path, error: Exception) -> BookletError:
     return BookletError([Problem(str(path), None, "", message)])
 
 
-@cached_by_content(maxsize=256)
 def header(path: Path) -> tuple[int, int, str]:
     """Width and height in pixels after EXIF rotation, and the file format, from the header."""
     width, height, file_format, orientation = decoded_header(path)

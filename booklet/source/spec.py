@@ -29,7 +29,6 @@ MAX_TEXT_CHARS = 1_000  # any other text (a step, a question, a caption)
 
 LANGUAGE_TAG = r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$"
 STRETCH_ID = r"^[A-Za-z0-9][A-Za-z0-9_-]*$"
-DURATION = r"^(\d+)\s*(s|sec|secs|seconds?|min|mins|minutes?)?$"
 LENGTH = r"^(\d+(?:\.\d+)?)\s*(mm|cm|in|pt)$"
 DATE = r"^\d{4}-\d{2}-\d{2}$"
 EMAIL = r"^[^@\s]*@[^@\s]*$"

@@ -12,7 +12,6 @@ from booklet.source.fields import Fields
 from booklet.source.links import has_control, link_problem
 from booklet.words import vocabulary
 
-DURATION = re.compile(spec.DURATION, re.IGNORECASE)
 LENGTH = re.compile(spec.LENGTH, re.IGNORECASE)
 POINTS_PER_UNIT = {"mm": 72 / 25.4, "cm": 72 / 2.54, "in": 72.0, "pt": 1.0}
 BOOLEAN_TEXT = {"true": True, "false": False}  # a quiz answer: true or false only
