@@ -13,7 +13,7 @@ from collections.abc import Sequence
 
 import yaml
 
-from booklet.model import Booklet, Exercise, Patient, Stretch
+from booklet.model import Booklet, Exercise, Patient, Section, Stretch
 from booklet.source import spec
 from booklet.source.fields import MAX_TEXT_CHARS, Context, Fields, scalar_text, suggestion
 from booklet.source.prescription import read_dosage
@@ -154,4 +154,23 @@ def chosen_stretches(booklet: Booklet, patient: Patient) -> tuple[Stretch, ...]:
         exercise.dosage.applied_to(by_id[exercise.id])
         for exercise in patient.exercises
         if exercise.id in by_id
+    )
+
+
+def compact_handout(booklet: Booklet, patient: Patient, exercises_title: str) -> Booklet:
+    """The booklet as a compact handout holds it, for the HTML twin: the sections marked
+    `handout: true` (without their stretches or pictures), then the patient's exercises in
+    the clinician's order under `exercises_title`, and the quiz only when asked for."""
+    marked = tuple(
+        dataclasses.replace(section, stretches=(), picture=None, figure=None)
+        for section in booklet.sections
+        if section.handout
+    )
+    exercises = Section(title=exercises_title, stretches=chosen_stretches(booklet, patient))
+    return dataclasses.replace(
+        booklet,
+        sections=(*marked, exercises),
+        quiz=booklet.quiz if patient.wants_quiz(compact=True) else None,
+        exercise_log=False,
+        questions_page=False,
     )
