@@ -115,7 +115,7 @@ class StretchCard:
         kit, inner = self.kit, width - 2 * SIDE
         if width >= COMPACT_BESIDE * kit.styles.scale and not across:
             column = 0.3 if lying else 0.22
-            return CardShape(True, (width * column * scale, 100.0 * scale), False)
+            return CardShape(True, (width * column * scale, 88.0 * scale), False)
         tall = 95.0 * kit.styles.scale**0.5 * scale
         caution = self.stretch.caution is not None and not across
         return CardShape(False, (inner * (0.6 if lying else 0.4), tall), caution, across)
@@ -207,7 +207,7 @@ class StretchCard:
         kit, stretch = self.kit, self.stretch
         side_width = shape.figure_box[0] + 16
         main_width = width - side_width
-        main = [*self.purpose(), self.steps(range(len(stretch.steps)))]
+        main: list[Flowable] = [self.steps(range(len(stretch.steps)))]
         if stretch.caution:
             main += [Spacer(1, 4), compact_caution(kit, stretch.caution, main_width - 2 * SIDE)]
         side: list[Flowable] = []
@@ -219,7 +219,7 @@ class StretchCard:
         body = layout_table(
             [kit.reading_order([side, main])], colWidths=kit.reading_order([side_width, main_width])
         )
-        body.setStyle(padding(SIDE, SIDE, 8, 6, [("VALIGN", (0, 0), (-1, -1), "TOP")]))
+        body.setStyle(padding(SIDE, SIDE, 7, 5, [("VALIGN", (0, 0), (-1, -1), "TOP")]))
         return [body]
 
     def top_rows(self, width: float, shape: CardShape) -> tuple[list[Flowable], list[int]]:
@@ -306,6 +306,13 @@ class CardHeader(Table):
         if continued:
             text += f' <font size="{styles.card_title.fontSize * 0.75:.1f}">'
             text += f"({markup.escape(kit.labels.continued)})</font>"
+        elif kit.compact and stretch.purpose:
+            # a handout's card says what the exercise is for in its header, saving a line
+            purpose = markup.tie_last_words(markup.inline(stretch.purpose))
+            text += (
+                f'&nbsp;&nbsp;<font name="{styles.body_fonts.italic}" '
+                f'size="{styles.card_title.fontSize * 0.78:.1f}">{purpose}</font>'
+            )
         self.title = MeasuredParagraph(text, styles.card_title)
         super().__init__([[self.title]], colWidths=[width])
         background = ("BACKGROUND", (0, 0), (-1, -1), reportlab_color(styles.palette.primary))

@@ -67,7 +67,7 @@ def dosage_strip(kit: Kit, cells: list[DoseCell], width: float) -> Table:
             ],
         )
     )
-    return padded(strip, width, top=0, bottom=8 if kit.compact else 11)
+    return padded(strip, width, top=0, bottom=7 if kit.compact else 11)
 
 
 def dose_cells(kit: Kit, stretch: Stretch) -> list[DoseCell]:
@@ -143,7 +143,7 @@ def dose_row(kit: Kit, cells: list[DoseCell], width: float) -> Table:
     spare = (width - sum(needs)) / len(cells)
     widths = [need + spare for need in needs]
     row = kit.row_table([[[cell.label, cell.value] for cell in cells]], widths)
-    top, bottom = (3, 4) if kit.compact else (5, 6)
+    top, bottom = (2, 3) if kit.compact else (5, 6)
     row.setStyle(
         padding(
             CELL_PADDING[0],
