@@ -121,7 +121,7 @@ def handout_section(kit: Kit, section: Section) -> list[Flowable]:
     """The section's title, its text and its callouts (its pictures left out), kept
     together and shortened to what fits: at most `SECTION_SHARE` of a page, and less where
     a shorter version (fewer of its paragraphs and lists, the callouts always kept) fits
-    the room left on the page; else it moves on to the next page."""
+    the room left under the last card; where none fits, the handout goes without it."""
     title_style = kit.styles.subheading.clone(
         "handout_section",
         fontSize=14 * kit.styles.scale,
@@ -143,8 +143,16 @@ def handout_section(kit: Kit, section: Section) -> list[Flowable]:
         return [title, *text[:blocks], *callouts]
 
     shorter = [version(blocks) for blocks in range(most - 1, 0, -1)]
-    kept = KeptOrShrunk(version(most), kit.height, lambda: shorter)
+    kept = InRoomLeft(version(most), kit.height, lambda: shorter)
     return marked("group", [kept], section.title)
+
+
+class InRoomLeft(KeptOrShrunk):
+    """A group printed in the room left on the page, shorter if need be, or left out
+    where even its shortest version does not fit: it never takes a page of its own."""
+
+    def split(self, aW: float, aH: float) -> list[Flowable]:
+        return super().split(aW, aH) or [Spacer(0, 0)]
 
 
 def handout_notes(kit: Kit, notes: str) -> Table:

@@ -25,7 +25,7 @@ def header_band(kit: Kit, booklet: Booklet, brand: Brand, patient: Patient) -> l
     clinic, program = clinic_block(kit, booklet, brand), program_block(kit, patient)
     across = kit.width >= DETAILS_ACROSS * kit.styles.scale
     if across:
-        table = kit.row_table([[clinic, program]], [kit.width * 0.45, kit.width * 0.55])
+        table = kit.row_table([[clinic, program]], [kit.width * 0.4, kit.width * 0.6])
     else:
         table = layout_table([[clinic], [program]], colWidths=[kit.width])
         table.setStyle([("TOPPADDING", (0, 1), (-1, 1), 8)])
