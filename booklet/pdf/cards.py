@@ -248,7 +248,7 @@ class StretchCard:
         if caution_row and shape.caution_under_figure and stretch.caution:
             rows.append(padded(caution_box(kit, stretch.caution, inner), width, top=6, bottom=2))
             caution_row = False
-        if stretch.purpose:
+        if stretch.purpose and not kit.compact:  # a handout's card has it in its header
             rows.append(padded(self.purpose()[0], width, top=6, bottom=2))
         steps_at = []
         for index in range(len(stretch.steps)):

@@ -50,7 +50,11 @@ def dosage_strip(kit: Kit, cells: list[DoseCell], width: float) -> Table:
     """The five cells (see `dose_cells`) in the card's side padding, for a card `width`
     wide."""
     inner = width - 28
-    rows = [len(cells)] if fits(cells, inner, whole=True) else even_rows(cells, inner)
+    # a handout's card keeps its cells in one row where they need only break between words
+    one_row = fits(cells, inner, whole=True) or (
+        kit.compact and len(cells) <= 5 and fits(cells, inner, whole=False)
+    )
+    rows = [len(cells)] if one_row else even_rows(cells, inner)
     tables, start = [], 0
     for count in rows:
         tables.append(dose_row(kit, cells[start : start + count], inner))
@@ -145,8 +149,14 @@ def split_evenly(total: int, count: int) -> list[list[int]]:
 def dose_row(kit: Kit, cells: list[DoseCell], width: float) -> Table:
     """One row of cells across `width`: each gets what it needs, and the rest is shared."""
     needs = [cell.whole for cell in cells]
-    if sum(needs) > width:
-        needs = [max(cell.least, width * cell.whole / sum(needs)) for cell in cells]
+    if sum(needs) > width:  # each its least, and what is left shared as each lacks
+        lacking = [cell.whole - cell.least for cell in cells]
+        # a point to spare each, so that rounding never breaks a word measured to fit
+        left = max(0.0, width - sum(cell.least + 1 for cell in cells))
+        needs = [
+            cell.least + 1 + (left * lack / sum(lacking) if sum(lacking) else 0.0)
+            for cell, lack in zip(cells, lacking, strict=True)
+        ]
     spare = (width - sum(needs)) / len(cells)
     widths = [need + spare for need in needs]
     row = kit.row_table([[[cell.label, cell.value] for cell in cells]], widths)
