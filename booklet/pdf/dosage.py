@@ -47,9 +47,14 @@ class DoseCell:
 
 
 def dosage_strip(kit: Kit, cells: list[DoseCell], width: float) -> Table:
-    """The five cells (see `dose_cells`) in the card's side padding, for a card `width`
-    wide."""
-    inner = width - 28
+    """The cells (see `dose_cells`) in the card's side padding, for a card `width` wide."""
+    return padded(
+        strip_table(kit, cells, width - 28), width, top=0, bottom=6 if kit.compact else 11
+    )
+
+
+def strip_table(kit: Kit, cells: list[DoseCell], inner: float) -> Table:
+    """The cells across `inner`, in one row or the fewest even rows."""
     # a handout's card keeps its cells in one row where they need only break between words
     one_row = fits(cells, inner, whole=True) or (
         kit.compact and len(cells) <= 5 and fits(cells, inner, whole=False)
@@ -78,7 +83,7 @@ def dosage_strip(kit: Kit, cells: list[DoseCell], width: float) -> Table:
             ],
         )
     )
-    return padded(strip, width, top=0, bottom=6 if kit.compact else 11)
+    return strip
 
 
 def dose_cells(kit: Kit, stretch: Stretch) -> list[DoseCell]:
