@@ -199,7 +199,7 @@ def test_a_full_prescription_prints_on_the_card_the_chart_and_the_html(twelve: P
     for words in ("Rest", "Tempo", "red band", "pain no higher than 3/10", "10 minutes"):
         assert words in html
     assert "5\u00a0days a week" in html or "5 days a week" in html
-    assert "My two-week chart" in html
+    assert "My two-week chart" in html and "Home exercise program" in html
 
 
 def test_the_prescription_is_worded_in_every_built_in_language() -> None:
