@@ -114,8 +114,14 @@ class StretchCard:
         steps keep room enough, else across the top at a third of the usual height."""
         kit, inner = self.kit, width - 2 * SIDE
         if width >= COMPACT_BESIDE * kit.styles.scale and not across:
-            column = 0.3 if lying else 0.17
-            return CardShape(True, (width * column * scale, 84.0 * scale), False)
+            tall = 84.0 * scale
+            # a slim standing figure takes only its own width, leaving the steps the rest;
+            # the video's code needs its own
+            column = width * (0.3 if lying else 0.17) * scale
+            needed = tall * self.figure_aspect + 2 if self.has_figure else column
+            if self.stretch.video:
+                needed = max(needed, 48.0 * kit.styles.scale)
+            return CardShape(True, (min(column, needed), tall), False)
         tall = 95.0 * kit.styles.scale**0.5 * scale
         caution = self.stretch.caution is not None and not across
         return CardShape(False, (inner * (0.6 if lying else 0.4), tall), caution, across)
