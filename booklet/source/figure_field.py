@@ -147,31 +147,44 @@ def overridden(
     check_combined(fields, angles)
     if len(fields.ctx.problems) > before:
         return None
-    drawn = settled(
-        Figure(
-            name=figure.name,
-            base=figure.base,
-            angles=tuple(sorted(angles.items())),
-            reach=tuple(sorted(reach.items())),
-            side=side,
-            props=props,
-            emphasis=emphasis,
-            arrow=arrow,
-            then=tuple(sorted(then.items())),
-            layers=figure.layers,
-            caption=caption,
-            alt=alt,
-            view=view,
-        )
+    asked = Figure(
+        name=figure.name,
+        base=figure.base,
+        angles=tuple(sorted(angles.items())),
+        reach=tuple(sorted(reach.items())),
+        side=side,
+        props=props,
+        emphasis=emphasis,
+        arrow=arrow,
+        then=tuple(sorted(then.items())),
+        layers=figure.layers,
+        view=view,
     )
+    if asked == figure:  # the built-in pose as it is: settled, and tested to be holdable
+        return replace(figure, caption=caption, alt=alt)
+    drawn = settled_once(asked)
     check_posture(fields, drawn, figure)
-    return None if len(fields.ctx.problems) > before else drawn
+    if len(fields.ctx.problems) > before:
+        return None
+    return replace(drawn, caption=caption, alt=alt)
+
+
+@functools.lru_cache(maxsize=256)
+def settled_once(figure: Figure) -> Figure:
+    """`settled`, once per process for each pose (200 cards may share one adjusted pose)."""
+    return settled(figure)
+
+
+@functools.lru_cache(maxsize=256)
+def posture_problems_once(figure: Figure) -> tuple[str, ...]:
+    """What stops a body holding `figure`, found once per process for each pose."""
+    return tuple(posture_problems(figure))
 
 
 def check_posture(fields: Fields, figure: Figure, pose: Figure) -> None:
     """A pose a real body could not hold (falling over, a hand short of what it holds, a
     knee off the floor it kneels on) is an error naming the angles that work."""
-    problems = posture_problems(figure)
+    problems = posture_problems_once(figure)
     if not problems:
         return
     changed = [name for name, value in figure.angles if dict(pose.angles).get(name, 0.0) != value]
