@@ -105,6 +105,13 @@ if TYPE_CHECKING:
     help="Large print: 18 pt body text in a low-vision typeface, 1.5 line spacing, one column.",
 )
 @click.option("--grayscale", is_flag=True, help="Shades of gray only, for photocopying.")
+@click.option(
+    "--jobs",
+    type=click.IntRange(min=1),
+    default=None,
+    help="Render the formats and quiz versions asked for in up to N processes side by side "
+    "(default: the cores other programs leave free).",
+)
 @NO_CACHE
 def build(
     content: Path,
@@ -123,6 +130,7 @@ def build(
     patient: Path | None,
     large_print: bool,
     grayscale: bool,
+    jobs: int | None,
 ) -> None:
     """Write OUT/<name>.pdf and OUT/<name>-answer-key.pdf (or .html) from CONTENT."""
     from booklet.document import PrintOptions
@@ -153,9 +161,13 @@ def build(
         from booklet.engine.pipeline import build_document
         from booklet.source.read import load
 
+        from booklet.engine.side_by_side import free_cores
+
         document = load(content, brand, restrict_to)
         warn(document.warnings)
-        paths = build_document(document, out_dir, formats, options, patient)
+        paths = build_document(
+            document, out_dir, formats, options, patient, jobs=jobs or free_cores()
+        )
     for path in paths:
         click.echo(str(path))
 
