@@ -159,9 +159,8 @@ def build(
         return
     with reported_errors():  # ReportLab loads in here: a Ctrl-C while it does is reported too
         from booklet.engine.pipeline import build_document
-        from booklet.source.read import load
-
         from booklet.engine.side_by_side import free_cores
+        from booklet.source.read import load
 
         document = load(content, brand, restrict_to)
         warn(document.warnings)

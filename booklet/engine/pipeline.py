@@ -13,8 +13,8 @@ from dataclasses import replace
 from pathlib import Path
 
 from booklet.document import Document, Outputs, PrintOptions
-from booklet.engine.side_by_side import side_by_side
 from booklet.engine.output import output_files, patient_stem, remove_leftovers, write_files
+from booklet.engine.side_by_side import side_by_side
 from booklet.engine.versions import quiz_versions
 from booklet.model import Patient
 from booklet.pdf.make import render_outputs
