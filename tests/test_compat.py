@@ -94,6 +94,24 @@ def test_broken_lines_are_the_paragraphs_lines() -> None:
     assert len(lines.lines) >= 2, CHANGED + "Paragraph.blPara no longer holds the broken lines"
 
 
+def test_parsed_markup_gives_the_fragments_paragraph_makes_and_copies_of_them() -> None:
+    style = ParagraphStyle("plain", fontSize=11, leading=14)
+    markup = "Hold for <b>30 seconds</b> &amp; breathe, <i>slowly</i>."
+    made = Paragraph(markup, style)
+    cleaned, parsed_style, frags, bullet = compat.parsed_markup(markup, style)
+    assert (cleaned, parsed_style, bullet) == (made.text, style, None), (
+        CHANGED + "Paragraph no longer parses with ParaParser after cleanBlockQuotedText"
+    )
+    assert [vars(f) for f in frags] == [vars(f) for f in made.frags], CHANGED + "ParaParser"
+    again = compat.parsed_markup(markup, ParagraphStyle("other name", parent=style))
+    assert [vars(f) for f in again[2]] == [vars(f) for f in frags]
+    assert all(a is not b for a, b in zip(again[2], frags, strict=True))
+    bigger = compat.parsed_markup(markup, ParagraphStyle("big", parent=style, fontSize=20))
+    assert {f.fontSize for f in bigger[2]} == {20}
+    from_frags = Paragraph(cleaned, style, frags=frags)
+    assert from_frags.wrap(200, 100) == made.wrap(200, 100), CHANGED + "Paragraph(frags=)"
+
+
 def test_set_broken_lines_changes_what_is_drawn() -> None:
     paragraph = wrapped_paragraph()
     shown = copy.copy(compat.broken_lines(paragraph))
