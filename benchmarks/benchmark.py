@@ -250,7 +250,10 @@ def compare(
         print(f"{name} ({kind}): {medians[1] / medians[0]:.2f} times as fast as against")
 
 
-CASES = ("help", "validate", "sample", "large", "batch", "photos", "cards", "photo-batch", "scaling")
+CASES = (
+    *("help", "validate", "sample", "large", "batch"),
+    *("photos", "cards", "photo-batch", "scaling"),
+)
 
 
 def case(
@@ -261,12 +264,14 @@ def case(
     booklet = [python, "-m", "booklet"]
     jobs = ["--jobs", str(args.jobs)] if args.jobs else []
     out = ["--out", str(folder / "out")]
+    sample = checkout(python) / "content" / SAMPLE.name  # each checkout's own sample
     if name == "help":
         return [*booklet, "--help"], None
     if name == "validate":
-        return [*booklet, "validate", str(SAMPLE)], None
+        return [*booklet, "validate", str(sample)], None
     if name == "batch":
-        handouts = [str(HANDOUT), str(roster(folder, args.handouts))]
+        handout = checkout(python) / "content" / HANDOUT.name
+        handouts = [str(handout), str(roster(folder, args.handouts))]
         return [*booklet, "batch", *handouts, "--out", str(folder / "batch"), *jobs], args.handouts
     if name == "photo-batch":
         count = min(300, args.handouts)
@@ -274,12 +279,21 @@ def case(
         handouts = [str(content), str(photo_content.photo_roster(folder, count))]
         return [*booklet, "batch", *handouts, "--out", str(folder / "photo-batch"), *jobs], count
     content = {
-        "sample": lambda: SAMPLE,
+        "sample": lambda: sample,
         "large": lambda: large_content(folder),
         "photos": lambda: photo_content.photo_booklet(folder),
         "cards": lambda: photo_content.card_booklet(folder),
     }[name]()
     return [*booklet, "build", str(content), *out], None
+
+
+def checkout(python: str) -> Path:
+    """The folder of the checkout whose booklet `python` imports."""
+    if python == sys.executable:
+        return ROOT
+    code = "import booklet, pathlib; print(pathlib.Path(booklet.__file__).parents[1])"
+    found = subprocess.run([python, "-c", code], capture_output=True, text=True, check=True)
+    return Path(found.stdout.strip())
 
 
 def main() -> None:
