@@ -6,7 +6,7 @@ import os
 from pathlib import Path
 
 import pytest
-from conftest import SAMPLE, run_cli
+from conftest import SAMPLE, make_picture, run_cli, write_yaml
 
 from booklet.engine.side_by_side import free_cores, side_by_side
 from booklet.errors import BookletError, Problem
@@ -65,3 +65,22 @@ def test_one_job_or_one_item_stays_in_this_process():
     assert side_by_side(lambda _: os.getpid(), [1, 2], jobs=1) == [parent, parent]
     assert side_by_side(lambda _: os.getpid(), [1], jobs=4) == [parent]
     assert 1 <= free_cores() <= (os.cpu_count() or 1)
+
+
+def test_no_cache_holds_in_the_processes_and_threads_a_build_starts(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    cache = tmp_path / "cache"
+    monkeypatch.setenv("BOOKLET_CACHE_DIR", str(cache))
+    folder = tmp_path / "in"
+    for name in ("one.jpg", "two.jpg", "three.jpg"):  # a JPEG is prepared, and cached
+        make_picture(folder / name, size=(120, 90))
+    content = write_yaml(
+        folder / "pictures.yaml",
+        "title: Pictures\nsections:\n"
+        + "".join(f"  - title: Part {n}\n    image: {n}.jpg\n" for n in ("one", "two", "three")),
+    )
+    asked = ("--no-cache", "--versions", "2", "--jobs", "2")
+    result = run_cli(["build", content, "--out", tmp_path / "out", *asked])
+    assert result.exit_code == 0, result.stderr
+    assert not cache.exists() or [p for p in cache.rglob("*") if p.is_file()] == []

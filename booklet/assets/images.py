@@ -5,6 +5,7 @@ of the file: a picture replaced in place is read again)."""
 from __future__ import annotations
 
 import contextlib
+import contextvars
 import hashlib
 import importlib
 import io
@@ -225,8 +226,10 @@ def prepare_side_by_side(uses: list[tuple[Path, float, float, bool]]) -> None:
         with contextlib.suppress(BookletError, OSError):
             embeddable(*use)
 
+    # each in a copy of this thread's context, which says whether the cache is switched off
+    contexts = [contextvars.copy_context() for _ in uses]
     with ThreadPoolExecutor(threads) as pool:
-        list(pool.map(prepare, uses))
+        list(pool.map(lambda context, use: context.run(prepare, use), contexts, uses))
 
 
 # what a prepared picture depends on besides the file and its box: the way it is made
