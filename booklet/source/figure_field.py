@@ -5,9 +5,12 @@ from __future__ import annotations
 
 import functools
 from dataclasses import replace
+from pathlib import Path
 
 import yaml
 
+import booklet.figures as figures_package
+from booklet.assets import disk_cache
 from booklet.figures.library import (
     ANATOMY,
     ANATOMY_DESCRIPTIONS,
@@ -74,9 +77,31 @@ def builtin(name: str) -> Figure:
 
 
 def settled(figure: Figure) -> Figure:
-    """`figure` with the feet its pose rests on put flat on the floor."""
-    angles = flat_feet(figure, dict(figure.angles))
+    """`figure` with the feet its pose rests on put flat on the floor. Finding them takes
+    many trial posings, so the angles are kept in the disk cache, named by the pose and
+    the code that poses it (the figure carries no caption or alt text here)."""
+    entry = disk_cache.entry_name("settled", disk_cache.code_version(FIGURES), repr(figure))
+    angles = angles_from_entry(disk_cache.read(entry))
+    if angles is None:
+        angles = flat_feet(figure, dict(figure.angles))
+        disk_cache.write(entry, "\n".join(f"{k} {v!r}" for k, v in angles.items()).encode())
     return replace(figure, angles=tuple(sorted(angles.items())))
+
+
+FIGURES = Path(figures_package.__file__).parent
+
+
+def angles_from_entry(entry: bytes | None) -> dict[str, float] | None:
+    """The angles a disk cache entry holds, or None."""
+    if entry is None:
+        return None
+    try:
+        return {
+            name: float(value)
+            for name, value in (line.split(" ") for line in entry.decode().splitlines())
+        }
+    except ValueError:
+        return None
 
 
 def read_figure(ctx: Context, node: yaml.Node, path: str) -> Figure | None:
