@@ -1,20 +1,28 @@
-"""Renders side by side: the same bytes as one after another, mistakes and lost processes."""
+"""Renders side by side (formats, versions, a booklet and its key): the same bytes as one
+after another; mistakes, lost processes, and a key started with pages that turned out wrong."""
 
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 from conftest import SAMPLE, make_picture, run_cli, write_yaml
 
+from booklet.document import Document, Outputs
 from booklet.engine.side_by_side import free_cores, side_by_side
 from booklet.errors import BookletError, Problem
+from booklet.pdf import key_ahead
+from booklet.pdf.make import render_outputs
+from booklet.source.read import load
 
 
-def built(tmp_path: Path, name: str, *options: str) -> dict[str, bytes]:
+def built(
+    tmp_path: Path, name: str, *options: str | Path, source: Path = SAMPLE
+) -> dict[str, bytes]:
     out = tmp_path / name
-    result = run_cli(["build", SAMPLE, "--out", out, *options])
+    result = run_cli(["build", source, "--out", out, *options])
     assert result.exit_code == 0, result.stderr
     return {path.name: path.read_bytes() for path in sorted(out.iterdir())}
 
@@ -84,3 +92,70 @@ def test_no_cache_holds_in_the_processes_and_threads_a_build_starts(
     result = run_cli(["build", content, "--out", tmp_path / "out", *asked])
     assert result.exit_code == 0, result.stderr
     assert not cache.exists() or [p for p in cache.rglob("*") if p.is_file()] == []
+
+
+class Recorded:
+    """A render 'started elsewhere' that runs here, noting what became of it."""
+
+    def __init__(self, render: Callable[[], bytes], fails: bool = False) -> None:
+        self.made = None if fails else render()
+        self.cancelled = False
+
+    def result(self) -> bytes | None:
+        return self.made
+
+    def cancel(self) -> None:
+        self.cancelled = True
+
+
+@pytest.fixture(scope="module")
+def sample_serial() -> tuple[Document, Outputs]:
+    document = load(SAMPLE)
+    return document, render_outputs(document)
+
+
+def test_the_key_starts_after_the_quiz_heading_with_the_booklets_pages(sample_serial):
+    document, serial = sample_serial
+    started: list[Recorded] = []
+
+    def start(render: Callable[[], bytes]) -> Recorded:
+        started.append(Recorded(render))
+        return started[-1]
+
+    assert render_outputs(document, start=start) == serial
+    assert len(started) == 1 and not started[0].cancelled
+
+
+def test_a_key_started_with_pages_that_turn_out_wrong_is_made_again(sample_serial, monkeypatch):
+    document, serial = sample_serial
+    started: list[Recorded] = []
+
+    def start(render: Callable[[], bytes]) -> Recorded:
+        started.append(Recorded(render))
+        return started[-1]
+
+    wrong = {section.title: 99 for section in document.booklet.sections}
+    monkeypatch.setattr(key_ahead, "pages_so_far", lambda _canvas, _booklet: wrong)
+    assert render_outputs(document, start=start) == serial
+    assert started[0].cancelled and started[0].made != serial.answer_key
+
+
+def test_a_key_whose_process_fails_is_made_here(sample_serial):
+    document, serial = sample_serial
+    assert render_outputs(document, start=lambda render: Recorded(render, fails=True)) == serial
+
+
+def test_a_key_naming_no_page_and_a_patients_key_start_at_once_in_another_process(tmp_path):
+    content = Path(__file__).resolve().parent.parent / "content" / "hip-home-program.yaml"
+    patient = content.parent.parent / "patients" / "maria-lopez.yaml"
+    for extra in ([], ["--patient", patient]):
+        parallel = built(tmp_path, f"parallel{len(extra)}", *extra, "--jobs", "2", source=content)
+        serial = built(tmp_path, f"serial{len(extra)}", *extra, "--jobs", "1", source=content)
+        assert parallel == serial
+
+
+def test_the_sample_with_its_key_beside_it_gives_the_bytes_of_a_serial_build(tmp_path):
+    for extra in ([], ["--imposition", "saddle"]):
+        parallel = built(tmp_path, f"parallel{len(extra)}", *extra, "--jobs", "2")
+        serial = built(tmp_path, f"serial{len(extra)}", *extra, "--jobs", "1")
+        assert parallel == serial

@@ -14,9 +14,10 @@ from pathlib import Path
 
 from booklet.document import Document, Outputs, PrintOptions
 from booklet.engine.output import output_files, patient_stem, remove_leftovers, write_files
-from booklet.engine.side_by_side import side_by_side
+from booklet.engine.side_by_side import side_by_side, start_ahead
 from booklet.engine.versions import quiz_versions
 from booklet.model import Patient
+from booklet.pdf.key_ahead import Start
 from booklet.pdf.make import render_outputs
 from booklet.source.patient import handout
 from booklet.source.read import load, load_patient
@@ -38,10 +39,12 @@ def render_formats(
     formats: Iterable[str],
     options: PrintOptions | None = None,
     patient: Patient | None = None,
+    start: Start | None = None,
 ) -> dict[str, Outputs]:
-    """Each asked-for format ("pdf", "html") -> its files as bytes."""
+    """Each asked-for format ("pdf", "html") -> its files as bytes; with `start`, a PDF's
+    answer key is made in another process while its booklet is laid out."""
     return {
-        fmt: render_outputs(document, options, patient)
+        fmt: render_outputs(document, options, patient, start)
         if fmt == "pdf"
         else render_html(document, patient)
         for fmt in formats
@@ -106,9 +109,12 @@ def write_document(
         ]
     renders = [(stem, edition, fmt) for stem, edition in editions for fmt in formats]
 
+    # one render: its key beside its booklet; several: each in a process of its own
+    start = start_ahead if jobs > 1 and len(renders) == 1 else None
+
     def rendered(job: tuple[str, Document, str]) -> Outputs:
         _, edition, fmt = job
-        return render_formats(edition, [fmt], options, patient)[fmt]
+        return render_formats(edition, [fmt], options, patient, start)[fmt]
 
     files: list[tuple[Path, bytes]] = []
     for (edition_stem, _, fmt), outputs in zip(

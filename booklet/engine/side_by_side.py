@@ -14,9 +14,9 @@ import multiprocessing
 import os
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Generic, TypeVar, cast
+from typing import Any, Generic, TypeVar, cast
 
-from booklet.engine import stopping, workers
+from booklet.engine import output, stopping, workers
 from booklet.errors import BookletError
 
 T = TypeVar("T")
@@ -72,3 +72,48 @@ def side_by_side(render: Callable[[T], R], items: Sequence[T], jobs: int) -> lis
         render(items[outcome.index]) if outcome.lost else cast(R, outcome.result)
         for outcome in found
     ]
+
+
+class Ahead:
+    """One render started now in a forked process, its bytes collected later (see
+    booklet.pdf.key_ahead): None when it failed or its process died, for the caller to
+    render it itself."""
+
+    def __init__(self, render: Callable[[], bytes]) -> None:
+        context = multiprocessing.get_context("fork")
+        self.connection, theirs = context.Pipe(duplex=False)
+        self.process = context.Process(
+            target=render_and_send, args=(render, theirs, os.getpid()), daemon=True
+        )
+        with output.interrupts_held():  # the process unblocks SIGTERM once its handler is set
+            self.process.start()
+        theirs.close()
+
+    def result(self) -> bytes | None:
+        try:
+            found = self.connection.recv()
+        except (EOFError, OSError):
+            found = None
+        self.process.join()
+        return found if isinstance(found, bytes) else None
+
+    def cancel(self) -> None:
+        if self.process.is_alive():
+            self.process.terminate()
+        self.process.join()
+
+
+def render_and_send(render: Callable[[], bytes], connection: Any, parent: int) -> None:
+    stopping.become_worker(parent)
+    try:
+        made: bytes | None = render()
+    except Exception:  # this process's caller renders it again, and reports what is wrong
+        made = None
+    workers.with_suppressed_pipe_errors(connection.send, made)
+
+
+def start_ahead(render: Callable[[], bytes]) -> Ahead | None:
+    """The render started in a forked process, or None where processes cannot fork."""
+    if "fork" not in multiprocessing.get_all_start_methods():
+        return None
+    return Ahead(render)

@@ -133,6 +133,12 @@ def save_after_build(template: BaseDocTemplate) -> None:
     template._doSave = 0  # type: ignore[attr-defined]
 
 
+def building_template(canvas: Canvas) -> BaseDocTemplate | None:
+    """The document template laying out onto `canvas` (its `_doctemplate`, set while a
+    template builds), or None."""
+    return getattr(canvas, "_doctemplate", None)
+
+
 def pdf_document(canvas: Canvas) -> PDFDocument:
     """The PDF document a canvas writes into (its `_doc`), to add objects to it."""
     return canvas._doc  # type: ignore[attr-defined,no-any-return]
