@@ -21,7 +21,14 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.pdfdoc import PDFDocument
 from reportlab.pdfgen import canvas
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate, Paragraph, Table
+from reportlab.platypus import (
+    BaseDocTemplate,
+    Flowable,
+    Frame,
+    PageTemplate,
+    Paragraph,
+    Table,
+)
 from reportlab.platypus import paragraph as rl_paragraph
 
 from booklet import build, load
@@ -179,6 +186,23 @@ def test_pdf_document_is_the_document_a_canvas_writes() -> None:
     canvas.beginForm("box")
     canvas.endForm()
     assert canvas.hasForm("box") and document.hasForm("box")
+
+
+def test_building_template_is_the_template_drawing_onto_a_canvas() -> None:
+    seen: list[object] = []
+
+    class Looking(Flowable):
+        def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+            return 10, 10
+
+        def draw(self) -> None:
+            seen.append(compat.building_template(self.canv))
+
+    template = BaseDocTemplate(io.BytesIO())
+    template.addPageTemplates([PageTemplate("page", [Frame(36, 36, 500, 700)])])
+    template.build([Looking()])
+    assert seen == [template], CHANGED + "a building template no longer sets canv._doctemplate"
+    assert compat.building_template(Canvas(io.BytesIO())) is None
 
 
 def test_add_object_adds_an_indirect_object_to_a_pypdf_writer() -> None:
