@@ -233,3 +233,40 @@ def test_a_built_in_pose_used_as_it_is_is_not_posed_again_to_validate(
         dataclasses.replace(figure, caption=None, alt=None) == builtin(figure.name)
         for figure in drawn
     )
+
+
+def test_a_batchs_workers_share_the_pictures_prepared_before_they_start(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = tmp_path / "in"
+    photo(folder / "photo.jpg", size=(303, 200))
+    photo(folder / "see-through.png", size=(305, 200), mode="RGBA")
+    write_yaml(
+        folder / "library.yaml",
+        "stretches:\n"
+        "  - name: Wall stretch\n    id: wall\n    image: photo.jpg\n    steps: [Lean in.]\n"
+        "  - name: Floor stretch\n    id: floor\n    image: see-through.png\n"
+        "    steps: [Lie down.]\n",
+    )
+    content = write_yaml(
+        folder / "handout.yaml",
+        "title: Home program\nlibrary: [library.yaml]\nsections:\n  - title: Exercises\n"
+        "    image: photo.jpg\n    stretches:\n      - use: wall\n      - use: floor\n",
+    )
+    roster = folder / "roster.csv"
+    rows = [f"Patient {n},2026-11-20,Sam Okafor,wall;floor,," for n in range(6)]
+    roster.write_text("name,date,clinician,exercises,notes,file\n" + "\n".join(rows) + "\n")
+    prepared = tmp_path / "prepared.txt"  # appended to by every process
+    prepare = images.print_ready.__wrapped__  # type: ignore[attr-defined]
+
+    def noted(path: Path, *box: float) -> Image.Image:
+        with prepared.open("a") as note:
+            note.write(f"{path.name}\n")
+        return prepare(path, *box)
+
+    monkeypatch.setattr(images, "print_ready", noted)
+    out = tmp_path / "out"
+    result = run_cli(["batch", content, roster, "--out", out, "--jobs", "2", "--no-cache"])
+    assert result.exit_code == 0, result.stderr
+    assert len(list(out.glob("handout-patient-*.pdf"))) == 6
+    assert sorted(prepared.read_text().split()) == ["photo.jpg", "see-through.png"]

@@ -9,15 +9,16 @@ from collections.abc import Callable, Iterator
 from reportlab.platypus import Flowable
 from reportlab.platypus.doctemplate import LayoutError
 
-from booklet.assets import fonts
+from booklet.assets import fonts, images
 from booklet.document import Document, Outputs, PrintOptions
 from booklet.errors import BookletError, Problem
 from booklet.model import Patient
+from booklet.pdf import compat
 from booklet.pdf.answer_key import answer_key_story
 from booklet.pdf.blocks import Kit, PictureSizes
 from booklet.pdf.key_ahead import KeyAhead, Start, section_pages
 from booklet.pdf.render import DocumentInfo, Rendered, render
-from booklet.pdf.story import booklet_story
+from booklet.pdf.story import booklet_story, plan_pictures
 from booklet.pdf.styles import Look, make_styles
 from booklet.pdf.template import MAX_PAGES, Footer, TooManyPages, footer_height
 from booklet.source.patient import handout
@@ -186,6 +187,18 @@ def render_booklet(
 
 def with_key_ahead(story: list[Flowable], ahead: KeyAhead | None) -> list[Flowable]:
     return ahead.story(story) if ahead is not None else story
+
+
+def prepare_pictures(document: Document) -> None:
+    """Prepare every picture the booklet prints, side by side, at the size it prints in the
+    whole booklet, which is also its size in every handout: a batch does this once, before
+    its workers start, so that they share the pictures instead of each preparing them."""
+    setup = PdfSetup(document)
+    kit = setup.kit()
+    with compat.reportlab_settings():
+        plan_pictures(kit, document.booklet, document.brand)
+    gray = kit.pictures.gray
+    images.prepare_side_by_side([(path, *size, gray) for path, size in kit.pictures.uses.items()])
 
 
 def render_booklet_pdf(document: Document, patient: Patient | None = None) -> bytes:
