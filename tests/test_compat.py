@@ -21,7 +21,14 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.pdfdoc import PDFDocument
 from reportlab.pdfgen import canvas
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate, Paragraph, Table
+from reportlab.platypus import (
+    BaseDocTemplate,
+    Flowable,
+    Frame,
+    PageTemplate,
+    Paragraph,
+    Table,
+)
 from reportlab.platypus import paragraph as rl_paragraph
 
 from booklet import build, load
@@ -94,6 +101,24 @@ def test_broken_lines_are_the_paragraphs_lines() -> None:
     assert len(lines.lines) >= 2, CHANGED + "Paragraph.blPara no longer holds the broken lines"
 
 
+def test_parsed_markup_gives_the_fragments_paragraph_makes_and_copies_of_them() -> None:
+    style = ParagraphStyle("plain", fontSize=11, leading=14)
+    markup = "Hold for <b>30 seconds</b> &amp; breathe, <i>slowly</i>."
+    made = Paragraph(markup, style)
+    cleaned, parsed_style, frags, bullet = compat.parsed_markup(markup, style)
+    assert (cleaned, parsed_style, bullet) == (made.text, style, None), (
+        CHANGED + "Paragraph no longer parses with ParaParser after cleanBlockQuotedText"
+    )
+    assert [vars(f) for f in frags] == [vars(f) for f in made.frags], CHANGED + "ParaParser"
+    again = compat.parsed_markup(markup, ParagraphStyle("other name", parent=style))
+    assert [vars(f) for f in again[2]] == [vars(f) for f in frags]
+    assert all(a is not b for a, b in zip(again[2], frags, strict=True))
+    bigger = compat.parsed_markup(markup, ParagraphStyle("big", parent=style, fontSize=20))
+    assert {f.fontSize for f in bigger[2]} == {20}
+    from_frags = Paragraph(cleaned, style, frags=frags)
+    assert from_frags.wrap(200, 100) == made.wrap(200, 100), CHANGED + "Paragraph(frags=)"
+
+
 def test_set_broken_lines_changes_what_is_drawn() -> None:
     paragraph = wrapped_paragraph()
     shown = copy.copy(compat.broken_lines(paragraph))
@@ -161,6 +186,23 @@ def test_pdf_document_is_the_document_a_canvas_writes() -> None:
     canvas.beginForm("box")
     canvas.endForm()
     assert canvas.hasForm("box") and document.hasForm("box")
+
+
+def test_building_template_is_the_template_drawing_onto_a_canvas() -> None:
+    seen: list[object] = []
+
+    class Looking(Flowable):
+        def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+            return 10, 10
+
+        def draw(self) -> None:
+            seen.append(compat.building_template(self.canv))
+
+    template = BaseDocTemplate(io.BytesIO())
+    template.addPageTemplates([PageTemplate("page", [Frame(36, 36, 500, 700)])])
+    template.build([Looking()])
+    assert seen == [template], CHANGED + "a building template no longer sets canv._doctemplate"
+    assert compat.building_template(Canvas(io.BytesIO())) is None
 
 
 def test_add_object_adds_an_indirect_object_to_a_pypdf_writer() -> None:

@@ -8,13 +8,14 @@ import dataclasses
 from pathlib import Path
 
 import pytest
-from conftest import run_cli, write_yaml
+from conftest import SAMPLE, run_cli, write_yaml
 from PIL import Image, ImageFile
 
 from booklet.assets import disk_cache, images
 from booklet.figures import draw
 from booklet.figures.marks import Colors
 from booklet.source.figure_field import builtin
+from booklet.source.read import load
 
 
 @pytest.fixture
@@ -194,3 +195,78 @@ def test_a_posed_figure_is_drawn_once_per_cache_and_captions_stay_out_of_it(
     captioned = dataclasses.replace(figure, caption="Zephyrine's bridge", alt="Quintessa")
     assert draw.figure_art.__wrapped__(captioned, colors) == drawn  # type: ignore[attr-defined]
     assert all(b"Zephyrine" not in entry.read_bytes() for entry in entries(cache))
+
+
+def test_settled_poses_and_qr_codes_are_read_from_the_cache(
+    cache: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from booklet.pdf import drawn
+    from booklet.source import figure_field
+
+    adjusted = dataclasses.replace(builtin("glute-bridge"), angles=(("trunk", 5.0),))
+    settled = figure_field.settled(adjusted)
+    operators = drawn.qr_operators.__wrapped__("https://example.org/hip", 50.0, "#2E5E7E")
+    assert len(entries(cache)) == 2
+
+    def not_again(*_args: object) -> None:
+        raise AssertionError("computed again although the cache holds it")
+
+    monkeypatch.setattr(figure_field, "flat_feet", not_again)
+    monkeypatch.setattr(drawn, "encoded_qr", not_again)
+    assert figure_field.settled(adjusted) == settled
+    assert drawn.qr_operators.__wrapped__("https://example.org/hip", 50.0, "#2E5E7E") == operators
+
+
+def test_a_built_in_pose_used_as_it_is_is_not_posed_again_to_validate(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from booklet.source import figure_field
+
+    def not_again(*_args: object) -> None:
+        raise AssertionError("a built-in pose used as it is was settled or checked again")
+
+    monkeypatch.setattr(figure_field, "settled_once", not_again)
+    monkeypatch.setattr(figure_field, "posture_problems_once", not_again)
+    document = load(SAMPLE)
+    drawn = [stretch.figure for stretch in document.booklet.stretches() if stretch.figure]
+    assert drawn and all(
+        dataclasses.replace(figure, caption=None, alt=None) == builtin(figure.name)
+        for figure in drawn
+    )
+
+
+def test_a_batchs_workers_share_the_pictures_prepared_before_they_start(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = tmp_path / "in"
+    photo(folder / "photo.jpg", size=(303, 200))
+    photo(folder / "see-through.png", size=(305, 200), mode="RGBA")
+    write_yaml(
+        folder / "library.yaml",
+        "stretches:\n"
+        "  - name: Wall stretch\n    id: wall\n    image: photo.jpg\n    steps: [Lean in.]\n"
+        "  - name: Floor stretch\n    id: floor\n    image: see-through.png\n"
+        "    steps: [Lie down.]\n",
+    )
+    content = write_yaml(
+        folder / "handout.yaml",
+        "title: Home program\nlibrary: [library.yaml]\nsections:\n  - title: Exercises\n"
+        "    image: photo.jpg\n    stretches:\n      - use: wall\n      - use: floor\n",
+    )
+    roster = folder / "roster.csv"
+    rows = [f"Patient {n},2026-11-20,Sam Okafor,wall;floor,," for n in range(6)]
+    roster.write_text("name,date,clinician,exercises,notes,file\n" + "\n".join(rows) + "\n")
+    prepared = tmp_path / "prepared.txt"  # appended to by every process
+    prepare = images.print_ready.__wrapped__  # type: ignore[attr-defined]
+
+    def noted(path: Path, *box: float) -> Image.Image:
+        with prepared.open("a") as note:
+            note.write(f"{path.name}\n")
+        return prepare(path, *box)
+
+    monkeypatch.setattr(images, "print_ready", noted)
+    out = tmp_path / "out"
+    result = run_cli(["batch", content, roster, "--out", out, "--jobs", "2", "--no-cache"])
+    assert result.exit_code == 0, result.stderr
+    assert len(list(out.glob("handout-patient-*.pdf"))) == 6
+    assert sorted(prepared.read_text().split()) == ["photo.jpg", "see-through.png"]

@@ -1,14 +1,15 @@
 """Expensive results that depend only on their inputs -> files in the user's cache folder,
 so the next process finds them ready (a picture decoded, scaled and compressed for print;
-a figure posed and written as drawing operators).
+a figure posed and written as drawing operators; the angles that put a pose's feet on the
+floor; a link's QR code as drawing operators).
 
 Entries are named by a hash of the input bytes and every setting that shapes the result,
 so an entry can never be stale; each holds a checksum of its own bytes, and one that is
 damaged or unreadable is ignored (and removed) as if it were missing. Writes go to a
 temporary name and are renamed into place, so processes writing at once never see half
 an entry. The folder is kept under a size cap, dropping the entries used longest ago.
-Nothing a patient file holds is ever stored: keys and values come from pictures and
-poses alone.
+Nothing a patient file holds is ever stored: keys and values come from pictures, poses
+and the content's links alone.
 
 Where: `BOOKLET_CACHE_DIR`, else `$XDG_CACHE_HOME/booklet`, else `~/.cache/booklet`.
 Off: `BOOKLET_NO_CACHE=1`, or `booklet build --no-cache` (see `disabled`).

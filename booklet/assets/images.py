@@ -4,11 +4,16 @@ of the file: a picture replaced in place is read again)."""
 
 from __future__ import annotations
 
+import contextlib
+import contextvars
 import hashlib
+import importlib
 import io
+import os
 import struct
 import warnings
 import zlib
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -22,10 +27,22 @@ from booklet.source.files import regular_file_problem
 # No "MPO": Pillow opens multi-picture JPEGs through the JPEG opener and registers no MPO
 # opener, so naming it makes Image.open raise KeyError for any file that is not PNG or JPEG.
 ALLOWED_FORMATS = ("PNG", "JPEG", "GIF", "WEBP", "BMP", "TIFF")
+OPENERS = ("Png", "Jpeg", "Gif", "WebP", "Bmp", "Tiff")  # Pillow's modules for them
 MAX_PIXELS = 40_000_000
 MAX_FILE_BYTES = 64 * 1024 * 1024
 PRINT_PPI = 300
 JPEG_QUALITY = 90
+
+
+def opened(path: Path, formats: tuple[str, ...] = ALLOWED_FORMATS) -> Image.Image:
+    """The picture opened (not yet decoded) by one of `formats`' openers.
+
+    Pillow knows five openers until asked for another; then it imports all forty it has
+    (a tenth of a second). Importing just the ones booklet allows keeps that away.
+    """
+    for opener in OPENERS:
+        importlib.import_module(f"PIL.{opener}ImagePlugin")
+    return Image.open(path, formats=formats)
 
 
 def check_image(path: Path) -> str | None:
@@ -57,7 +74,7 @@ def decoding_problem(path: Path, shown_as: str) -> str | None:
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("error", Image.DecompressionBombWarning)
-            with Image.open(path, formats=ALLOWED_FORMATS) as image:
+            with opened(path) as image:
                 width, height = image.size
                 if width * height > MAX_PIXELS:
                     return (
@@ -85,7 +102,7 @@ def png_checksums_match(path: Path) -> bool:
     """True when every chunk of a PNG is whole and matches its checksum, through to its
     end marker, read without decoding a pixel."""
     try:
-        with Image.open(path, formats=("PNG",)) as image:
+        with opened(path, ("PNG",)) as image:
             image.verify()
     except (OSError, ValueError, SyntaxError, EOFError, struct.error):
         return False
@@ -110,7 +127,7 @@ def header(path: Path) -> tuple[int, int, str]:
 def decoded_header(path: Path) -> tuple[int, int, str, int]:
     """Width and height as stored, the file format, and the turn (EXIF orientation, 1 for
     none) that Pillow reads from EXIF or XMP, as `ImageOps.exif_transpose` applies it."""
-    with Image.open(path, formats=ALLOWED_FORMATS) as image:
+    with opened(path) as image:
         try:  # a PNG's EXIF may follow its pixels, which Pillow then decodes to reach it
             orientation = image.getexif().get(0x0112, 1)
         except (OSError, ValueError, SyntaxError, EOFError) as error:
@@ -131,7 +148,7 @@ def print_ready(path: Path, max_width_pt: float, max_height_pt: float) -> Image.
     Cached, so a picture used twice is decoded and embedded once.
     """
     limit = print_limit(max_width_pt, max_height_pt)
-    with Image.open(path, formats=ALLOWED_FORMATS) as image:
+    with opened(path) as image:
         if image.format == "JPEG":
             image.draft(image.mode, limit)
         try:
@@ -190,6 +207,29 @@ def embeddable(
     encoded = encode(image, jpeg=file_format == "JPEG")
     disk_cache.write(entry, as_entry(encoded))
     return encoded
+
+
+MOST_THREADS = 4
+
+
+def prepare_side_by_side(uses: list[tuple[Path, float, float, bool]]) -> None:
+    """`embeddable(*use)` for every use, in threads (one a core, up to four), so that the
+    calls made while laying out find them ready. Decoding, resizing and compressing let
+    other threads run, so photographs are prepared on every core. A picture that fails
+    here fails again, with its message, when it is laid out."""
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+    threads = min(len(uses), cores or 1, MOST_THREADS)
+    if threads < 2:
+        return
+
+    def prepare(use: tuple[Path, float, float, bool]) -> None:
+        with contextlib.suppress(BookletError, OSError):
+            embeddable(*use)
+
+    # each in a copy of this thread's context, which says whether the cache is switched off
+    contexts = [contextvars.copy_context() for _ in uses]
+    with ThreadPoolExecutor(threads) as pool:
+        list(pool.map(lambda context, use: context.run(prepare, use), contexts, uses))
 
 
 # what a prepared picture depends on besides the file and its box: the way it is made

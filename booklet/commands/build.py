@@ -109,6 +109,13 @@ if TYPE_CHECKING:
     help="Large print: 18 pt body text in a low-vision typeface, 1.5 line spacing, one column.",
 )
 @click.option("--grayscale", is_flag=True, help="Shades of gray only, for photocopying.")
+@click.option(
+    "--jobs",
+    type=click.IntRange(min=1),
+    default=None,
+    help="Render the formats and quiz versions asked for in up to N processes side by side "
+    "(default: the cores other programs leave free).",
+)
 @NO_CACHE
 def build(
     content: Path,
@@ -129,6 +136,7 @@ def build(
     grayscale: bool,
     layout: str | None,
     chart: bool,
+    jobs: int | None,
 ) -> None:
     """Write OUT/<name>.pdf and OUT/<name>-answer-key.pdf (or .html) from CONTENT."""
     from booklet.document import PrintOptions
@@ -163,11 +171,14 @@ def build(
         return
     with reported_errors():  # ReportLab loads in here: a Ctrl-C while it does is reported too
         from booklet.engine.pipeline import build_document
+        from booklet.engine.side_by_side import free_cores
         from booklet.source.read import load
 
         document = load(content, brand, restrict_to)
         warn(document.warnings)
-        paths = build_document(document, out_dir, formats, options, patient)
+        paths = build_document(
+            document, out_dir, formats, options, patient, jobs=jobs or free_cores()
+        )
     for path in paths:
         click.echo(str(path))
 

@@ -11,7 +11,6 @@ from typing import Any
 
 import click
 
-from booklet.assets import disk_cache
 from booklet.engine.stopping import TERMINATED, Terminated
 from booklet.errors import BookletError, OutputError
 
@@ -61,6 +60,8 @@ RESTRICT_TO = click.option(
 def cache_option(ctx: click.Context, _param: click.Parameter, no_cache: bool) -> bool:
     """With --no-cache, the command neither reads nor fills the cache, until it ends."""
     if no_cache:
+        from booklet.assets import disk_cache
+
         ctx.with_resource(disk_cache.disabled())
     return no_cache
 

@@ -20,7 +20,7 @@ from booklet.document import Document, PrintOptions
 from booklet.engine import stopping, workers
 from booklet.engine.output import key_stem, remove_leftovers, write_files
 from booklet.errors import BookletError, OutputError, Problem
-from booklet.pdf.make import render_booklet_pdf, render_key_pdf
+from booklet.pdf.make import prepare_pictures, render_booklet_pdf, render_key_pdf
 from booklet.source.read import load
 from booklet.source.roster import Row, read_roster
 
@@ -106,6 +106,8 @@ def default_jobs() -> int:
 def run(plan: Plan, out_dir: Path, jobs: int) -> Generator[Result, None, None]:
     """Build each row's handout, `jobs` at a time, yielding results as rows finish."""
     work = list(plan.rows)
+    if work:
+        prepare_pictures(plan.document)  # once, for every worker to share
     setup = Worker(
         plan.document, plan.roster, out_dir, frozenset(plan.inputs()), os.getpid(), plan.options
     )

@@ -14,8 +14,10 @@ from pathlib import Path
 
 from booklet.document import Document, Outputs, PrintOptions
 from booklet.engine.output import output_files, patient_stem, remove_leftovers, write_files
+from booklet.engine.side_by_side import side_by_side, start_ahead
 from booklet.engine.versions import quiz_versions
 from booklet.model import Patient
+from booklet.pdf.key_ahead import Start
 from booklet.pdf.make import compact_handout, render_outputs
 from booklet.source.patient import compact_handout as compact_handout_booklet
 from booklet.source.patient import handout
@@ -49,10 +51,12 @@ def render_formats(
     formats: Iterable[str],
     options: PrintOptions | None = None,
     patient: Patient | None = None,
+    start: Start | None = None,
 ) -> dict[str, Outputs]:
-    """Each asked-for format ("pdf", "html") -> its files as bytes."""
+    """Each asked-for format ("pdf", "html") -> its files as bytes; with `start`, a PDF's
+    answer key is made in another process while its booklet is laid out."""
     return {
-        fmt: render_outputs(document, options, patient)
+        fmt: render_outputs(document, options, patient, start)
         if fmt == "pdf"
         else render_html(document, patient, options)
         for fmt in formats
@@ -85,11 +89,13 @@ def build_document(
     options: PrintOptions | None = None,
     patient: Path | None = None,
     today: datetime.date | None = None,
+    jobs: int = 1,
 ) -> list[Path]:
-    """Lay out, render and write a loaded document (for a patient file, their handout)."""
+    """Lay out, render and write a loaded document (for a patient file, their handout),
+    `jobs` renders (formats, quiz versions) side by side."""
     chosen = load_patient(patient, document, today) if patient else None
     also_read = [patient] if patient else []
-    return write_document(document, out_dir, formats, options, chosen, also_read)
+    return write_document(document, out_dir, formats, options, chosen, also_read, jobs)
 
 
 def write_document(
@@ -99,9 +105,11 @@ def write_document(
     options: PrintOptions | None = None,
     patient: Patient | None = None,
     also_read: Iterable[Path] = (),
+    jobs: int = 1,
 ) -> list[Path]:
-    """Render a loaded document in every format and edition, and write all the files
-    (never over a file the document was read from, nor over `also_read`)."""
+    """Render a loaded document in every format and edition, `jobs` renders side by side,
+    and write all the files (never over a file the document was read from, nor over
+    `also_read`)."""
     options = options or PrintOptions()
     document = with_options(document, options)
     stem = document.booklet.stem
@@ -111,11 +119,21 @@ def write_document(
             (f"{stem}-{letter}", replace(document, booklet=version))
             for letter, version in quiz_versions(document.booklet, options.versions, options.seed)
         ]
+    renders = [(stem, edition, fmt) for stem, edition in editions for fmt in formats]
+
+    # one render: its key beside its booklet; several: each in a process of its own
+    start = start_ahead if jobs > 1 and len(renders) == 1 else None
+
+    def rendered(job: tuple[str, Document, str]) -> Outputs:
+        _, edition, fmt = job
+        return render_formats(edition, [fmt], options, patient, start)[fmt]
+
     files: list[tuple[Path, bytes]] = []
-    for edition_stem, edition in editions:
+    for (edition_stem, _, fmt), outputs in zip(
+        renders, side_by_side(rendered, renders, jobs), strict=True
+    ):
         booklet_stem = patient_stem(edition_stem, patient) if patient else None
-        for extension, outputs in render_formats(edition, formats, options, patient).items():
-            files += output_files(outputs, out_dir, edition_stem, extension, booklet_stem)
+        files += output_files(outputs, out_dir, edition_stem, fmt, booklet_stem)
     if out_dir.is_dir():
         remove_leftovers(out_dir)
     return write_files(files, out_dir, document.inputs() | set(also_read))

@@ -10,15 +10,14 @@ text (a patient's name, a clinician's notes) added to its message.
 
 from __future__ import annotations
 
-import ctypes
-import multiprocessing
 import os
 import signal
 import sys
 import time
 from types import FrameType
 
-from booklet.engine import output
+# multiprocessing, ctypes and booklet.engine.output are imported by the functions that use
+# them: every command imports this module first, `booklet --help` included
 
 TERMINATED = 143  # the shell's status for a command stopped by SIGTERM
 INTERRUPTED = 130  # ... and by Ctrl-C (SIGINT)
@@ -42,6 +41,10 @@ def stop_on_sigterm() -> None:
 def become_worker(parent: int) -> None:
     """In a new batch worker: leave Ctrl-C to the parent, end cleanly on SIGTERM, and get
     SIGTERM when the parent ends (Linux), or end now if it already has."""
+    import ctypes
+
+    from booklet.engine import output  # noqa: F401  (loaded before end_worker may need it)
+
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, end_worker)
     if hasattr(signal, "pthread_sigmask"):
@@ -54,6 +57,8 @@ def become_worker(parent: int) -> None:
 
 
 def end_worker(_signal: int, _frame: FrameType | None) -> None:
+    from booklet.engine import output  # already loaded by become_worker
+
     output.remove_pending()
     os._exit(TERMINATED)
 
@@ -61,6 +66,8 @@ def end_worker(_signal: int, _frame: FrameType | None) -> None:
 def stop_workers(wait: float = STOP_WAIT_SECONDS) -> None:
     """Ask every worker of this process to stop, wait up to `wait` seconds in all, then
     kill those still running."""
+    import multiprocessing
+
     children = multiprocessing.active_children()
     for child in children:
         child.terminate()

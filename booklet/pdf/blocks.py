@@ -40,6 +40,7 @@ class PictureSizes:
 
     uses: dict[Path, Box] = field(default_factory=dict)
     gray: bool = False
+    prepared: bool = False  # every planned use prepared, side by side, before the first
 
     def fit(self, path: Path, box: Box) -> Box:
         width, height = images.pixel_size(path)
@@ -52,6 +53,10 @@ class PictureSizes:
         self.uses[path] = (max(known[0], size[0]), max(known[1], size[1]))
 
     def flowable(self, path: Path, box: Box) -> PictureFlowable:
+        if not self.prepared:
+            self.prepared = True
+            uses = [(planned, *size, self.gray) for planned, size in self.uses.items()]
+            images.prepare_side_by_side(uses)
         width, height = self.fit(path, box)
         largest = self.uses.get(path, (width, height))
         return PictureFlowable(images.embeddable(path, *largest, self.gray), width, height)

@@ -42,6 +42,47 @@ def reportlab_settings() -> Iterator[None]:
 
 # --- paragraphs and text ---------------------------------------------------------------
 
+# A paragraph's markup parsed by ReportLab (cleaned text, fragments, bullet fragments),
+# kept per text and style settings: a booklet prints the same step, dosage word or label
+# in the same style hundreds of times (often in a style made afresh for each), and parsing
+# is a third of making a paragraph.
+_parsed: dict[tuple[str, frozenset[tuple[str, Any]]], tuple[str, Any, list[Any], Any]] = {}
+MOST_PARSED = 8192
+NOT_PARSED = ("name", "parent")  # a style's name and parent change nothing in its text
+
+
+def parsed_markup(text: str, style: Any) -> tuple[str, Any, list[Any], Any]:
+    """ReportLab's parse of paragraph markup in `style`: (cleaned text, style, fragments,
+    bullet fragments or None), as `Paragraph(text, style)` makes it; the fragments are new
+    copies each time, for the paragraph to own. Raises ValueError for markup ReportLab
+    cannot parse, as Paragraph does."""
+    try:
+        key: Any = (text, frozenset(kv for kv in vars(style).items() if kv[0] not in NOT_PARSED))
+        found = _parsed.get(key)
+    except TypeError:  # a setting that cannot be a key: parse every time
+        key, found = None, None
+    if found is None:
+        found = parse_markup(text, style)
+        if key is not None and len(_parsed) < MOST_PARSED:
+            _parsed[key] = found
+    cleaned, own_style, frags, bullet = found
+    # the parse's own style only when the markup changed it (<para> with settings)
+    return cleaned, own_style or style, [frag.clone() for frag in frags], bullet
+
+
+def parse_markup(text: str, style: Any) -> tuple[str, Any, list[Any], Any]:
+    from reportlab.platypus.paragraph import cleanBlockQuotedText, textTransformFrags
+    from reportlab.platypus.paraparser import ParaParser
+
+    cleaned = cleanBlockQuotedText(text)
+    parser = ParaParser()
+    parser.caseSensitive = 1
+    parsed_style, frags, bullet = parser.parse(cleaned, style)
+    if frags is None:
+        raise ValueError(f"xml parser error ({parser.errors[0]}) in paragraph")
+    textTransformFrags(frags, parsed_style)
+    return cleaned, None if parsed_style is style else parsed_style, frags, bullet or None
+
 
 def broken_lines(paragraph: Paragraph) -> Any | None:
     """The lines ReportLab last broke the paragraph into (its `blPara`), None before any."""
@@ -90,6 +131,12 @@ def save_after_build(template: BaseDocTemplate) -> None:
     """Have `build` leave the canvas unsaved (its `_doSave`), as multiBuild does, so the
     caller can draw late numbers before saving it."""
     template._doSave = 0  # type: ignore[attr-defined]
+
+
+def building_template(canvas: Canvas) -> BaseDocTemplate | None:
+    """The document template laying out onto `canvas` (its `_doctemplate`, set while a
+    template builds), or None."""
+    return getattr(canvas, "_doctemplate", None)
 
 
 def pdf_document(canvas: Canvas) -> PDFDocument:

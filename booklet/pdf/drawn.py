@@ -6,11 +6,13 @@ from __future__ import annotations
 import functools
 import itertools
 
+import reportlab
 from reportlab.lib.rl_accel import fp_str
 from reportlab.pdfbase.pdfdoc import PDFArray, PDFDictionary, PDFName, PDFStream
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable
 
+from booklet.assets import disk_cache
 from booklet.assets.colors import reportlab_color
 from booklet.assets.images import Encoded
 from booklet.figures.draw import Art
@@ -215,8 +217,24 @@ QR_QUIET_ZONE = 4  # light modules around the code, as the QR standard asks
 def qr_operators(url: str, size: float, color: str) -> str:
     """PDF operators drawing the QR code of `url`, `size` points square with its quiet zone:
     one rectangle per run of dark modules in a row. A batch prints the same few codes again
-    and again, and encoding one costs more than laying out a page, so each is made once.
-    Each run is filled on its own: one path of all the runs prints lighter in some viewers."""
+    and again, and encoding one costs more than laying out a page, so each is made once per
+    process, and kept in the disk cache for the next (a link is the content's, never a
+    patient's). Each run is filled on its own: one path of all the runs prints lighter in
+    some viewers."""
+    version = f"{QR_VERSION} {reportlab.Version}"
+    entry = disk_cache.entry_name("qr", version, url, repr(size), color)
+    stored = disk_cache.read(entry)
+    if stored is not None:
+        return stored.decode()
+    operators = encoded_qr(url, size, color)
+    disk_cache.write(entry, operators.encode())
+    return operators
+
+
+QR_VERSION = "1"  # how encoded_qr draws a code: change it when that changes
+
+
+def encoded_qr(url: str, size: float, color: str) -> str:
     # imported here: ReportLab's barcode package loads every barcode and its drawing shapes
     from reportlab.graphics.barcode.qrencoder import QRCode, QRErrorCorrectLevel
 

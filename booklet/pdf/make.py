@@ -6,18 +6,20 @@ from __future__ import annotations
 import contextlib
 from collections.abc import Callable, Iterator
 
+from reportlab.platypus import Flowable
 from reportlab.platypus.doctemplate import LayoutError
 
-from booklet.assets import fonts
+from booklet.assets import fonts, images
 from booklet.document import Document, Outputs, PrintOptions
 from booklet.errors import BookletError, Problem
-from booklet.model import Booklet, Patient
+from booklet.model import Patient
+from booklet.pdf import compat
 from booklet.pdf.answer_key import answer_key_story
 from booklet.pdf.blocks import Kit, PictureSizes
 from booklet.pdf.handout import render_handout
+from booklet.pdf.key_ahead import KeyAhead, Start, section_pages
 from booklet.pdf.render import DocumentInfo, Rendered, render
-from booklet.pdf.sections import section_key
-from booklet.pdf.story import booklet_story
+from booklet.pdf.story import booklet_story, plan_pictures
 from booklet.pdf.styles import Look, make_styles
 from booklet.pdf.template import MAX_PAGES, Footer, TooManyPages, footer_height
 from booklet.source.patient import handout
@@ -26,24 +28,42 @@ from booklet.words.labels import labels_for
 
 
 def render_outputs(
-    document: Document, options: PrintOptions | None = None, patient: Patient | None = None
+    document: Document,
+    options: PrintOptions | None = None,
+    patient: Patient | None = None,
+    start: Start | None = None,
 ) -> Outputs:
     """Both PDFs (and the imposed booklet, when asked for) as bytes, from a valid document.
 
     For a patient, the booklet is their handout; the key is always the whole booklet's, and
-    points to sections by page only when it goes with the whole booklet.
+    points to sections by page only when it goes with the whole booklet. With `start`, the
+    key is made elsewhere while the booklet is laid out (see key_ahead): the same bytes.
     """
     options = options or PrintOptions()
-    rendered = render_booklet(document, options, patient)
-    pages = None if patient else section_pages(document.booklet, rendered.anchors)
+    ahead = None
+    if start is not None:
+        ahead = KeyAhead(
+            start,
+            document.booklet,
+            lambda pages: render_key_pdf(document, None if patient else pages),
+            names_pages=patient is None,
+        )
+    try:
+        rendered = render_booklet(document, options, patient, ahead)
+        if ahead is not None:
+            key = ahead.key(rendered.anchors)
+        else:
+            pages = None if patient else section_pages(document.booklet, rendered.anchors)
+            key = render_key_pdf(document, pages)
+    finally:
+        if ahead is not None:
+            ahead.cancel()
     imposed = None
     if options.imposition == "saddle":
         from booklet.pdf.imposition import impose  # pypdf: imported only for a print file
 
         imposed = impose(rendered.data, options.creep_mm)
-    return Outputs(
-        booklet=rendered.data, answer_key=render_key_pdf(document, pages), imposed=imposed
-    )
+    return Outputs(booklet=rendered.data, answer_key=key, imposed=imposed)
 
 
 @contextlib.contextmanager
@@ -135,7 +155,10 @@ class PdfSetup:
 
 
 def render_booklet(
-    document: Document, options: PrintOptions, patient: Patient | None = None
+    document: Document,
+    options: PrintOptions,
+    patient: Patient | None = None,
+    ahead: KeyAhead | None = None,
 ) -> Rendered:
     """The patient booklet (for a patient, their handout with their name in the footer),
     padded with useful pages to a multiple of 4 when it is to be folded."""
@@ -154,8 +177,8 @@ def render_booklet(
             return render(
                 setup.info(booklet.title),
                 setup.footer(left),
-                lambda numbers: booklet_story(
-                    setup.kit(), booklet, brand, numbers, fillers, patient
+                lambda numbers: with_key_ahead(
+                    booklet_story(setup.kit(), booklet, brand, numbers, fillers, patient), ahead
                 ),
                 with_cover=True,
             )
@@ -169,6 +192,22 @@ def render_booklet(
 def compact_handout(document: Document, options: PrintOptions) -> bool:
     """Whether a patient's handout prints compact (`--layout`, else the brand's choice)."""
     return (options.layout or document.brand.handout_layout) == "compact"
+
+
+def with_key_ahead(story: list[Flowable], ahead: KeyAhead | None) -> list[Flowable]:
+    return ahead.story(story) if ahead is not None else story
+
+
+def prepare_pictures(document: Document) -> None:
+    """Prepare every picture the booklet prints, side by side, at the size it prints in the
+    whole booklet, which is also its size in every handout: a batch does this once, before
+    its workers start, so that they share the pictures instead of each preparing them."""
+    setup = PdfSetup(document)
+    kit = setup.kit()
+    with compat.reportlab_settings():
+        plan_pictures(kit, document.booklet, document.brand)
+    gray = kit.pictures.gray
+    images.prepare_side_by_side([(path, *size, gray) for path, size in kit.pictures.uses.items()])
 
 
 def render_booklet_pdf(
@@ -209,13 +248,3 @@ def padded_to_fold(rendered: Rendered, again: Callable[[int], Rendered]) -> Rend
         fillers += 1 if fillers else short
         rendered = again(fillers)
     return rendered
-
-
-def section_pages(booklet: Booklet, anchors: dict[str, int]) -> dict[str, int]:
-    """Each section's title -> the booklet page its heading is on (the first, if repeated)."""
-    pages: dict[str, int] = {}
-    for index, section in enumerate(booklet.sections, start=1):
-        page = anchors.get(section_key(index))
-        if page is not None:
-            pages.setdefault(section.title, page)
-    return pages

@@ -9,6 +9,7 @@ never as an empty box; validation warns about it beforehand.
 from __future__ import annotations
 
 import copy
+import functools
 import html
 import re
 import unicodedata
@@ -22,7 +23,7 @@ from reportlab.platypus import Paragraph as ReportLabParagraph
 from booklet.assets import fonts
 from booklet.assets.fonts import REPLACEMENT, font_for, is_strong_ltr, is_strong_rtl
 from booklet.pdf import compat
-from booklet.pdf.line_breaks import is_ideographic, line_spans
+from booklet.pdf.line_breaks import line_spans
 
 compat.keep_narrow_no_break_spaces()
 compat.keep_shaped_text_extractable()
@@ -33,6 +34,11 @@ _RIGHT_TO_LEFT_SHAPED = re.compile(r"[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]")
 _INDIC = re.compile(r"[\u0900-\u0dff]")  # Devanagari to Sinhala: spaced, shaped by word
 # Thai, Lao, Myanmar and Khmer: shaped, and broken between words written without spaces
 _UNSPACED_SHAPED = re.compile(r"[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff]")
+# ... and with them, the ideographs, kana and Hangul of line_breaks.is_ideographic
+_UNSPACED = re.compile(
+    r"[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u2e80-\u9fff\uac00-\ud7af"
+    r"\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef\U00020000-\U0003ffff]"
+)
 _SPACE = " "
 NO_BREAK_SPACE = "\u00a0"
 SYNTHETIC_BOLD_STROKE = 0.026  # outline width of a synthetic bold, in ems
@@ -161,10 +167,17 @@ def run_font(
     return font_for(char, base, fallback_fonts)
 
 
+@functools.lru_cache(maxsize=4096)
+def with_fallback_once(markup: str, base: str, split_words: bool = False) -> str:
+    """`with_fallback`, once per process for each text and font (a booklet repeats its
+    labels, dosage words and steps hundreds of times)."""
+    return with_fallback(markup, base, split_words)
+
+
 def needs_unspaced_breaking(markup: str) -> bool:
     """True when the text holds ideographs, kana, or Thai, Lao, Khmer or Myanmar letters,
     which break lines between words written without spaces."""
-    return any(is_ideographic(char) for char in markup) or bool(_UNSPACED_SHAPED.search(markup))
+    return bool(_UNSPACED.search(markup))
 
 
 def needs_shaping(markup: str) -> bool:
@@ -195,14 +208,20 @@ class ScriptParagraph(compat.UnspacedSplitting, ReportLabParagraph):
     """A ReportLab paragraph with fallback fonts, shaping and right-to-left lines."""
 
     def __init__(self, text: str, style: ParagraphStyle, *args: Any, **kwargs: Any) -> None:
-        if text is not None:
-            shaped = needs_shaping(text)
-            if shaped:
-                style = shaping_style(style, text)
-            elif needs_unspaced_breaking(text) and style.wordWrap in (None, "LTR"):
-                style = ParagraphStyle(style.name, parent=style, wordWrap="CJK")
-            text = with_fallback(text, style.fontName, split_words=shaped)
-        super().__init__(text, style, *args, **kwargs)
+        if text is None:
+            super().__init__(text, style, *args, **kwargs)
+            return
+        shaped = needs_shaping(text)
+        if shaped:
+            style = shaping_style(style, text)
+        elif needs_unspaced_breaking(text) and style.wordWrap in (None, "LTR"):
+            style = ParagraphStyle(style.name, parent=style, wordWrap="CJK")
+        text = with_fallback_once(text, style.fontName, shaped)
+        if args or kwargs:
+            super().__init__(text, style, *args, **kwargs)
+            return
+        cleaned, style, frags, bullet = compat.parsed_markup(text, style)
+        super().__init__(cleaned, style, bullet, frags=frags)
 
     def breakLinesCJK(self, maxWidths: Any) -> Any:
         """Lines broken by the rules of Chinese, Japanese and Korean (line_breaks), in

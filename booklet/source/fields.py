@@ -6,7 +6,6 @@ so `No`, `on`, `1:30` and `3.10` arrive as the text the author wrote.
 
 from __future__ import annotations
 
-import difflib
 import os
 import re
 import unicodedata
@@ -86,6 +85,8 @@ def closest(word: str, options: Sequence[str]) -> str | None:
     wanted = word.lower()
     if wanted in lowered:
         return lowered[wanted]
+    import difflib  # only when a name is wrong
+
     close = difflib.get_close_matches(wanted, list(lowered), n=3, cutoff=0.6)
     if not close:
         return None

@@ -5,9 +5,12 @@ from __future__ import annotations
 
 import functools
 from dataclasses import replace
+from pathlib import Path
 
 import yaml
 
+import booklet.figures as figures_package
+from booklet.assets import disk_cache
 from booklet.figures.library import (
     ANATOMY,
     ANATOMY_DESCRIPTIONS,
@@ -74,9 +77,31 @@ def builtin(name: str) -> Figure:
 
 
 def settled(figure: Figure) -> Figure:
-    """`figure` with the feet its pose rests on put flat on the floor."""
-    angles = flat_feet(figure, dict(figure.angles))
+    """`figure` with the feet its pose rests on put flat on the floor. Finding them takes
+    many trial posings, so the angles are kept in the disk cache, named by the pose and
+    the code that poses it (the figure carries no caption or alt text here)."""
+    entry = disk_cache.entry_name("settled", disk_cache.code_version(FIGURES), repr(figure))
+    angles = angles_from_entry(disk_cache.read(entry))
+    if angles is None:
+        angles = flat_feet(figure, dict(figure.angles))
+        disk_cache.write(entry, "\n".join(f"{k} {v!r}" for k, v in angles.items()).encode())
     return replace(figure, angles=tuple(sorted(angles.items())))
+
+
+FIGURES = Path(figures_package.__file__).parent
+
+
+def angles_from_entry(entry: bytes | None) -> dict[str, float] | None:
+    """The angles a disk cache entry holds, or None."""
+    if entry is None:
+        return None
+    try:
+        return {
+            name: float(value)
+            for name, value in (line.split(" ") for line in entry.decode().splitlines())
+        }
+    except ValueError:
+        return None
 
 
 def read_figure(ctx: Context, node: yaml.Node, path: str) -> Figure | None:
@@ -147,31 +172,44 @@ def overridden(
     check_combined(fields, angles)
     if len(fields.ctx.problems) > before:
         return None
-    drawn = settled(
-        Figure(
-            name=figure.name,
-            base=figure.base,
-            angles=tuple(sorted(angles.items())),
-            reach=tuple(sorted(reach.items())),
-            side=side,
-            props=props,
-            emphasis=emphasis,
-            arrow=arrow,
-            then=tuple(sorted(then.items())),
-            layers=figure.layers,
-            caption=caption,
-            alt=alt,
-            view=view,
-        )
+    asked = Figure(
+        name=figure.name,
+        base=figure.base,
+        angles=tuple(sorted(angles.items())),
+        reach=tuple(sorted(reach.items())),
+        side=side,
+        props=props,
+        emphasis=emphasis,
+        arrow=arrow,
+        then=tuple(sorted(then.items())),
+        layers=figure.layers,
+        view=view,
     )
+    if asked == figure:  # the built-in pose as it is: settled, and tested to be holdable
+        return replace(figure, caption=caption, alt=alt)
+    drawn = settled_once(asked)
     check_posture(fields, drawn, figure)
-    return None if len(fields.ctx.problems) > before else drawn
+    if len(fields.ctx.problems) > before:
+        return None
+    return replace(drawn, caption=caption, alt=alt)
+
+
+@functools.lru_cache(maxsize=256)
+def settled_once(figure: Figure) -> Figure:
+    """`settled`, once per process for each pose (200 cards may share one adjusted pose)."""
+    return settled(figure)
+
+
+@functools.lru_cache(maxsize=256)
+def posture_problems_once(figure: Figure) -> tuple[str, ...]:
+    """What stops a body holding `figure`, found once per process for each pose."""
+    return tuple(posture_problems(figure))
 
 
 def check_posture(fields: Fields, figure: Figure, pose: Figure) -> None:
     """A pose a real body could not hold (falling over, a hand short of what it holds, a
     knee off the floor it kneels on) is an error naming the angles that work."""
-    problems = posture_problems(figure)
+    problems = posture_problems_once(figure)
     if not problems:
         return
     changed = [name for name, value in figure.angles if dict(pose.angles).get(name, 0.0) != value]

@@ -9,6 +9,7 @@ language writes the English words.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -216,35 +217,33 @@ _N = (
     r"(?P<m>\d+|[^\s\d]+?))?"
 )
 MORNING_AND_EVENING = re.compile(r"(?:[^\s-]+[\s-]+)+[^\s-]+|早晚", re.IGNORECASE)
-# each pattern finds how many times a day in one language's usual phrasing
-PER_DAY_PATTERNS = tuple(
-    re.compile(pattern, re.IGNORECASE)
-    for pattern in (
-        r"\b(?P<n>once|twice|thrice)(?:\s+(?:a|per|each))?\s+day\b",
-        rf"\b{_N}\s+times?(?:\s+(?:a|per|each))?\s+day\b",
-        r"\b(?P<n>once|twice|thrice)\s+daily\b",
-        rf"\b{_N}\s*(?:times?|x|×)\s*(?:daily|a\s+day|per\s+day|/\s*day)\b",
-        rf"\b{_N}\s*(?:x|×)\s*(?:täglich|pro\s+tag|am\s+tag)",  # de
-        rf"\b{_N}\s+veces\s+diarias\b",  # es
-        # morning and evening: twice a day
-        r"(?P<n>morning\s+and\s+evening|matin\s+et\s+soir|mañana\s+y\s+noche"
-        r"|morgens\s+und\s+abends|manhã\s+e\s+noite|sáng\s+và\s+tối|早晚|утром\s+и\s+вечером"
-        r"|सुबह[-\s]+शाम)",
-        rf"\b{_N}\s+(?:vez|veces)\s+(?:al|por|cada|a el)\s+día\b",  # es
-        rf"\b{_N}\s+fois\s+(?:par|chaque|/)\s*jour\b",  # fr
-        rf"\b{_N}\s*[-\u2011]?\s*mal\s+(?:täglich|am\s+tag|pro\s+tag|jeden\s+tag)",  # de
-        r"\b(?P<n>einmal|zweimal|dreimal)\s+(?:täglich|am\s+tag|pro\s+tag)",  # de
-        rf"\b{_N}\s+(?:vez|vezes)\s+(?:ao|por|cada)\s+dia\b",  # pt
-        rf"{_N}\s+lần\s*(?:/|mỗi|một|trong\s+một|trong)\s*ngày",  # vi
-        rf"ngày\s+{_N}\s+lần",  # vi
-        r"(?:每天|每日|一天|一日)\s*(?P<n>\d+|[一二两兩三四])(?:\s*[-~到至]\s*"
-        r"(?P<m>\d+|[一二两兩三四]))?\s*次",  # zh
-        rf"{_N}\s+(?:مرة|مرات)\s+(?:يوميا|يوميًا|يومياً|في\s+اليوم)",  # ar
-        r"(?P<n>مرة|مرتين|مرتان)\s+(?:واحدة\s+)?(?:يوميا|يوميًا|يومياً|في\s+اليوم)",  # ar
-        rf"{_N}\s+раза?\s+(?:в\s+день|в\s+сутки)",  # ru
-        r"(?P<n>дважды|трижды)\s+(?:в\s+день|в\s+сутки)",  # ru
-        rf"(?:दिन\s+में|रोज़|रोज|प्रतिदिन)\s+{_N}\s+बार",  # hi
-    )
+# each pattern finds how many times a day in one language's usual phrasing (compiled on
+# first use: only an exercise log asks)
+PER_DAY = (
+    r"\b(?P<n>once|twice|thrice)(?:\s+(?:a|per|each))?\s+day\b",
+    rf"\b{_N}\s+times?(?:\s+(?:a|per|each))?\s+day\b",
+    r"\b(?P<n>once|twice|thrice)\s+daily\b",
+    rf"\b{_N}\s*(?:times?|x|×)\s*(?:daily|a\s+day|per\s+day|/\s*day)\b",
+    rf"\b{_N}\s*(?:x|×)\s*(?:täglich|pro\s+tag|am\s+tag)",  # de
+    rf"\b{_N}\s+veces\s+diarias\b",  # es
+    # morning and evening: twice a day
+    r"(?P<n>morning\s+and\s+evening|matin\s+et\s+soir|mañana\s+y\s+noche"
+    r"|morgens\s+und\s+abends|manhã\s+e\s+noite|sáng\s+và\s+tối|早晚|утром\s+и\s+вечером"
+    r"|सुबह[-\s]+शाम)",
+    rf"\b{_N}\s+(?:vez|veces)\s+(?:al|por|cada|a el)\s+día\b",  # es
+    rf"\b{_N}\s+fois\s+(?:par|chaque|/)\s*jour\b",  # fr
+    rf"\b{_N}\s*[-\u2011]?\s*mal\s+(?:täglich|am\s+tag|pro\s+tag|jeden\s+tag)",  # de
+    r"\b(?P<n>einmal|zweimal|dreimal)\s+(?:täglich|am\s+tag|pro\s+tag)",  # de
+    rf"\b{_N}\s+(?:vez|vezes)\s+(?:ao|por|cada)\s+dia\b",  # pt
+    rf"{_N}\s+lần\s*(?:/|mỗi|một|trong\s+một|trong)\s*ngày",  # vi
+    rf"ngày\s+{_N}\s+lần",  # vi
+    r"(?:每天|每日|一天|一日)\s*(?P<n>\d+|[一二两兩三四])(?:\s*[-~到至]\s*"
+    r"(?P<m>\d+|[一二两兩三四]))?\s*次",  # zh
+    rf"{_N}\s+(?:مرة|مرات)\s+(?:يوميا|يوميًا|يومياً|في\s+اليوم)",  # ar
+    r"(?P<n>مرة|مرتين|مرتان)\s+(?:واحدة\s+)?(?:يوميا|يوميًا|يومياً|في\s+اليوم)",  # ar
+    rf"{_N}\s+раза?\s+(?:в\s+день|в\s+сутки)",  # ru
+    r"(?P<n>дважды|трижды)\s+(?:в\s+день|в\s+сутки)",  # ru
+    rf"(?:दिन\s+में|रोज़|रोज|प्रतिदिन)\s+{_N}\s+बार",  # hi
 )
 
 # the headings and bold lead-ins that start a summary of key points
@@ -343,10 +342,15 @@ def side(text: str) -> Sides | None:
     return SIDE_WORDS.get(wanted)
 
 
+@functools.cache
+def per_day_patterns() -> tuple[re.Pattern[str], ...]:
+    return tuple(re.compile(pattern, re.IGNORECASE) for pattern in PER_DAY)
+
+
 def times_a_day(frequency: str | None) -> int:
     """How many boxes a day: 'twice a day', '3 fois par jour', '每天两次' -> 2, 3, 2;
     anything not about a day -> 1; at most 3."""
-    for pattern in PER_DAY_PATTERNS:
+    for pattern in per_day_patterns():
         match = pattern.search(frequency or "")
         if match is None:
             continue
