@@ -107,7 +107,7 @@ def run(plan: Plan, out_dir: Path, jobs: int) -> Generator[Result, None, None]:
     """Build each row's handout, `jobs` at a time, yielding results as rows finish."""
     work = list(plan.rows)
     if work:
-        prepare_pictures(plan.document)  # once, for every worker to share
+        prepare_pictures(plan.document, plan.options)  # once, for every worker to share
     setup = Worker(
         plan.document, plan.roster, out_dir, frozenset(plan.inputs()), os.getpid(), plan.options
     )

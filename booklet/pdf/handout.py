@@ -95,7 +95,7 @@ def handout_story(
     kit: Kit, booklet: Booklet, brand: Brand, patient: Patient, chart: bool
 ) -> list[Flowable]:
     stretches = chosen_stretches(booklet, patient)
-    plan_pictures(kit, stretches, brand)
+    plan_handout_pictures(kit, stretches, brand)
     story: list[Flowable] = [Anchor(Bookmark(kit.labels.home_program, "handout", level=0))]
     story += header_band(kit, booklet, brand, patient)
     if patient.notes:
@@ -123,7 +123,7 @@ def least_height(card: list[Flowable]) -> float:
     return flow.wrap(flow.card_width, flow.page_height)[1] - flow.most_saved + flow.spaceAfter
 
 
-def plan_pictures(kit: Kit, stretches: tuple[Stretch, ...], brand: Brand) -> None:
+def plan_handout_pictures(kit: Kit, stretches: tuple[Stretch, ...], brand: Brand) -> None:
     """Each picture embedded once, at the largest size a card of this handout prints it."""
     for stretch in stretches:
         if stretch.picture:

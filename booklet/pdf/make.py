@@ -16,7 +16,7 @@ from booklet.model import Patient
 from booklet.pdf import compat
 from booklet.pdf.answer_key import answer_key_story
 from booklet.pdf.blocks import Kit, PictureSizes
-from booklet.pdf.handout import render_handout
+from booklet.pdf.handout import compact_kit, plan_handout_pictures, render_handout
 from booklet.pdf.key_ahead import KeyAhead, Start, section_pages
 from booklet.pdf.render import DocumentInfo, Rendered, render
 from booklet.pdf.story import booklet_story, plan_pictures
@@ -198,14 +198,19 @@ def with_key_ahead(story: list[Flowable], ahead: KeyAhead | None) -> list[Flowab
     return ahead.story(story) if ahead is not None else story
 
 
-def prepare_pictures(document: Document) -> None:
-    """Prepare every picture the booklet prints, side by side, at the size it prints in the
-    whole booklet, which is also its size in every handout: a batch does this once, before
-    its workers start, so that they share the pictures instead of each preparing them."""
-    setup = PdfSetup(document)
-    kit = setup.kit()
+def prepare_pictures(document: Document, options: PrintOptions) -> None:
+    """Prepare every picture the handouts of a batch may print, side by side, at the largest
+    size a handout of this layout prints it: a batch does this once, before its workers
+    start, so that they share the pictures instead of each preparing them."""
+    setup = PdfSetup(document, options.bleed_pt)
+    booklet, brand = document.booklet, document.brand
+    compact = compact_handout(document, options)
+    kit = compact_kit(setup.kit()) if compact else setup.kit()
     with compat.reportlab_settings():
-        plan_pictures(kit, document.booklet, document.brand)
+        if compact:
+            plan_handout_pictures(kit, booklet.stretches(), brand)
+        else:
+            plan_pictures(kit, booklet, brand)
     gray = kit.pictures.gray
     images.prepare_side_by_side([(path, *size, gray) for path, size in kit.pictures.uses.items()])
 
