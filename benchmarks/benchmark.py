@@ -1,7 +1,7 @@
 """Wall time and peak memory of booklet's workloads, each from a cold process.
 
 Usage: python benchmarks/benchmark.py [--runs 5] [--handouts 1000] [--jobs N]
-       [--only sample|large|batch|photos|cards|photo-batch|scaling]
+       [--only sample|large|batch|photos|cards|photo-batch|scaling|tags]
 
 - sample: `booklet build` of content/psoas-hip-pain.yaml;
 - large: `booklet build` of a generated booklet of 60 sections, 200 stretches and 300
@@ -14,8 +14,12 @@ Usage: python benchmarks/benchmark.py [--runs 5] [--handouts 1000] [--jobs N]
 - cards: 200 stretch cards reusing eight of those photographs;
 - photo-batch: `booklet batch` of a handout whose exercises carry those photographs
   (300 patients, or --handouts if fewer);
+- tags: the sample with and without its structure tree (`--no-tags`), by turns, with
+  the time and size tagging costs;
 - scaling: the generated booklet at 1x, 2x and 4x its size, reporting seconds per page,
-  which stay about the same when the cost grows linearly with the content.
+  which stay about the same when the cost grows linearly with the content;
+- tags: the sample tagged (the default) and with --no-tags, run by turns, reporting what
+  the structure tree costs in time and in bytes.
 
 Each run starts a new process (imports, fonts and all), so the figure is what a user
 waits for. Every case runs "cold", each run with an empty picture cache, and "warm", with
@@ -163,6 +167,24 @@ def scaling(booklet: list[str], folder: Path, runs: int) -> None:
         )
 
 
+def tagging_cost(booklet: list[str], folder: Path, runs: int) -> None:
+    """The sample with and without its structure tree, by turns: the cost of tagging."""
+    out = {"tagged": folder / "tagged", "untagged": folder / "untagged"}
+    times: dict[str, list[float]] = {"tagged": [], "untagged": []}
+    for _ in range(runs):
+        for kind, flags in (("tagged", []), ("untagged", ["--no-tags"])):
+            command = [*booklet, "build", str(SAMPLE), "--out", str(out[kind]), *flags]
+            times[kind].append(timed(command)[0])
+    tagged, untagged = (statistics.median(times[kind]) for kind in ("tagged", "untagged"))
+    sizes = {kind: (out[kind] / "psoas-hip-pain.pdf").stat().st_size for kind in out}
+    print(
+        f"tags: median {tagged:.3f} s tagged, {untagged:.3f} s untagged "
+        f"({(tagged / untagged - 1) * 100:+.0f}%); booklet {sizes['tagged']:,} bytes tagged, "
+        f"{sizes['untagged']:,} untagged ({(sizes['tagged'] / sizes['untagged'] - 1) * 100:+.1f}%)",
+        flush=True,
+    )
+
+
 def report(name: str, runs: list[Run], per_second: int | None = None) -> None:
     median = statistics.median(seconds for seconds, _, _ in runs)
     cpu = statistics.median(cpu for _, _, cpu in runs)
@@ -192,7 +214,7 @@ def measure(name: str, command: list[str], runs: int, per_second: int | None) ->
         report(f"{name} (warm)", warm, per_second)
 
 
-CASES = ("sample", "large", "batch", "photos", "cards", "photo-batch", "scaling")
+CASES = ("sample", "large", "batch", "photos", "cards", "photo-batch", "scaling", "tags")
 
 
 def case(name: str, folder: Path, args: argparse.Namespace) -> tuple[list[str], int | None]:
@@ -228,7 +250,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as work:
         folder = Path(work)
         for name in wanted:
-            if name != "scaling":
+            if name not in ("scaling", "tags"):
                 command, handouts = case(name, folder, args)
                 measure(name, command, args.runs, handouts)
         if "large" in wanted:
@@ -237,6 +259,8 @@ def main() -> None:
             print(f"photo booklet: {page_count(folder / 'out' / 'photo-booklet.pdf')} pages")
         if "scaling" in wanted:
             scaling([sys.executable, "-m", "booklet"], folder, args.runs)
+        if "tags" in wanted:
+            tagging_cost([sys.executable, "-m", "booklet"], folder, args.runs)
 
 
 if __name__ == "__main__":

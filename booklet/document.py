@@ -58,3 +58,4 @@ class PrintOptions:
     seed: int = 1
     large_print: bool = False  # on top of the brand's `print: large`
     grayscale: bool = False  # on top of the brand's `print: grayscale`
+    tagged: bool = True  # False leaves out the structure tree, whatever the brand says

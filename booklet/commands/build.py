@@ -105,6 +105,12 @@ if TYPE_CHECKING:
     help="Large print: 18 pt body text in a low-vision typeface, 1.5 line spacing, one column.",
 )
 @click.option("--grayscale", is_flag=True, help="Shades of gray only, for photocopying.")
+@click.option(
+    "--no-tags",
+    "no_tags",
+    is_flag=True,
+    help="Leave out the structure tree screen readers use (smaller, for print shops).",
+)
 @NO_CACHE
 def build(
     content: Path,
@@ -123,6 +129,7 @@ def build(
     patient: Path | None,
     large_print: bool,
     grayscale: bool,
+    no_tags: bool,
 ) -> None:
     """Write OUT/<name>.pdf and OUT/<name>-answer-key.pdf (or .html) from CONTENT."""
     from booklet.document import PrintOptions
@@ -145,6 +152,7 @@ def build(
         seed=1 if seed is None else seed,
         large_print=large_print,
         grayscale=grayscale,
+        tagged=not no_tags,
     )
     if watch:
         watch_and_build(content, brand, out_dir, formats, restrict_to, options)

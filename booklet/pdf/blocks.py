@@ -8,6 +8,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import TypeVar
 
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import (
@@ -28,10 +29,13 @@ from booklet.model import Picture as PictureModel
 from booklet.pdf.drawn import Artwork, Icon, PictureFlowable
 from booklet.pdf.measured import LayoutTable, MeasuredParagraph
 from booklet.pdf.styles import Styles
-from booklet.words import markup
+from booklet.pdf.tagging import tag
+from booklet.words import languages, markup
+from booklet.words.descriptions import generated_alt, plain
 from booklet.words.labels import Labels
 
 Box = tuple[float, float]
+F = TypeVar("F", bound=Flowable)
 
 
 @dataclass
@@ -68,6 +72,7 @@ class Kit:
     pictures: PictureSizes
     bleed: float = 0.0  # how far full-bleed colour runs past the cut (print-shop output)
     large_print: bool = False
+    language: str = "en"  # the content's, for text written in another (a generated alt)
 
     @property
     def right_to_left(self) -> bool:
@@ -209,11 +214,11 @@ def picture_block(kit: Kit, picture: PictureModel | Figure, scale: float = 1.0) 
     if isinstance(picture, Figure):
         image: Flowable = figure_art(kit, picture, box)
     else:
-        image = kit.pictures.flowable(picture.path, box)
+        image = picture_art(kit, picture, box)
     image.hAlign = "CENTER"
     parts: list[Flowable] = [Spacer(1, 6), image]
     if picture.caption:
-        parts.append(para(picture.caption, kit.styles.caption))
+        parts.append(tag(para(picture.caption, kit.styles.caption), "Caption"))
     parts.append(Spacer(1, 12))
     return parts
 
@@ -225,7 +230,22 @@ def figure_art(kit: Kit, figure: Figure, box: Box) -> Artwork:
     k = min(box[0] / art.width, box[1] / art.height)
     drawn = (replace(figure, caption=None, alt=None), kit.figure_colors, kit.pictures.gray)
     name = "figure-" + hashlib.sha256(repr(drawn).encode()).hexdigest()[:16]
-    return Artwork(art, name, art.width * k, art.height * k)
+    return described(kit, Artwork(art, name, art.width * k, art.height * k), figure)
+
+
+def picture_art(kit: Kit, picture: PictureModel, box: Box) -> PictureFlowable:
+    """A picture file fitted into `box`, with its description."""
+    return described(kit, kit.pictures.flowable(picture.path, box), picture)
+
+
+def described(kit: Kit, image: F, shown: PictureModel | Figure) -> F:
+    """`image` as a Figure whose alternative text is the writer's alt, or its caption, or
+    (in English, marked as such) a description made from the pose or the file name."""
+    text = shown.alt or shown.caption
+    if text:
+        return tag(image, "Figure", alt=plain(text))
+    language = None if languages.primary(kit.language) == "en" else "en"
+    return tag(image, "Figure", alt=generated_alt(shown), lang=language)
 
 
 def callout_block(kit: Kit, callout: Callout) -> Table:
@@ -247,7 +267,7 @@ def callout_block(kit: Kit, callout: Callout) -> Table:
     icon = Icon(shape, letter, color, styles.body_fonts.bold, size=Icon.SIZE * scale)
     label_style = styles.callout_label.clone("label", textColor=reportlab_color(color))
     text = [MeasuredParagraph(markup.escape(label), label_style), *callout_text(kit, callout.text)]
-    table = kit.row_table([[icon, text]], [34 * scale, kit.width - 34 * scale])
+    table = tag(kit.row_table([[icon, text]], [34 * scale, kit.width - 34 * scale]), "Div")
     # the coloured bar and the icon stand where lines start
     start, before, after = (-1, "RIGHT", "LEFT") if kit.right_to_left else (0, "LEFT", "RIGHT")
     commands = [

@@ -31,14 +31,16 @@ from booklet.pdf.blocks import (
     padded,
     padding,
     para,
+    picture_art,
 )
 from booklet.pdf.card_flow import CardFlow
 from booklet.pdf.dosage import DoseCell, dosage_strip, dose_cells
 from booklet.pdf.drawn import Icon, LinkedQr
 from booklet.pdf.measured import MeasuredParagraph
 from booklet.pdf.placement import marked
+from booklet.pdf.tagging import ARTIFACT, Tag, grouped, tag, tag_of
 from booklet.pdf.template import Anchor, Bookmark
-from booklet.words import markup
+from booklet.words import languages, markup
 
 WIDE_FRAME = 400.0  # points: from this width (in regular print) a figure may stand beside
 LYING = 1.3  # a figure this much wider than tall spans the card instead of a column
@@ -46,6 +48,17 @@ FIGURE_SCALES = (1.0, 0.85, 0.7, 0.55, 0.42)  # tried in turn until the card fit
 SIDE = 14.0  # the card's inner padding at each side
 CAUTION_COLUMN = 150.0  # the least width of a caution beside a figure, in regular print
 VIDEO_COLUMN = 210.0  # the least width beside a figure that also takes the video's code
+
+# a card is read title, purpose, figure, steps, video, caution, dosage, whatever its columns
+CARD_ORDER = {
+    "title": 0,
+    "purpose": 1,
+    "figure": 2,
+    "steps": 3,
+    "video": 4,
+    "caution": 5,
+    "dosage": 6,
+}
 
 
 @dataclass(frozen=True)
@@ -73,7 +86,7 @@ class StretchCard:
     def dose_cells(self) -> list[DoseCell]:
         """The dosage cells, measured once: every version of the card shares them, and only
         one version is ever drawn."""
-        return dose_cells(self.kit, self.stretch)
+        return dose_cells(self.kit, self.stretch, CARD_ORDER["dosage"])
 
     @functools.cached_property
     def figure_aspect(self) -> float:
@@ -129,7 +142,8 @@ class StretchCard:
         mark = Anchor(Bookmark(stretch.name, f"stretch-{stretch.id}", level=1))
         title = card.rows[0]
         titles = (title.title,) if isinstance(title, CardHeader) else ()
-        return [mark, *marked("card", [card], stretch.name, titles=titles, height=height)]
+        block = marked("card", [card], stretch.name, titles=titles, height=height)
+        return [mark, *grouped("Div", block, ordered=True)]
 
     def flow(self, width: float, page_height: float, shape: CardShape) -> CardFlow:
         """The card in `shape`; one in rows (figure across the top) may split between steps."""
@@ -226,21 +240,24 @@ class StretchCard:
         if stretch.figure is not None:
             image = figure_art(kit, stretch.figure, box)
         elif stretch.picture is not None:
-            image = kit.pictures.flowable(stretch.picture.path, box)
+            image = picture_art(kit, stretch.picture, box)
         if image is not None:
             image.hAlign = "CENTER"
+            tag(image, tag_of(image) or Tag("Figure"), rank=CARD_ORDER["figure"])
         return image
 
     def purpose(self) -> list[Flowable]:
         if not self.stretch.purpose:
             return []
-        return [para(self.stretch.purpose, self.kit.styles.card_purpose), Spacer(1, 4)]
+        purpose = para(self.stretch.purpose, self.kit.styles.card_purpose)
+        return [tag(purpose, "P", rank=CARD_ORDER["purpose"]), Spacer(1, 4)]
 
     def steps(self, numbers: range) -> ListFlowable:
-        """The steps numbered `numbers` (from 0) as a numbered list."""
+        """The steps numbered `numbers` (from 0) as a numbered list; the rows of a card that
+        splits between steps make one list in the structure tree, keyed by the stretch."""
         styles = self.kit.styles
         items = [ListItem(para(self.stretch.steps[n], styles.step)) for n in numbers]
-        return ListFlowable(
+        steps = ListFlowable(
             items,
             bulletType="1",
             start=numbers.start + 1,
@@ -250,6 +267,8 @@ class StretchCard:
             bulletFontName=styles.body_fonts.bold,
             bulletFontSize=styles.step.fontSize,
         )
+        key = f"steps-{self.stretch.id}"
+        return tag(steps, "L", rank=CARD_ORDER["steps"], key=key)
 
 
 class CardHeader(Table):
@@ -265,6 +284,8 @@ class CardHeader(Table):
             text += f' <font size="{styles.card_title.fontSize * 0.75:.1f}">'
             text += f"({markup.escape(kit.labels.continued)})</font>"
         self.title = MeasuredParagraph(text, styles.card_title)
+        # a later piece's header repeats the title: decoration, read once
+        tag(self.title, ARTIFACT if continued else Tag("H3", rank=CARD_ORDER["title"]))
         super().__init__([[self.title]], colWidths=[width])
         background = ("BACKGROUND", (0, 0), (-1, -1), reportlab_color(styles.palette.primary))
         self.setStyle(padding(SIDE, SIDE, 4, 6, [background]))
@@ -291,7 +312,7 @@ def caution_box(kit: Kit, caution: str, width: float) -> Table:
             "caution_text", fontSize=11 * styles.scale, leading=14.5 * styles.scale
         ),
     )
-    box = layout_table([[label], [text]], colWidths=[width])
+    box = tag(layout_table([[label], [text]], colWidths=[width]), "Div", rank=CARD_ORDER["caution"])
     box.setStyle(
         padding(
             8,
@@ -332,8 +353,15 @@ def video_block(kit: Kit, url: str, width: float) -> Table:
         ),
     ]
     ink = gray_hex(palette.ink) if kit.pictures.gray else palette.ink
-    qr = LinkedQr(url, 50 * styles.scale, ink)
+    qr = tag(
+        LinkedQr(url, 50 * styles.scale, ink),
+        "Figure",
+        alt=f"QR code: {url}",
+        lang=None if languages.primary(kit.language) == "en" else "en",
+        label=url,
+    )
     block = kit.row_table([[qr, text]], [58 * styles.scale, width - 58 * styles.scale])
+    tag(block, "Div", rank=CARD_ORDER["video"])
     block.setStyle(padding(0, 0, 0, 0, [("VALIGN", (0, 0), (-1, -1), "MIDDLE")]))
     return block
 
