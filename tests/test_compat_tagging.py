@@ -95,7 +95,9 @@ def test_entries_reportlab_does_not_know_are_written() -> None:
     compat.add_named_object(canvas, "Marker", pdfdoc.PDFDictionary({"Kind": 1}))
     compat.set_catalog_entry(canvas, "Extra", compat.add_named_object(canvas, "Raw", raw))
     compat.set_catalog_entry(
-        canvas, "Metadata", compat.add_named_object(canvas, "X", compat.uncompressed_stream({}, b"<x/>"))
+        canvas,
+        "Metadata",
+        compat.add_named_object(canvas, "X", compat.uncompressed_stream({}, b"<x/>")),
     )
     canvas.showPage()
     canvas.save()

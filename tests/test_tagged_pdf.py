@@ -268,7 +268,7 @@ def leaf_texts(node: Node) -> list[str]:
     return found
 
 
-def test_a_card_is_read_title_picture_purpose_steps_video_caution_dosage() -> None:
+def test_a_card_is_read_title_purpose_figure_steps_video_caution_dosage() -> None:
     root = structure(sample_outputs()[0])
     card = next(
         e
@@ -276,7 +276,7 @@ def test_a_card_is_read_title_picture_purpose_steps_video_caution_dosage() -> No
         if e.role == "Div" and any(k.role == "H3" for k in e.kids if isinstance(k, Node))
     )
     roles = [k.role for k in card.kids if isinstance(k, Node)]
-    assert roles[:3] == ["H3", "Figure", "P"] and roles[3] == "L"
+    assert roles[:3] == ["H3", "P", "Figure"] and roles[3] == "L"
     assert roles[-2:] == ["Div", "Table"]  # the caution, then the dosage strip
     dosage = card.kids[-1]
     assert isinstance(dosage, Node)

@@ -101,11 +101,18 @@ class Contents(Flowable):
             if right_to_left:
                 # no leader dots: they would run the wrong way through a right-to-left line
                 style = style.clone("contents_rtl", rightIndent=style.leftIndent, leftIndent=0)
-                rows.append(([number, tag(MeasuredParagraph(title, style), entry)], style.spaceBefore))
+                rows.append(
+                    ([number, tag(MeasuredParagraph(title, style), entry)], style.spaceBefore)
+                )
             else:
                 # the dots are a word of their own: a shaped word cannot hold them
                 dots = f' <onDraw name="contents_dots" label="{mark.level}"/>'
-                rows.append(([tag(MeasuredParagraph(title + dots, style), entry), number], style.spaceBefore))
+                rows.append(
+                    (
+                        [tag(MeasuredParagraph(title + dots, style), entry), number],
+                        style.spaceBefore,
+                    )
+                )
         return rows
 
     @property

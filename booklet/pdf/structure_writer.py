@@ -63,7 +63,9 @@ def write_structure(
     root_ref = named_reference("StructTreeRoot")
     for element in written.order:
         parent = root_ref if element.parent is None else written.reference(element.parent)
-        add_named_object(canvas, written.names[id(element)], element_object(element, parent, written))
+        add_named_object(
+            canvas, written.names[id(element)], element_object(element, parent, written)
+        )
     nums: list[Any] = ["<</Nums ["]
     for key in sorted(tree.parent_tree):
         value = tree.parent_tree[key]
@@ -82,7 +84,9 @@ def write_structure(
             f" /ParentTreeNextKey {len(tree.parent_tree)}>>",
         ]
     )
-    set_catalog_entry(canvas, "StructTreeRoot", add_named_object(canvas, "StructTreeRoot", tree_root))
+    set_catalog_entry(
+        canvas, "StructTreeRoot", add_named_object(canvas, "StructTreeRoot", tree_root)
+    )
     set_catalog_entry(canvas, "MarkInfo", PDFDictionary({"Marked": "true"}))
     metadata = uncompressed_stream(
         {"Type": PDFName("Metadata"), "Subtype": PDFName("XML")},
