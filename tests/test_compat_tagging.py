@@ -124,3 +124,21 @@ def test_containers_and_split_list_items_are_recognised() -> None:
     first.wrap(200, 1000)
     rest = first.split(200, 60)[1]
     assert not compat.starts_list_item(rest)
+
+
+def test_a_list_hands_on_its_items_and_a_split_item_keeps_its_tag() -> None:
+    from reportlab.platypus.flowables import LIIndenter
+
+    compat.install_tagging_hooks()
+    style = getSampleStyleSheet()["BodyText"]
+    steps = ListFlowable(
+        [ListItem(Paragraph("Kneel. " * 80, style)), ListItem(Paragraph("Rest.", style))],
+        bulletType="1",
+    )
+    pieces = compat.list_pieces(steps)
+    assert [type(p) for p in pieces] == [LIIndenter, LIIndenter]
+    assert steps.split(200, 60) == pieces  # what a frame or table cell draws one by one
+    pieces[0].__dict__["pdf_tag"] = "steps"
+    pieces[0].wrap(200, 1000)
+    parts = pieces[0].split(200, 60)
+    assert len(parts) == 2 and all(part.__dict__.get("pdf_tag") == "steps" for part in parts)

@@ -38,7 +38,7 @@ from booklet.pdf.dosage import DoseCell, dosage_strip, dose_cells
 from booklet.pdf.drawn import Icon, LinkedQr
 from booklet.pdf.measured import MeasuredParagraph
 from booklet.pdf.placement import marked
-from booklet.pdf.tagging import ARTIFACT, Tag, grouped, tag, tag_of
+from booklet.pdf.tagging import ARTIFACT, Tag, grouped, tag, tag_of, tagged_list
 from booklet.pdf.template import Anchor, Bookmark
 from booklet.words import languages, markup
 
@@ -267,8 +267,9 @@ class StretchCard:
             bulletFontName=styles.body_fonts.bold,
             bulletFontSize=styles.step.fontSize,
         )
-        key = f"steps-{self.stretch.id}"
-        return tag(steps, "L", rank=CARD_ORDER["steps"], key=key)
+        return tagged_list(
+            steps, Tag("L", rank=CARD_ORDER["steps"], key=f"steps-{self.stretch.id}")
+        )
 
 
 class CardHeader(Table):

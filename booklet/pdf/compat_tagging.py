@@ -104,6 +104,12 @@ def starts_list_item(indenter: Any) -> bool:
     return bool(indenter.__dict__.get("_bullet"))
 
 
+def list_pieces(flowable: Any) -> list[Any]:
+    """A ListFlowable's items as ReportLab draws them, or hands them on when the list is
+    split across pages or table rows: one indenter per item (its `_content`)."""
+    return list(flowable._content)
+
+
 def link_target(annotation: Any) -> str:
     """The address a link annotation to an address goes to ('' for a link in the document)."""
     if not isinstance(annotation, pdfdoc.PDFDictionary):
@@ -181,6 +187,7 @@ def install_tagging_hooks() -> None:
     _wrap_draw_on(Flowable)
     _wrap_draw_on(_Container)
     _wrap_list_item(LIIndenter)
+    _wrap_split_keeping_tag(LIIndenter)
     _wrap_bullet(BulletDrawer)
     for name in ("_drawBkgrnd", "_drawLines"):
         _wrap_table_decoration(Table, name)
@@ -217,6 +224,21 @@ def _wrap_list_item(cls: type) -> None:
                 inner.drawOn(canvas, x + indent, y, width)
 
     cls.drawOn = drawOn  # type: ignore[attr-defined]
+
+
+def _wrap_split_keeping_tag(cls: type) -> None:
+    """A list item split across pages gives the tag it was given to each of its parts."""
+    original: Callable[..., list[Any]] = cls.split  # type: ignore[attr-defined]
+
+    def split(self: Any, *args: Any, **kw: Any) -> list[Any]:
+        parts = original(self, *args, **kw)
+        given = self.__dict__.get("pdf_tag")
+        if given is not None:
+            for part in parts:
+                part.__dict__["pdf_tag"] = given
+        return parts
+
+    cls.split = split  # type: ignore[attr-defined]
 
 
 def _wrap_bullet(cls: type) -> None:

@@ -237,7 +237,10 @@ class StructureTree:
             yield
             return
         top = self.stack[-1]
-        if top.role != "L":
+        given = tag_of(indenter)  # the list an item handed on by itself belongs to
+        if top.role != "L" and given is not None and given.role == "L":
+            top = self.placed(given)
+        elif top.role != "L":
             last = top.last_element()
             top = last if last is not None and last.role == "L" else top.add(Element(Tag("L"), top))
         last_item = top.last_element()

@@ -16,7 +16,7 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, ListFlowable
 from reportlab.platypus import Paragraph as ReportLabParagraph
 
-from booklet.pdf.compat_tagging import tagger_of
+from booklet.pdf.compat_tagging import list_pieces, tagger_of
 
 # roles whose elements hold other elements; every other role holds drawn content
 GROUPING = frozenset(
@@ -67,6 +67,15 @@ def tag(flowable: F, role: str | Tag, **attributes: object) -> F:
         given = replace(role, **attributes) if attributes else role  # type: ignore[arg-type]
     flowable.__dict__["pdf_tag"] = given
     return flowable
+
+
+def tagged_list(flowable: ListFlowable, given: Tag) -> ListFlowable:
+    """`flowable` as the list `given` (an L with a key), and each of its items too, so that
+    items ReportLab hands on one by one, split across pages or table rows, still join that
+    one list (a card's steps, in rows of their own, read as one list)."""
+    for piece in list_pieces(flowable):
+        tag(piece, given)
+    return tag(flowable, given)
 
 
 def in_place(flowable: F, place: Place, role: str = "P") -> F:
