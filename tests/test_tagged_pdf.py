@@ -104,6 +104,9 @@ def every_variant(arabic: tuple[bytes, bytes], handout: bytes) -> dict[str, byte
     found["grayscale"] = sample_outputs(grayscale=True)[0]
     found["Spanish"], found["Spanish key"] = translated("psoas-hip-pain.es.yaml")
     found["Chinese"] = translated("psoas-hip-pain.zh.yaml")[0]
+    found["Hindi"] = translated("psoas-hip-pain.hi.yaml")[0]
+    found["Vietnamese"] = translated("psoas-hip-pain.vi.yaml")[0]
+    found["shoulder program"] = translated("shoulder-home-program.yaml")[0]
     found["Arabic"], found["Arabic key"] = arabic
     return found
 

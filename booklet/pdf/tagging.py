@@ -154,7 +154,12 @@ class StructureOpen(Flowable):
         return 0, 0
 
     def draw(self) -> None:
-        tagger = tagger_of(self.canv)
+        self.apply(self.canv)
+
+    def apply(self, canvas: Canvas) -> None:
+        """Open the element; the document template calls this without drawing the mark,
+        so that a mark never starts a page of its own."""
+        tagger = tagger_of(canvas)
         if tagger is not None:
             tagger.open_group(self.opens)
 
@@ -170,7 +175,10 @@ class StructureClose(Flowable):
         return 0, 0
 
     def draw(self) -> None:
-        tagger = tagger_of(self.canv)
+        self.apply(self.canv)
+
+    def apply(self, canvas: Canvas) -> None:
+        tagger = tagger_of(canvas)
         if tagger is not None:
             tagger.close_group()
 

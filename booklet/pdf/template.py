@@ -24,7 +24,14 @@ from booklet.pdf.compat_tagging import TaggedCanvas
 from booklet.pdf.paragraphs import ScriptParagraph
 from booklet.pdf.placement import BlockEnd, BlockStart, LayoutRecord, LayoutRecorder
 from booklet.pdf.structure_tree import StructureTree
-from booklet.pdf.tagging import TRANSPARENT, artifact, tag, untagged
+from booklet.pdf.tagging import (
+    TRANSPARENT,
+    StructureClose,
+    StructureOpen,
+    artifact,
+    tag,
+    untagged,
+)
 from booklet.words.markup import escape
 
 MM = 72 / 25.4
@@ -233,6 +240,9 @@ class BookletTemplate(BaseDocTemplate):
             # a block mark takes no room: it is noted where the page stands, and never
             # starts a page of its own when the last block used the page to its foot
             self.record_landing(flowables.pop(0))
+            return
+        if isinstance(flowables[0], (StructureOpen, StructureClose)):
+            flowables.pop(0).apply(self.canv)  # takes no room either: opens or closes a Sect
             return
         frame = getattr(self, "frame", None)  # none before the first page begins
         self.cursor_before = (self.page, compat.frame_cursor(frame) if frame else 0.0)
