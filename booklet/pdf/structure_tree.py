@@ -2,7 +2,7 @@
 content is either marked content of an element (`/P <</MCID 3>> BDC ... EMC`) or an
 artifact, and the elements nest as the booklet reads.
 
-`StructureTree` is the tagger a TaggedCanvas carries (see `booklet.pdf.compat`); the
+`StructureTree` is the tagger a TaggedCanvas carries (see `booklet.pdf.compat_tagging`); the
 elements are written into the PDF by `booklet.pdf.structure_writer` once layout is done.
 """
 
@@ -103,8 +103,8 @@ def with_logical_text(given: Tag, flowable: Flowable, language: str = "en") -> T
     booklet's (`language`); and, for Arabic or Hebrew, which is drawn shaped and in visual
     order, the text as written (ActualText), which is what a screen reader should read."""
     text = getattr(flowable, "text", None)
-    if not isinstance(text, str):
-        return given
+    if not isinstance(text, str) or (text.isascii() and "&#" not in text):
+        return given  # plain Latin letters: the booklet's language, drawn as written
     written = " ".join(html.unescape(re.sub(r"<[^>]*>", "", text)).split())
     if given.lang is None and (other := other_language(written, language)):
         given = replace(given, lang=other)
