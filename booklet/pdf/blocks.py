@@ -73,6 +73,7 @@ class Kit:
     bleed: float = 0.0  # how far full-bleed colour runs past the cut (print-shop output)
     large_print: bool = False
     language: str = "en"  # the content's, for text written in another (a generated alt)
+    compact: bool = False  # a patient's one- or two-page handout: smaller cards
 
     @property
     def right_to_left(self) -> bool:
