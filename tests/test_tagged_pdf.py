@@ -80,9 +80,7 @@ def arabic(tmp_path_factory: pytest.TempPathFactory) -> tuple[bytes, bytes]:
     return outputs.booklet, outputs.answer_key
 
 
-@pytest.fixture(scope="module")
-def handout(tmp_path_factory: pytest.TempPathFactory) -> bytes:
-    out = tmp_path_factory.mktemp("handout")
+def built_handout(out: Path, *options: str) -> bytes:
     result = run_cli(
         [
             "build",
@@ -91,15 +89,30 @@ def handout(tmp_path_factory: pytest.TempPathFactory) -> bytes:
             PROJECT / "patients" / "maria-lopez.yaml",
             "--out",
             out,
+            *options,
         ]
     )
     assert result.exit_code == 0, result.output
     return (out / "hip-home-program-maria-lopez.pdf").read_bytes()
 
 
-def every_variant(arabic: tuple[bytes, bytes], handout: bytes) -> dict[str, bytes]:
+@pytest.fixture(scope="module")
+def handout(tmp_path_factory: pytest.TempPathFactory) -> bytes:
+    """The compact handout, with its two-week tracking chart."""
+    return built_handout(tmp_path_factory.mktemp("handout"), "--chart")
+
+
+@pytest.fixture(scope="module")
+def booklet_handout(tmp_path_factory: pytest.TempPathFactory) -> bytes:
+    """The handout as a whole booklet with the patient's name on its cover."""
+    return built_handout(tmp_path_factory.mktemp("booklet-handout"), "--layout", "booklet")
+
+
+def every_variant(
+    arabic: tuple[bytes, bytes], handout: bytes, booklet_handout: bytes
+) -> dict[str, bytes]:
     booklet, key = sample_outputs()
-    found = {"booklet": booklet, "key": key, "handout": handout}
+    found = {"booklet": booklet, "key": key, "handout": handout, "booklet handout": booklet_handout}
     found["large print"] = sample_outputs(large_print=True)[0]
     found["grayscale"] = sample_outputs(grayscale=True)[0]
     found["Spanish"], found["Spanish key"] = translated("psoas-hip-pain.es.yaml")
@@ -188,20 +201,19 @@ def table_failures(rows: list[Node]) -> list[str]:
 
 
 def test_every_variant_passes_the_matterhorn_conditions(
-    arabic: tuple[bytes, bytes], handout: bytes
+    arabic: tuple[bytes, bytes], handout: bytes, booklet_handout: bytes
 ) -> None:
-    failures = {
-        name: matterhorn_failures(data)[:5] for name, data in every_variant(arabic, handout).items()
-    }
+    variants = every_variant(arabic, handout, booklet_handout)
+    failures = {name: matterhorn_failures(data)[:5] for name, data in variants.items()}
     assert {name: found for name, found in failures.items() if found} == {}
 
 
 def test_every_variant_passes_the_pdfua_validator(
-    tmp_path: Path, arabic: tuple[bytes, bytes], handout: bytes
+    tmp_path: Path, arabic: tuple[bytes, bytes], handout: bytes, booklet_handout: bytes
 ) -> None:
     pdfua = pytest.importorskip("pdfua")
     found = {}
-    for name, data in every_variant(arabic, handout).items():
+    for name, data in every_variant(arabic, handout, booklet_handout).items():
         path = tmp_path / f"{name}.pdf"
         path.write_bytes(data)
         report = pdfua.validate(str(path))

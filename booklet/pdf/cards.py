@@ -335,7 +335,9 @@ class CardHeader(Table):
             )
         self.title = MeasuredParagraph(text, styles.card_title)
         # a later piece's header repeats the title: decoration, read once
-        tag(self.title, ARTIFACT if continued else Tag("H3", rank=CARD_ORDER["title"]))
+        # (a level-2 heading in a compact handout, which has no section headings over it)
+        level = "H2" if kit.compact else "H3"
+        tag(self.title, ARTIFACT if continued else Tag(level, rank=CARD_ORDER["title"]))
         super().__init__([[self.title]], colWidths=[width])
         background = ("BACKGROUND", (0, 0), (-1, -1), reportlab_color(styles.palette.primary))
         top, bottom = (3, 5) if kit.compact else (4, 6)
@@ -404,13 +406,7 @@ def video_block(kit: Kit, url: str, width: float) -> Table:
         ),
     ]
     ink = gray_hex(palette.ink) if kit.pictures.gray else palette.ink
-    qr = tag(
-        LinkedQr(url, 50 * styles.scale, ink),
-        "Figure",
-        alt=f"QR code: {url}",
-        lang=None if languages.primary(kit.language) == "en" else "en",
-        label=url,
-    )
+    qr = described_qr(kit, url, 50 * styles.scale, ink)
     block = kit.row_table([[qr, text]], [58 * styles.scale, width - 58 * styles.scale])
     tag(block, "Div", rank=CARD_ORDER["video"])
     block.setStyle(padding(0, 0, 0, 0, [("VALIGN", (0, 0), (-1, -1), "MIDDLE")]))
@@ -430,6 +426,7 @@ def compact_caution(kit: Kit, caution: str, width: float) -> Table:
         f'<font color="{palette.warning}"><b>{label}</b></font>{markup.inline(caution)}', style
     )
     box = kit.row_table([[icon, text]], [20 * styles.scale, width - 20 * styles.scale])
+    tag(box, "Div", rank=CARD_ORDER["caution"])
     box.setStyle(
         padding(
             7,
@@ -457,10 +454,17 @@ def compact_video(kit: Kit, url: str) -> Table:
         "video_label", fontSize=9 * styles.scale, leading=11 * styles.scale, spaceAfter=0
     )
     label = MeasuredParagraph(markup.escape(kit.labels.video), label_style)
-    block = kit.row_table([[LinkedQr(url, size, ink), label]], [size + 6, None])
+    block = kit.row_table([[described_qr(kit, url, size, ink), label]], [size + 6, None])
     block.setStyle(padding(0, 0, 0, 0, [("VALIGN", (0, 0), (-1, -1), "MIDDLE")]))
     block.hAlign = "CENTER"
-    return block
+    return tag(block, "Div", rank=CARD_ORDER["video"])
+
+
+def described_qr(kit: Kit, url: str, size: float, ink: str) -> LinkedQr:
+    """The video's QR code, a Figure described (in English, marked as such) by its address;
+    its link is read with it."""
+    english = None if languages.primary(kit.language) == "en" else "en"
+    return tag(LinkedQr(url, size, ink), "Figure", alt=f"QR code: {url}", lang=english, label=url)
 
 
 def stretch_card(kit: Kit, stretch: Stretch, number: int) -> list[Flowable]:

@@ -23,6 +23,7 @@ from booklet.pdf.placement import marked
 from booklet.pdf.render import Rendered, render
 from booklet.pdf.story import quiz_flowables
 from booklet.pdf.styles import Styles
+from booklet.pdf.tagging import grouped, tag
 from booklet.pdf.template import Anchor, Bookmark, Footer, footer_height, footer_line
 from booklet.pdf.tracking_chart import tracking_chart
 from booklet.source.patient import chosen_stretches
@@ -128,8 +129,8 @@ def handout_section(kit: Kit, section: Section) -> list[Flowable]:
         if stacked_height([*kept, block], kit.width, kit.height) > room and kept:
             break
         kept.append(block)
-    group = [title, *kept, *callouts, Spacer(1, 6)]
-    return marked("group", [KeptOrShrunk(group, kit.height)], section.title)
+    group = [tag(title, "H2"), *kept, *callouts, Spacer(1, 6)]
+    return grouped("Sect", marked("group", [KeptOrShrunk(group, kit.height)], section.title))
 
 
 def handout_notes(kit: Kit, notes: str) -> Table:
@@ -139,7 +140,9 @@ def handout_notes(kit: Kit, notes: str) -> Table:
         "notes_label", textColor=reportlab_color(palette.primary_text), spaceAfter=1
     )
     label = MeasuredParagraph(markup.escape(kit.labels.clinician_notes), label_style)
+    tag(label, "H2")
     box = layout_table([[[label, *callout_text(kit, notes)]]], colWidths=[kit.width])
+    tag(box, "Div")
     box.setStyle(
         padding(
             12,
