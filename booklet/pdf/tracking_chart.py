@@ -68,9 +68,9 @@ def week_table(kit: Kit, stretches: tuple[Stretch, ...], weeks: range) -> Table:
         week_label = MeasuredParagraph(markup.escape(labels.week(week)), centred)
         week_row += [tag(week_label, ARTIFACT), *[""] * (DAYS - 1)]
         for day in days:
-            name = MeasuredParagraph(markup.escape(day[:3].upper()), centred)
+            shown = MeasuredParagraph(markup.escape(day[:3].upper()), centred)
             said = f"{labels.week(week)}, {day}"
-            day_row.append(cell(name, "TH", 0, len(day_row), scope="Column", actual_text=said))
+            day_row.append(cell(shown, "TH", 0, len(day_row), scope="Column", actual_text=said))
     rows: list[list[Flowable | str]] = [week_row, day_row]
     box = min(13.0 * styles.scale, day_width - 6)
     for row, stretch in enumerate(stretches, start=1):
