@@ -23,6 +23,7 @@ from pypdf import PdfReader
 from structure_reading import Node, fonts_showing_text, structure, untagged_operators
 
 from booklet import build, load
+from booklet import handout as patient_handout
 from booklet.document import PrintOptions
 from booklet.model import Figure, Picture
 from booklet.words.descriptions import generated_alt, plain
@@ -364,6 +365,30 @@ SENTENCES = {
 }
 
 
+def held_out_stretch(
+    draw: st.DrawFn, text: st.SearchStrategy[str], picture: str, name: str
+) -> dict[str, Any]:
+    """A card with a figure or a picture, up to fifteen steps (a card that may split), and
+    maybe a caution, a video and a full prescription."""
+    stretch: dict[str, Any] = {
+        "id": name,
+        "name": draw(text),
+        "steps": draw(st.lists(text, min_size=1, max_size=15)),
+        "hold": "30 seconds",
+    }
+    if draw(st.booleans()):
+        stretch["figure"] = draw(st.sampled_from(["kneeling-hip-flexor", "pigeon", "glute-bridge"]))
+    else:
+        stretch["image"] = picture
+    if draw(st.booleans()):
+        stretch["caution"] = draw(text)
+    if draw(st.booleans()):
+        stretch["video"] = "https://example.org/v"
+    if draw(st.booleans()):
+        stretch |= {"rest": "60 seconds", "tempo": "slow", "days": 5}
+    return stretch
+
+
 @st.composite
 def held_out_content(draw: st.DrawFn, picture: str) -> dict[str, Any]:
     """Valid content in one of several languages, with pictures, figures, callouts, cards
@@ -384,21 +409,11 @@ def held_out_content(draw: st.DrawFn, picture: str) -> dict[str, Any]:
         section["callouts"] = [
             {"kind": draw(kinds), "text": draw(text)} for _ in range(draw(st.integers(0, 2)))
         ]
-        stretch = {
-            "id": f"stretch-{len(sections) + 1}",
-            "name": draw(text),
-            "steps": draw(st.lists(text, min_size=1, max_size=6)),
-            "hold": "30 seconds",
-        }
-        if draw(st.booleans()):
-            stretch["figure"] = "kneeling-hip-flexor"
-        else:
-            stretch["image"] = picture
-        if draw(st.booleans()):
-            stretch["caution"] = draw(text)
-        if draw(st.booleans()):
-            stretch["video"] = "https://example.org/v"
-        section["stretches"] = [stretch] if draw(st.booleans()) else []
+        section["handout"] = draw(st.booleans())
+        section["stretches"] = [
+            held_out_stretch(draw, text, picture, f"stretch-{len(sections) + 1}-{n}")
+            for n in range(draw(st.integers(0, 2)))
+        ]
         sections.append(section)
     questions: list[dict[str, Any]] = []
     for _ in range(draw(st.integers(1, 14))):
@@ -432,9 +447,16 @@ def test_content_nobody_has_seen_leaves_nothing_untagged(
 ) -> None:
     picture = make_picture(tmp_path / "knee.png", size=(60, 40))
     content = data.draw(held_out_content(picture.name))
-    outputs = build(load(write_yaml(tmp_path / "held-out.yaml", content)))
+    options = PrintOptions(large_print=data.draw(st.booleans()))
+    document = load(write_yaml(tmp_path / "held-out.yaml", content))
+    outputs = build(document, options=options)
     assert matterhorn_failures(outputs.booklet) == []
     assert matterhorn_failures(outputs.answer_key) == []
+    exercises = [s["id"] for section in content["sections"] for s in section["stretches"]]
+    if exercises:  # and the compact handout of a patient given every exercise
+        patient = {"name": "Ana", "date": "2026-11-20", "exercises": exercises[::-1]}
+        chosen = {**patient, "chart": True, "quiz": True}
+        assert matterhorn_failures(patient_handout(document, chosen, options).booklet) == []
 
 
 def test_a_paragraph_in_another_script_says_its_language(make_content) -> None:  # type: ignore[no-untyped-def]
