@@ -30,6 +30,7 @@ from booklet.words.descriptions import generated_alt, plain
 
 PROJECT = Path(__file__).resolve().parent.parent
 SAMPLE = PROJECT / "content" / "psoas-hip-pain.yaml"
+MARIA = PROJECT / "patients" / "maria-lopez.yaml"
 
 ARABIC = {
     "title": "ألم الورك",
@@ -506,12 +507,19 @@ def test_a_list_item_split_across_pages_stays_one_item(make_content) -> None:  #
     assert len(items) == 2 and "Sentence 119" in items[1].text()
 
 
-def test_tags_change_no_pixel_of_the_printed_pages() -> None:
-    tagged, untagged = sample_outputs()[0], sample_outputs(tagged=False)[0]
+@pytest.mark.parametrize("made", ["booklet", "compact handout"])
+def test_tags_change_no_pixel_of_the_printed_pages(made: str) -> None:
+    if made == "booklet":
+        tagged, untagged = sample_outputs()[0], sample_outputs(tagged=False)[0]
+    else:
+        document = load(PROJECT / "content" / "hip-home-program.yaml")
+        patient = {**yaml.safe_load(MARIA.read_text()), "chart": True}
+        tagged, untagged = (
+            patient_handout(document, patient, PrintOptions(tagged=t)).booklet
+            for t in (True, False)
+        )
     pages = [pdfium.PdfDocument(data) for data in (tagged, untagged)]
     assert len(pages[0]) == len(pages[1])
     for number in range(len(pages[0])):
-        first, second = (
-            document[number].render(scale=0.5).to_pil().convert("RGB") for document in pages
-        )
+        first, second = (pdf[number].render(scale=0.5).to_pil().convert("RGB") for pdf in pages)
         assert ImageChops.difference(first, second).getbbox() is None, f"page {number + 1}"
