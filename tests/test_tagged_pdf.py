@@ -347,6 +347,18 @@ def test_no_tags_leaves_out_the_structure_tree(make_brand, tmp_path: Path) -> No
     assert "/StructTreeRoot" not in PdfReader(io.BytesIO(outputs.booklet)).trailer["/Root"]
 
 
+def test_batch_handouts_are_tagged_unless_no_tags(tmp_path: Path) -> None:
+    roster = PROJECT / "patients" / "roster.csv"
+    content = PROJECT / "content" / "hip-home-program.yaml"
+    for flags, tagged in (([], True), (["--no-tags"], False)):
+        out = tmp_path / str(tagged)
+        result = run_cli(["batch", content, roster, "--out", out, "--jobs", "1", *flags])
+        assert result.exit_code == 0, result.output
+        files = sorted(out.glob("*.pdf"))
+        assert len(files) == 3
+        assert {"/StructTreeRoot" in PdfReader(f).trailer["/Root"] for f in files} == {tagged}
+
+
 def test_a_tagged_booklet_is_the_same_bytes_every_time() -> None:
     first = build(load(SAMPLE)).booklet
     assert build(load(SAMPLE)).booklet == first

@@ -14,6 +14,7 @@ from booklet.commands.shared import (
     CONTENT,
     LAYOUT,
     NO_CACHE,
+    NO_TAGS,
     RESTRICT_TO,
     FiniteFloatRange,
     reported_errors,
@@ -109,12 +110,7 @@ if TYPE_CHECKING:
     help="Large print: 18 pt body text in a low-vision typeface, 1.5 line spacing, one column.",
 )
 @click.option("--grayscale", is_flag=True, help="Shades of gray only, for photocopying.")
-@click.option(
-    "--no-tags",
-    "no_tags",
-    is_flag=True,
-    help="Leave out the structure tree screen readers use (smaller, for print shops).",
-)
+@NO_TAGS
 @NO_CACHE
 def build(
     content: Path,
