@@ -49,7 +49,7 @@ def tracking_chart(kit: Kit, stretches: tuple[Stretch, ...]) -> list[Flowable]:
 def week_table(kit: Kit, stretches: tuple[Stretch, ...], weeks: range) -> Table:
     """The weeks in `weeks` across: a row naming the weeks, a row of day names, a row per
     exercise and the pain row. In the structure tree the day names head the columns, each
-    read with its week ("Week 1, Mon"); the row naming the weeks is decoration."""
+    read with its week ("Week 1: Mon"); the row naming the weeks is decoration."""
     labels, styles, palette = kit.labels, kit.styles, kit.styles.palette
     days = labels.day_names()
     columns = DAYS * len(weeks)
@@ -69,7 +69,7 @@ def week_table(kit: Kit, stretches: tuple[Stretch, ...], weeks: range) -> Table:
         week_row += [tag(week_label, ARTIFACT), *[""] * (DAYS - 1)]
         for day in days:
             shown = MeasuredParagraph(markup.escape(day[:3].upper()), centred)
-            said = f"{labels.week(week)}, {day}"
+            said = labels.introducing(labels.week(week)) + day  # "Week 1: Mon"
             day_row.append(cell(shown, "TH", 0, len(day_row), scope="Column", actual_text=said))
     rows: list[list[Flowable | str]] = [week_row, day_row]
     box = min(13.0 * styles.scale, day_width - 6)
