@@ -129,7 +129,7 @@ def test_the_tracking_chart_is_a_table_read_day_by_day_with_its_week(tmp_path: P
     table = next(e for e in chart.walk() if e.role == "Table")
     header, *rows = kids(table)
     said = [str(cell.attributes.get("/ActualText", cell.text())).strip() for cell in kids(header)]
-    assert said[0] == "STRETCH" and said[1] == "Week 1: Mon" and said[14] == "Week 2: Sun"
+    assert said[0] == "Stretch" and said[1] == "Week 1: Mon" and said[14] == "Week 2: Sun"
     assert [cell.role for cell in kids(header)] == ["TH"] * 15
     assert rows[0].text().startswith("Glute bridge") and rows[1].text().startswith("Kneeling")
     assert all(len(kids(row)) == 15 and kids(row)[0].role == "TH" for row in rows)

@@ -83,7 +83,8 @@ def dose_cells(kit: Kit, stretch: Stretch, rank: int = 0) -> list[DoseCell]:
         label_text = markup.escape(label.upper())
         label_para = MeasuredParagraph(label_text, styles.dose_label)
         shown = para(kept, styles.dose_value) if kept else MeasuredParagraph(labels.not_set, muted)
-        tag(label_para, "TH", place=Place("table", key, 0, column), scope="Column", rank=rank)
+        place = Place("table", key, 0, column)
+        tag(label_para, "TH", place=place, scope="Column", rank=rank, actual_text=label)
         tag(shown, "TD", place=Place("table", key, 1, column), rank=rank)
         whole = max(line_width(label_para), line_width(shown))
         least = max(

@@ -100,7 +100,11 @@ def program_block(kit: Kit, patient: Patient) -> list[Flowable]:
             f"{markup.escape(patient.clinician)}",
         )
     return [
-        tag(MeasuredParagraph(markup.escape(labels.home_program.upper()), kicker), "H1"),
+        tag(
+            MeasuredParagraph(markup.escape(labels.home_program.upper()), kicker),
+            "H1",
+            actual_text=labels.home_program,  # read as words, not letter by letter
+        ),
         MeasuredParagraph(markup.escape(patient.name), name),
         MeasuredParagraph(" &nbsp;\u00b7&nbsp; ".join(said), details),
     ]

@@ -63,7 +63,10 @@ def week_table(kit: Kit, stretches: tuple[Stretch, ...], weeks: range) -> Table:
 
     week_row: list[Flowable | str] = [""]
     stretch_label = MeasuredParagraph(markup.escape(labels.stretch.upper()), styles.dose_label)
-    day_row: list[Flowable | str] = [cell(stretch_label, "TH", 0, 0, scope="Column")]
+    said_label = labels.stretch  # read as a word, not in capitals
+    day_row: list[Flowable | str] = [
+        cell(stretch_label, "TH", 0, 0, scope="Column", actual_text=said_label)
+    ]
     for week in weeks:
         week_label = MeasuredParagraph(markup.escape(labels.week(week)), centred)
         week_row += [tag(week_label, ARTIFACT), *[""] * (DAYS - 1)]
