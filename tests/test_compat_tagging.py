@@ -142,3 +142,16 @@ def test_a_list_hands_on_its_items_and_a_split_item_keeps_its_tag() -> None:
     pieces[0].wrap(200, 1000)
     parts = pieces[0].split(200, 60)
     assert len(parts) == 2 and all(part.__dict__.get("pdf_tag") == "steps" for part in parts)
+
+
+def test_a_split_paragraph_keeps_its_tag_on_each_part() -> None:
+    from booklet.pdf.tagging import Place, Tag, tag, tag_of
+
+    compat.install_tagging_hooks()
+    style = getSampleStyleSheet()["BodyText"]
+    cell = Tag("TH", place=Place("table", "chart", 1, 0), actual_text="Hold 30 seconds")
+    paragraph = tag(Paragraph("Hold 30 seconds, rest a minute. " * 20, style), cell)
+    paragraph.wrap(200, 1000)
+    parts = paragraph.split(200, 40)
+    assert len(parts) == 2
+    assert all(tag_of(part) == Tag("TH", place=cell.place) for part in parts)

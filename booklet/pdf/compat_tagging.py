@@ -10,6 +10,7 @@ from typing import Any, Protocol
 from reportlab.pdfbase import pdfdoc
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, Table
+from reportlab.platypus import Paragraph as ReportLabParagraph
 from reportlab.platypus.flowables import BulletDrawer, LIIndenter, _Container, _ContainerSpace
 
 # --- tagged PDF ---------------------------------------------------------------------------
@@ -188,6 +189,7 @@ def install_tagging_hooks() -> None:
     _wrap_draw_on(_Container)
     _wrap_list_item(LIIndenter)
     _wrap_split_keeping_tag(LIIndenter)
+    _wrap_split_keeping_tag(ReportLabParagraph)
     _wrap_bullet(BulletDrawer)
     for name in ("_drawBkgrnd", "_drawLines"):
         _wrap_table_decoration(Table, name)
@@ -227,15 +229,17 @@ def _wrap_list_item(cls: type) -> None:
 
 
 def _wrap_split_keeping_tag(cls: type) -> None:
-    """A list item split across pages gives the tag it was given to each of its parts."""
+    """A list item or paragraph split across pages or table rows gives the tag it was
+    given to each of its parts (as the tag says a part's should be: see `Tag.of_part`)."""
     original: Callable[..., list[Any]] = cls.split  # type: ignore[attr-defined]
 
     def split(self: Any, *args: Any, **kw: Any) -> list[Any]:
         parts = original(self, *args, **kw)
         given = self.__dict__.get("pdf_tag")
         if given is not None:
+            of_part = given.of_part() if hasattr(given, "of_part") else given
             for part in parts:
-                part.__dict__["pdf_tag"] = given
+                part.__dict__["pdf_tag"] = of_part
         return parts
 
     cls.split = split  # type: ignore[attr-defined]

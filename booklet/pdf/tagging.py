@@ -52,6 +52,11 @@ class Tag:
     actual_text: str | None = None
     key: str | None = None  # a grouping element's own Place key (a question's choices)
 
+    def of_part(self) -> Tag:
+        """The Tag of each part of a flowable split across pages or rows: the same
+        element's, without a text standing for the whole (each part says its own)."""
+        return replace(self, actual_text=None) if self.actual_text else self
+
 
 TRANSPARENT = Tag("")  # a container whose pieces tag themselves
 ARTIFACT = Tag("Artifact")  # decoration: rules, borders, boxes to tick
