@@ -103,14 +103,12 @@ def test_a_compact_handout_reads_in_its_order(tmp_path: Path) -> None:
     root = structure(compact_handout(tmp_path))
     top = kids(root)
     headings = [" ".join(e.text().split()) for e in root.walk() if e.role in ("H1", "H2")]
-    assert headings[:4] == [
-        "HOME EXERCISE PROGRAM",
-        "Notes from your clinician",
-        "How to use this program",
-        "1. Glute bridge",
-    ]
-    assert headings[4].startswith("2. Kneeling hip flexor stretch")  # the clinician's order
-    assert headings[5:] == ["My two-week chart", "Check your understanding"]
+    assert headings[:2] == ["HOME EXERCISE PROGRAM", "Notes from your clinician"]
+    cards = [h for h in headings if h[:1].isdigit()]
+    assert cards[0] == "1. Glute bridge"  # in the clinician's order
+    assert cards[1].startswith("2. Kneeling hip flexor stretch")
+    assert "How to use this program" in headings  # on page 1 or after the cards
+    assert headings[-2:] == ["My two-week chart", "Check your understanding"]
     assert [e.role for e in top[:3]] == ["Figure", "P", "P"]  # the logo, the clinic, the title
     assert top[3].role == "H1" and top[4].text() == "Maria López"
     cards = [e for e in top if e.role == "Div" and kids(e) and kids(e)[0].text().startswith("2.")]

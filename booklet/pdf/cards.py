@@ -34,7 +34,7 @@ from booklet.pdf.blocks import (
     picture_art,
 )
 from booklet.pdf.card_flow import CardFlow
-from booklet.pdf.dosage import DoseCell, dosage_strip, dose_cells
+from booklet.pdf.dosage import DoseCell, dosage_strip, dose_cells, fits, strip_table
 from booklet.pdf.drawn import Icon, LinkedQr
 from booklet.pdf.measured import MeasuredParagraph
 from booklet.pdf.placement import marked
@@ -127,8 +127,8 @@ class StretchCard:
         steps keep room enough, else across the top at a third of the usual height."""
         kit, inner = self.kit, width - 2 * SIDE
         if width >= COMPACT_BESIDE * kit.styles.scale and not across:
-            column = 0.3 if lying else 0.22
-            return CardShape(True, (width * column * scale, 88.0 * scale), False)
+            column = 0.3 if lying else 0.17
+            return CardShape(True, (width * column * scale, 84.0 * scale), False)
         tall = 95.0 * kit.styles.scale**0.5 * scale
         caution = self.stretch.caution is not None and not across
         return CardShape(False, (inner * (0.6 if lying else 0.4), tall), caution, across)
@@ -165,8 +165,10 @@ class StretchCard:
         """The card in `shape`; one in rows (figure across the top) may split between steps."""
         rows: list[Flowable] = [CardHeader(self.kit, self.stretch, self.number, width)]
         breaks: set[int] = set()
+        strip_inside = False
         if shape.beside and self.kit.compact:
-            rows += self.compact_side_rows(width, shape)
+            body, strip_inside = self.compact_side_rows(width, shape)
+            rows.append(body)
         elif shape.beside:
             rows += self.side_rows(width, shape)
         else:
@@ -176,7 +178,8 @@ class StretchCard:
             ends = [*steps_at[1:], steps_at[-1] + 1] if steps_at else []
             breaks = {len(rows) + at for at in ends if at < len(top) - 1}
             rows += top
-        rows.append(dosage_strip(self.kit, self.dose_cells, width))
+        if not strip_inside:
+            rows.append(dosage_strip(self.kit, self.dose_cells, width))
         card = CardFlow(
             rows,
             width,
@@ -215,15 +218,20 @@ class StretchCard:
         body.setStyle(padding(SIDE, SIDE, 9, 6, [("VALIGN", (0, 0), (-1, -1), "TOP")]))
         return [body]
 
-    def compact_side_rows(self, width: float, shape: CardShape) -> list[Flowable]:
+    def compact_side_rows(self, width: float, shape: CardShape) -> tuple[Flowable, bool]:
         """A handout's card: the figure, and the video's code under it, in a narrow column;
-        the steps and the caution (the width of the steps) beside them."""
+        the steps, the caution and (where its cells fit in one row) the dosage strip beside
+        them. Says whether the strip is in; if not, it goes across the card's foot."""
         kit, stretch = self.kit, self.stretch
         side_width = shape.figure_box[0] + 16
         main_width = width - side_width
+        inner = main_width - 2 * SIDE
         main: list[Flowable] = [self.steps(range(len(stretch.steps)))]
         if stretch.caution:
-            main += [Spacer(1, 4), compact_caution(kit, stretch.caution, main_width - 2 * SIDE)]
+            main += [Spacer(1, 3), compact_caution(kit, stretch.caution, inner)]
+        strip_inside = fits(self.dose_cells, inner, whole=True)
+        if strip_inside:
+            main += [Spacer(1, 5), strip_table(kit, self.dose_cells, inner)]
         side: list[Flowable] = []
         figure = self.figure(shape.figure_box)
         if figure is not None:
@@ -233,8 +241,9 @@ class StretchCard:
         body = layout_table(
             [kit.reading_order([side, main])], colWidths=kit.reading_order([side_width, main_width])
         )
-        body.setStyle(padding(SIDE, SIDE, 7, 5, [("VALIGN", (0, 0), (-1, -1), "TOP")]))
-        return [body]
+        bottom = 7 if strip_inside else 4
+        body.setStyle(padding(SIDE, SIDE, 6, bottom, [("VALIGN", (0, 0), (-1, -1), "TOP")]))
+        return body, strip_inside
 
     def top_rows(self, width: float, shape: CardShape) -> tuple[list[Flowable], list[int]]:
         """The figure across the top, then one row per step, so a long card can split
@@ -262,7 +271,7 @@ class StretchCard:
         if caution_row and shape.caution_under_figure and stretch.caution:
             rows.append(padded(caution_box(kit, stretch.caution, inner), width, top=6, bottom=2))
             caution_row = False
-        if stretch.purpose:
+        if stretch.purpose and not kit.compact:  # a handout's card has it in its header
             rows.append(padded(self.purpose()[0], width, top=6, bottom=2))
         steps_at = []
         for index in range(len(stretch.steps)):
@@ -340,7 +349,7 @@ class CardHeader(Table):
         tag(self.title, ARTIFACT if continued else Tag(level, rank=CARD_ORDER["title"]))
         super().__init__([[self.title]], colWidths=[width])
         background = ("BACKGROUND", (0, 0), (-1, -1), reportlab_color(styles.palette.primary))
-        top, bottom = (3, 5) if kit.compact else (4, 6)
+        top, bottom = (2, 4) if kit.compact else (4, 6)
         self.setStyle(padding(SIDE, SIDE, top, bottom, [background]))
 
 
@@ -431,8 +440,8 @@ def compact_caution(kit: Kit, caution: str, width: float) -> Table:
         padding(
             7,
             8,
+            4,
             5,
-            6,
             [
                 ("BACKGROUND", (0, 0), (-1, -1), reportlab_color(palette.warning_tint)),
                 ("LINEAFTER", (-1, 0), (-1, -1), 3, reportlab_color(palette.warning))
@@ -446,16 +455,24 @@ def compact_caution(kit: Kit, caution: str, width: float) -> Table:
 
 
 def compact_video(kit: Kit, url: str) -> Table:
-    """A handout's video: the code to scan, with a short label beside it."""
+    """A handout's video: the code to scan, with a short label under it."""
     styles = kit.styles
     size = 40 * styles.scale
     ink = gray_hex(styles.palette.ink) if kit.pictures.gray else styles.palette.ink
     label_style = styles.small.clone(
-        "video_label", fontSize=9 * styles.scale, leading=11 * styles.scale, spaceAfter=0
+        "video_label",
+        fontSize=8.5 * styles.scale,
+        leading=10 * styles.scale,
+        spaceAfter=0,
+        alignment=1,
     )
     label = MeasuredParagraph(markup.escape(kit.labels.video), label_style)
-    block = kit.row_table([[described_qr(kit, url, size, ink), label]], [size + 6, None])
-    block.setStyle(padding(0, 0, 0, 0, [("VALIGN", (0, 0), (-1, -1), "MIDDLE")]))
+    block = layout_table([[described_qr(kit, url, size, ink)], [label]], colWidths=[None])
+    block.setStyle(
+        padding(
+            0, 0, 0, 0, [("ALIGN", (0, 0), (-1, -1), "CENTER"), ("TOPPADDING", (0, 1), (-1, 1), 2)]
+        )
+    )
     block.hAlign = "CENTER"
     return tag(block, "Div", rank=CARD_ORDER["video"])
 

@@ -25,6 +25,13 @@ from booklet.words import markup
 from booklet.words.phrases import dosage_values
 
 CELL_PADDING = (10.0, 6.0)  # left and right, inside each cell
+COMPACT_CELL_PADDING = (7.0, 4.0)  # the same on a handout's card
+
+
+def cell_padding(kit: Kit) -> tuple[float, float]:
+    return COMPACT_CELL_PADDING if kit.compact else CELL_PADDING
+
+
 WIDE = 1e6
 NUMBER_AND_UNIT = re.compile(r"(\d)\s+(?=\S)")
 
@@ -41,10 +48,19 @@ class DoseCell:
 
 
 def dosage_strip(kit: Kit, cells: list[DoseCell], width: float) -> Table:
-    """The five cells (see `dose_cells`) in the card's side padding, for a card `width`
-    wide."""
-    inner = width - 28
-    rows = [len(cells)] if fits(cells, inner, whole=True) else even_rows(cells, inner)
+    """The cells (see `dose_cells`) in the card's side padding, for a card `width` wide."""
+    return padded(
+        strip_table(kit, cells, width - 28), width, top=0, bottom=6 if kit.compact else 11
+    )
+
+
+def strip_table(kit: Kit, cells: list[DoseCell], inner: float) -> Table:
+    """The cells across `inner`, in one row or the fewest even rows."""
+    # a handout's card keeps its cells in one row where they need only break between words
+    one_row = fits(cells, inner, whole=True) or (
+        kit.compact and len(cells) <= 5 and fits(cells, inner, whole=False)
+    )
+    rows = [len(cells)] if one_row else even_rows(cells, inner)
     tables, start = [], 0
     for count in rows:
         tables.append(dose_row(kit, cells[start : start + count], inner))
@@ -68,7 +84,7 @@ def dosage_strip(kit: Kit, cells: list[DoseCell], width: float) -> Table:
             ],
         )
     )
-    return padded(strip, width, top=0, bottom=7 if kit.compact else 11)
+    return strip
 
 
 def dose_cells(kit: Kit, stretch: Stretch, rank: int = 0) -> list[DoseCell]:
@@ -90,7 +106,7 @@ def dose_cells(kit: Kit, stretch: Stretch, rank: int = 0) -> list[DoseCell]:
         least = max(
             widest_word(label_text, styles.dose_label), widest_word(kept or "", styles.dose_value)
         )
-        padding_width = sum(CELL_PADDING)
+        padding_width = sum(cell_padding(kit))
         cells.append(DoseCell(label_para, shown, whole + padding_width, least + padding_width))
     return cells
 
@@ -145,16 +161,21 @@ def split_evenly(total: int, count: int) -> list[list[int]]:
 def dose_row(kit: Kit, cells: list[DoseCell], width: float) -> Table:
     """One row of cells across `width`: each gets what it needs, and the rest is shared."""
     needs = [cell.whole for cell in cells]
-    if sum(needs) > width:
-        needs = [max(cell.least, width * cell.whole / sum(needs)) for cell in cells]
+    if sum(needs) > width:  # each its least, and what is left shared as each lacks
+        lacking = [cell.whole - cell.least for cell in cells]
+        # a point to spare each, so that rounding never breaks a word measured to fit
+        left = max(0.0, width - sum(cell.least + 1 for cell in cells))
+        needs = [
+            cell.least + 1 + (left * lack / sum(lacking) if sum(lacking) else 0.0)
+            for cell, lack in zip(cells, lacking, strict=True)
+        ]
     spare = (width - sum(needs)) / len(cells)
     widths = [need + spare for need in needs]
     row = kit.row_table([[[cell.label, cell.value] for cell in cells]], widths)
     top, bottom = (2, 3) if kit.compact else (5, 6)
     row.setStyle(
         padding(
-            CELL_PADDING[0],
-            CELL_PADDING[1],
+            *cell_padding(kit),
             top,
             bottom,
             [

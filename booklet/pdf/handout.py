@@ -13,17 +13,23 @@ from reportlab.platypus import Flowable, Spacer, Table
 
 from booklet.assets.colors import reportlab_color
 from booklet.document import Document, PrintOptions
-from booklet.model import Booklet, Brand, Patient, Section, Stretch
-from booklet.pdf.blocks import Kit, callout_block, callout_text, layout_table, padding, text_blocks
+from booklet.model import Booklet, Brand, Patient, Stretch
+from booklet.pdf.blocks import Kit, callout_text, layout_table, padding
+from booklet.pdf.card_flow import CardFlow
 from booklet.pdf.cards import StretchCard
 from booklet.pdf.handout_header import LOGO_BOX, footer_words, header_band
-from booklet.pdf.keeping import KeptOrShrunk, stacked_height
+from booklet.pdf.handout_sections import (
+    PlacedEarly,
+    SectionAfterCards,
+    SectionsOnFirstPage,
+    section_versions,
+)
 from booklet.pdf.measured import MeasuredParagraph
 from booklet.pdf.placement import marked
 from booklet.pdf.render import Rendered, render
 from booklet.pdf.story import quiz_flowables
 from booklet.pdf.styles import Styles
-from booklet.pdf.tagging import grouped, tag
+from booklet.pdf.tagging import tag
 from booklet.pdf.template import Anchor, Bookmark, Footer, footer_height, footer_line
 from booklet.pdf.tracking_chart import tracking_chart
 from booklet.source.patient import chosen_stretches
@@ -32,7 +38,6 @@ from booklet.words import markup
 if TYPE_CHECKING:
     from booklet.pdf.make import PdfSetup
 
-SECTION_SHARE = 0.45  # a marked section is shortened to this share of a page
 MOST_FOOTER_LINES = 4
 
 
@@ -75,6 +80,10 @@ def compact_kit(kit: Kit) -> Kit:
 def compact_styles(styles: Styles) -> Styles:
     return dataclasses.replace(
         styles,
+        body=styles.body.clone("compact_body", fontSize=11, leading=14.5, spaceAfter=4),
+        bullet=styles.bullet.clone("compact_bullet", fontSize=11, leading=14.5, spaceAfter=2),
+        callout=styles.callout.clone("compact_callout", fontSize=11, leading=14.5),
+        callout_label=styles.callout_label.clone("compact_label", fontSize=11, leading=14.5),
         card_title=styles.card_title.clone("compact_title", fontSize=13, leading=16.5),
         card_purpose=styles.card_purpose.clone("compact_purpose", fontSize=10.5, leading=13.5),
         step=styles.step.clone("compact_step", fontSize=11, leading=13.5, spaceAfter=1.5),
@@ -92,16 +101,27 @@ def handout_story(
     story += header_band(kit, booklet, brand, patient)
     if patient.notes:
         story += marked("callout", [handout_notes(kit, patient.notes), Spacer(1, 10)])
-    for section in booklet.sections:
-        if section.handout:
-            story += handout_section(kit, section)
-    for number, stretch in enumerate(stretches, start=1):
-        story += StretchCard(kit, stretch, number).laid_out(kit.width, kit.height)
+    cards = [
+        StretchCard(kit, stretch, number).laid_out(kit.width, kit.height)
+        for number, stretch in enumerate(stretches, start=1)
+    ]
+    sections = [section_versions(kit, s) for s in booklet.sections if s.handout]
+    placed = PlacedEarly()
+    if sections and cards:
+        story.append(SectionsOnFirstPage(sections, least_height(cards[0]), placed))
+    story += [flowable for card in cards for flowable in card]
+    story += [SectionAfterCards(index, versions, placed) for index, versions in enumerate(sections)]
     if chart and stretches:
         story += [Spacer(1, 6), *tracking_chart(kit, stretches)]
     if booklet.quiz and patient.wants_quiz(compact=True):
         story += quiz_flowables(kit, booklet.quiz, booklet.version)
     return story
+
+
+def least_height(card: list[Flowable]) -> float:
+    """How tall a card's block is at its smallest, with the space under it."""
+    flow = next(f for f in card if isinstance(f, CardFlow))
+    return flow.wrap(flow.card_width, flow.page_height)[1] - flow.most_saved + flow.spaceAfter
 
 
 def plan_pictures(kit: Kit, stretches: tuple[Stretch, ...], brand: Brand) -> None:
@@ -112,25 +132,6 @@ def plan_pictures(kit: Kit, stretches: tuple[Stretch, ...], brand: Brand) -> Non
             kit.pictures.plan(stretch.picture.path, box)
     if brand.logo:
         kit.pictures.plan(brand.logo, LOGO_BOX)
-
-
-def handout_section(kit: Kit, section: Section) -> list[Flowable]:
-    """The section's title, its callouts (always) and as much of its text as fits in
-    `SECTION_SHARE` of a page, in order, kept together; its pictures are left out."""
-    title_style = kit.styles.subheading.clone("handout_section", spaceBefore=0)
-    title = MeasuredParagraph(markup.tie_last_words(markup.inline(section.title)), title_style)
-    callouts = [callout_block(kit, callout) for callout in section.callouts]
-    for callout in callouts:
-        callout.spaceBefore, callout.spaceAfter = 4, 8
-    text = text_blocks(kit, section.body) if section.body else []
-    room = kit.height * SECTION_SHARE - stacked_height([title, *callouts], kit.width, kit.height)
-    kept: list[Flowable] = []
-    for block in text:
-        if stacked_height([*kept, block], kit.width, kit.height) > room and kept:
-            break
-        kept.append(block)
-    group = [tag(title, "H2"), *kept, *callouts, Spacer(1, 6)]
-    return grouped("Sect", marked("group", [KeptOrShrunk(group, kit.height)], section.title))
 
 
 def handout_notes(kit: Kit, notes: str) -> Table:

@@ -11,6 +11,7 @@ from reportlab.platypus import Flowable, Spacer, Table, TableStyle
 from booklet.assets.colors import reportlab_color
 from booklet.model import Stretch
 from booklet.pdf.blocks import Kit, layout_table, padding, para
+from booklet.pdf.dosage import line_width
 from booklet.pdf.drawn import TickBoxes
 from booklet.pdf.keeping import KeptOrShrunk
 from booklet.pdf.measured import MeasuredParagraph
@@ -32,7 +33,9 @@ def tracking_chart(kit: Kit, stretches: tuple[Stretch, ...]) -> list[Flowable]:
     labels, styles = kit.labels, kit.styles
     title = tag(MeasuredParagraph(markup.escape(labels.tracking_chart), styles.subheading), "H2")
     hint = MeasuredParagraph(markup.escape(labels.chart_hint), styles.small)
-    weeks_across = kit.width * (1 - NAME_SHARE) / (DAYS * WEEKS) >= LEAST_DAY * styles.scale
+    widest = max(line_width(day_name(kit, day)) for day in labels.day_names()) + 4
+    least = max(LEAST_DAY * styles.scale, widest)
+    weeks_across = kit.width * (1 - NAME_SHARE) / (DAYS * WEEKS) >= least
     tables: list[Flowable] = []
     if weeks_across:
         tables.append(week_table(kit, stretches, range(1, WEEKS + 1)))
@@ -55,7 +58,7 @@ def week_table(kit: Kit, stretches: tuple[Stretch, ...], weeks: range) -> Table:
     columns = DAYS * len(weeks)
     day_width = min(34.0 * styles.scale, kit.width * (1 - NAME_SHARE) / columns)
     name_width = kit.width - day_width * columns
-    centred = styles.dose_label.clone("chart_day", alignment=1, spaceAfter=0)
+    centred = styles.dose_label.clone("chart_week", alignment=1, spaceAfter=0)
     key = f"chart-{weeks.start}"
 
     def cell(flowable: F, role: str, row: int, column: int, **attributes: object) -> F:
@@ -68,11 +71,15 @@ def week_table(kit: Kit, stretches: tuple[Stretch, ...], weeks: range) -> Table:
         cell(stretch_label, "TH", 0, 0, scope="Column", actual_text=said_label)
     ]
     for week in weeks:
-        week_label = MeasuredParagraph(markup.escape(labels.week(week)), centred)
-        week_row += [tag(week_label, ARTIFACT), *[""] * (DAYS - 1)]
+        # a spanned cell prints what its first cell holds, which mirrored is the last
+        week_name = tag(MeasuredParagraph(markup.escape(labels.week(week)), centred), ARTIFACT)
+        named: list[Flowable | str] = [week_name]  # read with each day, below
+        week_row += (
+            [*[""] * (DAYS - 1), *named] if kit.right_to_left else [*named, *[""] * (DAYS - 1)]
+        )
         for day in days:
-            shown = MeasuredParagraph(markup.escape(day[:3].upper()), centred)
             said = labels.introducing(labels.week(week)) + day  # "Week 1: Mon"
+            shown = day_name(kit, day)
             day_row.append(cell(shown, "TH", 0, len(day_row), scope="Column", actual_text=said))
     rows: list[list[Flowable | str]] = [week_row, day_row]
     box = min(13.0 * styles.scale, day_width - 6)
@@ -87,6 +94,19 @@ def week_table(kit: Kit, stretches: tuple[Stretch, ...], weeks: range) -> Table:
     table = layout_table([kit.reading_order(row) for row in rows], colWidths=widths, repeatRows=2)
     table.setStyle(chart_style(kit, len(rows), len(weeks)))
     return table
+
+
+def day_name(kit: Kit, day: str) -> MeasuredParagraph:
+    """A day's name as the chart heads its column: as the language writes it, small."""
+    styles = kit.styles
+    style = styles.dose_label.clone(
+        "chart_day",
+        fontSize=7.5 * styles.scale,
+        leading=9 * styles.scale,
+        alignment=1,
+        spaceAfter=0,
+    )
+    return MeasuredParagraph(markup.escape(day.upper()), style)
 
 
 def exercise_cell(kit: Kit, stretch: Stretch) -> list[Flowable]:
