@@ -8,6 +8,7 @@ import io
 import itertools
 import os
 import re
+from dataclasses import replace
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -69,6 +70,12 @@ def sample_outputs(**options: bool) -> tuple[bytes, bytes]:
 
 
 @cache
+def a5_booklet() -> bytes:
+    document = load(SAMPLE)
+    return build(replace(document, brand=replace(document.brand, page_size="a5"))).booklet
+
+
+@cache
 def translated(name: str) -> tuple[bytes, bytes]:
     outputs = build(load(PROJECT / "content" / name))
     return outputs.booklet, outputs.answer_key
@@ -122,6 +129,7 @@ def every_variant(
     found["Hindi"] = translated("psoas-hip-pain.hi.yaml")[0]
     found["Vietnamese"] = translated("psoas-hip-pain.vi.yaml")[0]
     found["shoulder program"] = translated("shoulder-home-program.yaml")[0]
+    found["A5"] = a5_booklet()
     found["Arabic"], found["Arabic key"] = arabic
     return found
 
