@@ -36,6 +36,7 @@ from booklet.pdf.blocks import (
 from booklet.pdf.card_flow import CardFlow
 from booklet.pdf.dosage import DoseCell, dosage_strip, dose_cells, fits, strip_table
 from booklet.pdf.drawn import Icon, LinkedQr
+from booklet.pdf.keeping import stacked_height
 from booklet.pdf.measured import MeasuredParagraph
 from booklet.pdf.placement import marked
 from booklet.pdf.tagging import ARTIFACT, Tag, grouped, tag, tag_of, tagged_list
@@ -49,7 +50,8 @@ COMPACT_SCALES = (1.0, 0.85, 0.7)  # a handout's figures are small already
 SIDE = 14.0  # the card's inner padding at each side
 CAUTION_COLUMN = 150.0  # the least width of a caution beside a figure, in regular print
 VIDEO_COLUMN = 210.0  # the least width beside a figure that also takes the video's code
-COMPACT_GAP = 9  # points between a handout's cards
+COMPACT_GAP = 8  # points between a handout's cards
+CAUTION_COLUMN_SHARE = 0.26  # of a handout card's width, for a caution under the figure
 COMPACT_BESIDE = 300.0  # points: from this width a handout's figure stands beside the steps
 
 # a card is read title, purpose, figure, steps, video, caution, dosage, whatever its columns
@@ -127,8 +129,14 @@ class StretchCard:
         steps keep room enough, else across the top at a third of the usual height."""
         kit, inner = self.kit, width - 2 * SIDE
         if width >= COMPACT_BESIDE * kit.styles.scale and not across:
-            column = 0.3 if lying else 0.17
-            return CardShape(True, (width * column * scale, 84.0 * scale), False)
+            tall = 84.0 * scale
+            # a slim standing figure takes only its own width, leaving the steps the rest;
+            # the video's code needs its own
+            column = width * (0.24 if lying else 0.17) * scale
+            needed = tall * self.figure_aspect + 2 if self.has_figure else column
+            if self.stretch.video:
+                needed = max(needed, 48.0 * kit.styles.scale)
+            return CardShape(True, (min(column, needed), tall), False)
         tall = 95.0 * kit.styles.scale**0.5 * scale
         caution = self.stretch.caution is not None and not across
         return CardShape(False, (inner * (0.6 if lying else 0.4), tall), caution, across)
@@ -220,30 +228,50 @@ class StretchCard:
 
     def compact_side_rows(self, width: float, shape: CardShape) -> tuple[Flowable, bool]:
         """A handout's card: the figure, and the video's code under it, in a narrow column;
-        the steps, the caution and (where its cells fit in one row) the dosage strip beside
-        them. Says whether the strip is in; if not, it goes across the card's foot."""
+        the steps and (where its cells fit in one row) the dosage strip beside them. The
+        caution goes under the steps, or under the figure in a column widened for it where
+        that makes the card shorter. Says whether the strip is in the card's body; if not,
+        it goes across the card's foot."""
+        kit = self.kit
+        narrow = shape.figure_box[0] + 16
+        tall = shape.figure_box[1]
+        layouts = [self.compact_columns(width, narrow, tall, caution_beside=False)]
+        if self.stretch.caution:
+            wide = max(narrow, width * CAUTION_COLUMN_SHARE)
+            layouts.append(self.compact_columns(width, wide, tall, caution_beside=True))
+        _, side_width, side, main, strip_inside = min(layouts, key=lambda made: made[0])
+        body = layout_table(
+            [kit.reading_order([side, main])],
+            colWidths=kit.reading_order([side_width, width - side_width]),
+        )
+        bottom = 6 if strip_inside else 4
+        body.setStyle(padding(SIDE, SIDE, 5, bottom, [("VALIGN", (0, 0), (-1, -1), "TOP")]))
+        return body, strip_inside
+
+    def compact_columns(
+        self, width: float, side_width: float, tall: float, caution_beside: bool
+    ) -> tuple[float, float, list[Flowable], list[Flowable], bool]:
+        """One way to fill a handout card's two columns, and how tall it comes out."""
         kit, stretch = self.kit, self.stretch
-        side_width = shape.figure_box[0] + 16
-        main_width = width - side_width
-        inner = main_width - 2 * SIDE
+        inner, side_inner = width - side_width - 2 * SIDE, side_width - 2 * SIDE
         main: list[Flowable] = [self.steps(range(len(stretch.steps)))]
-        if stretch.caution:
+        if stretch.caution and not caution_beside:
             main += [Spacer(1, 3), compact_caution(kit, stretch.caution, inner)]
         strip_inside = fits(self.dose_cells, inner, whole=True)
         if strip_inside:
-            main += [Spacer(1, 5), strip_table(kit, self.dose_cells, inner)]
+            main += [Spacer(1, 4), strip_table(kit, self.dose_cells, inner)]
         side: list[Flowable] = []
-        figure = self.figure(shape.figure_box)
+        figure = self.figure((side_width - 16, tall))
         if figure is not None:
             side.append(figure)
         if stretch.video:
             side += [Spacer(1, 6), compact_video(kit, stretch.video)]
-        body = layout_table(
-            [kit.reading_order([side, main])], colWidths=kit.reading_order([side_width, main_width])
-        )
-        bottom = 7 if strip_inside else 4
-        body.setStyle(padding(SIDE, SIDE, 6, bottom, [("VALIGN", (0, 0), (-1, -1), "TOP")]))
-        return body, strip_inside
+        if stretch.caution and caution_beside:
+            side += [Spacer(1, 6), compact_caution(kit, stretch.caution, side_inner)]
+        height = max(column_height(side, side_inner), column_height(main, inner))
+        if not strip_inside:
+            height += 40  # the strip across the foot, about
+        return height, side_width, side, main, strip_inside
 
     def top_rows(self, width: float, shape: CardShape) -> tuple[list[Flowable], list[int]]:
         """The figure across the top, then one row per step, so a long card can split
@@ -428,13 +456,17 @@ def video_block(kit: Kit, url: str, width: float) -> Table:
     return block
 
 
+def column_height(flowables: list[Flowable], width: float) -> float:
+    return stacked_height(flowables, width, 1e6)
+
+
 def compact_caution(kit: Kit, caution: str, width: float) -> Table:
     """A handout's caution: the warning sign, then "Caution:" leading its text, in a
     red-marked box one or two lines tall."""
     styles, palette = kit.styles, kit.styles.palette
     icon = Icon("triangle", "!", palette.warning, styles.body_fonts.bold, size=14 * styles.scale)
     style = styles.caution.clone(
-        "compact_caution", fontSize=10.5 * styles.scale, leading=13 * styles.scale
+        "compact_caution", fontSize=10 * styles.scale, leading=12.5 * styles.scale
     )
     label = markup.escape(kit.labels.introducing(kit.labels.caution))
     text = MeasuredParagraph(

@@ -106,7 +106,7 @@ def dose_cells(kit: Kit, stretch: Stretch, rank: int = 0) -> list[DoseCell]:
         least = max(
             widest_word(label_text, styles.dose_label), widest_word(kept or "", styles.dose_value)
         )
-        padding_width = sum(cell_padding(kit))
+        padding_width = sum(cell_padding(kit)) + (1 if kit.compact else 0)  # a point to spare
         cells.append(DoseCell(label_para, shown, whole + padding_width, least + padding_width))
     return cells
 

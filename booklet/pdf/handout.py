@@ -86,7 +86,7 @@ def compact_styles(styles: Styles) -> Styles:
         callout_label=styles.callout_label.clone("compact_label", fontSize=11, leading=14.5),
         card_title=styles.card_title.clone("compact_title", fontSize=13, leading=16.5),
         card_purpose=styles.card_purpose.clone("compact_purpose", fontSize=10.5, leading=13.5),
-        step=styles.step.clone("compact_step", fontSize=11, leading=13.5, spaceAfter=1.5),
+        step=styles.step.clone("compact_step", fontSize=10.5, leading=13, spaceAfter=1.5),
         dose_label=styles.dose_label.clone("compact_dose_label", fontSize=8, leading=10),
         dose_value=styles.dose_value.clone("compact_dose_value", fontSize=11, leading=13.5),
     )
@@ -100,7 +100,7 @@ def handout_story(
     story: list[Flowable] = [Anchor(Bookmark(kit.labels.home_program, "handout", level=0))]
     story += header_band(kit, booklet, brand, patient)
     if patient.notes:
-        story += marked("callout", [handout_notes(kit, patient.notes), Spacer(1, 10)])
+        story += marked("callout", [handout_notes(kit, patient.notes), Spacer(1, 8)])
     cards = [
         StretchCard(kit, stretch, number).laid_out(kit.width, kit.height)
         for number, stretch in enumerate(stretches, start=1)
@@ -135,21 +135,30 @@ def plan_pictures(kit: Kit, stretches: tuple[Stretch, ...], brand: Brand) -> Non
 
 
 def handout_notes(kit: Kit, notes: str) -> Table:
-    """The clinician's notes under their label, in a framed box."""
-    palette = kit.styles.palette
-    label_style = kit.styles.callout_label.clone(
-        "notes_label", textColor=reportlab_color(palette.primary_text), spaceAfter=1
-    )
-    label = MeasuredParagraph(markup.escape(kit.labels.clinician_notes), label_style)
-    tag(label, "H2")
-    box = layout_table([[[label, *callout_text(kit, notes)]]], colWidths=[kit.width])
-    tag(box, "Div")
+    """The clinician's notes in a framed box, their label leading the first paragraph
+    (on a line of its own when the notes open with a list)."""
+    palette, styles = kit.styles.palette, kit.styles
+    color = palette.primary_text
+    label = markup.escape(kit.labels.introducing(kit.labels.clinician_notes))
+    text = callout_text(kit, notes)
+    first = markup.blocks(notes)[0]
+    if isinstance(first, markup.TextParagraph):
+        lead = f'<font color="{color}"><b>{label}</b></font>'
+        text[0] = MeasuredParagraph(lead + first.markup, styles.body)
+        text[0].spaceAfter = 0 if len(text) == 1 else styles.body.spaceAfter
+    else:
+        label_style = styles.callout_label.clone(
+            "notes_label", textColor=reportlab_color(color), spaceAfter=1
+        )
+        heading = MeasuredParagraph(markup.escape(kit.labels.clinician_notes), label_style)
+        text.insert(0, tag(heading, "H2"))
+    box = tag(layout_table([[text]], colWidths=[kit.width]), "Div")
     box.setStyle(
         padding(
             12,
             12,
-            6,
-            8,
+            5,
+            7,
             [
                 ("BACKGROUND", (0, 0), (-1, -1), reportlab_color(palette.primary_wash)),
                 ("BOX", (0, 0), (-1, -1), 1, reportlab_color(palette.primary)),

@@ -43,7 +43,7 @@ def header_band(kit: Kit, booklet: Booklet, brand: Brand, patient: Patient) -> l
             ],
         )
     )
-    return marked("header", [table, Spacer(1, 10)], "header")
+    return marked("header", [table, Spacer(1, 8)], "header")
 
 
 def clinic_block(kit: Kit, booklet: Booklet, brand: Brand) -> list[Flowable]:
@@ -83,7 +83,7 @@ def program_block(kit: Kit, patient: Patient) -> list[Flowable]:
     name = styles.heading.clone(
         "band_name",
         fontSize=18 * scale,
-        leading=22 * scale,
+        leading=21 * scale,
         spaceBefore=0,
         spaceAfter=1,
         alignment=alignment,
