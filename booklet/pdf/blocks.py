@@ -26,7 +26,7 @@ from booklet.figures.draw import figure_art as drawn_figure
 from booklet.figures.marks import Colors
 from booklet.model import Callout, CalloutKind, Figure
 from booklet.model import Picture as PictureModel
-from booklet.pdf.drawn import Artwork, Icon, PictureFlowable
+from booklet.pdf.drawn import Artwork, Icon, LinkedQr, PictureFlowable
 from booklet.pdf.measured import LayoutTable, MeasuredParagraph
 from booklet.pdf.styles import Styles
 from booklet.pdf.tagging import tag
@@ -338,3 +338,10 @@ def padded(content: Flowable, width: float, top: float, bottom: float) -> Table:
 def tight(table: Table, extra: Iterable[tuple] = ()) -> Table:
     table.setStyle(padding(0, 0, 0, 0, extra))
     return table
+
+
+def described_qr(kit: Kit, url: str, size: float, ink: str) -> LinkedQr:
+    """A video's QR code, a Figure described (in English, marked as such) by its address;
+    its link is read with it."""
+    english = None if languages.primary(kit.language) == "en" else "en"
+    return tag(LinkedQr(url, size, ink), "Figure", alt=f"QR code: {url}", lang=english, label=url)

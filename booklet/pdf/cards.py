@@ -25,6 +25,7 @@ from booklet.model import Stretch
 from booklet.pdf.blocks import (
     Box,
     Kit,
+    described_qr,
     figure_art,
     layout_table,
     list_indent,
@@ -35,13 +36,13 @@ from booklet.pdf.blocks import (
 )
 from booklet.pdf.card_flow import CardFlow
 from booklet.pdf.dosage import DoseCell, dosage_strip, dose_cells, fits, strip_table
-from booklet.pdf.drawn import Icon, LinkedQr
+from booklet.pdf.drawn import Icon
 from booklet.pdf.keeping import stacked_height
 from booklet.pdf.measured import MeasuredParagraph
 from booklet.pdf.placement import marked
-from booklet.pdf.tagging import ARTIFACT, Tag, grouped, tag, tag_of, tagged_list
+from booklet.pdf.tagging import ARTIFACT, CARD_ORDER, Tag, grouped, tag, tag_of, tagged_list
 from booklet.pdf.template import Anchor, Bookmark
-from booklet.words import languages, markup
+from booklet.words import markup
 
 WIDE_FRAME = 400.0  # points: from this width (in regular print) a figure may stand beside
 LYING = 1.3  # a figure this much wider than tall spans the card instead of a column
@@ -53,17 +54,6 @@ VIDEO_COLUMN = 210.0  # the least width beside a figure that also takes the vide
 COMPACT_GAP = 8  # points between a handout's cards
 CAUTION_COLUMN_SHARE = 0.26  # of a handout card's width, for a caution under the figure
 COMPACT_BESIDE = 300.0  # points: from this width a handout's figure stands beside the steps
-
-# a card is read title, purpose, figure, steps, video, caution, dosage, whatever its columns
-CARD_ORDER = {
-    "title": 0,
-    "purpose": 1,
-    "figure": 2,
-    "steps": 3,
-    "video": 4,
-    "caution": 5,
-    "dosage": 6,
-}
 
 
 @dataclass(frozen=True)
@@ -513,13 +503,6 @@ def compact_video(kit: Kit, url: str) -> Table:
     )
     block.hAlign = "CENTER"
     return tag(block, "Div", rank=CARD_ORDER["video"])
-
-
-def described_qr(kit: Kit, url: str, size: float, ink: str) -> LinkedQr:
-    """The video's QR code, a Figure described (in English, marked as such) by its address;
-    its link is read with it."""
-    english = None if languages.primary(kit.language) == "en" else "en"
-    return tag(LinkedQr(url, size, ink), "Figure", alt=f"QR code: {url}", lang=english, label=url)
 
 
 def stretch_card(kit: Kit, stretch: Stretch, number: int) -> list[Flowable]:

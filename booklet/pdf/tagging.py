@@ -58,6 +58,18 @@ class Tag:
         return replace(self, actual_text=None) if self.actual_text else self
 
 
+# a stretch card is read title, purpose, figure, steps, video, caution, dosage, whichever
+# columns and rows the card lays them out in: each part's rank among the card's elements
+CARD_ORDER = {
+    "title": 0,
+    "purpose": 1,
+    "figure": 2,
+    "steps": 3,
+    "video": 4,
+    "caution": 5,
+    "dosage": 6,
+}
+
 TRANSPARENT = Tag("")  # a container whose pieces tag themselves
 ARTIFACT = Tag("Artifact")  # decoration: rules, borders, boxes to tick
 
