@@ -100,7 +100,7 @@ def test_the_sample_patient_s_two_exercises_print_on_one_page(tmp_path: Path) ->
     text = reader.pages[0].extract_text()
     for words in ("Home exercise program".upper(), "Maria López", "Sam Okafor, PT", "Page 1 of 1"):
         assert words in text
-    assert "Riverside Physical" in text and "Phone: 555-0142" in text
+    assert "Riverside Physical Therapy" in text and "555-0142" in text  # the footer
     assert "Check your understanding" not in text  # the quiz only when the patient asks
     assert "How to use this program" in text and "Stop an exercise if it causes" in text
 

@@ -116,9 +116,9 @@ def one_line_width(paragraph: MeasuredParagraph) -> float:
 
 
 def footer_words(labels: Labels, brand: Brand, patient: Patient) -> str:
-    """Who the handout is for, by whom and when, in full, then the clinic's phone (the
-    clinic itself when it gives none)."""
+    """Who the handout is for, by whom and when, in full, then the clinic and its phone."""
     prepared = labels.prepared(patient.name, patient.clinician, patient.date)
+    clinic = brand.organization
     if brand.contact.phone:
-        return f"{prepared} \u00b7 {labels.introducing(labels.phone)}{brand.contact.phone}"
-    return f"{prepared} \u00b7 {brand.organization}"
+        clinic += f" {brand.contact.phone}"
+    return f"{prepared} \u00b7 {clinic}"
