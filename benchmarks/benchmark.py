@@ -1,7 +1,7 @@
 """Wall time and peak memory of booklet's workloads, each from a cold process.
 
 Usage: python benchmarks/benchmark.py [--runs 5] [--handouts 1000] [--jobs N]
-       [--only help|validate|sample|large|batch|photos|cards|photo-batch|scaling]
+       [--only help|validate|sample|large|batch|photos|cards|photo-batch|scaling|tags]
        [--against PYTHON]
 
 - help: `booklet --help`;
@@ -17,8 +17,10 @@ Usage: python benchmarks/benchmark.py [--runs 5] [--handouts 1000] [--jobs N]
 - cards: 200 stretch cards reusing eight of those photographs;
 - photo-batch: `booklet batch` of a handout whose exercises carry those photographs
   (300 patients, or --handouts if fewer);
+- tags: the sample with and without its structure tree (`--no-tags`), by turns, with
+  the time and size tagging costs;
 - scaling: the generated booklet at 1x, 2x and 4x its size, reporting seconds per page,
-  which stay about the same when the cost grows linearly with the content.
+  which stay about the same when the cost grows linearly with the content;
 
 Each run starts a new process (imports, fonts and all), so the figure is what a user
 waits for. Every case runs "cold", each run with an empty picture cache, and "warm", with
@@ -185,6 +187,34 @@ def scaling(booklet: list[str], folder: Path, runs: int) -> None:
         )
 
 
+def tagging_cost(booklet: list[str], folder: Path, runs: int) -> None:
+    """The sample with and without its structure tree, by turns: the cost of tagging, in
+    wall time and in processor time (which a loaded machine disturbs less)."""
+    out = {"tagged": folder / "tagged", "untagged": folder / "untagged"}
+    wall: dict[str, list[float]] = {"tagged": [], "untagged": []}
+    cpu: dict[str, list[float]] = {"tagged": [], "untagged": []}
+    for _ in range(runs):
+        for kind, flags in (("tagged", []), ("untagged", ["--no-tags"])):
+            command = [*booklet, "build", str(SAMPLE), "--out", str(out[kind]), *flags]
+            seconds, _, processor = timed(command)
+            wall[kind].append(seconds)
+            cpu[kind].append(processor)
+    for name, times in (("wall", wall), ("CPU", cpu)):
+        tagged, untagged = (statistics.median(times[kind]) for kind in ("tagged", "untagged"))
+        print(
+            f"tags: median {name} {tagged:.3f} s tagged, {untagged:.3f} s untagged "
+            f"({(tagged / untagged - 1) * 100:+.1f}%)",
+            flush=True,
+        )
+    for name in ("psoas-hip-pain.pdf", "psoas-hip-pain-answer-key.pdf"):
+        tagged, untagged = ((out[kind] / name).stat().st_size for kind in ("tagged", "untagged"))
+        print(
+            f"tags: {name} {tagged:,} bytes tagged, {untagged:,} untagged "
+            f"({(tagged / untagged - 1) * 100:+.1f}%)",
+            flush=True,
+        )
+
+
 def report(
     name: str, runs: list[Run], per_second: int | None = None, target: float | None = None
 ) -> float:
@@ -252,7 +282,7 @@ def compare(
 
 CASES = (
     *("help", "validate", "sample", "large", "batch"),
-    *("photos", "cards", "photo-batch", "scaling"),
+    *("photos", "cards", "photo-batch", "scaling", "tags"),
 )
 
 
@@ -311,7 +341,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as work:
         folder = Path(work)
         for name in wanted:
-            if name != "scaling":
+            if name not in ("scaling", "tags"):
                 command, handouts = case(name, folder, args)
                 commands = {"": command}
                 if args.against:
@@ -324,6 +354,8 @@ def main() -> None:
             print(f"photo booklet: {page_count(folder / 'out' / 'photo-booklet.pdf')} pages")
         if "scaling" in wanted:
             scaling([sys.executable, "-m", "booklet"], folder, args.runs)
+        if "tags" in wanted:
+            tagging_cost([sys.executable, "-m", "booklet"], folder, args.runs)
     print(f"load average at the end: {load_average()}", flush=True)
 
 

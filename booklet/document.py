@@ -58,5 +58,6 @@ class PrintOptions:
     seed: int = 1
     large_print: bool = False  # on top of the brand's `print: large`
     grayscale: bool = False  # on top of the brand's `print: grayscale`
+    tagged: bool = True  # False leaves out the structure tree, whatever the brand says
     layout: str | None = None  # a patient's handout: compact or booklet (default: the brand's)
     chart: bool = False  # a patient's handout: add the two-week tracking chart

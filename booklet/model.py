@@ -296,6 +296,7 @@ class Brand:
     labels: tuple[tuple[str, str], ...] = ()  # (label name, the brand's text) overrides
     large_print: bool = False
     grayscale: bool = False
+    tagged: bool = True  # a tagged PDF (structure tree, PDF/UA-1); `print: {tags: false}` not
     handout_layout: str = "compact"  # how a patient's handout prints: compact | booklet
     source: Path | None = None
 

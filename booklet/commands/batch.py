@@ -18,6 +18,7 @@ from booklet.commands.shared import (
     LAYOUT,
     MAX_SHOWN_PROBLEMS,
     NO_CACHE,
+    NO_TAGS,
     RESTRICT_TO,
     counted,
     reported_errors,
@@ -56,6 +57,7 @@ if TYPE_CHECKING:
 @LAYOUT
 @CHART
 @RESTRICT_TO
+@NO_TAGS
 @NO_CACHE
 def batch(
     content: Path,
@@ -67,6 +69,7 @@ def batch(
     restrict_to: Path | None,
     layout: str | None,
     chart: bool,
+    no_tags: bool,
 ) -> None:
     """One handout per patient in ROSTER (CSV or YAML), plus one answer key, into OUT."""
     from booklet.document import PrintOptions
@@ -79,7 +82,7 @@ def batch(
             brand,
             restrict_to,
             batching.Shard(*shard),
-            options=PrintOptions(layout=layout, chart=chart),
+            options=PrintOptions(layout=layout, chart=chart, tagged=not no_tags),
         )
         key = batching.write_answer_key(plan, out_dir)
     try:

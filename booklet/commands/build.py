@@ -14,6 +14,7 @@ from booklet.commands.shared import (
     CONTENT,
     LAYOUT,
     NO_CACHE,
+    NO_TAGS,
     RESTRICT_TO,
     FiniteFloatRange,
     reported_errors,
@@ -116,6 +117,7 @@ if TYPE_CHECKING:
     help="Render the formats and quiz versions asked for in up to N processes side by side "
     "(default: the cores other programs leave free).",
 )
+@NO_TAGS
 @NO_CACHE
 def build(
     content: Path,
@@ -134,6 +136,7 @@ def build(
     patient: Path | None,
     large_print: bool,
     grayscale: bool,
+    no_tags: bool,
     layout: str | None,
     chart: bool,
     jobs: int | None,
@@ -159,6 +162,7 @@ def build(
         seed=1 if seed is None else seed,
         large_print=large_print,
         grayscale=grayscale,
+        tagged=not no_tags,
         layout=layout,
         chart=chart,
     )

@@ -48,6 +48,12 @@ CHART = click.option(
     is_flag=True,
     help="A patient's compact handout: add a two-week tracking chart of their exercises.",
 )
+NO_TAGS = click.option(
+    "--no-tags",
+    "no_tags",
+    is_flag=True,
+    help="Leave out the structure tree screen readers use (smaller, for print shops).",
+)
 
 RESTRICT_TO = click.option(
     "--restrict-to",

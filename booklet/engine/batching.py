@@ -19,6 +19,7 @@ from pathlib import Path
 from booklet.document import Document, PrintOptions
 from booklet.engine import stopping, workers
 from booklet.engine.output import key_stem, remove_leftovers, write_files
+from booklet.engine.pipeline import with_options
 from booklet.errors import BookletError, OutputError, Problem
 from booklet.pdf.make import prepare_pictures, render_booklet_pdf, render_key_pdf
 from booklet.source.read import load
@@ -73,7 +74,8 @@ def plan(
     Raises BookletError when the content, brand or roster file is wrong as a whole. Names
     are given over the whole roster, so every shard names each row the same way.
     """
-    document = load(content, brand, restrict_to)
+    options = options or PrintOptions()
+    document = with_options(load(content, brand, restrict_to), options)
     ids = [stretch.id for stretch in document.booklet.stretches()]
     stem = document.booklet.stem
     rows = read_roster(roster, ids, today or datetime.date.today(), stem, key_stem(stem))
@@ -83,7 +85,7 @@ def plan(
         roster=roster,
         rows=tuple(row for row in mine if row.patient is not None),
         problems=tuple(problem for row in mine for problem in row.problems),
-        options=options or PrintOptions(),
+        options=options,
     )
 
 

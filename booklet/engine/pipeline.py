@@ -141,7 +141,7 @@ def write_document(
 
 def with_options(document: Document, options: PrintOptions) -> Document:
     """The document with what the command line asks for on top of its own settings: the
-    exercise log and questions page, large print and grayscale."""
+    exercise log and questions page, large print, grayscale and an untagged PDF."""
     booklet = replace(
         document.booklet,
         exercise_log=document.booklet.exercise_log or options.exercise_log,
@@ -151,5 +151,6 @@ def with_options(document: Document, options: PrintOptions) -> Document:
         document.brand,
         large_print=document.brand.large_print or options.large_print,
         grayscale=document.brand.grayscale or options.grayscale,
+        tagged=document.brand.tagged and options.tagged,
     )
     return replace(document, booklet=booklet, brand=brand)

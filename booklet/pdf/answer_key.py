@@ -17,6 +17,7 @@ from booklet.pdf.blocks import (
 from booklet.pdf.drawn import Rule
 from booklet.pdf.measured import MeasuredParagraph
 from booklet.pdf.questions import numbered
+from booklet.pdf.tagging import tag
 from booklet.pdf.template import Anchor, Bookmark
 from booklet.words import markup
 from booklet.words.phrases import LETTERS, choice_answer
@@ -63,7 +64,7 @@ def title_block(kit: Kit, booklet: Booklet, brand: Brand) -> list[Flowable]:
         banner,
         Spacer(1, 16),
         MeasuredParagraph(markup.escape(brand.organization.upper()), kicker),
-        MeasuredParagraph(markup.escape(labels.answer_key), styles.heading),
+        tag(MeasuredParagraph(markup.escape(labels.answer_key), styles.heading), "H1"),
         MeasuredParagraph(
             markup.inline(booklet.title), styles.subheading.clone("key_title", spaceBefore=0)
         ),
@@ -103,7 +104,7 @@ def answer_block(
         content += text_blocks(kit, question.explanation)
     if question.section:
         content.append(see_section(kit, question.section, section_pages.get(question.section)))
-    table = numbered(kit, number, content)
+    table = numbered(kit, number, content, "answers")
     return KeepTogether([table, Rule(styles.palette.rule, 0.75, space_before=6, space_after=14)])
 
 

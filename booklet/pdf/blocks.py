@@ -8,6 +8,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import TypeVar
 
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import (
@@ -25,13 +26,16 @@ from booklet.figures.draw import figure_art as drawn_figure
 from booklet.figures.marks import Colors
 from booklet.model import Callout, CalloutKind, Figure
 from booklet.model import Picture as PictureModel
-from booklet.pdf.drawn import Artwork, Icon, PictureFlowable
+from booklet.pdf.drawn import Artwork, Icon, LinkedQr, PictureFlowable
 from booklet.pdf.measured import LayoutTable, MeasuredParagraph
 from booklet.pdf.styles import Styles
-from booklet.words import markup
+from booklet.pdf.tagging import tag
+from booklet.words import languages, markup
+from booklet.words.descriptions import generated_alt, plain
 from booklet.words.labels import Labels
 
 Box = tuple[float, float]
+F = TypeVar("F", bound=Flowable)
 
 
 @dataclass
@@ -73,6 +77,7 @@ class Kit:
     pictures: PictureSizes
     bleed: float = 0.0  # how far full-bleed colour runs past the cut (print-shop output)
     large_print: bool = False
+    language: str = "en"  # the content's, for text written in another (a generated alt)
     compact: bool = False  # a patient's one- or two-page handout: smaller cards
 
     @property
@@ -215,11 +220,11 @@ def picture_block(kit: Kit, picture: PictureModel | Figure, scale: float = 1.0) 
     if isinstance(picture, Figure):
         image: Flowable = figure_art(kit, picture, box)
     else:
-        image = kit.pictures.flowable(picture.path, box)
+        image = picture_art(kit, picture, box)
     image.hAlign = "CENTER"
     parts: list[Flowable] = [Spacer(1, 6), image]
     if picture.caption:
-        parts.append(para(picture.caption, kit.styles.caption))
+        parts.append(tag(para(picture.caption, kit.styles.caption), "Caption"))
     parts.append(Spacer(1, 12))
     return parts
 
@@ -231,7 +236,22 @@ def figure_art(kit: Kit, figure: Figure, box: Box) -> Artwork:
     k = min(box[0] / art.width, box[1] / art.height)
     drawn = (replace(figure, caption=None, alt=None), kit.figure_colors, kit.pictures.gray)
     name = "figure-" + hashlib.sha256(repr(drawn).encode()).hexdigest()[:16]
-    return Artwork(art, name, art.width * k, art.height * k)
+    return described(kit, Artwork(art, name, art.width * k, art.height * k), figure)
+
+
+def picture_art(kit: Kit, picture: PictureModel, box: Box) -> PictureFlowable:
+    """A picture file fitted into `box`, with its description."""
+    return described(kit, kit.pictures.flowable(picture.path, box), picture)
+
+
+def described(kit: Kit, image: F, shown: PictureModel | Figure) -> F:
+    """`image` as a Figure whose alternative text is the writer's alt, or its caption, or
+    (in English, marked as such) a description made from the pose or the file name."""
+    text = shown.alt or shown.caption
+    if text:
+        return tag(image, "Figure", alt=plain(text))
+    language = None if languages.primary(kit.language) == "en" else "en"
+    return tag(image, "Figure", alt=generated_alt(shown), lang=language)
 
 
 def callout_block(kit: Kit, callout: Callout) -> Table:
@@ -259,7 +279,7 @@ def callout_block(kit: Kit, callout: Callout) -> Table:
         lead = f'<font color="{color}"><b>{markup.escape(labels.introducing(label))}</b></font>'
         text = [MeasuredParagraph(lead + first.markup, styles.body), *text[2:]]
         text[0].spaceAfter = 0 if len(text) == 1 else styles.body.spaceAfter
-    table = kit.row_table([[icon, text]], [34 * scale, kit.width - 34 * scale])
+    table = tag(kit.row_table([[icon, text]], [34 * scale, kit.width - 34 * scale]), "Div")
     # the coloured bar and the icon stand where lines start
     start, before, after = (-1, "RIGHT", "LEFT") if kit.right_to_left else (0, "LEFT", "RIGHT")
     commands = [
@@ -323,3 +343,10 @@ def padded(content: Flowable, width: float, top: float, bottom: float) -> Table:
 def tight(table: Table, extra: Iterable[tuple] = ()) -> Table:
     table.setStyle(padding(0, 0, 0, 0, extra))
     return table
+
+
+def described_qr(kit: Kit, url: str, size: float, ink: str) -> LinkedQr:
+    """A video's QR code, a Figure described (in English, marked as such) by its address;
+    its link is read with it."""
+    english = None if languages.primary(kit.language) == "en" else "en"
+    return tag(LinkedQr(url, size, ink), "Figure", alt=f"QR code: {url}", lang=english, label=url)

@@ -11,6 +11,7 @@ from reportlab.platypus import Flowable, Spacer, Table
 from booklet.assets.colors import reportlab_color
 from booklet.pdf.blocks import layout_table, padding
 from booklet.pdf.placement import BlockEnd, BlockStart
+from booklet.pdf.tagging import TRANSPARENT, tag
 
 LEAST_PIECE = 60.0  # points of rows a piece must hold besides its header, or it moves on
 
@@ -45,6 +46,7 @@ class CardFlow(Flowable):
         self.versions_made: dict[float, CardFlow] = {}
         self.most_saved = 0.0  # the most height the smallest version can save
         self.spaceAfter = 12
+        tag(self, TRANSPARENT)  # its rows tag themselves; its border is decoration
 
     def bordered(self) -> Table:
         table = layout_table([[row] for row in self.rows], colWidths=[self.card_width])

@@ -25,19 +25,22 @@ from booklet.model import Stretch
 from booklet.pdf.blocks import (
     Box,
     Kit,
+    described_qr,
     figure_art,
     layout_table,
     list_indent,
     padded,
     padding,
     para,
+    picture_art,
 )
 from booklet.pdf.card_flow import CardFlow
 from booklet.pdf.dosage import DoseCell, dosage_strip, dose_cells, fits, strip_table
-from booklet.pdf.drawn import Icon, LinkedQr
+from booklet.pdf.drawn import Icon
 from booklet.pdf.keeping import stacked_height
 from booklet.pdf.measured import MeasuredParagraph
 from booklet.pdf.placement import marked
+from booklet.pdf.tagging import ARTIFACT, CARD_ORDER, Tag, grouped, tag, tag_of, tagged_list
 from booklet.pdf.template import Anchor, Bookmark
 from booklet.words import markup
 
@@ -78,7 +81,7 @@ class StretchCard:
     def dose_cells(self) -> list[DoseCell]:
         """The dosage cells, measured once: every version of the card shares them, and only
         one version is ever drawn."""
-        return dose_cells(self.kit, self.stretch)
+        return dose_cells(self.kit, self.stretch, CARD_ORDER["dosage"])
 
     @functools.cached_property
     def figure_aspect(self) -> float:
@@ -153,7 +156,8 @@ class StretchCard:
         mark = Anchor(Bookmark(stretch.name, f"stretch-{stretch.id}", level=1))
         title = card.rows[0]
         titles = (title.title,) if isinstance(title, CardHeader) else ()
-        return [mark, *marked("card", [card], stretch.name, titles=titles, height=height)]
+        block = marked("card", [card], stretch.name, titles=titles, height=height)
+        return [mark, *grouped("Div", block, ordered=True)]
 
     def flow(self, width: float, page_height: float, shape: CardShape) -> CardFlow:
         """The card in `shape`; one in rows (figure across the top) may split between steps."""
@@ -311,21 +315,24 @@ class StretchCard:
         if stretch.figure is not None:
             image = figure_art(kit, stretch.figure, box)
         elif stretch.picture is not None:
-            image = kit.pictures.flowable(stretch.picture.path, box)
+            image = picture_art(kit, stretch.picture, box)
         if image is not None:
             image.hAlign = "CENTER"
+            tag(image, tag_of(image) or Tag("Figure"), rank=CARD_ORDER["figure"])
         return image
 
     def purpose(self) -> list[Flowable]:
         if not self.stretch.purpose:
             return []
-        return [para(self.stretch.purpose, self.kit.styles.card_purpose), Spacer(1, 4)]
+        purpose = para(self.stretch.purpose, self.kit.styles.card_purpose)
+        return [tag(purpose, "P", rank=CARD_ORDER["purpose"]), Spacer(1, 4)]
 
     def steps(self, numbers: range) -> ListFlowable:
-        """The steps numbered `numbers` (from 0) as a numbered list."""
+        """The steps numbered `numbers` (from 0) as a numbered list; the rows of a card that
+        splits between steps make one list in the structure tree, keyed by the stretch."""
         styles = self.kit.styles
         items = [ListItem(para(self.stretch.steps[n], styles.step)) for n in numbers]
-        return ListFlowable(
+        steps = ListFlowable(
             items,
             bulletType="1",
             start=numbers.start + 1,
@@ -334,6 +341,9 @@ class StretchCard:
             bulletColor=reportlab_color(styles.palette.primary_text),
             bulletFontName=styles.body_fonts.bold,
             bulletFontSize=styles.step.fontSize,
+        )
+        return tagged_list(
+            steps, Tag("L", rank=CARD_ORDER["steps"], key=f"steps-{self.stretch.id}")
         )
 
 
@@ -357,6 +367,10 @@ class CardHeader(Table):
                 f'size="{styles.card_title.fontSize * 0.78:.1f}">{purpose}</font>'
             )
         self.title = MeasuredParagraph(text, styles.card_title)
+        # a later piece's header repeats the title: decoration, read once
+        # (a level-2 heading in a compact handout, which has no section headings over it)
+        level = "H2" if kit.compact else "H3"
+        tag(self.title, ARTIFACT if continued else Tag(level, rank=CARD_ORDER["title"]))
         super().__init__([[self.title]], colWidths=[width])
         background = ("BACKGROUND", (0, 0), (-1, -1), reportlab_color(styles.palette.primary))
         top, bottom = (2, 4) if kit.compact else (4, 6)
@@ -384,7 +398,7 @@ def caution_box(kit: Kit, caution: str, width: float) -> Table:
             "caution_text", fontSize=11 * styles.scale, leading=14.5 * styles.scale
         ),
     )
-    box = layout_table([[label], [text]], colWidths=[width])
+    box = tag(layout_table([[label], [text]], colWidths=[width]), "Div", rank=CARD_ORDER["caution"])
     box.setStyle(
         padding(
             8,
@@ -425,8 +439,9 @@ def video_block(kit: Kit, url: str, width: float) -> Table:
         ),
     ]
     ink = gray_hex(palette.ink) if kit.pictures.gray else palette.ink
-    qr = LinkedQr(url, 50 * styles.scale, ink)
+    qr = described_qr(kit, url, 50 * styles.scale, ink)
     block = kit.row_table([[qr, text]], [58 * styles.scale, width - 58 * styles.scale])
+    tag(block, "Div", rank=CARD_ORDER["video"])
     block.setStyle(padding(0, 0, 0, 0, [("VALIGN", (0, 0), (-1, -1), "MIDDLE")]))
     return block
 
@@ -448,6 +463,7 @@ def compact_caution(kit: Kit, caution: str, width: float) -> Table:
         f'<font color="{palette.warning}"><b>{label}</b></font>{markup.inline(caution)}', style
     )
     box = kit.row_table([[icon, text]], [20 * styles.scale, width - 20 * styles.scale])
+    tag(box, "Div", rank=CARD_ORDER["caution"])
     box.setStyle(
         padding(
             7,
@@ -479,14 +495,14 @@ def compact_video(kit: Kit, url: str) -> Table:
         alignment=1,
     )
     label = MeasuredParagraph(markup.escape(kit.labels.video), label_style)
-    block = layout_table([[LinkedQr(url, size, ink)], [label]], colWidths=[None])
+    block = layout_table([[described_qr(kit, url, size, ink)], [label]], colWidths=[None])
     block.setStyle(
         padding(
             0, 0, 0, 0, [("ALIGN", (0, 0), (-1, -1), "CENTER"), ("TOPPADDING", (0, 1), (-1, 1), 2)]
         )
     )
     block.hAlign = "CENTER"
-    return block
+    return tag(block, "Div", rank=CARD_ORDER["video"])
 
 
 def stretch_card(kit: Kit, stretch: Stretch, number: int) -> list[Flowable]:

@@ -13,6 +13,7 @@ from reportlab.platypus import Flowable, FrameBreak, Table, TableStyle
 from reportlab.platypus.tableofcontents import drawPageNumbers
 
 from booklet.pdf.measured import MeasuredParagraph
+from booklet.pdf.tagging import Place, Tag, aside, tag
 from booklet.pdf.template import Bookmark, Finished, LateNumbers
 from booklet.words.markup import escape
 
@@ -74,12 +75,13 @@ class Contents(Flowable):
 
         def leader_dots(canvas: Canvas, kind: str, label: str) -> None:
             style = self.level_style(int(label))
-            drawPageNumbers(canvas, style, [], text_width - 4, 10_000, " . ")
+            with aside(canvas):  # read as the title alone
+                drawPageNumbers(canvas, style, [], text_width - 4, 10_000, " . ")
 
         self.canv.setNamedCB("contents_dots", leader_dots)
         rows: list[tuple[list[Flowable], float]] = []
         right_to_left = self.right_to_left
-        for mark in self.marks:
+        for row, mark in enumerate(self.marks):
             style = self.level_style(mark.level)
             number_style = style.clone(
                 "contents_number",
@@ -88,15 +90,29 @@ class Contents(Flowable):
                 firstLineIndent=0,
             )
             number = PageNumber(mark.key, number_style, self.numbers)
+            tag(number, "P", place=Place("toc", "contents", row, 1), label=mark.title)
             title = f'<a href="#{mark.key}">{escape(mark.title)}</a>'
+            entry = Tag(
+                "Reference",
+                place=Place("toc", "contents", row, 0),
+                label=mark.title,
+                actual_text=mark.title,  # read without the leader dots
+            )
             if right_to_left:
                 # no leader dots: they would run the wrong way through a right-to-left line
                 style = style.clone("contents_rtl", rightIndent=style.leftIndent, leftIndent=0)
-                rows.append(([number, MeasuredParagraph(title, style)], style.spaceBefore))
+                rows.append(
+                    ([number, tag(MeasuredParagraph(title, style), entry)], style.spaceBefore)
+                )
             else:
                 # the dots are a word of their own: a shaped word cannot hold them
                 dots = f' <onDraw name="contents_dots" label="{mark.level}"/>'
-                rows.append(([MeasuredParagraph(title + dots, style), number], style.spaceBefore))
+                rows.append(
+                    (
+                        [tag(MeasuredParagraph(title + dots, style), entry), number],
+                        style.spaceBefore,
+                    )
+                )
         return rows
 
     @property

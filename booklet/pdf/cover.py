@@ -12,6 +12,7 @@ from booklet.pdf.drawn import PictureFlowable
 from booklet.pdf.measured import MeasuredParagraph
 from booklet.pdf.placement import last_line_words
 from booklet.pdf.styles import Styles
+from booklet.pdf.tagging import artifact, tag
 from booklet.words import markup
 
 
@@ -42,6 +43,7 @@ class Cover(Flowable):
         self.text, self.styles, self.logo = text, styles, logo
         self.page, self.margin, self.bleed = page, margin, bleed
         self.title_last_words: tuple[int, ...] = ()  # for the layout record, once drawn
+        tag(self, "Div")  # its words tag themselves, top to bottom; its colour is decoration
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
         self.width, self.height = availWidth, availHeight
@@ -51,7 +53,8 @@ class Cover(Flowable):
         canvas = self.canv
         canvas.saveState()
         canvas.translate(-self.margin, -self.margin)
-        band_bottom = self.draw_band()
+        with artifact(canvas):
+            band_bottom = self.draw_band()
         self.draw_title(band_bottom)
         if self.text.prepared:
             self.draw_prepared(band_bottom - 8 - self.page[1] * 0.075)
@@ -86,19 +89,21 @@ class Cover(Flowable):
         canvas, styles = self.canv, self.styles
         width = self.page[0] - 2 * self.margin - 20
         room = self.page[1] - self.margin - 40 - (band_bottom + 44)
-        y = band_bottom + 44
-        blocks = self.title_blocks(width, room)
-        for block in blocks:
-            _, block_height = block.wrap(width, room)
-            block.drawOn(canvas, self.margin, y)
-            y += block_height + 10
-        self.title_last_words = tuple(last_line_words(block) for block in blocks)
         kicker_style = styles.cover_subtitle.clone(
             "kicker", fontSize=12 * styles.scale, leading=15 * styles.scale
         )
         kicker = MeasuredParagraph(markup.escape(self.text.kicker.upper()), kicker_style)
         kicker.wrap(width, 100)
         kicker.drawOn(canvas, self.margin, self.page[1] - self.margin - 16)
+        y, placed = band_bottom + 44, []
+        blocks = self.title_blocks(width, room)
+        for block in blocks:  # set from the bottom up
+            _, block_height = block.wrap(width, room)
+            placed.append((block, y))
+            y += block_height + 10
+        for block, y in reversed(placed):  # drawn, and read, from the top down
+            block.drawOn(canvas, self.margin, y)
+        self.title_last_words = tuple(last_line_words(block) for block in blocks)
 
     def title_blocks(self, width: float, room: float) -> list[MeasuredParagraph]:
         """The subtitle and title at the largest of a few sizes at which both fit the band."""
@@ -115,7 +120,7 @@ class Cover(Flowable):
                 leading=styles.cover_subtitle.leading * max(scale, 0.75),
             )
             title = markup.tie_last_words(markup.inline(self.text.title))
-            blocks = [MeasuredParagraph(title, title_style)]
+            blocks = [tag(MeasuredParagraph(title, title_style), "H1")]
             if self.text.subtitle:
                 subtitle = markup.tie_last_words(markup.inline(self.text.subtitle))
                 blocks.insert(0, MeasuredParagraph(subtitle, sub_style))
@@ -157,9 +162,10 @@ class Cover(Flowable):
                     line_start, line_end = start, end - width - 8
                 else:
                     line_start, line_end = start + width + 8, end
-                canvas.setStrokeColor(reportlab_color(palette.rule))
-                canvas.setLineWidth(0.9)
-                canvas.line(line_start, y - 2, line_end, y - 2)
+                with artifact(canvas):
+                    canvas.setStrokeColor(reportlab_color(palette.rule))
+                    canvas.setLineWidth(0.9)
+                    canvas.line(line_start, y - 2, line_end, y - 2)
 
     def draw_prepared(self, top: float) -> None:
         """Whom the handout was prepared for, by whom and when, where the blanks would be."""

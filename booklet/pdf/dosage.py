@@ -20,6 +20,7 @@ from booklet.model import Stretch
 from booklet.pdf.blocks import Kit, layout_table, padded, padding, para
 from booklet.pdf.measured import MeasuredParagraph
 from booklet.pdf.paragraphs import with_fallback
+from booklet.pdf.tagging import Place, tag
 from booklet.words import markup
 from booklet.words.phrases import dosage_values
 
@@ -86,15 +87,21 @@ def strip_table(kit: Kit, cells: list[DoseCell], inner: float) -> Table:
     return strip
 
 
-def dose_cells(kit: Kit, stretch: Stretch) -> list[DoseCell]:
+def dose_cells(kit: Kit, stretch: Stretch, rank: int = 0) -> list[DoseCell]:
+    """The labelled cells, measured; in the structure tree a table of one header row and
+    one row of values, whether they print in one row or two, at `rank` in its card."""
     styles, labels = kit.styles, kit.labels
+    key = f"dosage-{stretch.id}"
     muted = styles.dose_value.clone("dose_missing", textColor=reportlab_color(styles.palette.rule))
     cells = []
-    for label, value in dosage_values(labels, stretch):
+    for column, (label, value) in enumerate(dosage_values(labels, stretch)):
         kept = NUMBER_AND_UNIT.sub("\\1\u00a0", value) if value else None
         label_text = markup.escape(label.upper())
         label_para = MeasuredParagraph(label_text, styles.dose_label)
         shown = para(kept, styles.dose_value) if kept else MeasuredParagraph(labels.not_set, muted)
+        place = Place("table", key, 0, column)
+        tag(label_para, "TH", place=place, scope="Column", rank=rank, actual_text=label)
+        tag(shown, "TD", place=Place("table", key, 1, column), rank=rank)
         whole = max(line_width(label_para), line_width(shown))
         least = max(
             widest_word(label_text, styles.dose_label), widest_word(kept or "", styles.dose_value)

@@ -29,6 +29,7 @@ from booklet.pdf.placement import marked
 from booklet.pdf.render import Rendered, render
 from booklet.pdf.story import quiz_flowables
 from booklet.pdf.styles import Styles
+from booklet.pdf.tagging import tag
 from booklet.pdf.template import Anchor, Bookmark, Footer, footer_height, footer_line
 from booklet.pdf.tracking_chart import tracking_chart
 from booklet.source.patient import chosen_stretches
@@ -149,8 +150,9 @@ def handout_notes(kit: Kit, notes: str) -> Table:
         label_style = styles.callout_label.clone(
             "notes_label", textColor=reportlab_color(color), spaceAfter=1
         )
-        text.insert(0, MeasuredParagraph(markup.escape(kit.labels.clinician_notes), label_style))
-    box = layout_table([[text]], colWidths=[kit.width])
+        heading = MeasuredParagraph(markup.escape(kit.labels.clinician_notes), label_style)
+        text.insert(0, tag(heading, "H2"))
+    box = tag(layout_table([[text]], colWidths=[kit.width]), "Div")
     box.setStyle(
         padding(
             12,

@@ -12,6 +12,7 @@ from booklet.model import Booklet, Brand, Patient
 from booklet.pdf.blocks import Kit, layout_table, padding
 from booklet.pdf.measured import MeasuredParagraph
 from booklet.pdf.placement import marked
+from booklet.pdf.tagging import tag
 from booklet.words import markup
 from booklet.words.labels import Labels
 
@@ -59,7 +60,7 @@ def clinic_block(kit: Kit, booklet: Booklet, brand: Brand) -> list[Flowable]:
     ]
     if not brand.logo:
         return words
-    logo = kit.pictures.flowable(brand.logo, LOGO_BOX)
+    logo = tag(kit.pictures.flowable(brand.logo, LOGO_BOX), "Figure", alt=brand.organization)
     row = kit.row_table([[logo, words]], [LOGO_BOX[0] + 10, None])
     row.setStyle(padding(0, 0, 0, 0, [("VALIGN", (0, 0), (-1, -1), "MIDDLE")]))
     return [row]
@@ -99,7 +100,11 @@ def program_block(kit: Kit, patient: Patient) -> list[Flowable]:
             f"{markup.escape(patient.clinician)}",
         )
     return [
-        MeasuredParagraph(markup.escape(labels.home_program.upper()), kicker),
+        tag(
+            MeasuredParagraph(markup.escape(labels.home_program.upper()), kicker),
+            "H1",
+            actual_text=labels.home_program,  # read as words, not letter by letter
+        ),
         MeasuredParagraph(markup.escape(patient.name), name),
         MeasuredParagraph(" &nbsp;\u00b7&nbsp; ".join(said), details),
     ]

@@ -17,6 +17,7 @@ from booklet.pdf.blocks import Kit, callout_block, text_blocks
 from booklet.pdf.keeping import stacked_height
 from booklet.pdf.measured import MeasuredParagraph
 from booklet.pdf.placement import marked
+from booklet.pdf.tagging import TRANSPARENT, grouped, tag
 from booklet.words import markup
 
 SECTION_SHARE = 0.45  # a marked section takes at most this share of a page
@@ -50,8 +51,9 @@ def section_versions(kit: Kit, section: Section) -> list[list[Flowable]]:
     most = len(text)
     while most > 1 and stacked_height(text[:most], kit.width, kit.height) > room:
         most -= 1
+    tag(title, "H2")
     return [
-        marked("group", [title, *text[:blocks], *callouts], section.title)
+        grouped("Sect", marked("group", [title, *text[:blocks], *callouts], section.title))
         for blocks in range(most, 0 if text else -1, -1)
         if blocks or not text
     ]
@@ -67,6 +69,7 @@ class SectionsOnFirstPage(Flowable):
     ):
         super().__init__()
         self.sections, self.card_height, self.placed = sections, card_height, placed
+        tag(self, TRANSPARENT)  # the blocks it hands on tag themselves
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
         return availWidth, availHeight + 1  # so that `split` decides, where it stands
@@ -97,6 +100,7 @@ class SectionAfterCards(Flowable):
     def __init__(self, index: int, versions: list[list[Flowable]], placed: PlacedEarly):
         super().__init__()
         self.index, self.versions, self.placed = index, versions, placed
+        tag(self, TRANSPARENT)  # the blocks it hands on tag themselves
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
         if self.index in self.placed.early:

@@ -125,6 +125,7 @@ class PdfSetup:
             pictures,
             self.bleed_pt,
             large_print=self.look.large_print,
+            language=self.booklet.language,
         )
 
     def info(self, title: str) -> DocumentInfo:
@@ -138,6 +139,7 @@ class PdfSetup:
             margin=brand.margin_pt,
             bleed=self.bleed_pt,
             grayscale=self.look.grayscale,
+            tagged=brand.tagged,
         )
 
     def footer(self, left: str) -> Footer:

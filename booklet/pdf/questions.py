@@ -20,6 +20,7 @@ from booklet.pdf.blocks import (
 )
 from booklet.pdf.drawn import ChoiceMark, WritingLines
 from booklet.pdf.measured import MeasuredParagraph
+from booklet.pdf.tagging import Place, in_place, tag
 from booklet.words import markup
 from booklet.words.phrases import LETTERS, answer_hint
 
@@ -33,21 +34,25 @@ def question_block(kit: Kit, question: Question, number: int) -> Flowable:
         text += f' <font name="{styles.body_fonts.italic}" color="{styles.palette.muted}">'
         text += f"{markup.escape(hint)}</font>"
     content: list[Flowable] = [MeasuredParagraph(text, styles.question)]
-    content.append(answer_space(kit, question))
-    table = numbered(kit, number, content)
+    content.append(answer_space(kit, question, f"quiz-{number}"))
+    table = numbered(kit, number, content, "quiz")
     return KeepTogether([table, Spacer(1, 18)])
 
 
-def numbered(kit: Kit, number: int, content: list[Flowable]) -> Table:
-    """`content` beside its question number, the same in the booklet and the answer key."""
+def numbered(kit: Kit, number: int, content: list[Flowable], key: str) -> Table:
+    """`content` beside its question number, the same in the booklet and the answer key:
+    item `number` of the list `key` in the structure tree."""
     styles = kit.styles
+    place = Place("list", key, number)
+    for flowable in content:
+        in_place(flowable, place)
     number_style = styles.question.clone(
         "number",
         fontName=styles.heading_fonts.bold,
         textColor=reportlab_color(styles.palette.primary_text),
     )
     table = kit.row_table(
-        [[MeasuredParagraph(f"{number}.", number_style), content]],
+        [[tag(MeasuredParagraph(f"{number}.", number_style), "Lbl", place=place), content]],
         [number_width(kit), kit.width - number_width(kit)],
     )
     table.setStyle(padding(0, 0, 0, 0, [("VALIGN", (0, 0), (-1, -1), "TOP")]))
@@ -59,7 +64,8 @@ def number_width(kit: Kit) -> float:
     return 30 * kit.styles.scale
 
 
-def answer_space(kit: Kit, question: Question) -> Flowable:
+def answer_space(kit: Kit, question: Question, key: str) -> Flowable:
+    """Lines to write on (decoration), or the choices as a list `key` of their own."""
     styles, palette, scale = kit.styles, kit.styles.palette, kit.styles.scale
     if question.kind is QuestionKind.SHORT:
         return WritingLines(question.lines, 28 * scale, palette.rule)
@@ -67,24 +73,27 @@ def answer_space(kit: Kit, question: Question) -> Flowable:
     if question.kind is QuestionKind.TRUE_FALSE:
         row = [
             ChoiceMark("circle", mark, palette.ink),
-            para(kit.labels.true, styles.choice),
+            in_place(para(kit.labels.true, styles.choice), Place("list", key, 1)),
             ChoiceMark("circle", mark, palette.ink),
-            para(kit.labels.false, styles.choice),
+            in_place(para(kit.labels.false, styles.choice), Place("list", key, 2)),
         ]
         widths = [22 * scale, 90 * scale, 22 * scale, 90 * scale]
-        table = kit.row_table([row], widths, hAlign="LEFT")
+        table = tag(kit.row_table([row], widths, hAlign="LEFT"), "L", key=key)
         return tight(table, extra=[("VALIGN", (0, 0), (-1, -1), "MIDDLE")])
     shape = "circle" if question.kind is QuestionKind.SINGLE else "square"
     rows = [
         [
             ChoiceMark(shape, mark, palette.ink),
-            MeasuredParagraph(f"<b>{letter}</b>", styles.choice),
-            para(choice, styles.choice),
+            tag(MeasuredParagraph(f"<b>{letter}</b>", styles.choice), "Lbl", place=place),
+            in_place(para(choice, styles.choice), place),
         ]
-        for letter, choice in zip(LETTERS, question.choices, strict=False)
+        for row, (letter, choice) in enumerate(
+            zip(LETTERS, question.choices, strict=False), start=1
+        )
+        for place in [Place("list", key, row)]
     ]
     widths = [22 * scale, 20 * scale, kit.width - number_width(kit) - 42 * scale]
-    table = kit.row_table(rows, widths, hAlign="LEFT")
+    table = tag(kit.row_table(rows, widths, hAlign="LEFT"), "L", key=key)
     return tight(
         table,
         extra=[("VALIGN", (0, 0), (-1, -1), "MIDDLE"), ("BOTTOMPADDING", (0, 0), (-1, -1), 7)],

@@ -6,12 +6,17 @@ import io
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable
 
 from booklet import __version__
 from booklet.assets.colors import gray_of
 from booklet.pdf import compat
+from booklet.pdf.compat_tagging import install_tagging_hooks
+from booklet.pdf.object_streams import packed
 from booklet.pdf.placement import LayoutRecord
+from booklet.pdf.structure_tree import StructureTree
+from booklet.pdf.structure_writer import write_structure
 from booklet.pdf.template import BookletTemplate, Footer, LateNumbers, Trim
 
 
@@ -28,6 +33,7 @@ class DocumentInfo:
     keywords: tuple[str, ...] = ()
     grayscale: bool = False
     bleed: float = 0.0  # points beyond the cut; with any, the page also gets crop marks
+    tagged: bool = True  # a structure tree and marked content, for screen readers (PDF/UA-1)
 
 
 @dataclass(frozen=True)
@@ -85,5 +91,15 @@ def render_with_settings(
     )
     if not with_cover:
         template.pageTemplates = template.pageTemplates[1:]
-    finished = template.build_once(story(numbers))
-    return Rendered(buffer.getvalue(), finished.pages, finished.anchors, finished.layout)
+    if not info.tagged:
+        finished = template.build_once(story(numbers))
+        return Rendered(buffer.getvalue(), finished.pages, finished.anchors, finished.layout)
+    install_tagging_hooks()
+
+    def finish(canvas: Canvas, tree: StructureTree) -> None:
+        write_structure(canvas, tree, info.title, info.language, f"booklet {__version__}")
+
+    finished = template.build_once(story(numbers), StructureTree(info.language), finish)
+    # its structure elements packed: about as small as the untagged file
+    data = packed(buffer.getvalue())
+    return Rendered(data, finished.pages, finished.anchors, finished.layout)

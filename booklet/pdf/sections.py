@@ -15,6 +15,7 @@ from booklet.pdf.drawn import Rule
 from booklet.pdf.keeping import KeptOrShrunk, stacked_height
 from booklet.pdf.measured import MeasuredParagraph
 from booklet.pdf.placement import marked
+from booklet.pdf.tagging import grouped, tag
 from booklet.pdf.template import Anchor, Bookmark
 from booklet.words import markup
 
@@ -23,6 +24,7 @@ def heading(kit: Kit, title: str, mark: Bookmark) -> list[Flowable]:
     """An anchor, the heading and its accent rule: kept with what follows by the caller."""
     palette = kit.styles.palette
     text = MeasuredParagraph(markup.tie_last_words(markup.inline(title)), kit.styles.heading)
+    tag(text, "H2")
     rule = kit.at_start(Rule(palette.accent, 3, length=48, space_before=2, space_after=14))
     return [Anchor(mark), *marked("heading", [text, rule], title, titles=(text,))]
 
@@ -48,11 +50,11 @@ def section_flowables(
     if not joined:
         first_card, *cards = cards or [[]]
         opening = KeptOrShrunk(head + first_card, kit.height)
-        return [opening, *flat(cards)]
+        return grouped("Sect", [opening, *flat(cards)])
     flowables = kept_together(kit, joined[:1], head)
     for group in joined[1:]:
         flowables += kept_together(kit, [group])
-    return [*flowables, *flat(cards)]
+    return grouped("Sect", [*flowables, *flat(cards)])
 
 
 @dataclass(frozen=True)

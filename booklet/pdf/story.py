@@ -3,6 +3,8 @@ with stretch cards, the quiz (without answers) and the back page."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import (
     Flowable,
@@ -30,6 +32,7 @@ from booklet.pdf.measured import MeasuredParagraph
 from booklet.pdf.placement import marked
 from booklet.pdf.questions import question_block
 from booklet.pdf.sections import heading, section_flowables
+from booklet.pdf.tagging import Place, Tag, grouped, in_place, tag, tag_of
 from booklet.pdf.take_home import take_home_pages
 from booklet.pdf.template import Bookmark, LateNumbers, marks_in
 from booklet.words import markup
@@ -102,8 +105,15 @@ def cover(kit: Kit, booklet: Booklet, brand: Brand, patient: Patient | None = No
         blanks=(kit.labels.prepared_for, kit.labels.clinician, kit.labels.date_label),
         prepared=prepared_line(kit, patient) if patient else None,
     )
-    logo = kit.pictures.flowable(brand.logo, cover_logo_box(kit)) if brand.logo else None
+    logo = logo_flowable(kit, brand, cover_logo_box(kit)) if brand.logo else None
     return Cover(text, kit.styles, logo, brand.page_size_pt, brand.margin_pt, kit.bleed)
+
+
+def logo_flowable(kit: Kit, brand: Brand, box: tuple[float, float]) -> Flowable:
+    """The clinic's logo, described by the clinic's name."""
+    assert brand.logo is not None
+    logo = kit.pictures.flowable(brand.logo, box)
+    return tag(logo, "Figure", alt=brand.organization)
 
 
 def contents(kit: Kit, toc: Contents, notes: str | None = None) -> list[Flowable]:
@@ -114,14 +124,15 @@ def contents(kit: Kit, toc: Contents, notes: str | None = None) -> list[Flowable
     flowables += marked("contents", [toc], height=row.leading + row.spaceBefore)
     if notes:
         flowables += [Spacer(1, 18), notes_box(kit, notes)]
-    return [*flowables, PageBreak()]
+    return [*grouped("Sect", flowables), PageBreak()]
 
 
 def notes_box(kit: Kit, notes: str) -> Table:
     """The clinician's notes for one patient, under a label, in a framed box."""
     palette = kit.styles.palette
     label = MeasuredParagraph(markup.escape(kit.labels.clinician_notes), kit.styles.subheading)
-    box = layout_table([[[label, *callout_text(kit, notes)]]], colWidths=[kit.width])
+    tag(label, "H3")
+    box = tag(layout_table([[[label, *callout_text(kit, notes)]]], colWidths=[kit.width]), "Div")
     box.setStyle(
         padding(
             16,
@@ -154,7 +165,7 @@ def quiz_flowables(kit: Kit, quiz: Quiz, version: str | None = None) -> list[Flo
         flowables.append(Spacer(1, 8))
     for number, question in enumerate(quiz.questions, start=1):
         flowables += marked("question", [question_block(kit, question, number)])
-    return flowables
+    return [PageBreak(), *grouped("Sect", flowables[1:])]
 
 
 def back_page(kit: Kit, booklet: Booklet, brand: Brand) -> list[Flowable]:
@@ -175,13 +186,15 @@ def back_page(kit: Kit, booklet: Booklet, brand: Brand) -> list[Flowable]:
         smaller = styles.small.clone("sources_smaller", fontSize=9, leading=11.5)
         kept = KeptOrShrunk(about_block(styles.small), kit.height, lambda: [about_block(smaller)])
         flowables += [Spacer(1, gap), kept]
-    return flowables
+    return [PageBreak(), *grouped("Sect", flowables[1:])]
 
 
 def about_this_booklet(kit: Kit, booklet: Booklet, sources_style: ParagraphStyle) -> list[Flowable]:
     """The review date and the sources under their heading, the sources in `sources_style`."""
     labels, styles = kit.labels, kit.styles
-    about: list[Flowable] = [MeasuredParagraph(markup.escape(labels.about), styles.subheading)]
+    about: list[Flowable] = [
+        tag(MeasuredParagraph(markup.escape(labels.about), styles.subheading), "H3")
+    ]
     if booklet.reviewed:
         about.append(
             MeasuredParagraph(
@@ -235,17 +248,21 @@ def contact_table(kit: Kit, brand: Brand) -> Table:
     if brand.logo and not beside:
         small = (BACK_LOGO_BOX[0] * 0.5, BACK_LOGO_BOX[1] * 0.5)
         name_row = kit.row_table(
-            [[kit.pictures.flowable(brand.logo, small), organization]],
+            [[logo_flowable(kit, brand, small), organization]],
             [small[0] + 12, kit.width - small[0] - 12],
         )
         name_row.setStyle(padding(0, 0, 0, 0, [("VALIGN", (0, 0), (-1, -1), "MIDDLE")]))
         organization = name_row
     details: list[Flowable] = [organization, Spacer(1, 6)]
+    for number, (label, value) in enumerate(rows):
+        in_place(label, Place("table", "contact", number, 0), "TH")
+        tag(label, replace(tag_of(label) or Tag("TH"), scope="Row"))
+        in_place(value, Place("table", "contact", number, 1), "TD")
     if rows:
         label_width = labels_column(kit, [row[0] for row in rows])
         details.append(grid(kit, rows, [label_width, details_width - label_width]))
     if brand.logo and beside:
-        logo = kit.pictures.flowable(brand.logo, BACK_LOGO_BOX)
+        logo = logo_flowable(kit, brand, BACK_LOGO_BOX)
         table = kit.row_table([[logo, details]], [BACK_LOGO_BOX[0] + 24, details_width])
     else:
         table = layout_table([[details]], colWidths=[kit.width])
@@ -280,7 +297,7 @@ def grid(kit: Kit, rows: list[list[Flowable]], widths: list[float]) -> Table:
 
 def disclaimer_box(kit: Kit, disclaimer: str) -> Table:
     palette = kit.styles.palette
-    box = layout_table([[text_blocks(kit, disclaimer)]], colWidths=[kit.width])
+    box = tag(layout_table([[text_blocks(kit, disclaimer)]], colWidths=[kit.width]), "Div")
     box.setStyle(
         padding(
             14, 14, 12, 6, [("BACKGROUND", (0, 0), (-1, -1), reportlab_color(palette.note_tint))]

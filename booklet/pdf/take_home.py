@@ -10,6 +10,7 @@ from booklet.model import Booklet, Stretch
 from booklet.pdf.blocks import Kit, layout_table, padding, para
 from booklet.pdf.drawn import LinesToFill, Rule, TickBoxes, WritingLines
 from booklet.pdf.measured import MeasuredParagraph
+from booklet.pdf.tagging import Place, grouped, tag
 from booklet.pdf.template import Anchor, Bookmark
 from booklet.words import markup
 from booklet.words.phrases import dosage_line, times_a_day
@@ -29,7 +30,8 @@ def take_home_pages(kit: Kit, booklet: Booklet, fillers: int = 0) -> list[Flowab
     kinds += filler_kinds(booklet, fillers)
     flowables: list[Flowable] = []
     for number, kind in enumerate(kinds, start=1):
-        flowables += page_of_kind(kit, booklet, kind, number)
+        page = page_of_kind(kit, booklet, kind, number)
+        flowables += [page[0], *grouped("Sect", page[1:])]  # the page break, then the page
     return flowables
 
 
@@ -57,7 +59,7 @@ def page_heading(kit: Kit, title: str, key: str, in_contents: bool = True) -> li
     return [
         PageBreak(),
         Anchor(Bookmark(title, key, level=0, in_contents=in_contents)),
-        MeasuredParagraph(markup.escape(title), kit.styles.heading),
+        tag(MeasuredParagraph(markup.escape(title), kit.styles.heading), "H2"),
         Rule(kit.styles.palette.accent, 3, length=48, space_before=2, space_after=12),
     ]
 
@@ -92,19 +94,28 @@ def exercise_log(kit: Kit, stretches: tuple[Stretch, ...], key: str) -> list[Flo
         MeasuredParagraph(markup.escape(labels.stretch.upper()), styles.dose_label)
     ]
     header += [MeasuredParagraph(markup.escape(day.upper()), header_style) for day in days]
+    for column, cell in enumerate(header):
+        tag(cell, "TH", place=Place("table", key, 0, column), scope="Column")
     rows: list[list[Flowable | str]] = [header]
-    for stretch in stretches:
+    for row, stretch in enumerate(stretches, start=1):
         boxes = times_a_day(stretch.frequency)
         rows.append(
             [
-                stretch_cell(kit, stretch),
-                *[TickBoxes(boxes, TICK_BOX, palette.ink) for _ in days],
+                stretch_cell(kit, stretch, Place("table", key, row, 0)),
+                *[
+                    tag(
+                        TickBoxes(boxes, TICK_BOX, palette.ink),
+                        "TD",
+                        place=Place("table", key, row, column),
+                    )
+                    for column in range(1, len(days) + 1)
+                ],
             ]
         )
     pain_style = styles.dose_value.clone("log_pain", fontName=styles.body_fonts.bold)
-    rows.append(
-        [MeasuredParagraph(markup.escape(labels.pain_score), pain_style), *[""] * len(days)]
-    )
+    pain = MeasuredParagraph(markup.escape(labels.pain_score), pain_style)
+    tag(pain, "TH", place=Place("table", key, len(rows), 0), scope="Row")
+    rows.append([pain, *[""] * len(days)])
     table = layout_table(rows, colWidths=[name_width, *[day_width] * len(days)], repeatRows=1)
     table.setStyle(log_style(kit, len(rows)))
     flowables.append(table)
@@ -119,12 +130,14 @@ def week_line(kit: Kit) -> Table:
     return table
 
 
-def stretch_cell(kit: Kit, stretch: Stretch) -> list[Flowable]:
+def stretch_cell(kit: Kit, stretch: Stretch, place: Place) -> list[Flowable]:
+    """The stretch's name and dosage: one row header cell at `place`."""
     styles = kit.styles
     name = para(stretch.name, styles.dose_value.clone("log_name", fontName=styles.body_fonts.bold))
     dosage = dosage_line(kit.labels, stretch)
     small = styles.small.clone("log_dosage", fontSize=8.5, leading=10.5, spaceAfter=0)
-    return [name, para(dosage, small)] if dosage else [name]
+    cell = [name, para(dosage, small)] if dosage else [name]
+    return [tag(paragraph, "TH", place=place, scope="Row") for paragraph in cell]
 
 
 def log_style(kit: Kit, row_count: int) -> TableStyle:

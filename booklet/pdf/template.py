@@ -20,8 +20,18 @@ from reportlab.platypus.doctemplate import ActionFlowable
 
 from booklet.assets.colors import reportlab_color
 from booklet.pdf import compat
+from booklet.pdf.compat_tagging import TaggedCanvas
 from booklet.pdf.paragraphs import ScriptParagraph
 from booklet.pdf.placement import BlockEnd, BlockStart, LayoutRecord, LayoutRecorder
+from booklet.pdf.structure_tree import StructureTree
+from booklet.pdf.tagging import (
+    TRANSPARENT,
+    StructureClose,
+    StructureOpen,
+    artifact,
+    tag,
+    untagged,
+)
 from booklet.words.markup import escape
 
 MM = 72 / 25.4
@@ -55,6 +65,7 @@ class Anchor(Flowable):
     def __init__(self, mark: Bookmark) -> None:
         super().__init__()
         self.mark = mark
+        tag(self, TRANSPARENT)  # draws nothing
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
         return 0, 0
@@ -105,10 +116,11 @@ class LateNumbers:
         canvas.doForm(name)
 
     def fill(self, canvas: Canvas, finished: Finished) -> None:
-        for name, drawing in self.drawings.items():
-            canvas.beginForm(name)
-            drawing(canvas, finished)
-            canvas.endForm()
+        with untagged(canvas):
+            for name, drawing in self.drawings.items():
+                canvas.beginForm(name)
+                drawing(canvas, finished)
+                canvas.endForm()
 
 
 @dataclass(frozen=True)
@@ -226,13 +238,17 @@ class BookletTemplate(BaseDocTemplate):
 
     def afterPage(self) -> None:
         if self.trim is not None:
-            self.trim.draw_crop_marks(self.canv)
+            with artifact(self.canv):
+                self.trim.draw_crop_marks(self.canv)
 
     def handle_flowable(self, flowables: list[Flowable]) -> None:
         if isinstance(flowables[0], (BlockStart, BlockEnd)):
             # a block mark takes no room: it is noted where the page stands, and never
             # starts a page of its own when the last block used the page to its foot
             self.record_landing(flowables.pop(0))
+            return
+        if isinstance(flowables[0], (StructureOpen, StructureClose)):
+            flowables.pop(0).apply(self.canv)  # takes no room either: opens or closes a Sect
             return
         frame = getattr(self, "frame", None)  # none before the first page begins
         self.cursor_before = (self.page, compat.frame_cursor(frame) if frame else 0.0)
@@ -269,24 +285,42 @@ class BookletTemplate(BaseDocTemplate):
             recorder.record.frame_height = top_y - compat.frame_bottom(self.frame)
             recorder.drawn(self.page, max(0.0, top_y - start), top_y - end)
 
-    def build_once(self, flowables: list[Flowable]) -> Finished:
-        """Lay `flowables` out in one pass, fill in the late numbers, and save the PDF."""
+    def build_once(
+        self,
+        flowables: list[Flowable],
+        structure: StructureTree | None = None,
+        finish: Callable[[Canvas, StructureTree], None] | None = None,
+    ) -> Finished:
+        """Lay `flowables` out in one pass, fill in the late numbers, and save the PDF;
+        with a `structure`, tagged: `finish` then writes the tree before the PDF is saved."""
         compat.save_after_build(self)  # the canvas is saved here, after the late numbers
-        self.build(flowables)
+        if structure is None:
+            self.build(flowables)
+        else:
+
+            def tagged_canvas(*args: Any, **kw: Any) -> TaggedCanvas:
+                canvas = TaggedCanvas(*args, **kw)
+                canvas.tagger = structure
+                return canvas
+
+            self.build(flowables, canvasmaker=tagged_canvas)
         self.recorder.record.pages = self.page
         finished = Finished(self.page, dict(self.anchor_pages), self.recorder.record)
         self.numbers.fill(self.canv, finished)
+        if structure is not None and finish is not None:
+            finish(self.canv, structure)
         self.canv.save()
         return finished
 
     def draw_footer(self, canvas: Canvas, doc: BaseDocTemplate) -> None:
-        canvas.saveState()
-        canvas.setStrokeColor(reportlab_color(self.footer.rule))
-        canvas.setLineWidth(0.75)
-        rule_y = self.footer_rule_y()
-        canvas.line(self.leftMargin, rule_y, self.leftMargin + self.width, rule_y)
-        canvas.restoreState()
-        self.numbers.place(canvas, self.footer_text(doc.page))
+        with artifact(canvas, "Footer"):
+            canvas.saveState()
+            canvas.setStrokeColor(reportlab_color(self.footer.rule))
+            canvas.setLineWidth(0.75)
+            rule_y = self.footer_rule_y()
+            canvas.line(self.leftMargin, rule_y, self.leftMargin + self.width, rule_y)
+            canvas.restoreState()
+            self.numbers.place(canvas, self.footer_text(doc.page))
 
     def footer_rule_y(self) -> float:
         above = (self.footer.lines - 1) * footer_leading(self.footer.size)

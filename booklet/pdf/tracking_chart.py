@@ -4,6 +4,8 @@ the other on a narrow page), a tick box a day, and a row for the day's pain scor
 
 from __future__ import annotations
 
+from typing import TypeVar
+
 from reportlab.platypus import Flowable, Spacer, Table, TableStyle
 
 from booklet.assets.colors import reportlab_color
@@ -14,12 +16,14 @@ from booklet.pdf.drawn import TickBoxes
 from booklet.pdf.keeping import KeptOrShrunk
 from booklet.pdf.measured import MeasuredParagraph
 from booklet.pdf.placement import marked
+from booklet.pdf.tagging import ARTIFACT, Place, grouped, tag
 from booklet.pdf.template import Anchor, Bookmark
 from booklet.words import markup
 from booklet.words.phrases import dosage_line
 
 DAYS = 7
 WEEKS = 2
+F = TypeVar("F", bound=Flowable)
 LEAST_DAY = 19.0  # points: the narrowest day column that still takes a tick box
 NAME_SHARE = 0.3  # the exercises' column takes at least this share of a chart's width
 
@@ -27,7 +31,7 @@ NAME_SHARE = 0.3  # the exercises' column takes at least this share of a chart's
 def tracking_chart(kit: Kit, stretches: tuple[Stretch, ...]) -> list[Flowable]:
     """The chart under its heading and a line of advice, kept on one page where it fits."""
     labels, styles = kit.labels, kit.styles
-    title = MeasuredParagraph(markup.escape(labels.tracking_chart), styles.subheading)
+    title = tag(MeasuredParagraph(markup.escape(labels.tracking_chart), styles.subheading), "H2")
     hint = MeasuredParagraph(markup.escape(labels.chart_hint), styles.small)
     widest = max(line_width(day_name(kit, day)) for day in labels.day_names()) + 4
     least = max(LEAST_DAY * styles.scale, widest)
@@ -40,37 +44,52 @@ def tracking_chart(kit: Kit, stretches: tuple[Stretch, ...]) -> list[Flowable]:
             tables += [week_table(kit, stretches, range(week, week + 1)), Spacer(1, 8)]
     mark = Anchor(Bookmark(labels.tracking_chart, "tracking-chart", level=0))
     group = [mark, title, hint, Spacer(1, 4), *tables]
-    return marked("chart", [KeptOrShrunk(group, kit.height)], labels.tracking_chart)
+    return grouped(
+        "Sect", marked("chart", [KeptOrShrunk(group, kit.height)], labels.tracking_chart)
+    )
 
 
 def week_table(kit: Kit, stretches: tuple[Stretch, ...], weeks: range) -> Table:
     """The weeks in `weeks` across: a row naming the weeks, a row of day names, a row per
-    exercise and the pain row."""
+    exercise and the pain row. In the structure tree the day names head the columns, each
+    read with its week ("Week 1: Mon"); the row naming the weeks is decoration."""
     labels, styles, palette = kit.labels, kit.styles, kit.styles.palette
     days = labels.day_names()
     columns = DAYS * len(weeks)
     day_width = min(34.0 * styles.scale, kit.width * (1 - NAME_SHARE) / columns)
     name_width = kit.width - day_width * columns
     centred = styles.dose_label.clone("chart_week", alignment=1, spaceAfter=0)
+    key = f"chart-{weeks.start}"
+
+    def cell(flowable: F, role: str, row: int, column: int, **attributes: object) -> F:
+        return tag(flowable, role, place=Place("table", key, row, column), **attributes)
+
     week_row: list[Flowable | str] = [""]
+    stretch_label = MeasuredParagraph(markup.escape(labels.stretch.upper()), styles.dose_label)
+    said_label = labels.stretch  # read as a word, not in capitals
     day_row: list[Flowable | str] = [
-        MeasuredParagraph(markup.escape(labels.stretch.upper()), styles.dose_label)
+        cell(stretch_label, "TH", 0, 0, scope="Column", actual_text=said_label)
     ]
     for week in weeks:
         # a spanned cell prints what its first cell holds, which mirrored is the last
-        named: list[Flowable | str] = [MeasuredParagraph(markup.escape(labels.week(week)), centred)]
+        week_name = tag(MeasuredParagraph(markup.escape(labels.week(week)), centred), ARTIFACT)
+        named: list[Flowable | str] = [week_name]  # read with each day, below
         week_row += (
             [*[""] * (DAYS - 1), *named] if kit.right_to_left else [*named, *[""] * (DAYS - 1)]
         )
-        day_row += [day_name(kit, day) for day in days]
+        for day in days:
+            said = labels.introducing(labels.week(week)) + day  # "Week 1: Mon"
+            shown = day_name(kit, day)
+            day_row.append(cell(shown, "TH", 0, len(day_row), scope="Column", actual_text=said))
     rows: list[list[Flowable | str]] = [week_row, day_row]
     box = min(13.0 * styles.scale, day_width - 6)
-    for stretch in stretches:
-        rows.append(
-            [exercise_cell(kit, stretch), *[TickBoxes(1, box, palette.ink) for _ in range(columns)]]
-        )
+    for row, stretch in enumerate(stretches, start=1):
+        name = [cell(part, "TH", row, 0, scope="Row") for part in exercise_cell(kit, stretch)]
+        ticks = [cell(TickBoxes(1, box, palette.ink), "TD", row, c + 1) for c in range(columns)]
+        rows.append([name, *ticks])
     pain_style = styles.dose_value.clone("chart_pain", fontName=styles.body_fonts.bold)
-    rows.append([MeasuredParagraph(markup.escape(labels.pain_score), pain_style), *[""] * columns])
+    pain = MeasuredParagraph(markup.escape(labels.pain_score), pain_style)
+    rows.append([cell(pain, "TH", len(rows) - 1, 0, scope="Row"), *[""] * columns])
     widths = kit.reading_order([name_width, *[day_width] * columns])
     table = layout_table([kit.reading_order(row) for row in rows], colWidths=widths, repeatRows=2)
     table.setStyle(chart_style(kit, len(rows), len(weeks)))

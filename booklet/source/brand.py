@@ -51,7 +51,7 @@ def read_brand(
     disclaimer, disclaimers = read_by_language(top, "disclaimer", markup=True)
     reading_grade = top.integer("reading_grade")
     labels = read_labels(ctx, top.get("labels"))
-    large_print, grayscale = read_print(ctx, top.get("print"))
+    large_print, grayscale, tagged = read_print(ctx, top.get("print"))
     handout_layout = read_handout(ctx, top.get("handout"))
     if ctx.problems or organization is None:
         return None, ctx
@@ -78,6 +78,7 @@ def read_brand(
         labels=labels,
         large_print=large_print,
         grayscale=grayscale,
+        tagged=tagged,
         handout_layout=handout_layout or defaults.handout_layout,
         source=path,
     )
@@ -102,12 +103,14 @@ def read_labels(ctx: Context, node: yaml.Node | None) -> tuple[tuple[str, str], 
     return tuple(found)
 
 
-def read_print(ctx: Context, node: yaml.Node | None) -> tuple[bool, bool]:
-    """`print: {large: true, grayscale: true}` -> (large print, grayscale)."""
+def read_print(ctx: Context, node: yaml.Node | None) -> tuple[bool, bool, bool]:
+    """`print: {large: true, grayscale: true, tags: false}` -> (large print, grayscale,
+    tagged PDF)."""
     if node is None:
-        return False, False
+        return False, False, True
     fields = Fields(ctx, node, "print", shape_of("print"))
-    return bool(read_switch(fields, "large")), bool(read_switch(fields, "grayscale"))
+    large, gray = bool(read_switch(fields, "large")), bool(read_switch(fields, "grayscale"))
+    return large, gray, read_switch(fields, "tags") is not False
 
 
 def read_handout(ctx: Context, node: yaml.Node | None) -> str | None:

@@ -854,6 +854,13 @@ BRAND = ObjectSpec(
                         "always build in shades of gray, as `--grayscale` does",
                         default=False,
                     ),
+                    switch(
+                        "tags",
+                        "a tagged PDF that screen readers can follow (PDF/UA-1)",
+                        "`false` leaves out the structure tree, as `--no-tags` does; the "
+                        "saddle-stitched file, a print file, never carries one",
+                        default=True,
+                    ),
                 ),
                 inline=True,
             ),
