@@ -1,0 +1,152 @@
+"""Requests -> allowed or refused: the access token a non-loopback studio requires, the
+Host header a loopback studio answers to, the size of a request, and the cross-site
+request forgery token every form carries (double submit: a cookie and a form field or
+header that must match)."""
+
+from __future__ import annotations
+
+import hmac
+import ipaddress
+import secrets
+from collections.abc import Awaitable, Callable
+from functools import wraps
+from typing import Any
+
+from starlette.datastructures import FormData
+from starlette.requests import Request
+from starlette.responses import PlainTextResponse, RedirectResponse, Response
+from starlette.types import ASGIApp, Receive, Scope, Send
+
+CSRF_COOKIE = "studio_csrf"
+CSRF_FIELD = "csrf"
+CSRF_HEADER = "x-csrf-token"
+TOKEN_COOKIE = "studio_token"
+TOKEN_ENVIRONMENT = "BOOKLET_STUDIO_TOKEN"
+MAX_REQUEST_BYTES = 12 * 1024 * 1024  # a logo of up to 8 MB and the form around it
+MAX_FORM_FIELDS = 2_000
+LOOPBACK_NAMES = ("localhost", "127.0.0.1", "::1", "[::1]")
+
+
+def is_loopback(host: str) -> bool:
+    if host in LOOPBACK_NAMES:
+        return True
+    try:
+        return ipaddress.ip_address(host.strip("[]")).is_loopback
+    except ValueError:
+        return False
+
+
+def new_token() -> str:
+    return secrets.token_urlsafe(32)
+
+
+def same(a: str | None, b: str | None) -> bool:
+    return bool(a) and bool(b) and hmac.compare_digest(str(a), str(b))
+
+
+class Guard:
+    """ASGI middleware in front of every route: size limit, Host check, access token."""
+
+    def __init__(self, app: ASGIApp, token: str | None, bound_host: str) -> None:
+        self.app = app
+        self.token = token
+        self.bound_host = bound_host
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        request = Request(scope)
+        refusal = self.refusal(request)
+        if refusal is not None:
+            await refusal(scope, receive, send)
+            return
+        if self.token and request.query_params.get("token"):
+            # the address printed at start-up carries the token once; a cookie keeps it
+            response = RedirectResponse(request.url.remove_query_params("token"), 303)
+            set_cookie(response, TOKEN_COOKIE, self.token)
+            await response(scope, receive, send)
+            return
+        await self.app(scope, limited(receive), send)
+
+    def refusal(self, request: Request) -> Response | None:
+        length = request.headers.get("content-length", "0")
+        if not length.isdigit() or int(length) > MAX_REQUEST_BYTES:
+            return PlainTextResponse("the request is too large", 413)
+        if self.token is None:
+            host = (request.headers.get("host") or "").rsplit(":", 1)[0]
+            if not is_loopback(host) and host != self.bound_host:
+                # a page of another site that names this address by a name of its own
+                return PlainTextResponse("this studio answers only to its own address", 421)
+            return None
+        offered = request.query_params.get("token") or request.cookies.get(TOKEN_COOKIE)
+        bearer = request.headers.get("authorization", "").removeprefix("Bearer ").strip()
+        if same(offered, self.token) or same(bearer, self.token):
+            return None
+        return PlainTextResponse(
+            "this studio needs its access token: open the address it printed at start-up", 401
+        )
+
+
+def limited(receive: Receive) -> Receive:
+    """The request's body, refused past MAX_REQUEST_BYTES even without a Content-Length."""
+    seen = 0
+
+    async def receive_limited() -> dict[str, Any]:
+        nonlocal seen
+        message = await receive()
+        if message["type"] == "http.request":
+            seen += len(message.get("body", b""))
+            if seen > MAX_REQUEST_BYTES:
+                raise TooLarge()
+        return message
+
+    return receive_limited
+
+
+class TooLarge(Exception):
+    """A request body past the limit."""
+
+
+def set_cookie(response: Response, name: str, value: str) -> None:
+    response.set_cookie(name, value, httponly=True, samesite="strict", path="/")
+
+
+def csrf_token(request: Request) -> str:
+    """The form token of this browser: its cookie's, or a new one the response sets."""
+    token = request.cookies.get(CSRF_COOKIE) or request.state.__dict__.get("csrf")
+    if not token:
+        token = new_token()
+        request.state.csrf = token
+    return str(token)
+
+
+def remember_csrf(request: Request, response: Response) -> Response:
+    if "csrf" in request.state.__dict__ and not request.cookies.get(CSRF_COOKIE):
+        set_cookie(response, CSRF_COOKIE, request.state.csrf)
+    return response
+
+
+Handler = Callable[[Request, FormData], Awaitable[Response]]
+
+
+def protected(handler: Handler) -> Callable[[Request], Awaitable[Response]]:
+    """A POST route that runs only when the form's token matches the browser's cookie."""
+
+    @wraps(handler)
+    async def checked(request: Request) -> Response:
+        try:
+            form = await request.form(max_fields=MAX_FORM_FIELDS, max_files=2)
+        except TooLarge:
+            return PlainTextResponse("the request is too large", 413)
+        cookie = request.cookies.get(CSRF_COOKIE)
+        offered = request.headers.get(CSRF_HEADER) or form.get(CSRF_FIELD)
+        if not same(cookie, offered if isinstance(offered, str) else None):
+            return PlainTextResponse(
+                "this form has expired or came from another site; reload the page and try again",
+                403,
+            )
+        return await handler(request, form)
+
+    checked.protected = True  # type: ignore[attr-defined]
+    return checked
