@@ -44,6 +44,19 @@ class ExerciseCard:
         return " ".join(parts).lower()
 
 
+def printed_dose(stretch: Stretch, name: str) -> str:
+    """A dosage field of the stretch as a patient file would write it ("" when unset):
+    the value the handout prints unless the clinician changes it."""
+    if name == "hold" and stretch.hold_seconds is not None:
+        seconds = stretch.hold_seconds
+        count, unit = (seconds // 60, "minute") if seconds % 60 == 0 else (seconds, "second")
+        return f"{count} {unit}{'' if count == 1 else 's'}"
+    value = getattr(stretch, name, None)
+    if value is None:
+        return ""
+    return str(getattr(value, "value", value))
+
+
 def exercise_cards(document: Document, workspace: Workspace) -> list[ExerciseCard]:
     """The program's stretches, then the other stretches of its library files."""
     own = list(document.booklet.stretches())

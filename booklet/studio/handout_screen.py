@@ -19,9 +19,10 @@ from booklet.engine import pipeline
 from booklet.errors import BookletError, Problem
 from booklet.engine.output import patient_stem
 from booklet.model import Patient
+from booklet.studio.catalogue import printed_dose
 from booklet.studio.page_images import page_pictures
 from booklet.studio.patient_form import PatientForm, dosage_fields, read_form, slot_of
-from booklet.studio.programs import Program, first_problem_free
+from booklet.studio.programs import Program, default_program
 from booklet.studio.security import protected
 from booklet.studio.studio_state import studio_of
 from booklet.studio.templating import NO_STORE, page
@@ -37,7 +38,7 @@ DOWNLOADS = {
 async def handout(request: Request) -> Response:
     studio = studio_of(request)
     names = studio.workspace.content_files()
-    chosen = request.query_params.get("program") or first_problem_free(studio.programs, names)
+    chosen = request.query_params.get("program") or default_program(studio.programs, names)
     program, problems = None, []
     if chosen:
         try:
@@ -63,7 +64,9 @@ async def exercise_row(request: Request) -> Response:
     card = program.card(request.query_params.get("id", ""))
     if card is None:
         return page(request, "message.html", status=404, message="no such exercise")
-    return page(request, "exercise_row.html", card=card, dosage=dosage_fields())
+    return page(
+        request, "exercise_row.html", card=card, dosage=dosage_fields(), dose=printed_dose
+    )
 
 
 async def thumbnail(request: Request) -> Response:

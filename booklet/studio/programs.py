@@ -80,12 +80,17 @@ def stamp_of(document: Document, path: Path) -> float:
     return latest
 
 
-def first_problem_free(programs: Programs, names: list[str]) -> str | None:
-    """The first content file that loads and has exercises: the handout screen's default."""
+def default_program(programs: Programs, names: list[str]) -> str | None:
+    """The handout screen's first program: the first content file that draws on an
+    exercise library, else the first with exercises, else the first."""
+    with_cards = []
     for name in names:
         try:
-            if programs.get(name).cards:
-                return name
+            program = programs.get(name)
         except BookletError:
             continue
-    return None
+        if program.document.booklet.libraries:
+            return name
+        if program.cards:
+            with_cards.append(name)
+    return (with_cards or names or [None])[0]

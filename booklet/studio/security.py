@@ -114,7 +114,7 @@ def set_cookie(response: Response, name: str, value: str) -> None:
 
 def csrf_token(request: Request) -> str:
     """The form token of this browser: its cookie's, or a new one the response sets."""
-    token = request.cookies.get(CSRF_COOKIE) or request.state.__dict__.get("csrf")
+    token = request.cookies.get(CSRF_COOKIE) or getattr(request.state, "csrf", None)
     if not token:
         token = new_token()
         request.state.csrf = token
@@ -122,7 +122,7 @@ def csrf_token(request: Request) -> str:
 
 
 def remember_csrf(request: Request, response: Response) -> Response:
-    if "csrf" in request.state.__dict__ and not request.cookies.get(CSRF_COOKIE):
+    if getattr(request.state, "csrf", None) and not request.cookies.get(CSRF_COOKIE):
         set_cookie(response, CSRF_COOKIE, request.state.csrf)
     return response
 
@@ -142,11 +142,15 @@ def protected(handler: Handler) -> Callable[[Request], Awaitable[Response]]:
         cookie = request.cookies.get(CSRF_COOKIE)
         offered = request.headers.get(CSRF_HEADER) or form.get(CSRF_FIELD)
         if not same(cookie, offered if isinstance(offered, str) else None):
+            await form.close()
             return PlainTextResponse(
                 "this form has expired or came from another site; reload the page and try again",
                 403,
             )
-        return await handler(request, form)
+        try:
+            return await handler(request, form)
+        finally:
+            await form.close()
 
     checked.protected = True  # type: ignore[attr-defined]
     return checked

@@ -25,7 +25,7 @@ SUFFIXES["TIFF"] = ".tif"
 def saved_picture(workspace: Workspace, file_name: str, data: bytes) -> str:
     """Check the picture and keep it as images/<name>; its path as the brand file writes
     it, relative to the project. BookletError with the check's message otherwise."""
-    shown = f"{UPLOAD_FOLDER}/{safe_name(Path(file_name).stem) or 'logo'}"
+    shown = f"{UPLOAD_FOLDER}/{safe_name(Path(file_name).name) or 'logo'}"
     if len(data) > MAX_UPLOAD_BYTES:
         refuse(shown, f"the picture is larger than {MAX_UPLOAD_BYTES // (1024 * 1024)} MB")
     folder = workspace.inside(UPLOAD_FOLDER)
@@ -39,7 +39,8 @@ def saved_picture(workspace: Workspace, file_name: str, data: bytes) -> str:
         if problem:
             refuse(shown, problem.replace(str(checked), shown))
         kind = picture_format(checked)
-        target = free_name(workspace, shown, SUFFIXES.get(kind, ".png"))
+        stem = f"{UPLOAD_FOLDER}/{Path(shown).stem}"
+        target = free_name(workspace, stem, SUFFIXES.get(kind, ".png"))
         os.replace(checked, target)
     finally:
         Path(temporary).unlink(missing_ok=True)
