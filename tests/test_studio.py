@@ -13,12 +13,10 @@ from pathlib import Path
 import pytest
 import yaml
 from pypdf import PdfReader
+from starlette.testclient import TestClient
 
-pytest.importorskip("starlette")
-from starlette.testclient import TestClient  # noqa: E402
-
-from booklet.studio.app import studio_app  # noqa: E402
-from booklet.studio.security import CSRF_COOKIE, MAX_REQUEST_BYTES  # noqa: E402
+from booklet.studio.app import studio_app
+from booklet.studio.security import CSRF_COOKIE, MAX_REQUEST_BYTES
 
 ROOT = Path(__file__).resolve().parents[1]
 HOSTILE = ROOT / "tests" / "hostile"
@@ -162,9 +160,9 @@ def test_booklet_screen_previews_lists_findings_and_downloads(client: TestClient
     first = PdfReader(io.BytesIO(post(client, "/booklet/download/pdf", form).content)).pages[0]
     assert round(float(first.mediabox.width)) == 420  # A5
     versions = {**form, "versions": "2", "version": "B"}
-    assert "-B.pdf" in post(client, "/booklet/download/pdf", versions).headers[
-        "content-disposition"
-    ]
+    assert (
+        "-B.pdf" in post(client, "/booklet/download/pdf", versions).headers["content-disposition"]
+    )
 
 
 def test_booklet_problems_are_listed_with_file_and_line(client: TestClient, project: Path):

@@ -155,7 +155,9 @@ async def source(request: Request) -> Response:
     try:
         path = studio.workspace.inside(name)
         if path.suffix.lower() not in YAML_SUFFIXES:
-            raise BookletError([Problem(name, None, "", "only YAML files of the project show here")])
+            raise BookletError(
+                [Problem(name, None, "", "only YAML files of the project show here")]
+            )
         text = loading.decode_text(name, loading.read_bytes(path))
     except BookletError as error:
         return page(request, "problems_page.html", status=404, problems=error.problems)

@@ -27,7 +27,7 @@ from booklet.studio.brand_form import (
     edited_text,
     save_text,
 )
-from booklet.studio.page_images import page_pictures
+from booklet.studio.page_images import PagePicture, page_pictures
 from booklet.studio.security import protected
 from booklet.studio.studio_state import Studio, studio_of
 from booklet.studio.templating import page
@@ -105,7 +105,7 @@ async def check(request: Request, form: FormData) -> Response:
     except BookletError as error:
         return page(request, "brand_check.html", slots="{}", rest=error.problems, pictures=[])
     slots, rest = slots_of(checked, studio)
-    pictures = []
+    pictures: list[PagePicture] = []
     content = str(form.get("preview_content", ""))
     if checked.brand is not None and content:
         try:

@@ -16,11 +16,11 @@ from starlette.responses import Response
 from starlette.routing import Route
 
 from booklet.engine import pipeline
-from booklet.errors import BookletError, Problem
 from booklet.engine.output import patient_stem
+from booklet.errors import BookletError, Problem
 from booklet.model import Patient
 from booklet.studio.catalogue import printed_dose
-from booklet.studio.page_images import page_pictures
+from booklet.studio.page_images import PagePicture, page_pictures
 from booklet.studio.patient_form import PatientForm, dosage_fields, read_form, slot_of
 from booklet.studio.programs import Program, default_program
 from booklet.studio.security import protected
@@ -64,9 +64,7 @@ async def exercise_row(request: Request) -> Response:
     card = program.card(request.query_params.get("id", ""))
     if card is None:
         return page(request, "message.html", status=404, message="no such exercise")
-    return page(
-        request, "exercise_row.html", card=card, dosage=dosage_fields(), dose=printed_dose
-    )
+    return page(request, "exercise_row.html", card=card, dosage=dosage_fields(), dose=printed_dose)
 
 
 async def thumbnail(request: Request) -> Response:
@@ -84,7 +82,9 @@ async def thumbnail(request: Request) -> Response:
     return Response(picture, media_type="image/png", headers={"Cache-Control": "max-age=300"})
 
 
-def patient_of(program: Program, form: FormData) -> tuple[PatientForm, Patient | None, list]:
+def patient_of(
+    program: Program, form: FormData
+) -> tuple[PatientForm, Patient | None, list[Problem]]:
     fields = PatientForm.from_form(
         {k: v for k, v in form.items() if isinstance(v, str)},
         [v for v in form.getlist("ex") if isinstance(v, str)],
@@ -98,7 +98,7 @@ async def preview(request: Request, form: FormData) -> Response:
     """The handout's pages as pictures, or each problem next to its field."""
     program = studio_of(request).programs.get(str(form.get("program", "")))
     fields, patient, problems = patient_of(program, form)
-    pictures: list = []
+    pictures: list[PagePicture] = []
     count = 0
     if patient is not None:
         try:
@@ -106,7 +106,7 @@ async def preview(request: Request, form: FormData) -> Response:
             pictures, count = page_pictures(pdf.booklet)
         except BookletError as error:
             problems = list(error.problems)
-    slots = {}
+    slots: dict[str, str] = {}
     for problem in problems:
         slot = slot_of(problem, fields.exercises)
         slots.setdefault(slot, problem.message)

@@ -93,4 +93,5 @@ def default_program(programs: Programs, names: list[str]) -> str | None:
             return name
         if program.cards:
             with_cards.append(name)
-    return (with_cards or names or [None])[0]
+    first = with_cards or names
+    return first[0] if first else None

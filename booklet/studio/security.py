@@ -10,12 +10,11 @@ import ipaddress
 import secrets
 from collections.abc import Awaitable, Callable
 from functools import wraps
-from typing import Any
 
 from starlette.datastructures import FormData
 from starlette.requests import Request
 from starlette.responses import PlainTextResponse, RedirectResponse, Response
-from starlette.types import ASGIApp, Receive, Scope, Send
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 CSRF_COOKIE = "studio_csrf"
 CSRF_FIELD = "csrf"
@@ -92,7 +91,7 @@ def limited(receive: Receive) -> Receive:
     """The request's body, refused past MAX_REQUEST_BYTES even without a Content-Length."""
     seen = 0
 
-    async def receive_limited() -> dict[str, Any]:
+    async def receive_limited() -> Message:
         nonlocal seen
         message = await receive()
         if message["type"] == "http.request":
