@@ -14,16 +14,17 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 __version__ = "0.1.0"
-__all__ = ["BookletError", "Document", "Outputs", "PrintOptions", "build", "load"]
+__all__ = ["BookletError", "Document", "Outputs", "PrintOptions", "build", "handout", "load"]
 
 if TYPE_CHECKING:
-    from booklet.api import build, load
+    from booklet.api import build, handout, load
     from booklet.document import Document, Outputs, PrintOptions
     from booklet.errors import BookletError
 
 _HOMES = {
     "load": "booklet.api",
     "build": "booklet.api",
+    "handout": "booklet.api",
     "BookletError": "booklet.errors",
     "Document": "booklet.document",
     "Outputs": "booklet.document",

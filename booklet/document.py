@@ -58,3 +58,5 @@ class PrintOptions:
     seed: int = 1
     large_print: bool = False  # on top of the brand's `print: large`
     grayscale: bool = False  # on top of the brand's `print: grayscale`
+    layout: str | None = None  # a patient's handout: compact or booklet (default: the brand's)
+    chart: bool = False  # a patient's handout: add the two-week tracking chart

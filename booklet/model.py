@@ -89,6 +89,12 @@ class Stretch:
     frequency: str | None = None
     caution: str | None = None
     video: str | None = None
+    rest_seconds: int | None = None  # between sets
+    tempo: str | None = None  # "3 s down, 1 s up"
+    load: str | None = None  # a weight, or an elastic band's colour or resistance
+    effort: str | None = None  # "5/10", or a rule such as "pain no higher than 3/10"
+    duration_seconds: int | None = None  # for a timed exercise: walk 10 minutes
+    days_per_week: int | None = None
 
 
 @dataclass(frozen=True)
@@ -100,6 +106,12 @@ class Dosage:
     sets: int | None = None
     sides: Sides | None = None
     frequency: str | None = None
+    rest_seconds: int | None = None
+    tempo: str | None = None
+    load: str | None = None
+    effort: str | None = None
+    duration_seconds: int | None = None
+    days_per_week: int | None = None
 
     def applied_to(self, stretch: Stretch) -> Stretch:
         values = {f.name: getattr(self, f.name) for f in dataclasses.fields(self)}
@@ -115,6 +127,7 @@ class Section:
     figure: Figure | None = None
     callouts: tuple[Callout, ...] = ()
     stretches: tuple[Stretch, ...] = ()
+    handout: bool = False  # printed in a patient's compact handout too
 
 
 class QuestionKind(enum.Enum):
@@ -206,7 +219,11 @@ class Patient:
     clinician: str | None = None
     exercises: tuple[Exercise, ...] | None = None
     notes: str | None = None
-    quiz: bool = True
+    quiz: bool | None = None  # None: the layout's default (compact: no quiz; booklet: quiz)
+    chart: bool = False  # a two-week tracking chart of the patient's exercises
+
+    def wants_quiz(self, compact: bool) -> bool:
+        return self.quiz if self.quiz is not None else not compact
 
 
 FONT_STYLES = ("regular", "bold", "italic", "bold_italic")
@@ -249,6 +266,8 @@ class Contact:
         return "tel:" + "".join(c for c in self.phone if c.isascii() and (c.isdigit() or c == "+"))
 
 
+HANDOUT_LAYOUTS = ("compact", "booklet")  # a patient's handout: one or two pages, or the booklet
+
 PAGE_SIZES_PT: dict[str, tuple[float, float]] = {
     "letter": (612.0, 792.0),
     "a4": (595.2756, 841.8898),
@@ -277,6 +296,7 @@ class Brand:
     labels: tuple[tuple[str, str], ...] = ()  # (label name, the brand's text) overrides
     large_print: bool = False
     grayscale: bool = False
+    handout_layout: str = "compact"  # how a patient's handout prints: compact | booklet
     source: Path | None = None
 
     @property

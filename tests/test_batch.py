@@ -83,7 +83,7 @@ def test_patient_handout_keeps_chosen_exercises_in_order_with_their_dosage(conte
     assert "Notes from your clinician" in text and "Walk 10 minutes a day." in text
     assert "Stretching should hurt" not in text
     assert "Stretching should hurt" in pdf_text(key)
-    footer = PdfReader(handout).pages[1].extract_text()
+    footer = PdfReader(handout).pages[-1].extract_text()
     assert "Prepared for María López" in footer
 
 
@@ -165,7 +165,7 @@ def test_yaml_roster_with_dosage_and_a_bad_row(content, tmp_path):
     result = run_cli(["batch", content, roster, "--out", out, "--jobs", "1"])
     assert result.exit_code == 1
     assert result.stderr == f"{roster}:2: unknown field; allowed here: " + (
-        "name, date, clinician, exercises, notes, quiz, file\n"
+        "name, date, clinician, exercises, notes, quiz, chart, file\n"
     )
     assert sorted(p.name for p in out.iterdir()) == ["hip-ann-able.pdf", "hip-answer-key.pdf"]
     assert "4 sets" in pdf_text(out / "hip-ann-able.pdf")
@@ -277,8 +277,8 @@ def test_a_roster_with_a_very_wide_first_line_is_refused_at_once(content, tmp_pa
     roster.write_text("name," + ",".join(f"c{n}" for n in range(200_000)) + "\nAnn\n")
     result = run_cli(["batch", content, roster, "--out", tmp_path / "out"])
     assert result.stderr.splitlines()[0] == (
-        f"{roster}:1: the first line names 200,001 columns; a roster has at most 7: "
-        "name, date, clinician, exercises, notes, quiz, file"
+        f"{roster}:1: the first line names 200,001 columns; a roster has at most 8: "
+        "name, date, clinician, exercises, notes, quiz, chart, file"
     )
 
 

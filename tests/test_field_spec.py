@@ -426,7 +426,12 @@ def test_the_spec_defaults_are_the_ones_booklet_uses(folder: Path) -> None:
     assert booklet.quiz is not None and spec.QUIZ["title"].default == Labels().quiz
     assert str(booklet.quiz.questions[0].lines) == spec.QUESTION["lines"].default
     patient = load_patient(write_yaml(folder / "someone.yaml", {"name": "A"}), document)
-    assert spec.SWITCH_WORDS[spec.PATIENT["quiz"].default or ""] is patient.quiz
+    # the quiz's default is the compact handout's, the default layout
+    assert spec.SWITCH_WORDS[spec.PATIENT["quiz"].default or ""] is patient.wants_quiz(True)
+    assert spec.SWITCH_WORDS[spec.PATIENT["chart"].default or ""] is patient.chart
+    assert brand["handout"].shape["layout"].default == NEUTRAL_BRAND.handout_layout  # type: ignore[union-attr]
+    assert not any(section.handout for section in booklet.sections)
+    assert spec.SECTION["handout"].default == "false"
     printing = brand["print"].shape
     assert printing is not None
     assert [printing[name].default for name in ("large", "grayscale")] == ["false", "false"]

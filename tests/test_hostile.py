@@ -414,13 +414,13 @@ OPTION_CASES = {
 }
 ROSTER_CASES = {
     "no-header.csv": "no-header.csv:1: the first line must name the columns, with name among "
-    "them (name, date, clinician, exercises, notes, quiz, file); add that line above the "
+    "them (name, date, clinician, exercises, notes, quiz, chart, file); add that line above the "
     "first patient",
     "missing-cell.csv": "missing-cell.csv:1: exercises[1]: no stretch in the booklet has this "
     "id; the booklet's ids: kneeling-hip-flexor, knee-to-chest, butterfly, glute-bridge, "
     "bird-dog, core-activation",
     "private-key-and-dosage.yaml": "private-key-and-dosage.yaml:1: unknown field; allowed "
-    "here: name, date, clinician, exercises, notes, quiz, file",
+    "here: name, date, clinician, exercises, notes, quiz, chart, file",
 }
 
 

@@ -119,7 +119,7 @@ def test_a_roster_without_its_header_row_gets_one_message(tmp_path: Path) -> Non
     result = run_cli(["batch", CONTENT, roster, "--out", tmp_path / "out"])
     assert result.stderr.splitlines() == [
         f"{roster}:1: the first line must name the columns, with name among them (name, date, "
-        "clinician, exercises, notes, quiz, file); add that line above the first patient",
+        "clinician, exercises, notes, quiz, chart, file); add that line above the first patient",
         "1 problem found; nothing was written.",
     ]
 

@@ -12,8 +12,10 @@ import click
 
 from booklet.commands.shared import (
     BRAND,
+    CHART,
     CONTENT,
     INTERRUPTED,
+    LAYOUT,
     MAX_SHOWN_PROBLEMS,
     NO_CACHE,
     RESTRICT_TO,
@@ -51,6 +53,8 @@ if TYPE_CHECKING:
     callback=lambda _ctx, _param, value: shard_option(value),
     help="Build only rows whose index modulo N is K-1, to share one roster among N machines.",
 )
+@LAYOUT
+@CHART
 @RESTRICT_TO
 @NO_CACHE
 def batch(
@@ -61,12 +65,22 @@ def batch(
     jobs: int | None,
     shard: tuple[int, int],
     restrict_to: Path | None,
+    layout: str | None,
+    chart: bool,
 ) -> None:
     """One handout per patient in ROSTER (CSV or YAML), plus one answer key, into OUT."""
+    from booklet.document import PrintOptions
     from booklet.engine import batching
 
     with reported_errors():
-        plan = batching.plan(content, roster, brand, restrict_to, batching.Shard(*shard))
+        plan = batching.plan(
+            content,
+            roster,
+            brand,
+            restrict_to,
+            batching.Shard(*shard),
+            options=PrintOptions(layout=layout, chart=chart),
+        )
         key = batching.write_answer_key(plan, out_dir)
     try:
         with contextlib.closing(

@@ -10,7 +10,9 @@ import click
 
 from booklet.commands.shared import (
     BRAND,
+    CHART,
     CONTENT,
+    LAYOUT,
     NO_CACHE,
     RESTRICT_TO,
     FiniteFloatRange,
@@ -51,6 +53,8 @@ if TYPE_CHECKING:
     default=None,
     help="Patient file: print a handout for this patient, named OUT/<name>-<patient>.pdf.",
 )
+@LAYOUT
+@CHART
 @click.option(
     "--watch",
     is_flag=True,
@@ -123,6 +127,8 @@ def build(
     patient: Path | None,
     large_print: bool,
     grayscale: bool,
+    layout: str | None,
+    chart: bool,
 ) -> None:
     """Write OUT/<name>.pdf and OUT/<name>-answer-key.pdf (or .html) from CONTENT."""
     from booklet.document import PrintOptions
@@ -145,7 +151,13 @@ def build(
         seed=1 if seed is None else seed,
         large_print=large_print,
         grayscale=grayscale,
+        layout=layout,
+        chart=chart,
     )
+    if (layout or chart) and patient is None:
+        raise click.UsageError(
+            "--layout and --chart are for a patient's handout: add --patient FILE"
+        )
     if watch:
         watch_and_build(content, brand, out_dir, formats, restrict_to, options)
         return

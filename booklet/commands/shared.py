@@ -37,6 +37,19 @@ class FiniteFloatRange(click.FloatRange):
 
 MAX_SHOWN_PROBLEMS = 100  # a file with thousands of mistakes shows the first hundred
 INTERRUPTED = 130  # the shell's status for a command stopped by Ctrl-C
+LAYOUT = click.option(
+    "--layout",
+    type=click.Choice(["compact", "booklet"]),
+    default=None,
+    help="A patient's handout: compact (one or two pages, the default) or the whole booklet "
+    "(default: the brand's `handout.layout`).",
+)
+CHART = click.option(
+    "--chart",
+    is_flag=True,
+    help="A patient's compact handout: add a two-week tracking chart of their exercises.",
+)
+
 RESTRICT_TO = click.option(
     "--restrict-to",
     type=click.Path(path_type=Path, file_okay=False, exists=True),

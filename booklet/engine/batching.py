@@ -13,10 +13,10 @@ import datetime
 import functools
 import os
 from collections.abc import Generator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
-from booklet.document import Document
+from booklet.document import Document, PrintOptions
 from booklet.engine import stopping, workers
 from booklet.engine.output import key_stem, remove_leftovers, write_files
 from booklet.errors import BookletError, OutputError, Problem
@@ -44,6 +44,7 @@ class Plan:
     roster: Path
     rows: tuple[Row, ...]
     problems: tuple[Problem, ...]
+    options: PrintOptions = field(default_factory=PrintOptions)  # layout, tracking chart
 
     def inputs(self) -> set[Path]:
         return self.document.inputs() | {self.roster}
@@ -65,6 +66,7 @@ def plan(
     restrict_to: Path | None = None,
     shard: Shard = Shard(),
     today: datetime.date | None = None,
+    options: PrintOptions | None = None,
 ) -> Plan:
     """Load and check everything before building anything.
 
@@ -81,6 +83,7 @@ def plan(
         roster=roster,
         rows=tuple(row for row in mine if row.patient is not None),
         problems=tuple(problem for row in mine for problem in row.problems),
+        options=options or PrintOptions(),
     )
 
 
@@ -103,7 +106,9 @@ def default_jobs() -> int:
 def run(plan: Plan, out_dir: Path, jobs: int) -> Generator[Result, None, None]:
     """Build each row's handout, `jobs` at a time, yielding results as rows finish."""
     work = list(plan.rows)
-    setup = Worker(plan.document, plan.roster, out_dir, frozenset(plan.inputs()), os.getpid())
+    setup = Worker(
+        plan.document, plan.roster, out_dir, frozenset(plan.inputs()), os.getpid(), plan.options
+    )
     if jobs <= 1 or len(work) <= 1:
         global _worker
         _worker = setup
@@ -123,6 +128,7 @@ class Worker:
     out_dir: Path
     inputs: frozenset[Path]
     parent: int  # the process id of the batch, which the worker must not outlive
+    options: PrintOptions = field(default_factory=PrintOptions)
 
 
 _worker: Worker | None = None  # set once in each worker process, before any row
@@ -141,7 +147,7 @@ def build_row(row: Row) -> Result:
     assert worker is not None and row.patient is not None
     target = worker.out_dir / f"{row.stem}.pdf"
     try:
-        data = render_booklet_pdf(worker.document, row.patient)
+        data = render_booklet_pdf(worker.document, row.patient, worker.options)
         write_files([(target, data)], worker.out_dir, worker.inputs)
     except BookletError:
         return failed(worker, row, "cannot lay out a page of this handout")

@@ -16,18 +16,29 @@ from booklet.document import Document, Outputs, PrintOptions
 from booklet.engine.output import output_files, patient_stem, remove_leftovers, write_files
 from booklet.engine.versions import quiz_versions
 from booklet.model import Patient
-from booklet.pdf.make import render_outputs
+from booklet.pdf.make import compact_handout, render_outputs
+from booklet.source.patient import compact_handout as compact_handout_booklet
 from booklet.source.patient import handout
 from booklet.source.read import load, load_patient
 from booklet.web.answer_key_page import answer_key_html
 from booklet.web.booklet_page import booklet_html
+from booklet.words.labels import labels_for
 
 
-def render_html(document: Document, patient: Patient | None = None) -> Outputs:
+def render_html(
+    document: Document, patient: Patient | None = None, options: PrintOptions | None = None
+) -> Outputs:
     """The booklet (or one patient's handout) and answer key as self-contained HTML pages."""
-    booklet = handout(document.booklet, patient) if patient else document.booklet
+    options = options or PrintOptions()
+    booklet, chart = document.booklet, False
+    if patient and compact_handout(document, options):
+        labels = labels_for(booklet.language, document.brand.labels)
+        booklet = compact_handout_booklet(booklet, patient, labels.my_exercises)
+        chart = options.chart or patient.chart
+    elif patient:
+        booklet = handout(booklet, patient)
     return Outputs(
-        booklet=booklet_html(booklet, document.brand, patient),
+        booklet=booklet_html(booklet, document.brand, patient, chart),
         answer_key=answer_key_html(document.booklet, document.brand),
     )
 
@@ -42,7 +53,7 @@ def render_formats(
     return {
         fmt: render_outputs(document, options, patient)
         if fmt == "pdf"
-        else render_html(document, patient)
+        else render_html(document, patient, options)
         for fmt in formats
     }
 

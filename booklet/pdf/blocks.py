@@ -68,6 +68,7 @@ class Kit:
     pictures: PictureSizes
     bleed: float = 0.0  # how far full-bleed colour runs past the cut (print-shop output)
     large_print: bool = False
+    compact: bool = False  # a patient's one- or two-page handout: smaller cards
 
     @property
     def right_to_left(self) -> bool:

@@ -43,9 +43,12 @@ from booklet.words import markup
 WIDE_FRAME = 400.0  # points: from this width (in regular print) a figure may stand beside
 LYING = 1.3  # a figure this much wider than tall spans the card instead of a column
 FIGURE_SCALES = (1.0, 0.85, 0.7, 0.55, 0.42)  # tried in turn until the card fits
+COMPACT_SCALES = (1.0, 0.85, 0.7)  # a handout's figures are small already
 SIDE = 14.0  # the card's inner padding at each side
 CAUTION_COLUMN = 150.0  # the least width of a caution beside a figure, in regular print
 VIDEO_COLUMN = 210.0  # the least width beside a figure that also takes the video's code
+COMPACT_GAP = 9  # points between a handout's cards
+COMPACT_BESIDE = 300.0  # points: from this width a handout's figure stands beside the steps
 
 
 @dataclass(frozen=True)
@@ -92,6 +95,8 @@ class StretchCard:
         `across` puts the figure across the top in any case (a card to split by steps)."""
         kit, inner = self.kit, width - 2 * SIDE
         lying = self.figure_aspect >= LYING
+        if kit.compact:
+            return self.compact_shape(width, scale, across, lying)
         wide_frame = width >= WIDE_FRAME and not kit.large_print
         if wide_frame and not lying and not across:
             return CardShape(True, (width * 0.27 * scale, 120.0 * scale), False)
@@ -104,6 +109,17 @@ class StretchCard:
             return CardShape(False, box, room_for_caution and beside, across)
         return CardShape(False, (inner * 0.42 * scale, tall), room_for_caution, across)
 
+    def compact_shape(self, width: float, scale: float, across: bool, lying: bool) -> CardShape:
+        """A handout's card: the figure small, in a column beside the steps wherever the
+        steps keep room enough, else across the top at a third of the usual height."""
+        kit, inner = self.kit, width - 2 * SIDE
+        if width >= COMPACT_BESIDE * kit.styles.scale and not across:
+            column = 0.3 if lying else 0.22
+            return CardShape(True, (width * column * scale, 100.0 * scale), False)
+        tall = 95.0 * kit.styles.scale**0.5 * scale
+        caution = self.stretch.caution is not None and not across
+        return CardShape(False, (inner * (0.6 if lying else 0.4), tall), caution, across)
+
     def largest_figure_box(self, width: float) -> Box:
         return self.shape(width).figure_box
 
@@ -111,7 +127,7 @@ class StretchCard:
         """The card's bookmark and the card, marked as one block, for a frame `width` wide
         whose empty page holds `page_height`: the largest figure with which it fits a
         page, and smaller ones it takes instead where one fits what is left of a page."""
-        scales = list(FIGURE_SCALES)
+        scales = list(COMPACT_SCALES if self.kit.compact else FIGURE_SCALES)
         while True:
             scale = scales.pop(0)
             card = self.flow(width, page_height, self.shape(width, scale))
@@ -135,7 +151,9 @@ class StretchCard:
         """The card in `shape`; one in rows (figure across the top) may split between steps."""
         rows: list[Flowable] = [CardHeader(self.kit, self.stretch, self.number, width)]
         breaks: set[int] = set()
-        if shape.beside:
+        if shape.beside and self.kit.compact:
+            rows += self.compact_side_rows(width, shape)
+        elif shape.beside:
             rows += self.side_rows(width, shape)
         else:
             top, steps_at = self.top_rows(width, shape)
@@ -145,7 +163,7 @@ class StretchCard:
             breaks = {len(rows) + at for at in ends if at < len(top) - 1}
             rows += top
         rows.append(dosage_strip(self.kit, self.dose_cells, width))
-        return CardFlow(
+        card = CardFlow(
             rows,
             width,
             page_height,
@@ -154,6 +172,9 @@ class StretchCard:
             self.stretch.name,
             frozenset(breaks),
         )
+        if self.kit.compact:
+            card.spaceAfter = COMPACT_GAP
+        return card
 
     def continued_header(self, width: float) -> Callable[[], Flowable]:
         return lambda: CardHeader(self.kit, self.stretch, self.number, width, continued=True)
@@ -178,6 +199,27 @@ class StretchCard:
         )
         body = layout_table(cells, colWidths=widths)
         body.setStyle(padding(SIDE, SIDE, 9, 6, [("VALIGN", (0, 0), (-1, -1), "TOP")]))
+        return [body]
+
+    def compact_side_rows(self, width: float, shape: CardShape) -> list[Flowable]:
+        """A handout's card: the figure, and the video's code under it, in a narrow column;
+        the steps and the caution (the width of the steps) beside them."""
+        kit, stretch = self.kit, self.stretch
+        side_width = shape.figure_box[0] + 16
+        main_width = width - side_width
+        main = [*self.purpose(), self.steps(range(len(stretch.steps)))]
+        if stretch.caution:
+            main += [Spacer(1, 4), compact_caution(kit, stretch.caution, main_width - 2 * SIDE)]
+        side: list[Flowable] = []
+        figure = self.figure(shape.figure_box)
+        if figure is not None:
+            side.append(figure)
+        if stretch.video:
+            side += [Spacer(1, 6), compact_video(kit, stretch.video)]
+        body = layout_table(
+            [kit.reading_order([side, main])], colWidths=kit.reading_order([side_width, main_width])
+        )
+        body.setStyle(padding(SIDE, SIDE, 8, 6, [("VALIGN", (0, 0), (-1, -1), "TOP")]))
         return [body]
 
     def top_rows(self, width: float, shape: CardShape) -> tuple[list[Flowable], list[int]]:
@@ -267,7 +309,8 @@ class CardHeader(Table):
         self.title = MeasuredParagraph(text, styles.card_title)
         super().__init__([[self.title]], colWidths=[width])
         background = ("BACKGROUND", (0, 0), (-1, -1), reportlab_color(styles.palette.primary))
-        self.setStyle(padding(SIDE, SIDE, 4, 6, [background]))
+        top, bottom = (3, 5) if kit.compact else (4, 6)
+        self.setStyle(padding(SIDE, SIDE, top, bottom, [background]))
 
 
 DOSE_CELL_PADDING = 16  # left and right padding of a dosage cell
@@ -335,6 +378,52 @@ def video_block(kit: Kit, url: str, width: float) -> Table:
     qr = LinkedQr(url, 50 * styles.scale, ink)
     block = kit.row_table([[qr, text]], [58 * styles.scale, width - 58 * styles.scale])
     block.setStyle(padding(0, 0, 0, 0, [("VALIGN", (0, 0), (-1, -1), "MIDDLE")]))
+    return block
+
+
+def compact_caution(kit: Kit, caution: str, width: float) -> Table:
+    """A handout's caution: the warning sign, then "Caution:" leading its text, in a
+    red-marked box one or two lines tall."""
+    styles, palette = kit.styles, kit.styles.palette
+    icon = Icon("triangle", "!", palette.warning, styles.body_fonts.bold, size=14 * styles.scale)
+    style = styles.caution.clone(
+        "compact_caution", fontSize=10.5 * styles.scale, leading=13 * styles.scale
+    )
+    label = markup.escape(kit.labels.introducing(kit.labels.caution))
+    text = MeasuredParagraph(
+        f'<font color="{palette.warning}"><b>{label}</b></font>{markup.inline(caution)}', style
+    )
+    box = kit.row_table([[icon, text]], [20 * styles.scale, width - 20 * styles.scale])
+    box.setStyle(
+        padding(
+            7,
+            8,
+            5,
+            6,
+            [
+                ("BACKGROUND", (0, 0), (-1, -1), reportlab_color(palette.warning_tint)),
+                ("LINEAFTER", (-1, 0), (-1, -1), 3, reportlab_color(palette.warning))
+                if kit.right_to_left
+                else ("LINEBEFORE", (0, 0), (0, -1), 3, reportlab_color(palette.warning)),
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ],
+        )
+    )
+    return box
+
+
+def compact_video(kit: Kit, url: str) -> Table:
+    """A handout's video: the code to scan, with a short label beside it."""
+    styles = kit.styles
+    size = 40 * styles.scale
+    ink = gray_hex(styles.palette.ink) if kit.pictures.gray else styles.palette.ink
+    label_style = styles.small.clone(
+        "video_label", fontSize=9 * styles.scale, leading=11 * styles.scale, spaceAfter=0
+    )
+    label = MeasuredParagraph(markup.escape(kit.labels.video), label_style)
+    block = kit.row_table([[LinkedQr(url, size, ink), label]], [size + 6, None])
+    block.setStyle(padding(0, 0, 0, 0, [("VALIGN", (0, 0), (-1, -1), "MIDDLE")]))
+    block.hAlign = "CENTER"
     return block
 
 

@@ -1,5 +1,7 @@
-"""A Stretch's dosage -> the strip of five labelled cells under its card (hold, repeat,
-sets, sides, how often), set in one row where the values fit whole, else in two even rows.
+"""A Stretch's dosage -> the strip of labelled cells under its card (hold, repeat, sets,
+sides, how often, and the rest of a full prescription the stretch gives: duration, days a
+week, rest, tempo, load, effort), set in one row where the values fit whole, else in the
+fewest even rows.
 
 Widths are measured in the language being printed: a label or value never breaks inside a
 word, and a number stays on the line of its unit ("30 segundos")."""
@@ -65,7 +67,7 @@ def dosage_strip(kit: Kit, cells: list[DoseCell], width: float) -> Table:
             ],
         )
     )
-    return padded(strip, width, top=0, bottom=11)
+    return padded(strip, width, top=0, bottom=8 if kit.compact else 11)
 
 
 def dose_cells(kit: Kit, stretch: Stretch) -> list[DoseCell]:
@@ -110,13 +112,27 @@ def fits(cells: list[DoseCell], width: float, whole: bool) -> bool:
 
 
 def even_rows(cells: list[DoseCell], width: float) -> list[int]:
-    """Three cells over two, or two over three, whichever prints its values whole (or
-    else breaks no word); never an empty cell."""
-    for whole in (True, False):
-        for first in (3, 2):
-            if fits(cells[:first], width, whole) and fits(cells[first:], width, whole):
-                return [first, len(cells) - first]
-    return [3, len(cells) - 3]
+    """The fewest rows of about as many cells each (five cells: three over two, or two
+    over three) in which every value prints whole, or else breaks no word; never an empty
+    cell. Where no two rows break no word, five cells stay in two rows."""
+    for count in range(2, len(cells) + 1):
+        for whole in (True, False):
+            for sizes in split_evenly(len(cells), count):
+                rows, start = [], 0
+                for size in sizes:
+                    rows.append(cells[start : start + size])
+                    start += size
+                if all(fits(row, width, whole) for row in rows):
+                    return sizes
+    return [3, len(cells) - 3] if len(cells) == 5 else [1] * len(cells)
+
+
+def split_evenly(total: int, count: int) -> list[list[int]]:
+    """`total` cells in `count` rows differing by one at most: the fuller rows first, then
+    the same rows the other way round."""
+    small, extra = divmod(total, count)
+    sizes = [small + 1] * extra + [small] * (count - extra)
+    return [sizes, sizes[::-1]] if extra else [sizes]
 
 
 def dose_row(kit: Kit, cells: list[DoseCell], width: float) -> Table:
@@ -127,12 +143,13 @@ def dose_row(kit: Kit, cells: list[DoseCell], width: float) -> Table:
     spare = (width - sum(needs)) / len(cells)
     widths = [need + spare for need in needs]
     row = kit.row_table([[[cell.label, cell.value] for cell in cells]], widths)
+    top, bottom = (3, 4) if kit.compact else (5, 6)
     row.setStyle(
         padding(
             CELL_PADDING[0],
             CELL_PADDING[1],
-            5,
-            6,
+            top,
+            bottom,
             [
                 ("VALIGN", (0, 0), (-1, -1), "TOP"),
                 (

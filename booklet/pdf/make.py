@@ -14,6 +14,7 @@ from booklet.errors import BookletError, Problem
 from booklet.model import Booklet, Patient
 from booklet.pdf.answer_key import answer_key_story
 from booklet.pdf.blocks import Kit, PictureSizes
+from booklet.pdf.handout import render_handout
 from booklet.pdf.render import DocumentInfo, Rendered, render
 from booklet.pdf.sections import section_key
 from booklet.pdf.story import booklet_story
@@ -139,6 +140,9 @@ def render_booklet(
     """The patient booklet (for a patient, their handout with their name in the footer),
     padded with useful pages to a multiple of 4 when it is to be folded."""
     setup = PdfSetup(document, options.bleed_pt)
+    if patient and compact_handout(document, options):
+        with layout_reported(document):
+            return render_handout(setup, document, options, patient)
     brand = document.brand
     booklet = handout(document.booklet, patient) if patient else document.booklet
     left = brand.organization
@@ -162,9 +166,16 @@ def render_booklet(
     return rendered
 
 
-def render_booklet_pdf(document: Document, patient: Patient | None = None) -> bytes:
+def compact_handout(document: Document, options: PrintOptions) -> bool:
+    """Whether a patient's handout prints compact (`--layout`, else the brand's choice)."""
+    return (options.layout or document.brand.handout_layout) == "compact"
+
+
+def render_booklet_pdf(
+    document: Document, patient: Patient | None = None, options: PrintOptions | None = None
+) -> bytes:
     """The booklet's PDF bytes, or one patient's handout."""
-    return render_booklet(document, PrintOptions(), patient).data
+    return render_booklet(document, options or PrintOptions(), patient).data
 
 
 def render_key_pdf(document: Document, pages: dict[str, int] | None = None) -> bytes:

@@ -29,9 +29,14 @@ MARK_LENGTH = 5 * MM  # crop marks: 5 mm long, starting just outside the bleed
 MARK_GAP = 1 * MM
 
 
-def footer_height(size: float) -> float:
-    """The room the running footer takes at the foot of each page, for its text size."""
-    return 2 * size + 8
+def footer_height(size: float, lines: int = 1) -> float:
+    """The room the running footer takes at the foot of each page, for its text size and
+    the lines its words take."""
+    return 2 * size + 8 + (lines - 1) * footer_leading(size)
+
+
+def footer_leading(size: float) -> float:
+    return size + 3
 
 
 @dataclass(frozen=True)
@@ -117,6 +122,7 @@ class Footer:
     size: float = 9
     direction: str = "ltr"
     page_label: Callable[[int, int], str] = lambda page, total: f"Page {page} of {total}"
+    lines: int = 1  # over one, the words wrap onto that many lines instead of being cut
 
 
 @dataclass(frozen=True)
@@ -184,9 +190,9 @@ class BookletTemplate(BaseDocTemplate):
         self.cursor_before = (0, 0.0)  # the page, and the frame's cursor, before a flowable
         frame = Frame(
             self.leftMargin,
-            self.bottomMargin + footer_height(footer.size),
+            self.bottomMargin + footer_height(footer.size, footer.lines),
             self.width,
-            self.height - footer_height(footer.size),
+            self.height - footer_height(footer.size, footer.lines),
             id="body",
             leftPadding=0,
             rightPadding=0,
@@ -283,7 +289,8 @@ class BookletTemplate(BaseDocTemplate):
         self.numbers.place(canvas, self.footer_text(doc.page))
 
     def footer_rule_y(self) -> float:
-        return self.bottomMargin + self.footer.size * 1.3 + 2
+        above = (self.footer.lines - 1) * footer_leading(self.footer.size)
+        return self.bottomMargin + above + self.footer.size * 1.3 + 2
 
     def footer_text(self, page: int) -> LateDrawing:
         """The footer's words for `page`: the page label needs the total, so it waits."""
@@ -295,7 +302,10 @@ class BookletTemplate(BaseDocTemplate):
             # measured as set, fallback fonts included, so the label stays on one line
             label_width = max(right.getActualLineWidths0()) + 6
             room = self.width - label_width - 24
-            text = fit_text(footer.left, footer.font, footer.size, room)
+            if footer.lines > 1:
+                text = footer.left
+            else:
+                text = fit_text(footer.left, footer.font, footer.size, room)
             left = footer_line(text, footer, TA_LEFT)
             left.wrapOn(canvas, room, height)
             left.drawOn(canvas, self.leftMargin, y)

@@ -52,6 +52,7 @@ def read_brand(
     reading_grade = top.integer("reading_grade")
     labels = read_labels(ctx, top.get("labels"))
     large_print, grayscale = read_print(ctx, top.get("print"))
+    handout_layout = read_handout(ctx, top.get("handout"))
     if ctx.problems or organization is None:
         return None, ctx
     defaults = Brand(organization=organization)
@@ -77,6 +78,7 @@ def read_brand(
         labels=labels,
         large_print=large_print,
         grayscale=grayscale,
+        handout_layout=handout_layout or defaults.handout_layout,
         source=path,
     )
     return brand, ctx
@@ -106,6 +108,14 @@ def read_print(ctx: Context, node: yaml.Node | None) -> tuple[bool, bool]:
         return False, False
     fields = Fields(ctx, node, "print", shape_of("print"))
     return bool(read_switch(fields, "large")), bool(read_switch(fields, "grayscale"))
+
+
+def read_handout(ctx: Context, node: yaml.Node | None) -> str | None:
+    """`handout: {layout: booklet}` -> how a patient's handout prints."""
+    if node is None:
+        return None
+    fields = Fields(ctx, node, "handout", shape_of("handout"))
+    return fields.one_of("layout") if fields.get("layout") is not None else None
 
 
 def read_logo(top: Fields) -> Path | None:

@@ -15,30 +15,27 @@ from booklet.model import (
     Booklet,
     Callout,
     CalloutKind,
-    Dosage,
     Figure,
     Picture,
     Section,
-    Sides,
     Stretch,
 )
 from booklet.source import loading, spec
 from booklet.source.fields import Context, Fields, is_null, join, scalar_text, suggestion
 from booklet.source.figure_field import read_figure
+from booklet.source.prescription import read_dosage
 from booklet.source.quiz import (
     check_question_sections,
     read_quiz,
 )
 from booklet.source.spec import ObjectSpec
 from booklet.source.values import (
-    read_count,
     read_date,
-    read_duration,
     read_switch,
     read_url,
     short_text,
 )
-from booklet.words import typography, vocabulary
+from booklet.words import typography
 
 # Under `use:`, a stretch's other fields are known, so they get a message of their own.
 USE_OR_STRETCH = ObjectSpec(
@@ -138,6 +135,7 @@ def read_section(
         for where, item in fields.items("stretches")
         if (s := read_stretch_or_use(ctx, item, where, library))
     )
+    handout = read_switch(fields, "handout")
     if title is None:
         return None
     return Section(
@@ -147,6 +145,7 @@ def read_section(
         figure=figure,
         callouts=callouts,
         stretches=stretches,
+        handout=bool(handout),
     )
 
 
@@ -233,40 +232,6 @@ def read_stretch(ctx: Context, node: yaml.Node, path: str) -> Stretch | None:
         video=video,
     )
     return dosage.applied_to(stretch)
-
-
-def read_dosage(fields: Fields) -> Dosage:
-    """hold, repeat, sets, sides and frequency, as far as they are given."""
-    hold = read_duration(fields, "hold")
-    repeat = read_count(fields, "repeat", 1000)
-    sets = read_count(fields, "sets", 100)
-    sides = read_sides(fields)
-    return Dosage(
-        hold_seconds=hold,
-        repeat=repeat,
-        sets=sets,
-        sides=sides,
-        frequency=fields.text("frequency"),
-    )
-
-
-def read_sides(fields: Fields) -> Sides | None:
-    """each, left, right or both, or the same in a built-in language (`chaque côté`)."""
-    node = fields.get("sides")
-    value = None if node is None else scalar_text(fields.ctx, node, fields.where("sides"))
-    if node is None or value is None:
-        return None
-    sides = vocabulary.side(value)
-    if sides is None:
-        options = [s.value for s in Sides]
-        fields.ctx.report(
-            node,
-            fields.where("sides"),
-            fields.ctx.quoted(
-                value, f"is not one of: {', '.join(options)}{suggestion(value, options)}"
-            ),
-        )
-    return sides
 
 
 def read_use(

@@ -13,10 +13,10 @@ from collections.abc import Sequence
 
 import yaml
 
-from booklet.model import Booklet, Exercise, Patient
+from booklet.model import Booklet, Exercise, Patient, Section, Stretch
 from booklet.source import spec
-from booklet.source.content import read_dosage
 from booklet.source.fields import MAX_TEXT_CHARS, Context, Fields, scalar_text, suggestion
+from booklet.source.prescription import read_dosage
 from booklet.source.values import read_date, read_switch
 
 
@@ -33,6 +33,7 @@ def read_patient(
     exercises = read_exercises(fields, stretch_ids)
     notes = fields.markup_text("notes")
     quiz = read_switch(fields, "quiz")
+    chart = read_switch(fields, "chart")
     if name is None or ctx.problems:
         return None
     return Patient(
@@ -41,7 +42,8 @@ def read_patient(
         clinician=clinician,
         exercises=exercises,
         notes=notes,
-        quiz=True if quiz is None else quiz,
+        quiz=quiz,
+        chart=bool(chart),
     )
 
 
@@ -137,5 +139,38 @@ def handout(booklet: Booklet, patient: Patient) -> Booklet:
             if new.stretches or not old.stretches
         )
     return dataclasses.replace(
-        booklet, sections=sections, quiz=booklet.quiz if patient.quiz else None
+        booklet, sections=sections, quiz=booklet.quiz if patient.wants_quiz(compact=False) else None
+    )
+
+
+def chosen_stretches(booklet: Booklet, patient: Patient) -> tuple[Stretch, ...]:
+    """The patient's exercises in the order the clinician listed them, each with the
+    patient's dosage over the stretch's own; every stretch when the patient lists none."""
+    stretches = booklet.stretches()
+    if patient.exercises is None:
+        return stretches
+    by_id = {stretch.id: stretch for stretch in stretches}
+    return tuple(
+        exercise.dosage.applied_to(by_id[exercise.id])
+        for exercise in patient.exercises
+        if exercise.id in by_id
+    )
+
+
+def compact_handout(booklet: Booklet, patient: Patient, exercises_title: str) -> Booklet:
+    """The booklet as a compact handout holds it, for the HTML twin: the sections marked
+    `handout: true` (without their stretches or pictures), then the patient's exercises in
+    the clinician's order under `exercises_title`, and the quiz only when asked for."""
+    marked = tuple(
+        dataclasses.replace(section, stretches=(), picture=None, figure=None)
+        for section in booklet.sections
+        if section.handout
+    )
+    exercises = Section(title=exercises_title, stretches=chosen_stretches(booklet, patient))
+    return dataclasses.replace(
+        booklet,
+        sections=(*marked, exercises),
+        quiz=booklet.quiz if patient.wants_quiz(compact=True) else None,
+        exercise_log=False,
+        questions_page=False,
     )

@@ -7,7 +7,7 @@ Nothing here lays out or writes; every problem found is raised together as Bookl
 from __future__ import annotations
 
 import datetime
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 
 import yaml
@@ -87,6 +87,25 @@ def load_patient(path: Path, document: Document, today: datetime.date | None = N
     ids = [stretch.id for stretch in document.booklet.stretches()]
     fields = Fields(ctx, loading.load_private_yaml(path), "", spec.PATIENT)
     patient = read_patient(fields, ids, today or datetime.date.today())
+    if ctx.problems or patient is None:
+        raise BookletError(ctx.problems)
+    return patient
+
+
+def patient_from_mapping(
+    mapping: Mapping[str, object], document: Document, today: datetime.date | None = None
+) -> Patient:
+    """A patient given as a mapping (as a patient file holds it), checked as a file is;
+    problems are reported against `<patient>`, never with a value."""
+    ctx = Context(Path("<patient>"), private=True)
+    try:
+        node = yaml.compose(yaml.safe_dump(dict(mapping), allow_unicode=True), yaml.SafeLoader)
+    except yaml.YAMLError:
+        node = None
+    if node is None:
+        raise BookletError([Problem("<patient>", None, "", "is not a mapping of patient fields")])
+    ids = [stretch.id for stretch in document.booklet.stretches()]
+    patient = read_patient(Fields(ctx, node, "", spec.PATIENT), ids, today or datetime.date.today())
     if ctx.problems or patient is None:
         raise BookletError(ctx.problems)
     return patient

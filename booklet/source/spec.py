@@ -13,7 +13,14 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from booklet.figures.library import ANATOMY, BASES, DIRECTIONS, LANDMARKS, POSES, PROPS, VIEWS
-from booklet.model import FONT_STYLES, PAGE_SIZES_PT, CalloutKind, QuestionKind, Sides
+from booklet.model import (
+    FONT_STYLES,
+    HANDOUT_LAYOUTS,
+    PAGE_SIZES_PT,
+    CalloutKind,
+    QuestionKind,
+    Sides,
+)
 from booklet.words import vocabulary
 from booklet.words.labels import Labels
 from booklet.words.labels import names as label_names
@@ -26,6 +33,7 @@ SWITCH_WORDS = {"true": True, "false": False, "yes": True, "no": False}
 # printed text is capped, far above anything a handout needs.
 MAX_PARAGRAPH_CHARS = 5_000  # each paragraph of markup text (a body, a callout)
 MAX_TEXT_CHARS = 1_000  # any other text (a step, a question, a caption)
+MAX_DOSE_CHARS = 80  # a dosage written in words (tempo, load, effort): one line of a card
 
 LANGUAGE_TAG = r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$"
 STRETCH_ID = r"^[A-Za-z0-9][A-Za-z0-9_-]*$"
@@ -318,6 +326,59 @@ DOSAGE = (
         example="each",
     ),
     text("frequency", "how often", "free text, such as `Twice a day`", example="Twice a day"),
+    FieldSpec(
+        "rest",
+        "duration",
+        "rest between sets: seconds or minutes",
+        'printed "Rest 60 seconds"',
+        minimum=1,
+        maximum=3600,
+        pattern=vocabulary.DURATION_PATTERN,
+        example="60 seconds",
+    ),
+    text(
+        "tempo",
+        "how fast to move",
+        "one line, such as `3 s down, 1 s up`",
+        max_length=MAX_DOSE_CHARS,
+        example="3 s down, 1 s up",
+    ),
+    text(
+        "load",
+        "the weight or band to use",
+        "one line: a weight (`2 kg`, `5 lb`) or an elastic band's colour or resistance "
+        "(`red band`)",
+        max_length=MAX_DOSE_CHARS,
+        example="red band",
+    ),
+    text(
+        "effort",
+        "how hard it should feel, from 0 to 10",
+        "a number from 0 to 10 (printed `5/10`), or one line of a rule such as `pain no "
+        "higher than 3/10`; any rating written `N/10` must be from 0 to 10",
+        max_length=MAX_DOSE_CHARS,
+        example="pain no higher than 3/10",
+    ),
+    FieldSpec(
+        "duration",
+        "duration",
+        "how long a timed exercise lasts: seconds or minutes",
+        'for walking, cycling and the like; printed "10 minutes"',
+        minimum=1,
+        maximum=14400,
+        pattern=vocabulary.DURATION_PATTERN,
+        example="10 minutes",
+    ),
+    FieldSpec(
+        "days",
+        "whole",
+        "days a week",
+        'from 1 to 7; printed "5 days a week"',
+        minimum=1,
+        maximum=7,
+        example=5,
+        counted=True,
+    ),
 )
 DOSAGE_NAMES = tuple(f.name for f in DOSAGE)
 STRETCH = ObjectSpec(
@@ -429,6 +490,14 @@ SECTION = ObjectSpec(
                 ),
             ),
             "stretches and exercises; `- use: ID` takes one from a library",
+        ),
+        switch(
+            "handout",
+            "print this section in a patient's compact handout too",
+            "a patient's one- or two-page handout prints the sections marked so (their text "
+            "and callouts, without pictures) above the exercises; other sections print only "
+            "in the full booklet",
+            default=False,
         ),
     ),
 )
@@ -789,6 +858,27 @@ BRAND = ObjectSpec(
                 inline=True,
             ),
         ),
+        mapping(
+            "handout",
+            "how a patient's handout prints",
+            ObjectSpec(
+                "Handout",
+                (
+                    FieldSpec(
+                        "layout",
+                        "choice",
+                        "compact (one or two pages) or the full booklet",
+                        "`compact`: a header band with the patient's name, the exercises as "
+                        "compact cards, two to four a page; `booklet`: the whole booklet with "
+                        "a cover and contents, as for every reader. `--layout` overrides it",
+                        choices=HANDOUT_LAYOUTS,
+                        default="compact",
+                        example="booklet",
+                    ),
+                ),
+                inline=True,
+            ),
+        ),
     ),
 )
 
@@ -848,14 +938,23 @@ PATIENT = ObjectSpec(
         markup(
             "notes",
             "notes from the clinician",
-            "printed in a framed box under the table of contents",
+            "printed in a framed box under the header of a compact handout (under the "
+            "table of contents of a booklet)",
             example="Start with the **bridge**.",
         ),
         switch(
             "quiz",
             "print the quiz",
-            "`false` leaves the quiz out of this handout",
-            default=True,
+            "a compact handout prints the quiz only with `quiz: true`; a booklet handout "
+            "prints it unless `quiz: false`",
+            default=False,
+        ),
+        switch(
+            "chart",
+            "add a two-week tracking chart",
+            "a chart of this patient's exercises with their dosage, a tick box a day for "
+            "two weeks and a row for the day's pain score; `--chart` turns it on too",
+            default=False,
         ),
     ),
 )

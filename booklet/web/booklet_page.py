@@ -20,13 +20,16 @@ from booklet.model import (
     Stretch,
 )
 from booklet.web.shell import blocks, figure, inline, logo, page, text
-from booklet.web.take_home_parts import take_home_html, take_home_links
+from booklet.web.take_home_parts import take_home_html, take_home_links, tracking_chart_html
 from booklet.words.labels import Labels, labels_for
 from booklet.words.phrases import LETTERS, answer_hint, dosage_values
 
 
-def booklet_html(booklet: Booklet, brand: Brand, patient: Patient | None = None) -> bytes:
-    """The booklet; for a patient, their handout with their name and their clinician's notes."""
+def booklet_html(
+    booklet: Booklet, brand: Brand, patient: Patient | None = None, chart: bool = False
+) -> bytes:
+    """The booklet; for a patient, their handout with their name and their clinician's
+    notes, and with `chart` their two-week tracking chart."""
     labels = labels_for(booklet.language, brand.labels)
     numbers = iter(range(1, len(booklet.stretches()) + 1))
     sections = [section_html(s, i, labels, numbers, brand) for i, s in enumerate(booklet.sections)]
@@ -41,6 +44,8 @@ def booklet_html(booklet: Booklet, brand: Brand, patient: Patient | None = None)
     if booklet.quiz:
         parts.append(quiz_html(booklet.quiz, labels, booklet.version))
     parts.append(take_home_html(booklet, labels))
+    if chart and booklet.stretches():
+        parts.append(tracking_chart_html(booklet.stretches(), labels))
     parts += ["</main>", back(booklet, brand, labels)]
     return page(booklet.language, booklet.title, brand, "\n".join(parts))
 

@@ -74,3 +74,40 @@ def stretch_row(stretch: Stretch, index: int, labels: Labels) -> str:
         for day in labels.day_names()
     )
     return f'<tr><th scope="row">{name}</th>{cells}</tr>'
+
+
+CHART_ID = "tracking-chart"
+
+
+def tracking_chart_html(stretches: tuple[Stretch, ...], labels: Labels) -> str:
+    """The two-week chart: a check box per exercise and day, and a pain score per day."""
+    days = [(week, day) for week in (1, 2) for day in labels.day_names()]
+    weeks = "".join(
+        f'<th scope="colgroup" colspan="7">{text(labels.week(week))}</th>' for week in (1, 2)
+    )
+    heads = "".join(f'<th scope="col">{text(day)}</th>' for _, day in days)
+    rows = []
+    for stretch in stretches:
+        dosage = dosage_line(labels, stretch)
+        name = f"<strong>{inline(stretch.name)}</strong>"
+        if dosage:
+            name += f'<br><span class="dose">{inline(dosage)}</span>'
+        boxes = "".join(
+            f'<td><input type="checkbox" aria-label="{text(stretch.name)}, '
+            f'{text(labels.week(week))}, {text(day)}"></td>'
+            for week, day in days
+        )
+        rows.append(f'<tr><th scope="row">{name}</th>{boxes}</tr>')
+    pain = "".join(
+        f'<td><input type="number" min="0" max="10" inputmode="numeric" '
+        f'aria-label="{text(labels.pain_score)}, {text(labels.week(week))}, {text(day)}"></td>'
+        for week, day in days
+    )
+    rows.append(f'<tr class="pain"><th scope="row">{text(labels.pain_score)}</th>{pain}</tr>')
+    return (
+        f'<section aria-labelledby="{CHART_ID}">'
+        f'<h2 id="{CHART_ID}">{text(labels.tracking_chart)}</h2><p>{text(labels.chart_hint)}</p>'
+        f'<div class="log-scroll"><table class="log"><thead>'
+        f'<tr><td></td>{weeks}</tr><tr><th scope="col">{text(labels.stretch)}</th>{heads}</tr>'
+        f"</thead><tbody>{''.join(rows)}</tbody></table></div></section>"
+    )

@@ -26,6 +26,8 @@ PLACEHOLDERS = {
     "see_section_named": ("{section}",),
     "prepared_line": ("{name}", "{date}"),
     "prepared_by_line": ("{name}", "{clinician}", "{date}"),
+    "n_days_a_week": ("{n}",),
+    "week_n": ("{n}",),
 }
 
 
@@ -136,6 +138,23 @@ class Labels:
     see_section_named: str = "See the section \u201c{section}\u201d"
     prepared_line: str = "Prepared for {name} on {date}"
     prepared_by_line: str = "Prepared for {name} by {clinician} on {date}"
+    rest: str = "Rest"
+    tempo: str = "Tempo"
+    load: str = "Load"
+    effort: str = "Effort"
+    duration: str = "Duration"
+    days_per_week: str = "Days a week"
+    one_day_a_week: str = "1 day a week"
+    n_days_a_week: str = "{n} days a week"
+    home_program: str = "Home exercise program"
+    my_exercises: str = "My exercises"
+    tracking_chart: str = "My two-week chart"
+    chart_hint: str = (
+        "Tick the box on each day you do an exercise. At the end of the day, write your pain "
+        "from 0 (no pain) to 10 (the worst pain you can imagine)."
+    )
+    week_n: str = "Week {n}"
+    start_date: str = "Start date"
     colon: str = ": "  # after a label that introduces a value ("Answer: True")
     disclaimer: str = (
         "This booklet is for education. It does not replace advice from your clinician."
@@ -175,6 +194,14 @@ class Labels:
 
     def set_count(self, count: int) -> str:
         return bound_numbers(self.one_set if count == 1 else fill(self.n_sets, n=count))
+
+    def days_a_week(self, count: int) -> str:
+        return bound_numbers(
+            self.one_day_a_week if count == 1 else fill(self.n_days_a_week, n=count)
+        )
+
+    def week(self, number: int) -> str:
+        return fill(self.week_n, n=number)
 
     def side(self, sides: Sides) -> str:
         return {

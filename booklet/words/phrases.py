@@ -13,14 +13,35 @@ LETTERS = "ABCDEFGH"
 
 
 def dosage_values(labels: Labels, stretch: Stretch) -> list[tuple[str, str | None]]:
-    """The five dosage fields, always in the same order; None where the stretch has none."""
+    """The five dosage fields always, in the same order (None where the stretch has none),
+    then each field of the rest of a full prescription that the stretch gives."""
     return [
         (labels.hold, labels.seconds(stretch.hold_seconds) if stretch.hold_seconds else None),
         (labels.repeat, labels.times(stretch.repeat) if stretch.repeat else None),
         (labels.sets, labels.set_count(stretch.sets) if stretch.sets else None),
         (labels.sides, labels.side(stretch.sides) if stretch.sides else None),
         (labels.frequency, bound_numbers(stretch.frequency) if stretch.frequency else None),
+        *prescription_values(labels, stretch),
     ]
+
+
+def prescription_values(labels: Labels, stretch: Stretch) -> list[tuple[str, str | None]]:
+    """Rest, tempo, load, effort, duration and days a week: only those the stretch gives."""
+    values = [
+        (
+            labels.duration,
+            labels.seconds(stretch.duration_seconds) if stretch.duration_seconds else None,
+        ),
+        (
+            labels.days_per_week,
+            labels.days_a_week(stretch.days_per_week) if stretch.days_per_week else None,
+        ),
+        (labels.rest, labels.seconds(stretch.rest_seconds) if stretch.rest_seconds else None),
+        (labels.tempo, stretch.tempo),
+        (labels.load, stretch.load),
+        (labels.effort, stretch.effort),
+    ]
+    return [(label, value) for label, value in values if value]
 
 
 def answer_hint(labels: Labels, question: Question) -> str | None:
@@ -49,9 +70,14 @@ def choice_answer(question: Question, labels: Labels) -> str:
 
 
 def dosage_line(labels: Labels, stretch: Stretch) -> str:
-    """'Hold 30 seconds · 3 times · Each side · twice a day'."""
+    """'Hold 30 seconds · 3 times · Each side · twice a day · Load: red band'."""
+    named = {labels.tempo, labels.load, labels.effort}
     parts = [
-        f"{label} {value}" if label == labels.hold else value
+        f"{label} {value}"
+        if label in (labels.hold, labels.rest)
+        else f"{labels.introducing(label)}{value}"
+        if label in named
+        else value
         for label, value in dosage_values(labels, stretch)
         if value
     ]

@@ -87,6 +87,24 @@ TRANSLATIONS: dict[str, dict[str, str]] = {
         "disclaimer": (
             "Este folleto es educativo. No sustituye el consejo de su profesional de salud."
         ),
+        "rest": "Descanso",
+        "tempo": "Ritmo",
+        "load": "Carga",
+        "effort": "Esfuerzo",
+        "duration": "Duración",
+        "days_per_week": "Días por semana",
+        "one_day_a_week": "1 día por semana",
+        "n_days_a_week": "{n} días por semana",
+        "home_program": "Programa de ejercicios en casa",
+        "my_exercises": "Mis ejercicios",
+        "tracking_chart": "Mi tabla de dos semanas",
+        "chart_hint": (
+            "Marque la casilla cada día que haga un ejercicio. "
+            "Al final del día, anote su dolor de 0 (sin dolor) a 10 "
+            "(el peor dolor que pueda imaginar)."
+        ),
+        "week_n": "Semana {n}",
+        "start_date": "Fecha de inicio",
     },
     "fr": {
         "contents": "Sommaire",
@@ -165,6 +183,23 @@ TRANSLATIONS: dict[str, dict[str, str]] = {
         "prepared_by_line": "Préparé pour {name} par {clinician} le {date}",
         "colon": "\u202f: ",
         "disclaimer": ("Ce livret sert à informer. Il ne remplace pas l’avis de votre soignant."),
+        "rest": "Repos",
+        "tempo": "Rythme",
+        "load": "Charge",
+        "effort": "Effort",
+        "duration": "Durée",
+        "days_per_week": "Jours par semaine",
+        "one_day_a_week": "1 jour par semaine",
+        "n_days_a_week": "{n} jours par semaine",
+        "home_program": "Programme d’exercices à domicile",
+        "my_exercises": "Mes exercices",
+        "tracking_chart": "Mon suivi sur deux semaines",
+        "chart_hint": (
+            "Cochez la case chaque jour où vous faites un exercice. "
+            "Le soir, notez votre douleur de 0 (aucune douleur) à 10 (la pire douleur imaginable)."
+        ),
+        "week_n": "Semaine {n}",
+        "start_date": "Date de début",
     },
     "de": {
         "contents": "Inhalt",
@@ -247,6 +282,24 @@ TRANSLATIONS: dict[str, dict[str, str]] = {
             "Diese Broschüre dient der Information. Sie ersetzt nicht den Rat Ihrer "
             "Therapeutin oder Ihres Therapeuten."
         ),
+        "rest": "Pause",
+        "tempo": "Tempo",
+        "load": "Gewicht",
+        "effort": "Anstrengung",
+        "duration": "Dauer",
+        "days_per_week": "Tage pro Woche",
+        "one_day_a_week": "1 Tag pro Woche",
+        "n_days_a_week": "{n} Tage pro Woche",
+        "home_program": "Heimübungsprogramm",
+        "my_exercises": "Meine Übungen",
+        "tracking_chart": "Mein Zwei-Wochen-Plan",
+        "chart_hint": (
+            "Kreuzen Sie an jedem Tag, an dem Sie eine Übung machen, das Kästchen an. "
+            "Notieren Sie am Abend Ihre Schmerzen von 0 (keine Schmerzen) bis 10 "
+            "(die schlimmsten vorstellbaren Schmerzen)."
+        ),
+        "week_n": "Woche {n}",
+        "start_date": "Beginn am",
     },
     "pt": {
         "contents": "Sumário",
@@ -326,6 +379,23 @@ TRANSLATIONS: dict[str, dict[str, str]] = {
         "disclaimer": (
             "Este folheto é educativo. Não substitui a orientação do seu profissional de saúde."
         ),
+        "rest": "Descanso",
+        "tempo": "Ritmo",
+        "load": "Carga",
+        "effort": "Esforço",
+        "duration": "Duração",
+        "days_per_week": "Dias por semana",
+        "one_day_a_week": "1 dia por semana",
+        "n_days_a_week": "{n} dias por semana",
+        "home_program": "Programa de exercícios em casa",
+        "my_exercises": "Meus exercícios",
+        "tracking_chart": "Meu quadro de duas semanas",
+        "chart_hint": (
+            "Marque a caixa em cada dia em que fizer um exercício. "
+            "No fim do dia, escreva sua dor de 0 (sem dor) a 10 (a pior dor que puder imaginar)."
+        ),
+        "week_n": "Semana {n}",
+        "start_date": "Data de início",
     },
     "vi": {
         "contents": "Mục lục",
@@ -404,6 +474,23 @@ TRANSLATIONS: dict[str, dict[str, str]] = {
             "Tài liệu này dùng để giáo dục sức khỏe. Tài liệu không thay thế lời khuyên của "
             "nhân viên y tế."
         ),
+        "rest": "Nghỉ",
+        "tempo": "Nhịp độ",
+        "load": "Tạ/dây",
+        "effort": "Mức gắng sức",
+        "duration": "Thời gian",
+        "days_per_week": "Số ngày mỗi tuần",
+        "one_day_a_week": "1 ngày mỗi tuần",
+        "n_days_a_week": "{n} ngày mỗi tuần",
+        "home_program": "Chương trình tập tại nhà",
+        "my_exercises": "Các bài tập của tôi",
+        "tracking_chart": "Bảng theo dõi hai tuần của tôi",
+        "chart_hint": (
+            "Đánh dấu vào ô mỗi ngày bạn tập. "
+            "Cuối ngày, ghi mức đau của bạn từ 0 (không đau) đến 10 (đau nhất có thể tưởng tượng)."
+        ),
+        "week_n": "Tuần {n}",
+        "start_date": "Ngày bắt đầu",
     },
     "zh": {
         "contents": "目录",
@@ -477,6 +564,23 @@ TRANSLATIONS: dict[str, dict[str, str]] = {
         "prepared_by_line": "由{clinician}为{name}准备，{date}",
         "colon": "：",
         "disclaimer": ("本手册仅供健康教育之用，不能代替医务人员的建议。"),
+        "rest": "组间休息",
+        "tempo": "节奏",
+        "load": "负荷",
+        "effort": "用力程度",
+        "duration": "时长",
+        "days_per_week": "每周天数",
+        "one_day_a_week": "每周 1 天",
+        "n_days_a_week": "每周 {n} 天",
+        "home_program": "居家锻炼计划",
+        "my_exercises": "我的锻炼",
+        "tracking_chart": "我的两周记录表",
+        "chart_hint": (
+            "每天做完锻炼后在方框内打勾。"
+            "每天结束时，写下您的疼痛程度，从 0（不痛）到 10（能想象到的最痛）。"
+        ),
+        "week_n": "第 {n} 周",
+        "start_date": "开始日期",
     },
     "ar": {
         "contents": "المحتويات",
@@ -552,6 +656,23 @@ TRANSLATIONS: dict[str, dict[str, str]] = {
         "prepared_by_line": "أعده {clinician} لـ {name} بتاريخ {date}",
         "colon": ": ",
         "disclaimer": ("هذا الكتيب للتثقيف فقط، ولا يغني عن نصيحة المعالج."),
+        "rest": "الراحة",
+        "tempo": "الإيقاع",
+        "load": "الحمل",
+        "effort": "الجهد",
+        "duration": "المدة",
+        "days_per_week": "أيام في الأسبوع",
+        "one_day_a_week": "يوم واحد في الأسبوع",
+        "n_days_a_week": "أيام في الأسبوع: {n}",
+        "home_program": "برنامج التمارين المنزلية",
+        "my_exercises": "تماريني",
+        "tracking_chart": "جدول المتابعة لأسبوعين",
+        "chart_hint": (
+            "ضع علامة في المربع في كل يوم تقوم فيه بالتمرين. "
+            "في نهاية اليوم، اكتب درجة ألمك من 0 (لا ألم) إلى 10 (أسوأ ألم يمكنك تخيله)."
+        ),
+        "week_n": "الأسبوع {n}",
+        "start_date": "تاريخ البدء",
     },
     "ru": {
         "contents": "Содержание",
@@ -631,6 +752,24 @@ TRANSLATIONS: dict[str, dict[str, str]] = {
         "disclaimer": (
             "Эта памятка носит информационный характер и не заменяет советов вашего специалиста."
         ),
+        "rest": "Отдых",
+        "tempo": "Темп",
+        "load": "Нагрузка",
+        "effort": "Усилие",
+        "duration": "Длительность",
+        "days_per_week": "Дней в неделю",
+        "one_day_a_week": "1 день в неделю",
+        "n_days_a_week": "Дней в неделю: {n}",
+        "home_program": "Программа упражнений на дом",
+        "my_exercises": "Мои упражнения",
+        "tracking_chart": "Мой график на две недели",
+        "chart_hint": (
+            "Отмечайте клетку в каждый день, когда делаете упражнение. "
+            "В конце дня запишите боль от 0 (нет боли) до 10 "
+            "(самая сильная боль, какую можно представить)."
+        ),
+        "week_n": "Неделя {n}",
+        "start_date": "Дата начала",
     },
     "hi": {
         "contents": "विषय-सूची",
@@ -705,5 +844,22 @@ TRANSLATIONS: dict[str, dict[str, str]] = {
         "prepared_by_line": "{name} के लिए, {clinician} द्वारा, {date}",
         "colon": ": ",
         "disclaimer": ("यह पुस्तिका जानकारी के लिए है। यह आपके चिकित्सक की सलाह की जगह नहीं लेती।"),
+        "rest": "आराम",
+        "tempo": "गति",
+        "load": "वज़न",
+        "effort": "मेहनत",
+        "duration": "समय",
+        "days_per_week": "हफ़्ते में दिन",
+        "one_day_a_week": "हफ़्ते में 1 दिन",
+        "n_days_a_week": "हफ़्ते में {n} दिन",
+        "home_program": "घर पर व्यायाम कार्यक्रम",
+        "my_exercises": "मेरे व्यायाम",
+        "tracking_chart": "मेरा दो हफ़्ते का चार्ट",
+        "chart_hint": (
+            "जिस दिन आप व्यायाम करें, उस दिन के खाने में निशान लगाएँ। "
+            "दिन के अंत में अपना दर्द 0 (कोई दर्द नहीं) से 10 (सबसे बुरा दर्द) तक लिखें।"
+        ),
+        "week_n": "हफ़्ता {n}",
+        "start_date": "शुरू होने की तारीख",
     },
 }

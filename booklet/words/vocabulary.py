@@ -185,6 +185,16 @@ COUNT_UNITS = {
         ]
     ),
 }
+COUNT_UNITS["days"] = frozenset(
+    [
+        *("day", "days", "days a week", "days per week", "days/week", "x a week"),
+        *("día", "días", "días a la semana", "días por semana", "dia", "dias", "dias por semana"),
+        *("jour", "jours", "jours par semaine", "tag", "tage", "tage pro woche"),
+        *("ngày", "ngày mỗi tuần", "ngày một tuần", "天", "天/周", "每周天"),
+        *("يوم", "أيام", "أيام في الأسبوع", "день", "дня", "дней", "дней в неделю"),
+        *("दिन", "दिन हर हफ़्ते", "दिन प्रति सप्ताह"),
+    ]
+)
 COUNTED = re.compile(r"^(\d+)\s*(?:-\s*)?([^\d\s.][^\d]*?)?\.?$")
 
 # number words a frequency may use, in every language listed

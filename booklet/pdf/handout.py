@@ -1,0 +1,155 @@
+"""A Document and one Patient -> their compact handout, the home exercise program a patient
+puts on the fridge: the header band, the clinician's notes, the sections the content marks
+`handout: true` (shortened to what fits), the exercises as compact cards in the
+clinician's order, the two-week tracking chart and the quiz when asked for; a footer on
+every page names the patient, the clinician, the date and the clinic's phone in full."""
+
+from __future__ import annotations
+
+import dataclasses
+from typing import TYPE_CHECKING
+
+from reportlab.platypus import Flowable, Spacer, Table
+
+from booklet.assets.colors import reportlab_color
+from booklet.document import Document, PrintOptions
+from booklet.model import Booklet, Brand, Patient, Section, Stretch
+from booklet.pdf.blocks import Kit, callout_block, callout_text, layout_table, padding, text_blocks
+from booklet.pdf.cards import StretchCard
+from booklet.pdf.handout_header import LOGO_BOX, footer_words, header_band
+from booklet.pdf.keeping import KeptOrShrunk, stacked_height
+from booklet.pdf.measured import MeasuredParagraph
+from booklet.pdf.placement import marked
+from booklet.pdf.render import Rendered, render
+from booklet.pdf.story import quiz_flowables
+from booklet.pdf.styles import Styles
+from booklet.pdf.template import Anchor, Bookmark, Footer, footer_height, footer_line
+from booklet.pdf.tracking_chart import tracking_chart
+from booklet.source.patient import chosen_stretches
+from booklet.words import markup
+
+if TYPE_CHECKING:
+    from booklet.pdf.make import PdfSetup
+
+SECTION_SHARE = 0.45  # a marked section is shortened to this share of a page
+MOST_FOOTER_LINES = 4
+
+
+def render_handout(
+    setup: PdfSetup, document: Document, options: PrintOptions, patient: Patient
+) -> Rendered:
+    """The compact handout as PDF bytes, every page with the patient's footer."""
+    booklet, brand = document.booklet, document.brand
+    footer = setup.footer(footer_words(setup.labels, brand, patient))
+    lines = footer_lines(footer, setup.width)
+    footer = dataclasses.replace(footer, lines=lines)
+    extra = footer_height(footer.size, lines) - footer_height(footer.size)
+    setup.height -= extra
+    chart = options.chart or patient.chart
+    return render(
+        setup.info(f"{setup.labels.home_program}: {booklet.title}"),
+        footer,
+        lambda _numbers: handout_story(compact_kit(setup.kit()), booklet, brand, patient, chart),
+        with_cover=False,
+    )
+
+
+def footer_lines(footer: Footer, width: float) -> int:
+    """How many lines the footer's words take beside the widest page label it may print."""
+    label = footer_line(footer.page_label(999, 999), footer, 0)
+    label.wrap(width, 1000)
+    room = width - max(label.getActualLineWidths0()) - 30
+    words = footer_line(footer.left, footer, 0)
+    words.wrap(room, 1000)
+    return max(1, min(MOST_FOOTER_LINES, len(words.getActualLineWidths0())))
+
+
+def compact_kit(kit: Kit) -> Kit:
+    """The kit with a handout's smaller card text; large print keeps its sizes, since
+    nothing a patient reads in it may be smaller."""
+    styles = kit.styles if kit.large_print else compact_styles(kit.styles)
+    return dataclasses.replace(kit, styles=styles, compact=True)
+
+
+def compact_styles(styles: Styles) -> Styles:
+    return dataclasses.replace(
+        styles,
+        card_title=styles.card_title.clone("compact_title", fontSize=13, leading=16.5),
+        card_purpose=styles.card_purpose.clone("compact_purpose", fontSize=10.5, leading=13.5),
+        step=styles.step.clone("compact_step", fontSize=11, leading=13.5, spaceAfter=1.5),
+        dose_label=styles.dose_label.clone("compact_dose_label", fontSize=8, leading=10),
+        dose_value=styles.dose_value.clone("compact_dose_value", fontSize=11, leading=13.5),
+    )
+
+
+def handout_story(
+    kit: Kit, booklet: Booklet, brand: Brand, patient: Patient, chart: bool
+) -> list[Flowable]:
+    stretches = chosen_stretches(booklet, patient)
+    plan_pictures(kit, stretches, brand)
+    story: list[Flowable] = [Anchor(Bookmark(kit.labels.home_program, "handout", level=0))]
+    story += header_band(kit, booklet, brand, patient)
+    if patient.notes:
+        story += marked("callout", [handout_notes(kit, patient.notes), Spacer(1, 10)])
+    for section in booklet.sections:
+        if section.handout:
+            story += handout_section(kit, section)
+    for number, stretch in enumerate(stretches, start=1):
+        story += StretchCard(kit, stretch, number).laid_out(kit.width, kit.height)
+    if chart and stretches:
+        story += [Spacer(1, 6), *tracking_chart(kit, stretches)]
+    if booklet.quiz and patient.wants_quiz(compact=True):
+        story += quiz_flowables(kit, booklet.quiz, booklet.version)
+    return story
+
+
+def plan_pictures(kit: Kit, stretches: tuple[Stretch, ...], brand: Brand) -> None:
+    """Each picture embedded once, at the largest size a card of this handout prints it."""
+    for stretch in stretches:
+        if stretch.picture:
+            box = StretchCard(kit, stretch, 0).largest_figure_box(kit.width)
+            kit.pictures.plan(stretch.picture.path, box)
+    if brand.logo:
+        kit.pictures.plan(brand.logo, LOGO_BOX)
+
+
+def handout_section(kit: Kit, section: Section) -> list[Flowable]:
+    """The section's title, its callouts (always) and as much of its text as fits in
+    `SECTION_SHARE` of a page, in order, kept together; its pictures are left out."""
+    title_style = kit.styles.subheading.clone("handout_section", spaceBefore=0)
+    title = MeasuredParagraph(markup.tie_last_words(markup.inline(section.title)), title_style)
+    callouts = [callout_block(kit, callout) for callout in section.callouts]
+    for callout in callouts:
+        callout.spaceBefore, callout.spaceAfter = 4, 8
+    text = text_blocks(kit, section.body) if section.body else []
+    room = kit.height * SECTION_SHARE - stacked_height([title, *callouts], kit.width, kit.height)
+    kept: list[Flowable] = []
+    for block in text:
+        if stacked_height([*kept, block], kit.width, kit.height) > room and kept:
+            break
+        kept.append(block)
+    group = [title, *kept, *callouts, Spacer(1, 6)]
+    return marked("group", [KeptOrShrunk(group, kit.height)], section.title)
+
+
+def handout_notes(kit: Kit, notes: str) -> Table:
+    """The clinician's notes under their label, in a framed box."""
+    palette = kit.styles.palette
+    label_style = kit.styles.callout_label.clone(
+        "notes_label", textColor=reportlab_color(palette.primary_text), spaceAfter=1
+    )
+    label = MeasuredParagraph(markup.escape(kit.labels.clinician_notes), label_style)
+    box = layout_table([[[label, *callout_text(kit, notes)]]], colWidths=[kit.width])
+    box.setStyle(
+        padding(
+            12,
+            12,
+            6,
+            8,
+            [
+                ("BACKGROUND", (0, 0), (-1, -1), reportlab_color(palette.primary_wash)),
+                ("BOX", (0, 0), (-1, -1), 1, reportlab_color(palette.primary)),
+            ],
+        )
+    )
+    return box
