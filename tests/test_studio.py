@@ -127,6 +127,8 @@ def test_downloads_give_the_handout_the_twin_and_the_patient_file(client: TestCl
     saved = yaml.safe_load(record.text)
     assert saved["name"] == "Maria López" and saved["date"].isoformat() == "2026-11-20"
     assert saved["exercises"][1] == {"id": "glute-bridge", "repeat": 12}
+    chart = post(client, "/handout/download/yaml", [*handout_form(), ("chart", "on")])
+    assert yaml.safe_load(chart.text)["chart"] is True
     assert post(client, "/handout/download/exe", handout_form()).status_code == 422
 
 
@@ -134,12 +136,12 @@ def test_the_patient_file_downloaded_builds_the_same_handout(client: TestClient,
     record = post(client, "/handout/download/yaml", handout_form(repeat="12", sets="3"))
     patient = tmp_path / "patient.yaml"
     patient.write_bytes(record.content)
-    from booklet.engine import pipeline
+    from booklet.api import handout
     from booklet.source.read import load, load_patient
 
     document = client.app.state.studio.programs.get(PROGRAM).document
     from_file = load_patient(patient, load(ROOT / PROGRAM))
-    built = pipeline.render_formats(document, ["pdf"], None, from_file)["pdf"].booklet
+    built = handout(document, from_file).booklet
     downloaded = post(client, "/handout/download/pdf", handout_form(repeat="12", sets="3"))
     assert built == downloaded.content
 

@@ -47,14 +47,15 @@ class ExerciseCard:
 def printed_dose(stretch: Stretch, name: str) -> str:
     """A dosage field of the stretch as a patient file would write it ("" when unset):
     the value the handout prints unless the clinician changes it."""
-    if name == "hold" and stretch.hold_seconds is not None:
-        seconds = stretch.hold_seconds
+    seconds = getattr(stretch, f"{name}_seconds", None)
+    if isinstance(seconds, int):
         count, unit = (seconds // 60, "minute") if seconds % 60 == 0 else (seconds, "second")
         return f"{count} {unit}{'' if count == 1 else 's'}"
-    value = getattr(stretch, name, None)
-    if value is None:
-        return ""
-    return str(getattr(value, "value", value))
+    for attribute in (name, f"{name}_per_week"):
+        value = getattr(stretch, attribute, None)
+        if value is not None:
+            return str(getattr(value, "value", value))
+    return ""
 
 
 def exercise_cards(document: Document, workspace: Workspace) -> list[ExerciseCard]:

@@ -15,10 +15,11 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
 
-from booklet.engine import pipeline
+from booklet.api import handout
 from booklet.engine.output import patient_stem
 from booklet.errors import BookletError, Problem
-from booklet.model import Patient
+from booklet.model import Patient, Stretch
+from booklet.source.spec import FieldSpec
 from booklet.studio.catalogue import printed_dose
 from booklet.studio.page_images import PagePicture, page_pictures
 from booklet.studio.patient_form import PatientForm, dosage_fields, read_form, slot_of
@@ -28,6 +29,7 @@ from booklet.studio.studio_state import studio_of
 from booklet.studio.templating import NO_STORE, page
 from booklet.studio.workspace import problem_in_project
 
+OPEN_DOSAGE = 5
 DOWNLOADS = {
     "pdf": ("application/pdf", ".pdf"),
     "html": ("text/html; charset=utf-8", ".html"),
@@ -35,7 +37,7 @@ DOWNLOADS = {
 }
 
 
-async def handout(request: Request) -> Response:
+async def handout_page(request: Request) -> Response:
     studio = studio_of(request)
     names = studio.workspace.content_files()
     chosen = request.query_params.get("program") or default_program(studio.programs, names)
@@ -64,7 +66,16 @@ async def exercise_row(request: Request) -> Response:
     card = program.card(request.query_params.get("id", ""))
     if card is None:
         return page(request, "message.html", status=404, message="no such exercise")
-    return page(request, "exercise_row.html", card=card, dosage=dosage_fields(), dose=printed_dose)
+    shown, more = dosage_rows(card.stretch)
+    return page(request, "exercise_row.html", card=card, shown=shown, more=more, dose=printed_dose)
+
+
+def dosage_rows(stretch: Stretch) -> tuple[list[FieldSpec], list[FieldSpec]]:
+    """The dosage fields shown open (the spec's first five, and any the card gives), and
+    the rest, folded under "More"."""
+    fields = dosage_fields()
+    shown = [f for i, f in enumerate(fields) if i < OPEN_DOSAGE or printed_dose(stretch, f.name)]
+    return shown, [f for f in fields if f not in shown]
 
 
 async def thumbnail(request: Request) -> Response:
@@ -102,8 +113,7 @@ async def preview(request: Request, form: FormData) -> Response:
     count = 0
     if patient is not None:
         try:
-            pdf = pipeline.render_formats(program.document, ["pdf"], None, patient)["pdf"]
-            pictures, count = page_pictures(pdf.booklet)
+            pictures, count = page_pictures(handout(program.document, patient).booklet)
         except BookletError as error:
             problems = list(error.problems)
     slots: dict[str, str] = {}
@@ -136,7 +146,7 @@ async def download(request: Request, form: FormData) -> Response:
         body = fields.as_yaml().encode("utf-8")
     else:
         try:
-            outputs = pipeline.render_formats(program.document, [kind], None, patient)[kind]
+            outputs = handout(program.document, patient, html=kind == "html")
         except BookletError as error:
             return page(request, "problems_page.html", status=422, problems=error.problems)
         body = outputs.booklet
@@ -155,7 +165,7 @@ def unknown_kind() -> Problem:
 
 
 ROUTES = [
-    Route("/handout", handout),
+    Route("/handout", handout_page),
     Route("/handout/exercise", exercise_row),
     Route("/handout/thumbnail", thumbnail),
     Route("/handout/preview", preview, methods=["POST"]),

@@ -44,6 +44,7 @@ class PatientForm:
     exercises: list[str] = field(default_factory=list)
     dosage: dict[str, dict[str, str]] = field(default_factory=dict)
     quiz: str = ""  # "", "yes" or "no"
+    chart: bool = False
 
     @classmethod
     def from_form(cls, form: Mapping[str, str], ids: Sequence[str]) -> PatientForm:
@@ -61,7 +62,8 @@ class PatientForm:
             for exercise in exercises
         }
         quiz = str(form.get("quiz", ""))
-        return cls(values, exercises, dosage, quiz if quiz in ("yes", "no") else "")
+        chart = form.get("chart") == "on"
+        return cls(values, exercises, dosage, quiz if quiz in ("yes", "no") else "", chart)
 
     def as_mapping(self) -> dict[str, object]:
         """The patient file's mapping, in the order of a patient file."""
@@ -80,6 +82,8 @@ class PatientForm:
             mapping["notes"] = self.values["notes"]
         if self.quiz:
             mapping["quiz"] = self.quiz == "yes"
+        if self.chart:
+            mapping["chart"] = True
         return mapping
 
     def as_yaml(self) -> str:
@@ -125,7 +129,7 @@ def read_form(
 def slot_of(problem: Problem, exercises: Sequence[str]) -> str:
     """The form field a problem is shown next to: `name`, `ex.ID.FIELD`, `ex.ID` or
     `form` for what belongs to no one field."""
-    if problem.field in PATIENT_FIELDS or problem.field in ("quiz", "exercises"):
+    if problem.field in PATIENT_FIELDS or problem.field in ("quiz", "chart", "exercises"):
         return problem.field
     match = FIELD_PATH.match(problem.field)
     if match and 1 <= int(match.group(1)) <= len(exercises):

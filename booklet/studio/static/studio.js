@@ -62,6 +62,8 @@
       slot.textContent = message;
       var field = slot.previousElementSibling && slot.previousElementSibling.querySelector("input, select, textarea");
       if (field) field.setAttribute("aria-invalid", message ? "true" : "false");
+      var more = slot.closest("details");
+      if (message && more) more.open = true;
     });
     var shown = {};
     document.querySelectorAll("[data-slot]").forEach(function (slot) { shown[slot.dataset.slot] = true; });
