@@ -18,7 +18,7 @@ from booklet.literacy.assess import check_reading
 from booklet.model import PAGE_SIZES_PT
 from booklet.source import loading
 from booklet.studio.page_images import page_pictures
-from booklet.studio.security import protected
+from booklet.studio.security import offloaded, protected
 from booklet.studio.studio_state import Studio, studio_of
 from booklet.studio.templating import page
 from booklet.studio.workspace import YAML_SUFFIXES, problem_in_project
@@ -80,7 +80,8 @@ def bounded(text: str, most: int) -> int:
     return min(int(text), most) if text.isdigit() else 0
 
 
-async def booklet(request: Request) -> Response:
+@offloaded
+def booklet(request: Request) -> Response:
     studio = studio_of(request)
     names = studio.workspace.content_files()
     chosen = request.query_params.get("content") or (names[0] if names else "")
@@ -107,7 +108,7 @@ def findings_of(studio: Studio, document: Document) -> list[tuple[str, Problem]]
 
 
 @protected
-async def preview(request: Request, form: FormData) -> Response:
+def preview(request: Request, form: FormData) -> Response:
     studio = studio_of(request)
     choices = BookletChoices.from_form(form)
     try:
@@ -129,7 +130,7 @@ async def preview(request: Request, form: FormData) -> Response:
 
 
 @protected
-async def download(request: Request, form: FormData) -> Response:
+def download(request: Request, form: FormData) -> Response:
     studio = studio_of(request)
     kind = request.path_params["kind"]
     choices = BookletChoices.from_form(form)
@@ -148,7 +149,8 @@ async def download(request: Request, form: FormData) -> Response:
     return Response(body, media_type=media_type, headers=headers)
 
 
-async def source(request: Request) -> Response:
+@offloaded
+def source(request: Request) -> Response:
     """A YAML file of the project with its lines numbered, to look at a problem's line."""
     studio = studio_of(request)
     name = request.query_params.get("path", "")

@@ -28,7 +28,7 @@ from booklet.studio.brand_form import (
     save_text,
 )
 from booklet.studio.page_images import PagePicture, page_pictures
-from booklet.studio.security import protected
+from booklet.studio.security import offloaded, protected
 from booklet.studio.studio_state import Studio, studio_of
 from booklet.studio.templating import page
 from booklet.studio.uploads import MAX_UPLOAD_BYTES, saved_picture
@@ -48,7 +48,8 @@ def saved_text(path: Path) -> str:
     return loading.decode_text(str(path), loading.read_bytes(path)) if path.exists() else ""
 
 
-async def brand(request: Request) -> Response:
+@offloaded
+def brand(request: Request) -> Response:
     studio = studio_of(request)
     try:
         name, path = brand_file(studio, request.query_params.get("file", ""))
@@ -97,7 +98,7 @@ def slots_of(checked: CheckedBrand, studio: Studio) -> tuple[dict[str, str], lis
 
 
 @protected
-async def check(request: Request, form: FormData) -> Response:
+def check(request: Request, form: FormData) -> Response:
     """The form's brand checked: problems and contrast warnings, and pages printed in it."""
     studio = studio_of(request)
     try:
@@ -124,7 +125,7 @@ async def check(request: Request, form: FormData) -> Response:
 
 
 @protected
-async def review(request: Request, form: FormData) -> Response:
+def review(request: Request, form: FormData) -> Response:
     """The difference the save would make, and the button that saves it."""
     studio = studio_of(request)
     name, _path, old, checked = checked_form(studio, form)
@@ -139,7 +140,7 @@ async def review(request: Request, form: FormData) -> Response:
 
 
 @protected
-async def save(request: Request, form: FormData) -> Response:
+def save(request: Request, form: FormData) -> Response:
     studio = studio_of(request)
     name, path, old, checked = checked_form(studio, form)
     problems = [problem_in_project(p, studio.workspace) for p in checked.problems]
@@ -149,13 +150,13 @@ async def save(request: Request, form: FormData) -> Response:
 
 
 @protected
-async def upload_logo(request: Request, form: FormData) -> Response:
+def upload_logo(request: Request, form: FormData) -> Response:
     """A new logo: checked like a picture in a file, then kept under images/."""
     studio = studio_of(request)
     upload = form.get("logo_file")
     if not isinstance(upload, UploadFile) or not upload.filename:
         return page(request, "logo_result.html", path="", problems=[no_file()])
-    data = await upload.read(MAX_UPLOAD_BYTES + 1)
+    data = upload.file.read(MAX_UPLOAD_BYTES + 1)
     try:
         saved = saved_picture(studio.workspace, upload.filename, data)
     except BookletError as error:

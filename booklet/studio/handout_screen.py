@@ -24,7 +24,7 @@ from booklet.studio.catalogue import printed_dose
 from booklet.studio.page_images import PagePicture, page_pictures
 from booklet.studio.patient_form import PatientForm, dosage_fields, read_form, slot_of
 from booklet.studio.programs import Program, default_program
-from booklet.studio.security import protected
+from booklet.studio.security import offloaded, protected
 from booklet.studio.studio_state import studio_of
 from booklet.studio.templating import NO_STORE, page
 from booklet.studio.workspace import problem_in_project
@@ -37,7 +37,8 @@ DOWNLOADS = {
 }
 
 
-async def handout_page(request: Request) -> Response:
+@offloaded
+def handout_page(request: Request) -> Response:
     studio = studio_of(request)
     names = studio.workspace.content_files()
     chosen = request.query_params.get("program") or default_program(studio.programs, names)
@@ -60,7 +61,8 @@ async def handout_page(request: Request) -> Response:
     )
 
 
-async def exercise_row(request: Request) -> Response:
+@offloaded
+def exercise_row(request: Request) -> Response:
     """One chosen exercise with its dosage fields, to add to the form."""
     program = studio_of(request).programs.get(request.query_params.get("program", ""))
     card = program.card(request.query_params.get("id", ""))
@@ -78,7 +80,8 @@ def dosage_rows(stretch: Stretch) -> tuple[list[FieldSpec], list[FieldSpec]]:
     return shown, [f for f in fields if f not in shown]
 
 
-async def thumbnail(request: Request) -> Response:
+@offloaded
+def thumbnail(request: Request) -> Response:
     """An exercise's picture, small: the library's content, never a patient's."""
     program = studio_of(request).programs.get(request.query_params.get("program", ""))
     card = program.card(request.query_params.get("id", ""))
@@ -105,7 +108,7 @@ def patient_of(
 
 
 @protected
-async def preview(request: Request, form: FormData) -> Response:
+def preview(request: Request, form: FormData) -> Response:
     """The handout's pages as pictures, or each problem next to its field."""
     program = studio_of(request).programs.get(str(form.get("program", "")))
     fields, patient, problems = patient_of(program, form)
@@ -132,7 +135,7 @@ async def preview(request: Request, form: FormData) -> Response:
 
 
 @protected
-async def download(request: Request, form: FormData) -> Response:
+def download(request: Request, form: FormData) -> Response:
     """The handout's PDF or HTML twin, or the patient file, as an attachment."""
     kind = request.path_params["kind"]
     program = studio_of(request).programs.get(str(form.get("program", "")))

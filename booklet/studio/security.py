@@ -16,6 +16,8 @@ from starlette.requests import Request
 from starlette.responses import PlainTextResponse, RedirectResponse, Response
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from booklet.studio.worker import on_worker
+
 CSRF_COOKIE = "studio_csrf"
 CSRF_FIELD = "csrf"
 CSRF_HEADER = "x-csrf-token"
@@ -126,11 +128,12 @@ def remember_csrf(request: Request, response: Response) -> Response:
     return response
 
 
-Handler = Callable[[Request, FormData], Awaitable[Response]]
+Handler = Callable[[Request, FormData], Response]
 
 
 def protected(handler: Handler) -> Callable[[Request], Awaitable[Response]]:
-    """A POST route that runs only when the form's token matches the browser's cookie."""
+    """A POST route that runs only when the form's token matches the browser's cookie;
+    the handler runs on the worker thread once the form is read."""
 
     @wraps(handler)
     async def checked(request: Request) -> Response:
@@ -147,9 +150,19 @@ def protected(handler: Handler) -> Callable[[Request], Awaitable[Response]]:
                 403,
             )
         try:
-            return await handler(request, form)
+            return await on_worker(handler, request, form)
         finally:
             await form.close()
 
     checked.protected = True  # type: ignore[attr-defined]
     return checked
+
+
+def offloaded(handler: Callable[[Request], Response]) -> Callable[[Request], Awaitable[Response]]:
+    """A GET route whose handler runs on the worker thread."""
+
+    @wraps(handler)
+    async def run(request: Request) -> Response:
+        return await on_worker(handler, request)
+
+    return run
