@@ -139,6 +139,9 @@ def test_build_a_three_exercise_handout_fix_a_dose_and_download_it(page: Any):
     tab.fill("#search", "bridge")
     assert tab.locator('.card[data-id="kneeling-hip-flexor"]').is_hidden()
     add(tab, "glute-bridge")
+    tab.fill("#search", "chair")  # a chosen card hides like any other
+    assert tab.locator('.card[data-id="glute-bridge"]').is_hidden()
+    assert tab.locator('.card[data-id="standing-quad"]').is_visible()
     tab.fill("#search", "")
     tab.dispatch_event("#search", "input")
     add(tab, "kneeling-hip-flexor")

@@ -13,7 +13,7 @@
     var ids = {};
     document.querySelectorAll("#chosen .row").forEach(function (row) { ids[row.dataset.id] = true; });
     document.querySelectorAll("#cards .card").forEach(function (card) {
-      card.classList.toggle("chosen", !!ids[card.dataset.id]);
+      card.classList.toggle("picked", !!ids[card.dataset.id]);
     });
     var count = Object.keys(ids).length;
     var label = document.getElementById("chosen-count");
@@ -48,7 +48,26 @@
     }
   });
 
+  // while a field is wrong, the last good pages stay, dimmed, under the note
+  document.addEventListener("htmx:beforeSwap", function (event) {
+    var target = event.detail.target;
+    if (target.id !== "preview" || !target.querySelector("img.page")) return;
+    if (event.detail.serverResponse.indexOf("data-keep-pages") < 0) return;
+    event.detail.shouldSwap = false;
+    var holder = document.createElement("div");
+    holder.innerHTML = event.detail.serverResponse;
+    var old = target.querySelector("[data-keep-pages], .note");
+    var note = holder.querySelector("[data-keep-pages]");
+    if (old && note) old.replaceWith(note);
+    var slots = holder.querySelector("#slots");
+    var current = target.querySelector("#slots");
+    if (slots && current) current.textContent = slots.textContent;
+    target.classList.add("stale");
+    showProblems(JSON.parse(slots ? slots.textContent || "{}" : "{}"));
+  });
+
   document.addEventListener("htmx:afterSwap", function (event) {
+    if (event.detail.target.id === "preview") event.detail.target.classList.remove("stale");
     if (event.detail.target.id === "chosen") { markChosen(); refresh(handoutForm()); }
     var slots = document.getElementById("slots");
     if (slots && event.detail.target.closest && event.detail.target.closest("#preview, #brand-preview, #booklet-preview")) {
