@@ -334,3 +334,63 @@ def test_the_studio_command_refuses_an_open_address_without_a_token(tmp_path: Pa
     assert "--token" in result.output and "Traceback" not in result.output
     short = run_cli(["studio", str(tmp_path), "--host", "0.0.0.0", "--token", "short"])
     assert short.exit_code == 2
+
+
+HOSTILE_FILES = sorted(p.name for p in HOSTILE.glob("*.yaml") if p.name != "expected.yaml")
+
+
+def shown_text(response) -> str:
+    return response.text.replace("&#34;", '"').replace("&#39;", "'").replace("&amp;", "&")
+
+
+@pytest.mark.parametrize("name", HOSTILE_FILES)
+def test_hostile_content_gets_the_command_lines_message(client: TestClient, project: Path, name):
+    """Each file of the hostile corpus, chosen on the booklet screen, is refused with the
+    message `booklet validate --restrict-to PROJECT` prints for it."""
+    from conftest import run_cli
+
+    shutil.copytree(HOSTILE, project / "hostile", symlinks=True, dirs_exist_ok=True)
+    result = run_cli(["validate", project / "hostile" / name, "--restrict-to", project])
+    assert result.exit_code == 1
+    first = result.stderr.splitlines()[0]
+    message = first.split(": ", 2)[-1] if first.count(": ") >= 2 else first.split(": ", 1)[-1]
+    response = post(client, "/booklet/preview", {"content": f"hostile/{name}"})
+    assert "data:image/png" not in response.text
+    assert message.replace(str(project) + "/", "") in shown_text(response).replace(
+        str(project) + "/", ""
+    )
+
+
+@pytest.mark.parametrize("name", sorted(p.name for p in (HOSTILE / "brands").glob("*.yaml")))
+def test_hostile_brands_are_refused_on_the_brand_screen(client: TestClient, project: Path, name):
+    from conftest import run_cli
+
+    shutil.copytree(HOSTILE, project / "hostile", symlinks=True, dirs_exist_ok=True)
+    brand = project / "hostile" / "brands" / name
+    before = brand.read_bytes()
+    content = project / "hostile" / "minimal.yaml"
+    content.write_text("title: Hip care\nsections:\n  - title: Moving well\n")
+    result = run_cli(["validate", content, "--brand", brand])
+    assert result.exit_code == 1
+    message = result.stderr.splitlines()[0].split(": ", 2)[-1]
+    form = {"file": f"hostile/brands/{name}", "contact.phone": "555-0100"}
+    review = post(client, "/brand/review", form)
+    saved = post(client, "/brand/save", form)
+    for response in (review, saved):
+        assert message.replace(str(project) + "/", "") in shown_text(response).replace(
+            str(project) + "/", ""
+        )
+    assert brand.read_bytes() == before  # a brand with problems is never saved
+
+
+@pytest.mark.parametrize(
+    "logo", ["../../../etc/hostname", "/etc/hostname", "images/\x00logo.png", "/dev/zero"]
+)
+def test_a_logo_path_out_of_the_project_is_refused_with_the_readers_message(
+    client: TestClient, logo: str
+):
+    form = {"file": "content/brand.yaml", "logo": logo, "preview_content": PROGRAM}
+    response = post(client, "/brand/check", form)
+    slots = yaml.safe_load(re.search(r'id="slots">(.*?)</script>', response.text).group(1))
+    assert "outside" in slots["logo"] or "control character" in slots["logo"]
+    assert "data:image/png" not in response.text

@@ -30,25 +30,13 @@ class Workspace:
         return cls(folder.resolve())
 
     def inside(self, written: str, what: str = "file") -> Path:
-        """A path typed relative to the project -> the file, or BookletError when it
-        holds a control character or leads outside the project (through `..` or a link)."""
-        if not written or any(ord(c) < 32 or ord(c) == 127 for c in written):
-            raise BookletError(
-                [Problem(what, None, "", "the path holds a control character or is empty")]
-            )
-        located = Path(os.path.normpath(self.root / written))
-        if not located.resolve().is_relative_to(self.root):
-            raise BookletError(
-                [
-                    Problem(
-                        written,
-                        None,
-                        "",
-                        f"{written} is outside {self.root}, the only folder files may come "
-                        "from (--restrict-to); copy the file into it",
-                    )
-                ]
-            )
+        """A path typed relative to the project -> the file, or BookletError when it is
+        empty, holds a control character or leads outside the project (through `..` or a
+        symbolic link), in the words `--restrict-to` uses for a path in a file."""
+        ctx = Context(self.root / what, root=self.root)
+        located = ctx.locate(None, what, written) if written.strip() else None
+        if located is None:
+            raise BookletError(ctx.problems or [Problem(what, None, "", "choose a file")])
         return located
 
     def relative(self, path: Path) -> str:
