@@ -394,3 +394,32 @@ def test_a_logo_path_out_of_the_project_is_refused_with_the_readers_message(
     slots = yaml.safe_load(re.search(r'id="slots">(.*?)</script>', response.text).group(1))
     assert "outside" in slots["logo"] or "control character" in slots["logo"]
     assert "data:image/png" not in response.text
+
+
+def test_an_unexpected_error_says_nothing_of_the_form(
+    client: TestClient, monkeypatch, caplog, capfd
+):
+    from booklet.studio import handout_screen
+
+    def broken(*_args: object, **_kwargs: object) -> object:
+        raise ValueError(f"{MARK} from the form")
+
+    monkeypatch.setattr(handout_screen, "handout", broken)
+    response = post(client, "/handout/preview", handout_form(name=f"{MARK}name"))
+    assert response.status_code == 500
+    assert MARK not in response.text
+    assert "ValueError on /handout/preview" in caplog.text
+    assert MARK not in caplog.text
+    out, err = capfd.readouterr()
+    assert MARK not in out + err
+
+
+def test_pages_carry_a_strict_content_security_policy(client: TestClient):
+    response = client.get("/handout")
+    policy = response.headers["content-security-policy"]
+    assert "script-src 'self'" in policy and "frame-ancestors 'none'" in policy
+    assert 'onchange="' not in response.text and ' style="' not in response.text
+    assert (
+        client.get("/handout/exercise?program=content/hip-home-program.yaml&id=nope").status_code
+        == 404
+    )

@@ -37,6 +37,7 @@ CHROMIUM_ARGS = [
     "--disable-sync",
 ]
 WIDE, TABLET = 1280, 820
+SUPERSEDED = ("htmx:sendAbort", "htmx:afterRequest")
 
 
 def browser_missing() -> str | None:
@@ -105,8 +106,16 @@ def page(browser: Any, address: str) -> Iterator[Any]:
     )
     tab = context.new_page()
     tab.set_default_timeout(15_000)
+    errors: list[str] = []
+    tab.on(
+        "console", lambda message: errors.append(message.text) if message.type == "error" else None
+    )
+    tab.on("pageerror", lambda error: errors.append(str(error)))
     yield tab
     context.close()
+    # no script error, no failed request, nothing the content security policy refused; a
+    # preview overtaken by a newer change is cancelled on purpose, and htmx says so
+    assert [e for e in errors if not e.startswith(SUPERSEDED)] == []
 
 
 def screenshot(tab: Any, name: str) -> None:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import hmac
 import ipaddress
+import logging
 import secrets
 from collections.abc import Awaitable, Callable
 from functools import wraps
@@ -68,7 +69,21 @@ class Guard:
             set_cookie(response, TOKEN_COOKIE, self.token)
             await response(scope, receive, send)
             return
-        await self.app(scope, limited(receive), send)
+        started = False
+
+        async def send_noting_start(message: Message) -> None:
+            nonlocal started
+            started = started or message["type"] == "http.response.start"
+            await send(message)
+
+        try:
+            await self.app(scope, limited(receive), with_headers(send_noting_start))
+        except Exception as error:
+            # one line naming the kind of error and the screen, never its message, which
+            # could quote what a patient's form held; and no traceback for the server to log
+            LOG.error("booklet studio: %s on %s", type(error).__name__, scope.get("path", ""))
+            if not started:
+                await FAILED(scope, receive, with_headers(send))
 
     def refusal(self, request: Request) -> Response | None:
         length = request.headers.get("content-length", "0")
@@ -87,6 +102,35 @@ class Guard:
         return PlainTextResponse(
             "this studio needs its access token: open the address it printed at start-up", 401
         )
+
+
+# Only the studio's own scripts, styles and pictures (and the previews' data: pictures);
+# no page of another site may frame it or receive its forms.
+SECURITY_HEADERS = [
+    (
+        b"content-security-policy",
+        b"default-src 'self'; img-src 'self' data:; script-src 'self'; style-src 'self'; "
+        b"frame-ancestors 'none'; form-action 'self'; base-uri 'none'; object-src 'none'",
+    ),
+    (b"x-content-type-options", b"nosniff"),
+    (b"referrer-policy", b"no-referrer"),
+    (b"x-frame-options", b"DENY"),
+]
+
+
+def with_headers(send: Send) -> Send:
+    async def send_with_headers(message: Message) -> None:
+        if message["type"] == "http.response.start":
+            message = {**message, "headers": [*message.get("headers", []), *SECURITY_HEADERS]}
+        await send(message)
+
+    return send_with_headers
+
+
+FAILED = PlainTextResponse(
+    "Something went wrong on the studio's side; nothing was saved. Reload the page.", 500
+)
+LOG = logging.getLogger("booklet.studio")
 
 
 def limited(receive: Receive) -> Receive:

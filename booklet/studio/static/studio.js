@@ -146,5 +146,11 @@
     }
   });
 
+  // choosing another program or brand file opens it
+  document.addEventListener("change", function (event) {
+    var name = event.target.dataset && event.target.dataset.reload;
+    if (name) location.search = "?" + name + "=" + encodeURIComponent(event.target.value);
+  });
+
   document.addEventListener("DOMContentLoaded", markChosen);
 })();
