@@ -50,7 +50,7 @@ def test_load_raises_with_every_problem(tmp_path: Path) -> None:
     assert [str(problem) for problem in raised.value.problems] == [
         f'{content}:3: sections[1].titel: unknown field; did you mean "title"?',
         f"{content}:5: sections[2].setps: unknown field; allowed here: title, body, image, "
-        "figure, callouts, stretches",
+        "figure, callouts, stretches, handout",
     ]
 
 

@@ -74,8 +74,9 @@ def test_use_accepts_only_dosage_fields(tmp_path):
     write_yaml(tmp_path / "lib" / "hip.yaml", LIBRARY)
     content = content_using(tmp_path, "- use: glute-bridge\n  steps: [Lie down.]\n  repeat: x")
     assert problems(content) == [
-        f"{content}:8: sections[1].stretches[1].steps: only hold, repeat, sets, sides and "
-        "frequency can change where a library stretch is used; change the others in the "
+        f"{content}:8: sections[1].stretches[1].steps: only hold, repeat, sets, sides, "
+        "frequency, rest, tempo, load, effort, duration and days can change where a library "
+        "stretch is used; change the others in the "
         "library file",
         f'{content}:9: sections[1].stretches[1].repeat: "x" is not a whole number; write a '
         "number such as 1",

@@ -323,7 +323,7 @@ def test_misspelled_caption_inside_image(check: Check, picture) -> None:
 def test_unknown_field_lists_what_is_allowed(check: Check) -> None:
     assert check(section("author: Dr Who")) == [
         "booklet.yaml:4: sections[1].author: unknown field; "
-        "allowed here: title, body, image, figure, callouts, stretches"
+        "allowed here: title, body, image, figure, callouts, stretches, handout"
     ]
 
 
@@ -342,7 +342,8 @@ def test_british_spelling_in_brand(check: Check) -> None:
 def test_title_in_brand_lists_brand_fields(check: Check) -> None:
     assert check(SECTION, "organization: Example PT\ntitel: Hip care\n") == [
         "brand.yaml:2: titel: unknown field; allowed here: "
-        "organization, logo, colors, fonts, page, contact, disclaimer, reading_grade, labels, print"
+        "organization, logo, colors, fonts, page, contact, disclaimer, reading_grade, labels, "
+        "print, handout"
     ]
 
 

@@ -248,6 +248,12 @@ def callout_block(kit: Kit, callout: Callout) -> Table:
     icon = Icon(shape, letter, color, styles.body_fonts.bold, size=Icon.SIZE * scale)
     label_style = styles.callout_label.clone("label", textColor=reportlab_color(color))
     text = [MeasuredParagraph(markup.escape(label), label_style), *callout_text(kit, callout.text)]
+    first = markup.blocks(callout.text)[0]
+    if kit.compact and isinstance(first, markup.TextParagraph):
+        # a handout's callout: the label leads the first paragraph, saving a line
+        lead = f'<font color="{color}"><b>{markup.escape(labels.introducing(label))}</b></font>'
+        text = [MeasuredParagraph(lead + first.markup, styles.body), *text[2:]]
+        text[0].spaceAfter = 0 if len(text) == 1 else styles.body.spaceAfter
     table = kit.row_table([[icon, text]], [34 * scale, kit.width - 34 * scale])
     # the coloured bar and the icon stand where lines start
     start, before, after = (-1, "RIGHT", "LEFT") if kit.right_to_left else (0, "LEFT", "RIGHT")
@@ -257,8 +263,8 @@ def callout_block(kit: Kit, callout: Callout) -> Table:
         (f"{before}PADDING", (0, 0), (-1, -1), 8),
         (f"{before}PADDING", (start, 0), (start, 0), 10),
         (f"{after}PADDING", (0, 0), (-1, -1), 12),
-        ("TOPPADDING", (0, 0), (-1, -1), 10),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 10),
+        ("TOPPADDING", (0, 0), (-1, -1), 5 if kit.compact else 10),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 6 if kit.compact else 10),
         (
             "LINEAFTER" if kit.right_to_left else "LINEBEFORE",
             (start, 0),

@@ -114,8 +114,8 @@ class StretchCard:
         steps keep room enough, else across the top at a third of the usual height."""
         kit, inner = self.kit, width - 2 * SIDE
         if width >= COMPACT_BESIDE * kit.styles.scale and not across:
-            column = 0.3 if lying else 0.22
-            return CardShape(True, (width * column * scale, 100.0 * scale), False)
+            column = 0.3 if lying else 0.17
+            return CardShape(True, (width * column * scale, 84.0 * scale), False)
         tall = 95.0 * kit.styles.scale**0.5 * scale
         caution = self.stretch.caution is not None and not across
         return CardShape(False, (inner * (0.6 if lying else 0.4), tall), caution, across)
@@ -207,7 +207,7 @@ class StretchCard:
         kit, stretch = self.kit, self.stretch
         side_width = shape.figure_box[0] + 16
         main_width = width - side_width
-        main = [*self.purpose(), self.steps(range(len(stretch.steps)))]
+        main: list[Flowable] = [self.steps(range(len(stretch.steps)))]
         if stretch.caution:
             main += [Spacer(1, 4), compact_caution(kit, stretch.caution, main_width - 2 * SIDE)]
         side: list[Flowable] = []
@@ -219,7 +219,7 @@ class StretchCard:
         body = layout_table(
             [kit.reading_order([side, main])], colWidths=kit.reading_order([side_width, main_width])
         )
-        body.setStyle(padding(SIDE, SIDE, 8, 6, [("VALIGN", (0, 0), (-1, -1), "TOP")]))
+        body.setStyle(padding(SIDE, SIDE, 6, 4, [("VALIGN", (0, 0), (-1, -1), "TOP")]))
         return [body]
 
     def top_rows(self, width: float, shape: CardShape) -> tuple[list[Flowable], list[int]]:
@@ -306,10 +306,17 @@ class CardHeader(Table):
         if continued:
             text += f' <font size="{styles.card_title.fontSize * 0.75:.1f}">'
             text += f"({markup.escape(kit.labels.continued)})</font>"
+        elif kit.compact and stretch.purpose:
+            # a handout's card says what the exercise is for in its header, saving a line
+            purpose = markup.tie_last_words(markup.inline(stretch.purpose))
+            text += (
+                f'&nbsp;&nbsp;<font name="{styles.body_fonts.italic}" '
+                f'size="{styles.card_title.fontSize * 0.78:.1f}">{purpose}</font>'
+            )
         self.title = MeasuredParagraph(text, styles.card_title)
         super().__init__([[self.title]], colWidths=[width])
         background = ("BACKGROUND", (0, 0), (-1, -1), reportlab_color(styles.palette.primary))
-        top, bottom = (3, 5) if kit.compact else (4, 6)
+        top, bottom = (2, 4) if kit.compact else (4, 6)
         self.setStyle(padding(SIDE, SIDE, top, bottom, [background]))
 
 
@@ -413,16 +420,24 @@ def compact_caution(kit: Kit, caution: str, width: float) -> Table:
 
 
 def compact_video(kit: Kit, url: str) -> Table:
-    """A handout's video: the code to scan, with a short label beside it."""
+    """A handout's video: the code to scan, with a short label under it."""
     styles = kit.styles
     size = 40 * styles.scale
     ink = gray_hex(styles.palette.ink) if kit.pictures.gray else styles.palette.ink
     label_style = styles.small.clone(
-        "video_label", fontSize=9 * styles.scale, leading=11 * styles.scale, spaceAfter=0
+        "video_label",
+        fontSize=8.5 * styles.scale,
+        leading=10 * styles.scale,
+        spaceAfter=0,
+        alignment=1,
     )
     label = MeasuredParagraph(markup.escape(kit.labels.video), label_style)
-    block = kit.row_table([[LinkedQr(url, size, ink), label]], [size + 6, None])
-    block.setStyle(padding(0, 0, 0, 0, [("VALIGN", (0, 0), (-1, -1), "MIDDLE")]))
+    block = layout_table([[LinkedQr(url, size, ink)], [label]], colWidths=[None])
+    block.setStyle(
+        padding(
+            0, 0, 0, 0, [("ALIGN", (0, 0), (-1, -1), "CENTER"), ("TOPPADDING", (0, 1), (-1, 1), 2)]
+        )
+    )
     block.hAlign = "CENTER"
     return block
 

@@ -24,6 +24,13 @@ from booklet.words import markup
 from booklet.words.phrases import dosage_values
 
 CELL_PADDING = (10.0, 6.0)  # left and right, inside each cell
+COMPACT_CELL_PADDING = (7.0, 4.0)  # the same on a handout's card
+
+
+def cell_padding(kit: Kit) -> tuple[float, float]:
+    return COMPACT_CELL_PADDING if kit.compact else CELL_PADDING
+
+
 WIDE = 1e6
 NUMBER_AND_UNIT = re.compile(r"(\d)\s+(?=\S)")
 
@@ -67,7 +74,7 @@ def dosage_strip(kit: Kit, cells: list[DoseCell], width: float) -> Table:
             ],
         )
     )
-    return padded(strip, width, top=0, bottom=8 if kit.compact else 11)
+    return padded(strip, width, top=0, bottom=6 if kit.compact else 11)
 
 
 def dose_cells(kit: Kit, stretch: Stretch) -> list[DoseCell]:
@@ -83,7 +90,7 @@ def dose_cells(kit: Kit, stretch: Stretch) -> list[DoseCell]:
         least = max(
             widest_word(label_text, styles.dose_label), widest_word(kept or "", styles.dose_value)
         )
-        padding_width = sum(CELL_PADDING)
+        padding_width = sum(cell_padding(kit))
         cells.append(DoseCell(label_para, shown, whole + padding_width, least + padding_width))
     return cells
 
@@ -143,11 +150,10 @@ def dose_row(kit: Kit, cells: list[DoseCell], width: float) -> Table:
     spare = (width - sum(needs)) / len(cells)
     widths = [need + spare for need in needs]
     row = kit.row_table([[[cell.label, cell.value] for cell in cells]], widths)
-    top, bottom = (3, 4) if kit.compact else (5, 6)
+    top, bottom = (2, 3) if kit.compact else (5, 6)
     row.setStyle(
         padding(
-            CELL_PADDING[0],
-            CELL_PADDING[1],
+            *cell_padding(kit),
             top,
             bottom,
             [

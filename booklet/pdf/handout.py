@@ -74,6 +74,10 @@ def compact_kit(kit: Kit) -> Kit:
 def compact_styles(styles: Styles) -> Styles:
     return dataclasses.replace(
         styles,
+        body=styles.body.clone("compact_body", fontSize=11, leading=14.5, spaceAfter=4),
+        bullet=styles.bullet.clone("compact_bullet", fontSize=11, leading=14.5, spaceAfter=2),
+        callout=styles.callout.clone("compact_callout", fontSize=11, leading=14.5),
+        callout_label=styles.callout_label.clone("compact_label", fontSize=11, leading=14.5),
         card_title=styles.card_title.clone("compact_title", fontSize=13, leading=16.5),
         card_purpose=styles.card_purpose.clone("compact_purpose", fontSize=10.5, leading=13.5),
         step=styles.step.clone("compact_step", fontSize=11, leading=13.5, spaceAfter=1.5),
@@ -91,11 +95,11 @@ def handout_story(
     story += header_band(kit, booklet, brand, patient)
     if patient.notes:
         story += marked("callout", [handout_notes(kit, patient.notes), Spacer(1, 10)])
+    for number, stretch in enumerate(stretches, start=1):
+        story += StretchCard(kit, stretch, number).laid_out(kit.width, kit.height)
     for section in booklet.sections:
         if section.handout:
             story += handout_section(kit, section)
-    for number, stretch in enumerate(stretches, start=1):
-        story += StretchCard(kit, stretch, number).laid_out(kit.width, kit.height)
     if chart and stretches:
         story += [Spacer(1, 6), *tracking_chart(kit, stretches)]
     if booklet.quiz and patient.wants_quiz(compact=True):
@@ -114,22 +118,41 @@ def plan_pictures(kit: Kit, stretches: tuple[Stretch, ...], brand: Brand) -> Non
 
 
 def handout_section(kit: Kit, section: Section) -> list[Flowable]:
-    """The section's title, its callouts (always) and as much of its text as fits in
-    `SECTION_SHARE` of a page, in order, kept together; its pictures are left out."""
-    title_style = kit.styles.subheading.clone("handout_section", spaceBefore=0)
+    """The section's title, its text and its callouts (its pictures left out), kept
+    together and shortened to what fits: at most `SECTION_SHARE` of a page, and less where
+    a shorter version (fewer of its paragraphs and lists, the callouts always kept) fits
+    the room left under the last card; where none fits, the handout goes without it."""
+    title_style = kit.styles.subheading.clone(
+        "handout_section",
+        fontSize=14 * kit.styles.scale,
+        leading=17 * kit.styles.scale,
+        spaceBefore=0,
+        spaceAfter=2,
+    )
     title = MeasuredParagraph(markup.tie_last_words(markup.inline(section.title)), title_style)
     callouts = [callout_block(kit, callout) for callout in section.callouts]
     for callout in callouts:
-        callout.spaceBefore, callout.spaceAfter = 4, 8
+        callout.spaceBefore, callout.spaceAfter = 0, 6
     text = text_blocks(kit, section.body) if section.body else []
     room = kit.height * SECTION_SHARE - stacked_height([title, *callouts], kit.width, kit.height)
-    kept: list[Flowable] = []
-    for block in text:
-        if stacked_height([*kept, block], kit.width, kit.height) > room and kept:
-            break
-        kept.append(block)
-    group = [title, *kept, *callouts, Spacer(1, 6)]
-    return marked("group", [KeptOrShrunk(group, kit.height)], section.title)
+    most = len(text)
+    while most > 1 and stacked_height(text[:most], kit.width, kit.height) > room:
+        most -= 1
+
+    def version(blocks: int) -> list[Flowable]:
+        return [title, *text[:blocks], *callouts]
+
+    shorter = [version(blocks) for blocks in range(most - 1, 0, -1)]
+    kept = InRoomLeft(version(most), kit.height, lambda: shorter)
+    return marked("group", [kept], section.title)
+
+
+class InRoomLeft(KeptOrShrunk):
+    """A group printed in the room left on the page, shorter if need be, or left out
+    where even its shortest version does not fit: it never takes a page of its own."""
+
+    def split(self, aW: float, aH: float) -> list[Flowable]:
+        return super().split(aW, aH) or [Spacer(0, 0)]
 
 
 def handout_notes(kit: Kit, notes: str) -> Table:

@@ -25,7 +25,7 @@ def header_band(kit: Kit, booklet: Booklet, brand: Brand, patient: Patient) -> l
     clinic, program = clinic_block(kit, booklet, brand), program_block(kit, patient)
     across = kit.width >= DETAILS_ACROSS * kit.styles.scale
     if across:
-        table = kit.row_table([[clinic, program]], [kit.width * 0.45, kit.width * 0.55])
+        table = kit.row_table([[clinic, program]], [kit.width * 0.4, kit.width * 0.6])
     else:
         table = layout_table([[clinic], [program]], colWidths=[kit.width])
         table.setStyle([("TOPPADDING", (0, 1), (-1, 1), 8)])
@@ -111,8 +111,9 @@ def one_line_width(paragraph: MeasuredParagraph) -> float:
 
 
 def footer_words(labels: Labels, brand: Brand, patient: Patient) -> str:
-    """Who the handout is for, by whom and when, in full, then the clinic and its phone."""
-    parts = [labels.prepared(patient.name, patient.clinician, patient.date), brand.organization]
+    """Who the handout is for, by whom and when, in full, then the clinic's phone (the
+    clinic itself when it gives none)."""
+    prepared = labels.prepared(patient.name, patient.clinician, patient.date)
     if brand.contact.phone:
-        parts.append(labels.introducing(labels.phone) + brand.contact.phone)
-    return " \u00b7 ".join(parts)
+        return f"{prepared} \u00b7 {labels.introducing(labels.phone)}{brand.contact.phone}"
+    return f"{prepared} \u00b7 {brand.organization}"

@@ -137,6 +137,7 @@ KEPT_WHOLE = (
     "list",
     "heading",
     "question",
+    "chart",  # a handout's tracking chart
 )
 
 
