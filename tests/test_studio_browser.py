@@ -225,8 +225,14 @@ def test_the_booklet_screen_shows_pages_and_options(page: Any):
     tab.goto("/booklet")
     tab.wait_for_selector("#booklet-preview img.page")
     tab.select_option("select[name=content]", "content/hip-home-program.yaml")
+    tab.wait_for_function(
+        "() => document.querySelector('#booklet-preview').innerText.includes('9 pages')"
+    )
     tab.check("input[name=large_print]")
-    tab.wait_for_function("() => document.querySelector('#booklet-preview .note:last-of-type')")
-    tab.wait_for_selector("#booklet-preview img.page")
-    time.sleep(0.5)
+    tab.wait_for_function(
+        "() => !document.querySelector('#booklet-preview').innerText.includes('9 pages')"
+        " && document.querySelector('#booklet-preview img.page')"
+    )
+    count = int(tab.inner_text("#booklet-preview").split(" pages")[0].split()[-1])
+    assert count > 9  # large print takes more pages
     screenshot(tab, "booklet")

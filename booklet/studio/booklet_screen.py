@@ -24,6 +24,7 @@ from booklet.studio.templating import page
 from booklet.studio.workspace import YAML_SUFFIXES, problem_in_project
 
 MAX_VERSIONS = 26
+TWO_UP_SCALE = 1.0  # pages shown two abreast need fewer pixels
 KINDS = {
     "pdf": ("application/pdf", ".pdf"),
     "key": ("application/pdf", "-answer-key.pdf"),
@@ -115,7 +116,7 @@ def preview(request: Request, form: FormData) -> Response:
         document = studio.programs.document(choices.content)
         findings = findings_of(studio, document)
         pdf = build(choices.edition(document), options=choices.options).booklet
-        pictures, count = page_pictures(pdf)
+        pictures, count = page_pictures(pdf, scale=TWO_UP_SCALE)
     except BookletError as error:
         problems = [problem_in_project(p, studio.workspace) for p in error.problems]
         return page(request, "booklet_preview.html", problems=problems, findings=[], pictures=[])

@@ -112,7 +112,7 @@ def check(request: Request, form: FormData) -> Response:
         try:
             document = studio.programs.document(content)
             pdf = build(document, brand=checked.brand).booklet
-            pictures, _count = page_pictures(pdf, limit=PREVIEW_PAGES)
+            pictures, _count = page_pictures(pdf, scale=1.0, limit=PREVIEW_PAGES)
         except BookletError as error:
             rest += [problem_in_project(p, studio.workspace) for p in error.problems]
     return page(
