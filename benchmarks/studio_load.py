@@ -120,7 +120,10 @@ def main() -> None:
             shutil.copytree(ROOT / name, project / name)
         command = [sys.executable, "-m", "booklet", "studio", str(project), "--port"]
         server = subprocess.Popen(
-            [*command, str(args.port)], stdout=subprocess.DEVNULL, env=dict(os.environ)
+            [*command, str(args.port)],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            env=dict(os.environ),
         )
         try:
             wait_until_up(args.port, time.monotonic() + 30)
