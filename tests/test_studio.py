@@ -423,3 +423,34 @@ def test_pages_carry_a_strict_content_security_policy(client: TestClient):
         client.get("/handout/exercise?program=content/hip-home-program.yaml&id=nope").status_code
         == 404
     )
+
+
+def test_the_studio_command_serves_the_folder_and_prints_its_address(project: Path):
+    import socket
+    import subprocess
+    import sys
+    import time
+    import urllib.request
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    command = [sys.executable, "-m", "booklet", "studio", str(project), "--port", str(port)]
+    server = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        first = server.stdout.readline()
+        address = server.stdout.readline()
+        assert first.startswith("booklet studio for ")
+        assert f"open http://127.0.0.1:{port}/ in your browser" in address
+        deadline = time.monotonic() + 30
+        while True:
+            try:
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}/handout") as response:
+                    assert "Exercise library" in response.read().decode()
+                break
+            except OSError:
+                assert time.monotonic() < deadline, "the studio did not answer"
+                time.sleep(0.2)
+    finally:
+        server.terminate()
+        server.communicate(timeout=30)
