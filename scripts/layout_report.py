@@ -31,6 +31,8 @@ from booklet.source.read import load, load_patient
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLE = ROOT / "content" / "psoas-hip-pain.yaml"
+HIP = ROOT / "content" / "hip-home-program.yaml"
+MARIA = ROOT / "patients" / "maria-lopez.yaml"
 
 
 POSES = (
@@ -136,9 +138,13 @@ VARIANTS: dict[str, Variant] = {
     "long-cards-large": Variant(long_cards_content, options=PrintOptions(large_print=True)),
     "long-cards-a5": Variant(long_cards_content, page_size="a5"),
     "starter": Variant(starter_content),
-    "handout": Variant(
-        ROOT / "content" / "hip-home-program.yaml", patient=ROOT / "patients" / "maria-lopez.yaml"
+    "handout": Variant(HIP, patient=MARIA),
+    "handout-a5": Variant(HIP, page_size="a5", patient=MARIA),
+    "handout-large": Variant(HIP, options=PrintOptions(large_print=True), patient=MARIA),
+    "handout-es-chart": Variant(
+        HIP, language="es", options=PrintOptions(chart=True), patient=MARIA
     ),
+    "handout-booklet": Variant(HIP, options=PrintOptions(layout="booklet"), patient=MARIA),
 }
 
 

@@ -33,7 +33,7 @@ from booklet.pdf.blocks import (
     para,
 )
 from booklet.pdf.card_flow import CardFlow
-from booklet.pdf.dosage import DoseCell, dosage_strip, dose_cells
+from booklet.pdf.dosage import DoseCell, dosage_strip, dose_cells, fits, strip_table
 from booklet.pdf.drawn import Icon, LinkedQr
 from booklet.pdf.measured import MeasuredParagraph
 from booklet.pdf.placement import marked
@@ -151,8 +151,10 @@ class StretchCard:
         """The card in `shape`; one in rows (figure across the top) may split between steps."""
         rows: list[Flowable] = [CardHeader(self.kit, self.stretch, self.number, width)]
         breaks: set[int] = set()
+        strip_inside = False
         if shape.beside and self.kit.compact:
-            rows += self.compact_side_rows(width, shape)
+            body, strip_inside = self.compact_side_rows(width, shape)
+            rows.append(body)
         elif shape.beside:
             rows += self.side_rows(width, shape)
         else:
@@ -162,7 +164,8 @@ class StretchCard:
             ends = [*steps_at[1:], steps_at[-1] + 1] if steps_at else []
             breaks = {len(rows) + at for at in ends if at < len(top) - 1}
             rows += top
-        rows.append(dosage_strip(self.kit, self.dose_cells, width))
+        if not strip_inside:
+            rows.append(dosage_strip(self.kit, self.dose_cells, width))
         card = CardFlow(
             rows,
             width,
@@ -201,15 +204,20 @@ class StretchCard:
         body.setStyle(padding(SIDE, SIDE, 9, 6, [("VALIGN", (0, 0), (-1, -1), "TOP")]))
         return [body]
 
-    def compact_side_rows(self, width: float, shape: CardShape) -> list[Flowable]:
+    def compact_side_rows(self, width: float, shape: CardShape) -> tuple[Flowable, bool]:
         """A handout's card: the figure, and the video's code under it, in a narrow column;
-        the steps and the caution (the width of the steps) beside them."""
+        the steps, the caution and (where its cells fit in one row) the dosage strip beside
+        them. Says whether the strip is in; if not, it goes across the card's foot."""
         kit, stretch = self.kit, self.stretch
         side_width = shape.figure_box[0] + 16
         main_width = width - side_width
+        inner = main_width - 2 * SIDE
         main: list[Flowable] = [self.steps(range(len(stretch.steps)))]
         if stretch.caution:
-            main += [Spacer(1, 4), compact_caution(kit, stretch.caution, main_width - 2 * SIDE)]
+            main += [Spacer(1, 3), compact_caution(kit, stretch.caution, inner)]
+        strip_inside = fits(self.dose_cells, inner, whole=True)
+        if strip_inside:
+            main += [Spacer(1, 5), strip_table(kit, self.dose_cells, inner)]
         side: list[Flowable] = []
         figure = self.figure(shape.figure_box)
         if figure is not None:
@@ -219,8 +227,9 @@ class StretchCard:
         body = layout_table(
             [kit.reading_order([side, main])], colWidths=kit.reading_order([side_width, main_width])
         )
-        body.setStyle(padding(SIDE, SIDE, 6, 4, [("VALIGN", (0, 0), (-1, -1), "TOP")]))
-        return [body]
+        bottom = 7 if strip_inside else 4
+        body.setStyle(padding(SIDE, SIDE, 6, bottom, [("VALIGN", (0, 0), (-1, -1), "TOP")]))
+        return body, strip_inside
 
     def top_rows(self, width: float, shape: CardShape) -> tuple[list[Flowable], list[int]]:
         """The figure across the top, then one row per step, so a long card can split
@@ -248,7 +257,7 @@ class StretchCard:
         if caution_row and shape.caution_under_figure and stretch.caution:
             rows.append(padded(caution_box(kit, stretch.caution, inner), width, top=6, bottom=2))
             caution_row = False
-        if stretch.purpose:
+        if stretch.purpose and not kit.compact:  # a handout's card has it in its header
             rows.append(padded(self.purpose()[0], width, top=6, bottom=2))
         steps_at = []
         for index in range(len(stretch.steps)):
@@ -405,8 +414,8 @@ def compact_caution(kit: Kit, caution: str, width: float) -> Table:
         padding(
             7,
             8,
+            4,
             5,
-            6,
             [
                 ("BACKGROUND", (0, 0), (-1, -1), reportlab_color(palette.warning_tint)),
                 ("LINEAFTER", (-1, 0), (-1, -1), 3, reportlab_color(palette.warning))

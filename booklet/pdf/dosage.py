@@ -47,10 +47,19 @@ class DoseCell:
 
 
 def dosage_strip(kit: Kit, cells: list[DoseCell], width: float) -> Table:
-    """The five cells (see `dose_cells`) in the card's side padding, for a card `width`
-    wide."""
-    inner = width - 28
-    rows = [len(cells)] if fits(cells, inner, whole=True) else even_rows(cells, inner)
+    """The cells (see `dose_cells`) in the card's side padding, for a card `width` wide."""
+    return padded(
+        strip_table(kit, cells, width - 28), width, top=0, bottom=6 if kit.compact else 11
+    )
+
+
+def strip_table(kit: Kit, cells: list[DoseCell], inner: float) -> Table:
+    """The cells across `inner`, in one row or the fewest even rows."""
+    # a handout's card keeps its cells in one row where they need only break between words
+    one_row = fits(cells, inner, whole=True) or (
+        kit.compact and len(cells) <= 5 and fits(cells, inner, whole=False)
+    )
+    rows = [len(cells)] if one_row else even_rows(cells, inner)
     tables, start = [], 0
     for count in rows:
         tables.append(dose_row(kit, cells[start : start + count], inner))
@@ -74,7 +83,7 @@ def dosage_strip(kit: Kit, cells: list[DoseCell], width: float) -> Table:
             ],
         )
     )
-    return padded(strip, width, top=0, bottom=6 if kit.compact else 11)
+    return strip
 
 
 def dose_cells(kit: Kit, stretch: Stretch) -> list[DoseCell]:
@@ -145,8 +154,14 @@ def split_evenly(total: int, count: int) -> list[list[int]]:
 def dose_row(kit: Kit, cells: list[DoseCell], width: float) -> Table:
     """One row of cells across `width`: each gets what it needs, and the rest is shared."""
     needs = [cell.whole for cell in cells]
-    if sum(needs) > width:
-        needs = [max(cell.least, width * cell.whole / sum(needs)) for cell in cells]
+    if sum(needs) > width:  # each its least, and what is left shared as each lacks
+        lacking = [cell.whole - cell.least for cell in cells]
+        # a point to spare each, so that rounding never breaks a word measured to fit
+        left = max(0.0, width - sum(cell.least + 1 for cell in cells))
+        needs = [
+            cell.least + 1 + (left * lack / sum(lacking) if sum(lacking) else 0.0)
+            for cell, lack in zip(cells, lacking, strict=True)
+        ]
     spare = (width - sum(needs)) / len(cells)
     widths = [need + spare for need in needs]
     row = kit.row_table([[[cell.label, cell.value] for cell in cells]], widths)

@@ -13,11 +13,17 @@ from reportlab.platypus import Flowable, Spacer, Table
 
 from booklet.assets.colors import reportlab_color
 from booklet.document import Document, PrintOptions
-from booklet.model import Booklet, Brand, Patient, Section, Stretch
-from booklet.pdf.blocks import Kit, callout_block, callout_text, layout_table, padding, text_blocks
+from booklet.model import Booklet, Brand, Patient, Stretch
+from booklet.pdf.blocks import Kit, callout_text, layout_table, padding
+from booklet.pdf.card_flow import CardFlow
 from booklet.pdf.cards import StretchCard
 from booklet.pdf.handout_header import LOGO_BOX, footer_words, header_band
-from booklet.pdf.keeping import KeptOrShrunk, stacked_height
+from booklet.pdf.handout_sections import (
+    PlacedEarly,
+    SectionAfterCards,
+    SectionsOnFirstPage,
+    section_versions,
+)
 from booklet.pdf.measured import MeasuredParagraph
 from booklet.pdf.placement import marked
 from booklet.pdf.render import Rendered, render
@@ -31,7 +37,6 @@ from booklet.words import markup
 if TYPE_CHECKING:
     from booklet.pdf.make import PdfSetup
 
-SECTION_SHARE = 0.45  # a marked section is shortened to this share of a page
 MOST_FOOTER_LINES = 4
 
 
@@ -95,16 +100,27 @@ def handout_story(
     story += header_band(kit, booklet, brand, patient)
     if patient.notes:
         story += marked("callout", [handout_notes(kit, patient.notes), Spacer(1, 10)])
-    for number, stretch in enumerate(stretches, start=1):
-        story += StretchCard(kit, stretch, number).laid_out(kit.width, kit.height)
-    for section in booklet.sections:
-        if section.handout:
-            story += handout_section(kit, section)
+    cards = [
+        StretchCard(kit, stretch, number).laid_out(kit.width, kit.height)
+        for number, stretch in enumerate(stretches, start=1)
+    ]
+    sections = [section_versions(kit, s) for s in booklet.sections if s.handout]
+    placed = PlacedEarly()
+    if sections and cards:
+        story.append(SectionsOnFirstPage(sections, least_height(cards[0]), placed))
+    story += [flowable for card in cards for flowable in card]
+    story += [SectionAfterCards(index, versions, placed) for index, versions in enumerate(sections)]
     if chart and stretches:
         story += [Spacer(1, 6), *tracking_chart(kit, stretches)]
     if booklet.quiz and patient.wants_quiz(compact=True):
         story += quiz_flowables(kit, booklet.quiz, booklet.version)
     return story
+
+
+def least_height(card: list[Flowable]) -> float:
+    """How tall a card's block is at its smallest, with the space under it."""
+    flow = next(f for f in card if isinstance(f, CardFlow))
+    return flow.wrap(flow.card_width, flow.page_height)[1] - flow.most_saved + flow.spaceAfter
 
 
 def plan_pictures(kit: Kit, stretches: tuple[Stretch, ...], brand: Brand) -> None:
@@ -115,44 +131,6 @@ def plan_pictures(kit: Kit, stretches: tuple[Stretch, ...], brand: Brand) -> Non
             kit.pictures.plan(stretch.picture.path, box)
     if brand.logo:
         kit.pictures.plan(brand.logo, LOGO_BOX)
-
-
-def handout_section(kit: Kit, section: Section) -> list[Flowable]:
-    """The section's title, its text and its callouts (its pictures left out), kept
-    together and shortened to what fits: at most `SECTION_SHARE` of a page, and less where
-    a shorter version (fewer of its paragraphs and lists, the callouts always kept) fits
-    the room left under the last card; where none fits, the handout goes without it."""
-    title_style = kit.styles.subheading.clone(
-        "handout_section",
-        fontSize=14 * kit.styles.scale,
-        leading=17 * kit.styles.scale,
-        spaceBefore=0,
-        spaceAfter=2,
-    )
-    title = MeasuredParagraph(markup.tie_last_words(markup.inline(section.title)), title_style)
-    callouts = [callout_block(kit, callout) for callout in section.callouts]
-    for callout in callouts:
-        callout.spaceBefore, callout.spaceAfter = 0, 6
-    text = text_blocks(kit, section.body) if section.body else []
-    room = kit.height * SECTION_SHARE - stacked_height([title, *callouts], kit.width, kit.height)
-    most = len(text)
-    while most > 1 and stacked_height(text[:most], kit.width, kit.height) > room:
-        most -= 1
-
-    def version(blocks: int) -> list[Flowable]:
-        return [title, *text[:blocks], *callouts]
-
-    shorter = [version(blocks) for blocks in range(most - 1, 0, -1)]
-    kept = InRoomLeft(version(most), kit.height, lambda: shorter)
-    return marked("group", [kept], section.title)
-
-
-class InRoomLeft(KeptOrShrunk):
-    """A group printed in the room left on the page, shorter if need be, or left out
-    where even its shortest version does not fit: it never takes a page of its own."""
-
-    def split(self, aW: float, aH: float) -> list[Flowable]:
-        return super().split(aW, aH) or [Spacer(0, 0)]
 
 
 def handout_notes(kit: Kit, notes: str) -> Table:

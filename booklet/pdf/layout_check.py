@@ -83,7 +83,7 @@ def lone_last_blocks(record: LayoutRecord) -> Iterator[Broken]:
         if len(on_page) != 1 or page in record.part_starts:
             continue
         block = on_page[0]
-        if block.split or block.kind in ("card", "contents", "question"):
+        if block.split or block.kind in ("card", "contents", "question", "chart"):
             continue
         short = block.height < SHORT_BLOCK * record.frame_height
         if short and (page + 1 in record.part_starts or page == record.pages):

@@ -9,6 +9,7 @@ from reportlab.platypus import Flowable, Spacer, Table, TableStyle
 from booklet.assets.colors import reportlab_color
 from booklet.model import Stretch
 from booklet.pdf.blocks import Kit, layout_table, padding, para
+from booklet.pdf.dosage import line_width
 from booklet.pdf.drawn import TickBoxes
 from booklet.pdf.keeping import KeptOrShrunk
 from booklet.pdf.measured import MeasuredParagraph
@@ -28,7 +29,9 @@ def tracking_chart(kit: Kit, stretches: tuple[Stretch, ...]) -> list[Flowable]:
     labels, styles = kit.labels, kit.styles
     title = MeasuredParagraph(markup.escape(labels.tracking_chart), styles.subheading)
     hint = MeasuredParagraph(markup.escape(labels.chart_hint), styles.small)
-    weeks_across = kit.width * (1 - NAME_SHARE) / (DAYS * WEEKS) >= LEAST_DAY * styles.scale
+    widest = max(line_width(day_name(kit, day)) for day in labels.day_names()) + 4
+    least = max(LEAST_DAY * styles.scale, widest)
+    weeks_across = kit.width * (1 - NAME_SHARE) / (DAYS * WEEKS) >= least
     tables: list[Flowable] = []
     if weeks_across:
         tables.append(week_table(kit, stretches, range(1, WEEKS + 1)))
@@ -48,15 +51,18 @@ def week_table(kit: Kit, stretches: tuple[Stretch, ...], weeks: range) -> Table:
     columns = DAYS * len(weeks)
     day_width = min(34.0 * styles.scale, kit.width * (1 - NAME_SHARE) / columns)
     name_width = kit.width - day_width * columns
-    centred = styles.dose_label.clone("chart_day", alignment=1, spaceAfter=0)
+    centred = styles.dose_label.clone("chart_week", alignment=1, spaceAfter=0)
     week_row: list[Flowable | str] = [""]
     day_row: list[Flowable | str] = [
         MeasuredParagraph(markup.escape(labels.stretch.upper()), styles.dose_label)
     ]
     for week in weeks:
-        week_row += [MeasuredParagraph(markup.escape(labels.week(week)), centred)]
-        week_row += [""] * (DAYS - 1)
-        day_row += [MeasuredParagraph(markup.escape(day[:3].upper()), centred) for day in days]
+        # a spanned cell prints what its first cell holds, which mirrored is the last
+        named: list[Flowable | str] = [MeasuredParagraph(markup.escape(labels.week(week)), centred)]
+        week_row += (
+            [*[""] * (DAYS - 1), *named] if kit.right_to_left else [*named, *[""] * (DAYS - 1)]
+        )
+        day_row += [day_name(kit, day) for day in days]
     rows: list[list[Flowable | str]] = [week_row, day_row]
     box = min(13.0 * styles.scale, day_width - 6)
     for stretch in stretches:
@@ -69,6 +75,19 @@ def week_table(kit: Kit, stretches: tuple[Stretch, ...], weeks: range) -> Table:
     table = layout_table([kit.reading_order(row) for row in rows], colWidths=widths, repeatRows=2)
     table.setStyle(chart_style(kit, len(rows), len(weeks)))
     return table
+
+
+def day_name(kit: Kit, day: str) -> MeasuredParagraph:
+    """A day's name as the chart heads its column: as the language writes it, small."""
+    styles = kit.styles
+    style = styles.dose_label.clone(
+        "chart_day",
+        fontSize=7.5 * styles.scale,
+        leading=9 * styles.scale,
+        alignment=1,
+        spaceAfter=0,
+    )
+    return MeasuredParagraph(markup.escape(day.upper()), style)
 
 
 def exercise_cell(kit: Kit, stretch: Stretch) -> list[Flowable]:
