@@ -25,7 +25,7 @@ CSRF_HEADER = "x-csrf-token"
 TOKEN_COOKIE = "studio_token"
 TOKEN_ENVIRONMENT = "BOOKLET_STUDIO_TOKEN"
 MAX_REQUEST_BYTES = 12 * 1024 * 1024  # a logo of up to 8 MB and the form around it
-MAX_FORM_FIELDS = 2_000
+MAX_FORM_FIELDS = 5_000  # 200 exercises with every dosage field, and the patient
 LOOPBACK_NAMES = ("localhost", "127.0.0.1", "::1", "[::1]")
 
 
