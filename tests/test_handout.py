@@ -199,7 +199,7 @@ def test_a_full_prescription_prints_on_the_card_the_chart_and_the_html(twelve: P
     for words in ("Rest", "Tempo", "red band", "pain no higher than 3/10", "10 minutes"):
         assert words in html
     assert "5\u00a0days a week" in html or "5 days a week" in html
-    assert "My two-week chart" in html
+    assert "My two-week chart" in html and "Home exercise program" in html
 
 
 def test_the_prescription_is_worded_in_every_built_in_language() -> None:
@@ -274,3 +274,41 @@ def test_batch_builds_compact_handouts(tmp_path: Path) -> None:
     handouts = sorted(p for p in tmp_path.glob("*.pdf") if "answer-key" not in p.name)
     assert handouts and all(len(pypdf.PdfReader(path).pages) <= 2 for path in handouts)
     assert "My two-week chart" in text_of(handouts[0].read_bytes())
+
+
+def test_the_same_handout_gives_the_same_bytes(twelve: Path) -> None:
+    document = load(twelve)
+    patient = {"name": "A", "exercises": ["ex-1", "ex-2", "ex-3"], "chart": True}
+    assert rendered(document, patient).data == rendered(document, patient).data
+
+
+def test_a_marked_section_fills_page_one_when_the_first_card_would_leave_it(
+    twelve: Path,
+) -> None:
+    document = load(twelve)
+    notes = "Do these slowly. " * 170  # so long that the first card moves to page 2
+    out = rendered(document, {"name": "A", "exercises": ["ex-1", "ex-2"], "notes": notes})
+    page_one = pypdf.PdfReader(io.BytesIO(out.data)).pages[0].extract_text()
+    assert "How to use this program" in page_one and "Exercise 1 for the hip" not in page_one
+    assert text_of(out.data).count("How to use this program") == 1
+
+
+def test_a_marked_section_never_takes_a_page_of_its_own(twelve: Path) -> None:
+    document = load(twelve)
+    for count in range(1, 13):
+        out = rendered(
+            document, {"name": "A", "exercises": [f"ex-{n}" for n in range(1, count + 1)]}
+        )
+        pages = pypdf.PdfReader(io.BytesIO(out.data)).pages
+        last = pages[-1].extract_text()
+        assert len(pages) == 1 or "Exercise" in last, count
+
+
+def test_the_chart_names_each_day_in_full_in_any_language(twelve: Path) -> None:
+    document = load(twelve)
+    for language in ("de", "ru", "vi"):
+        translated = replace(document, booklet=replace(document.booklet, language=language))
+        out = rendered(translated, {"name": "A", "exercises": ["ex-1"], "chart": True})
+        text = text_of(out.data)
+        for day in labels_for(language).day_names():
+            assert day.upper() in text, (language, day)

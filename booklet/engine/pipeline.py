@@ -31,14 +31,15 @@ def render_html(
     """The booklet (or one patient's handout) and answer key as self-contained HTML pages."""
     options = options or PrintOptions()
     booklet, chart = document.booklet, False
-    if patient and compact_handout(document, options):
+    compact = patient is not None and compact_handout(document, options)
+    if patient and compact:
         labels = labels_for(booklet.language, document.brand.labels)
         booklet = compact_handout_booklet(booklet, patient, labels.my_exercises)
         chart = options.chart or patient.chart
     elif patient:
         booklet = handout(booklet, patient)
     return Outputs(
-        booklet=booklet_html(booklet, document.brand, patient, chart),
+        booklet=booklet_html(booklet, document.brand, patient, chart, compact),
         answer_key=answer_key_html(document.booklet, document.brand),
     )
 

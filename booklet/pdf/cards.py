@@ -255,7 +255,7 @@ class StretchCard:
             rows.append(padded(figure, width, top=10, bottom=6))
         caution_row = stretch.caution and not caution
         if caution_row and shape.caution_under_figure and stretch.caution:
-            rows.append(padded(caution_box(kit, stretch.caution, inner), width, top=6, bottom=2))
+            rows.append(padded(self.caution(inner), width, top=6, bottom=2))
             caution_row = False
         if stretch.purpose and not kit.compact:  # a handout's card has it in its header
             rows.append(padded(self.purpose()[0], width, top=6, bottom=2))
@@ -266,9 +266,15 @@ class StretchCard:
         if video:
             rows.append(padded(video_block(kit, video, inner), width, top=6, bottom=2))
         if caution_row and stretch.caution:
-            rows.append(padded(caution_box(kit, stretch.caution, inner), width, top=6, bottom=2))
+            rows.append(padded(self.caution(inner), width, top=6, bottom=2))
         rows.append(Spacer(1, 8))
         return rows, steps_at
+
+    def caution(self, width: float) -> Table:
+        """The caution in a row of its own: one line shorter on a handout's card."""
+        assert self.stretch.caution is not None
+        made = compact_caution if self.kit.compact else caution_box
+        return made(self.kit, self.stretch.caution, width)
 
     def figure(self, box: Box) -> Flowable | None:
         """The drawn figure or the picture, fitted into `box`."""

@@ -37,7 +37,7 @@ from booklet.words import markup
 if TYPE_CHECKING:
     from booklet.pdf.make import PdfSetup
 
-MOST_FOOTER_LINES = 4
+MOST_FOOTER_LINES = 12  # far above a 200-character name on A5 in large print
 
 
 def render_handout(

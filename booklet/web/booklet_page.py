@@ -26,14 +26,20 @@ from booklet.words.phrases import LETTERS, answer_hint, dosage_values
 
 
 def booklet_html(
-    booklet: Booklet, brand: Brand, patient: Patient | None = None, chart: bool = False
+    booklet: Booklet,
+    brand: Brand,
+    patient: Patient | None = None,
+    chart: bool = False,
+    compact: bool = False,
 ) -> bytes:
     """The booklet; for a patient, their handout with their name and their clinician's
-    notes, and with `chart` their two-week tracking chart."""
+    notes, with `chart` their two-week tracking chart, and `compact` headed "Home exercise
+    program" as the compact PDF is."""
     labels = labels_for(booklet.language, brand.labels)
     numbers = iter(range(1, len(booklet.stretches()) + 1))
     sections = [section_html(s, i, labels, numbers, brand) for i, s in enumerate(booklet.sections)]
-    parts = [cover(booklet, brand, labels, patient), '<main class="wrap">']
+    kicker = labels.home_program if compact else labels.guide
+    parts = [cover(booklet, brand, labels, patient, kicker), '<main class="wrap">']
     parts.append(contents(booklet, labels))
     if patient and patient.notes:
         parts.append(
@@ -54,7 +60,9 @@ def section_id(index: int) -> str:
     return f"section-{index + 1}"
 
 
-def cover(booklet: Booklet, brand: Brand, labels: Labels, patient: Patient | None) -> str:
+def cover(
+    booklet: Booklet, brand: Brand, labels: Labels, patient: Patient | None, kicker: str
+) -> str:
     subtitle = f'<p class="subtitle">{inline(booklet.subtitle)}</p>' if booklet.subtitle else ""
     prepared = ""
     if patient:
@@ -62,7 +70,7 @@ def cover(booklet: Booklet, brand: Brand, labels: Labels, patient: Patient | Non
         prepared = f'<p class="prepared">{text(line)}</p>'
     return (
         f'<header class="cover"><div class="wrap">{logo(brand)}'
-        f'<p class="kicker">{text(labels.guide)}</p><h1>{inline(booklet.title)}</h1>'
+        f'<p class="kicker">{text(kicker)}</p><h1>{inline(booklet.title)}</h1>'
         f'{subtitle}{prepared}<p class="org">{text(brand.organization)}</p></div></header>'
     )
 
