@@ -8,7 +8,17 @@ import sys
 import click
 
 from booklet import __version__
-from booklet.commands import batch, build, check, figure, init, preview, schema, validate
+from booklet.commands import (
+    batch,
+    build,
+    check,
+    figure,
+    init,
+    preview,
+    schema,
+    studio,
+    validate,
+)
 from booklet.engine import stopping
 
 
@@ -27,6 +37,7 @@ for command in (
     schema.schema,
     batch.batch,
     figure.figure,
+    studio.studio,
 ):
     cli.add_command(command)
 

@@ -1,6 +1,7 @@
 """The package's shape: every module name and class name used once, imports that run one
 way (no cycles; the HTML twin never reaches the PDF stage; the model imports neither
-ReportLab nor Click), and only the command layer imports Click."""
+ReportLab nor Click; the studio builds only through the public API and keeps its web
+framework to itself), and only the command layer imports Click."""
 
 from __future__ import annotations
 
@@ -104,6 +105,16 @@ def test_stages_import_in_one_direction():
             assert not any(m.startswith(("reportlab", "click")) for m in imported), name
         if not name.startswith(("booklet.cli", "booklet.commands")):
             assert not any(m.startswith("click") for m in imported), name
+        if name.startswith("booklet.studio"):
+            # the studio builds through the public API and the pipeline, as a caller would
+            forbidden = ("booklet.pdf", "booklet.commands", "booklet.cli", "reportlab")
+            assert not any(m.startswith(forbidden) for m in imported), name
+        elif name != "booklet.commands.studio":
+            # the web framework stays in the studio: the command line never loads it
+            assert not any(m.startswith(WEB_FRAMEWORK) for m in imported), name
+
+
+WEB_FRAMEWORK = ("starlette", "uvicorn", "jinja2", "multipart", "ruamel")
 
 
 def test_no_module_is_too_long_to_read_in_one_sitting():
