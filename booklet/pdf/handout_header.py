@@ -89,9 +89,11 @@ def program_block(kit: Kit, patient: Patient) -> list[Flowable]:
         alignment=alignment,
     )
     details = styles.small.clone("band_details", spaceAfter=0, alignment=alignment)
-    said = [
-        f"<b>{markup.escape(labels.introducing(labels.date_label))}</b>"
-        f"{markup.escape(labels.date(patient.date))}"
+    said = [  # the date and its label never part at a line's end
+        unbroken(
+            f"<b>{markup.escape(labels.introducing(labels.date_label))}</b>"
+            f"{markup.escape(labels.date(patient.date))}"
+        )
     ]
     if patient.clinician:
         said.insert(
@@ -108,6 +110,11 @@ def program_block(kit: Kit, patient: Patient) -> list[Flowable]:
         MeasuredParagraph(markup.escape(patient.name), name),
         MeasuredParagraph(" &nbsp;\u00b7&nbsp; ".join(said), details),
     ]
+
+
+def unbroken(text: str) -> str:
+    """Paragraph markup whose spaces are all non-breaking."""
+    return text.replace(" ", "&nbsp;")
 
 
 def one_line_width(paragraph: MeasuredParagraph) -> float:
