@@ -30,6 +30,7 @@ from reportlab.platypus import (
     Table,
 )
 from reportlab.platypus import paragraph as rl_paragraph
+from reportlab.platypus.doctemplate import LayoutError
 
 from booklet import build, load
 from booklet.assets import fonts
@@ -203,6 +204,28 @@ def test_building_template_is_the_template_drawing_onto_a_canvas() -> None:
     template.build([Looking()])
     assert seen == [template], CHANGED + "a building template no longer sets canv._doctemplate"
     assert compat.building_template(Canvas(io.BytesIO())) is None
+
+
+def test_a_flowable_moved_on_in_one_document_can_be_placed_in_the_next() -> None:
+    class Tall(Flowable):
+        def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+            return 10, 400
+
+        def draw(self) -> None:
+            pass
+
+    def built(flowables: list[Flowable]) -> None:
+        template = BaseDocTemplate(io.BytesIO())
+        template.addPageTemplates([PageTemplate("page", [Frame(36, 36, 500, 700)])])
+        template.build(flowables)
+
+    tall = Tall()
+    built([Tall(), tall])  # moved on to page 2: the first leaves it too little room
+    assert tall.__dict__.get("_postponed"), CHANGED + "a moved-on flowable is no longer marked"
+    with pytest.raises(LayoutError):
+        built([Tall(), tall])  # marked, it is taken as too large for any page
+    compat.ready_to_place_again(tall)
+    built([Tall(), tall])
 
 
 def test_add_object_adds_an_indirect_object_to_a_pypdf_writer() -> None:

@@ -133,6 +133,13 @@ def save_after_build(template: BaseDocTemplate) -> None:
     template._doSave = 0  # type: ignore[attr-defined]
 
 
+def ready_to_place_again(flowable: Flowable) -> None:
+    """Forget that an earlier document moved `flowable` on to a new page (ReportLab's
+    `_postponed`, which it never clears): a flowable moved on twice is taken as larger
+    than a page, so one placed in an earlier document must start without the mark."""
+    flowable.__dict__.pop("_postponed", None)
+
+
 def building_template(canvas: Canvas) -> BaseDocTemplate | None:
     """The document template laying out onto `canvas` (its `_doctemplate`, set while a
     template builds), or None."""
