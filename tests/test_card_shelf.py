@@ -38,14 +38,33 @@ ROSTER = f"""\
 """
 
 
-def planned(tmp_path: Path, options: PrintOptions | None = None) -> batching.Plan:
+def planned(
+    tmp_path: Path, options: PrintOptions | None = None, brand: Path | None = None
+) -> batching.Plan:
     roster = write_yaml(tmp_path / "roster.yaml", ROSTER)
-    return batching.plan(HIP, roster, today=TODAY, options=options)
+    return batching.plan(HIP, roster, brand, today=TODAY, options=options)
 
 
-@pytest.mark.parametrize("layout", ["compact", "booklet"])
-def test_a_handout_built_after_others_is_the_bytes_of_one_built_alone(tmp_path, layout):
-    plan = planned(tmp_path, PrintOptions(layout=layout))
+def small_large_print_brand(tmp_path: Path) -> Path:
+    """The sample brand on A5, in large print."""
+    text = (HIP.parent / "brand.yaml").read_text(encoding="utf-8")
+    text = text.replace("../images/", f"{HIP.parent.parent / 'images'}/")
+    text = text.replace("size: letter", "size: a5") + "print:\n  large: true\n"
+    path = tmp_path / "brand.yaml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize(
+    ("layout", "a5_large_print"),
+    [("compact", False), ("booklet", False), ("compact", True)],
+)
+def test_a_handout_built_after_others_is_the_bytes_of_one_built_alone(
+    tmp_path, layout, a5_large_print
+):
+    brand = small_large_print_brand(tmp_path) if a5_large_print else None
+    plan = planned(tmp_path, PrintOptions(layout=layout), brand)
+    assert plan.document.brand.large_print == a5_large_print
     shelf = CardShelf(plan.document.booklet.stretches())
     rows = [row for row in plan.rows if row.patient is not None]
     assert len(rows) == 6
