@@ -30,6 +30,7 @@ from reportlab.platypus import (
     Table,
 )
 from reportlab.platypus import paragraph as rl_paragraph
+from reportlab.platypus.doctemplate import LayoutError
 
 from booklet import build, load
 from booklet.assets import fonts
@@ -203,6 +204,57 @@ def test_building_template_is_the_template_drawing_onto_a_canvas() -> None:
     template.build([Looking()])
     assert seen == [template], CHANGED + "a building template no longer sets canv._doctemplate"
     assert compat.building_template(Canvas(io.BytesIO())) is None
+
+
+def test_add_form_stores_the_bytes_reportlab_stores_and_compresses_once() -> None:
+    operators = " ".join(f"{n} {n} m {n + 5} {n + 9} l S" for n in range(2000))
+
+    def saved(store: object) -> bytes:
+        pdf = Canvas(io.BytesIO(), invariant=1, pageCompression=1)
+        pdf.addLiteral("0.5 g")
+        store(pdf)
+        pdf.doForm("art")
+        pdf.showPage()
+        return pdf.getpdfdata()
+
+    def by_reportlab(pdf: Canvas) -> None:
+        pdf.beginForm("art", 0, 0, 60, 80)
+        pdf.addLiteral(operators)
+        pdf.endForm()
+
+    with compat.reportlab_settings():
+        expected = saved(by_reportlab)
+        assert saved(lambda pdf: compat.add_form(pdf, "art", 60, 80, operators)) == expected, (
+            CHANGED + "a form is no longer stored as add_form stores it"
+        )
+        assert any(key[1] == operators for key in compat._form_streams)
+        again = saved(lambda pdf: compat.add_form(pdf, "art", 60, 80, operators))
+    assert again == expected
+    assert saved(lambda pdf: compat.add_form(pdf, "art", 60, 80, operators)) == saved(
+        by_reportlab
+    )  # outside booklet's settings (ASCII85 streams), as ReportLab stores it
+
+
+def test_a_flowable_moved_on_in_one_document_can_be_placed_in_the_next() -> None:
+    class Tall(Flowable):
+        def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+            return 10, 400
+
+        def draw(self) -> None:
+            pass
+
+    def built(flowables: list[Flowable]) -> None:
+        template = BaseDocTemplate(io.BytesIO())
+        template.addPageTemplates([PageTemplate("page", [Frame(36, 36, 500, 700)])])
+        template.build(flowables)
+
+    tall = Tall()
+    built([Tall(), tall])  # moved on to page 2: the first leaves it too little room
+    assert tall.__dict__.get("_postponed"), CHANGED + "a moved-on flowable is no longer marked"
+    with pytest.raises(LayoutError):
+        built([Tall(), tall])  # marked, it is taken as too large for any page
+    compat.ready_to_place_again(tall)
+    built([Tall(), tall])
 
 
 def test_add_object_adds_an_indirect_object_to_a_pypdf_writer() -> None:

@@ -21,6 +21,7 @@ from booklet.engine import stopping, workers
 from booklet.engine.output import key_stem, remove_leftovers, write_files
 from booklet.engine.pipeline import with_options
 from booklet.errors import BookletError, OutputError, Problem
+from booklet.pdf.card_shelf import CardShelf
 from booklet.pdf.make import prepare_pictures, render_booklet_pdf, render_key_pdf
 from booklet.source.read import load
 from booklet.source.roster import Row, read_roster
@@ -133,6 +134,11 @@ class Worker:
     inputs: frozenset[Path]
     parent: int  # the process id of the batch, which the worker must not outlive
     options: PrintOptions = field(default_factory=PrintOptions)
+    cards: CardShelf = field(init=False)  # the cards laid out for this worker's handouts
+
+    def __post_init__(self) -> None:
+        # each worker fills its own shelf, from the content's stretches only
+        object.__setattr__(self, "cards", CardShelf(self.document.booklet.stretches()))
 
 
 _worker: Worker | None = None  # set once in each worker process, before any row
@@ -151,7 +157,7 @@ def build_row(row: Row) -> Result:
     assert worker is not None and row.patient is not None
     target = worker.out_dir / f"{row.stem}.pdf"
     try:
-        data = render_booklet_pdf(worker.document, row.patient, worker.options)
+        data = render_booklet_pdf(worker.document, row.patient, worker.options, worker.cards)
         write_files([(target, data)], worker.out_dir, worker.inputs)
     except BookletError:
         return failed(worker, row, "cannot lay out a page of this handout")

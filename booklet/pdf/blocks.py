@@ -8,7 +8,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import (
@@ -33,6 +33,9 @@ from booklet.pdf.tagging import tag
 from booklet.words import languages, markup
 from booklet.words.descriptions import generated_alt, plain
 from booklet.words.labels import Labels
+
+if TYPE_CHECKING:
+    from booklet.pdf.card_shelf import CardShelf
 
 Box = tuple[float, float]
 F = TypeVar("F", bound=Flowable)
@@ -79,6 +82,7 @@ class Kit:
     large_print: bool = False
     language: str = "en"  # the content's, for text written in another (a generated alt)
     compact: bool = False  # a patient's one- or two-page handout: smaller cards
+    cards: CardShelf | None = None  # a batch's cards laid out already, to reuse
 
     @property
     def right_to_left(self) -> bool:

@@ -9,6 +9,7 @@ from collections.abc import Callable
 from reportlab.platypus import Flowable, Spacer, Table
 
 from booklet.assets.colors import reportlab_color
+from booklet.pdf import compat
 from booklet.pdf.blocks import layout_table, padding
 from booklet.pdf.placement import BlockEnd, BlockStart
 from booklet.pdf.tagging import TRANSPARENT, tag
@@ -47,6 +48,11 @@ class CardFlow(Flowable):
         self.most_saved = 0.0  # the most height the smallest version can save
         self.spaceAfter = 12
         tag(self, TRANSPARENT)  # its rows tag themselves; its border is decoration
+
+    def ready_again(self) -> None:
+        """Ready to be placed in another document, with the versions made of it so far."""
+        for card in (self, *self.versions_made.values()):
+            compat.ready_to_place_again(card)
 
     def bordered(self) -> Table:
         table = layout_table([[row] for row in self.rows], colWidths=[self.card_width])

@@ -138,6 +138,19 @@ class StretchCard:
         """The card's bookmark and the card, marked as one block, for a frame `width` wide
         whose empty page holds `page_height`: the largest figure with which it fits a
         page, and smaller ones it takes instead where one fits what is left of a page."""
+        shelf = self.kit.cards
+        made = shelf.card(self, width, page_height) if shelf else None
+        card, height = made or self.sized(width, page_height)
+        stretch = self.stretch
+        mark = Anchor(Bookmark(stretch.name, f"stretch-{stretch.id}", level=1))
+        title = card.rows[0]
+        titles = (title.title,) if isinstance(title, CardHeader) else ()
+        block = marked("card", [card], stretch.name, titles=titles, height=height)
+        return [mark, *grouped("Div", block, ordered=True)]
+
+    def sized(self, width: float, page_height: float) -> tuple[CardFlow, float]:
+        """The card with the largest figure with which it fits a page, and its height;
+        it makes the smaller versions when asked for."""
         scales = list(COMPACT_SCALES if self.kit.compact else FIGURE_SCALES)
         while True:
             scale = scales.pop(0)
@@ -152,12 +165,7 @@ class StretchCard:
         if scales:  # the figure's box is as tall as the figure can be
             card.most_saved = self.shape(width, scale).figure_box[1] * (1 - scales[-1] / scale)
         card.version = lambda scale: self.flow(width, page_height, self.shape(width, scale))
-        stretch = self.stretch
-        mark = Anchor(Bookmark(stretch.name, f"stretch-{stretch.id}", level=1))
-        title = card.rows[0]
-        titles = (title.title,) if isinstance(title, CardHeader) else ()
-        block = marked("card", [card], stretch.name, titles=titles, height=height)
-        return [mark, *grouped("Div", block, ordered=True)]
+        return card, height
 
     def flow(self, width: float, page_height: float, shape: CardShape) -> CardFlow:
         """The card in `shape`; one in rows (figure across the top) may split between steps."""

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import itertools
 import re
+import zlib
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from reportlab import rl_config
+from reportlab.pdfbase import pdfdoc
 from reportlab.pdfgen.textobject import PDFTextObject
 from reportlab.platypus import Flowable, Frame
 
@@ -131,6 +133,44 @@ def save_after_build(template: BaseDocTemplate) -> None:
     """Have `build` leave the canvas unsaved (its `_doSave`), as multiBuild does, so the
     caller can draw late numbers before saving it."""
     template._doSave = 0  # type: ignore[attr-defined]
+
+
+# A form's stream as ReportLab stores it (its operators encoded and Flate-compressed), by
+# the operators: a batch draws the same few figures in every handout, each tens of
+# kilobytes of operators, and encoding and compressing them was a fifth of a handout.
+_form_streams: dict[tuple[str, str], bytes] = {}
+MOST_FORM_STREAMS = 256
+
+
+def add_form(canvas: Canvas, name: str, width: float, height: float, operators: str) -> None:
+    """Store `operators` as the form `name` of `canvas`'s PDF, as `beginForm(name, 0, 0,
+    width, height)`, `addLiteral(operators)`, `endForm()` store it (the same bytes), with
+    the stream encoded and compressed once per process rather than once per PDF."""
+    canvas.beginForm(name, 0, 0, width, height)
+    preamble = canvas._preamble  # type: ignore[attr-defined]
+    if not canvas._pageCompression or rl_config.useA85:  # type: ignore[attr-defined]
+        canvas.addLiteral(operators)
+        canvas.endForm()
+        return
+    canvas.endForm()
+    form = canvas._doc.idToObject[pdfdoc.xObjectName(name)]  # type: ignore[attr-defined]
+    key = (preamble, operators)
+    data = _form_streams.get(key)
+    if data is None:
+        data = zlib.compress(pdfdoc.pdfdocEnc(f"{preamble}\n{operators}"))
+        if len(_form_streams) < MOST_FORM_STREAMS:
+            _form_streams[key] = data
+    flate = pdfdoc.PDFArray([pdfdoc.PDFName("FlateDecode")])
+    form.Contents = pdfdoc.PDFStream(pdfdoc.PDFDictionary({"Filter": flate}), data)
+    form.Contents.__Comment__ = "xobject form stream"
+    form.compression = 0  # compressed already
+
+
+def ready_to_place_again(flowable: Flowable) -> None:
+    """Forget that an earlier document moved `flowable` on to a new page (ReportLab's
+    `_postponed`, which it never clears): a flowable moved on twice is taken as larger
+    than a page, so one placed in an earlier document must start without the mark."""
+    flowable.__dict__.pop("_postponed", None)
 
 
 def building_template(canvas: Canvas) -> BaseDocTemplate | None:

@@ -186,9 +186,7 @@ class Artwork(Flowable):
     def draw(self) -> None:
         canvas, art = self.canv, self.art
         if not canvas.hasForm(self.name):
-            canvas.beginForm(self.name, 0, 0, art.width, art.height)
-            canvas.addLiteral(art.operators)
-            canvas.endForm()
+            compat.add_form(canvas, self.name, art.width, art.height, art.operators)
         canvas.saveState()
         canvas.scale(self.width / art.width, self.height / art.height)
         canvas.doForm(self.name)

@@ -16,6 +16,7 @@ from booklet.model import Patient
 from booklet.pdf import compat
 from booklet.pdf.answer_key import answer_key_story
 from booklet.pdf.blocks import Kit, PictureSizes
+from booklet.pdf.card_shelf import CardShelf
 from booklet.pdf.handout import compact_kit, plan_handout_pictures, render_handout
 from booklet.pdf.key_ahead import KeyAhead, Start, section_pages
 from booklet.pdf.render import DocumentInfo, Rendered, render
@@ -95,11 +96,14 @@ def layout_reported(document: Document) -> Iterator[None]:
 class PdfSetup:
     """What both PDFs of a document share: registered fonts, styles, labels, page geometry."""
 
-    def __init__(self, document: Document, bleed_pt: float = 0.0) -> None:
+    def __init__(
+        self, document: Document, bleed_pt: float = 0.0, cards: CardShelf | None = None
+    ) -> None:
         booklet, brand = document.booklet, document.brand
         self.brand = brand
         self.booklet = booklet
         self.bleed_pt = bleed_pt
+        self.cards = cards
         self.look = Look(
             right_to_left=languages.is_rtl(booklet.language),
             large_print=brand.large_print,
@@ -126,6 +130,7 @@ class PdfSetup:
             self.bleed_pt,
             large_print=self.look.large_print,
             language=self.booklet.language,
+            cards=self.cards,
         )
 
     def info(self, title: str) -> DocumentInfo:
@@ -161,10 +166,12 @@ def render_booklet(
     options: PrintOptions,
     patient: Patient | None = None,
     ahead: KeyAhead | None = None,
+    cards: CardShelf | None = None,
 ) -> Rendered:
     """The patient booklet (for a patient, their handout with their name in the footer),
-    padded with useful pages to a multiple of 4 when it is to be folded."""
-    setup = PdfSetup(document, options.bleed_pt)
+    padded with useful pages to a multiple of 4 when it is to be folded; `cards` are
+    the cards of a batch's earlier handouts."""
+    setup = PdfSetup(document, options.bleed_pt, cards)
     if patient and compact_handout(document, options):
         with layout_reported(document):
             return render_handout(setup, document, options, patient)
@@ -218,10 +225,13 @@ def prepare_pictures(document: Document, options: PrintOptions) -> None:
 
 
 def render_booklet_pdf(
-    document: Document, patient: Patient | None = None, options: PrintOptions | None = None
+    document: Document,
+    patient: Patient | None = None,
+    options: PrintOptions | None = None,
+    cards: CardShelf | None = None,
 ) -> bytes:
-    """The booklet's PDF bytes, or one patient's handout."""
-    return render_booklet(document, options or PrintOptions(), patient).data
+    """The booklet's PDF bytes, or one patient's handout (reusing the batch's `cards`)."""
+    return render_booklet(document, options or PrintOptions(), patient, cards=cards).data
 
 
 def render_key_pdf(document: Document, pages: dict[str, int] | None = None) -> bytes:
