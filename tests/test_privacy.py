@@ -195,3 +195,19 @@ def test_temporary_files_are_named_without_patient_data(
     assert result.exit_code == 0, result.stderr
     assert len(made) == 3 and not leaks(*made)
     assert not leaks(result.stdout, result.stderr)
+
+
+@pytest.mark.parametrize("layout", ["compact", "booklet"])
+def test_a_handout_leaves_no_patient_words_in_the_markup_cache(layout: str) -> None:
+    from booklet.document import PrintOptions
+    from booklet.pdf import compat
+    from booklet.pdf.make import render_booklet
+
+    root = Path(__file__).resolve().parents[1]
+    document = load(root / "content" / "hip-home-program.yaml")
+    patient = load_patient(root / "patients" / "maria-lopez.yaml", document)
+    render_booklet(document, PrintOptions(layout=layout), patient)
+    cached = " ".join(text for text, _ in compat._parsed)
+    assert "López" not in cached and "Start with the" not in cached
+    render_booklet(document, PrintOptions())
+    assert compat._parsed  # a booklet without a patient keeps its parses

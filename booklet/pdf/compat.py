@@ -72,6 +72,12 @@ def parsed_markup(text: str, style: Any) -> tuple[str, Any, list[Any], Any]:
     return cleaned, own_style or style, [frag.clone() for frag in frags], bullet
 
 
+def forget_parsed_markup() -> None:
+    """Empty the markup cache: a patient's words (their name, their notes) are kept no
+    longer than the handout that prints them."""
+    _parsed.clear()
+
+
 def parse_markup(text: str, style: Any) -> tuple[str, Any, list[Any], Any]:
     from reportlab.platypus.paragraph import cleanBlockQuotedText, textTransformFrags
     from reportlab.platypus.paraparser import ParaParser

@@ -170,7 +170,22 @@ def render_booklet(
 ) -> Rendered:
     """The patient booklet (for a patient, their handout with their name in the footer),
     padded with useful pages to a multiple of 4 when it is to be folded; `cards` are
-    the cards of a batch's earlier handouts."""
+    the cards of a batch's earlier handouts. A patient's words leave the markup cache
+    when their handout is made."""
+    try:
+        return booklet_or_handout(document, options, patient, ahead, cards)
+    finally:
+        if patient is not None:
+            compat.forget_parsed_markup()
+
+
+def booklet_or_handout(
+    document: Document,
+    options: PrintOptions,
+    patient: Patient | None,
+    ahead: KeyAhead | None,
+    cards: CardShelf | None,
+) -> Rendered:
     setup = PdfSetup(document, options.bleed_pt, cards)
     if patient and compact_handout(document, options):
         with layout_reported(document):
