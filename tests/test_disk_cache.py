@@ -124,10 +124,15 @@ def test_no_cache_and_its_variable_leave_the_cache_untouched(
     assert entries(cache) != []
 
 
-def test_the_cache_holds_no_patient_data_after_a_batch(tmp_path: Path, cache: Path) -> None:
-    folder = tmp_path / "in"
-    photo(folder / "photo.jpg")
-    photo(folder / "see-through.png", mode="RGBA")
+def photo_program(
+    folder: Path,
+    sizes: tuple[tuple[int, int], tuple[int, int]] = ((300, 200), (300, 200)),
+    section_photo: bool = False,
+) -> Path:
+    """A two-exercise program whose library stretches carry a JPEG and a see-through PNG
+    (of `sizes`), the section the JPEG too when `section_photo`."""
+    photo(folder / "photo.jpg", size=sizes[0])
+    photo(folder / "see-through.png", size=sizes[1], mode="RGBA")
     write_yaml(
         folder / "library.yaml",
         "stretches:\n"
@@ -135,11 +140,17 @@ def test_the_cache_holds_no_patient_data_after_a_batch(tmp_path: Path, cache: Pa
         "  - name: Floor stretch\n    id: floor\n    image: see-through.png\n"
         "    steps: [Lie down.]\n",
     )
-    content = write_yaml(
+    image = "    image: photo.jpg\n" if section_photo else ""
+    return write_yaml(
         folder / "handout.yaml",
         "title: Home program\nlibrary: [library.yaml]\nsections:\n  - title: Exercises\n"
-        "    stretches:\n      - use: wall\n      - use: floor\n",
+        f"{image}    stretches:\n      - use: wall\n      - use: floor\n",
     )
+
+
+def test_the_cache_holds_no_patient_data_after_a_batch(tmp_path: Path, cache: Path) -> None:
+    folder = tmp_path / "in"
+    content = photo_program(folder)
     roster = folder / "roster.csv"
     roster.write_text(
         "name,date,clinician,exercises,notes,file\n"
@@ -239,20 +250,7 @@ def test_a_batchs_workers_share_the_pictures_prepared_before_they_start(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     folder = tmp_path / "in"
-    photo(folder / "photo.jpg", size=(303, 200))
-    photo(folder / "see-through.png", size=(305, 200), mode="RGBA")
-    write_yaml(
-        folder / "library.yaml",
-        "stretches:\n"
-        "  - name: Wall stretch\n    id: wall\n    image: photo.jpg\n    steps: [Lean in.]\n"
-        "  - name: Floor stretch\n    id: floor\n    image: see-through.png\n"
-        "    steps: [Lie down.]\n",
-    )
-    content = write_yaml(
-        folder / "handout.yaml",
-        "title: Home program\nlibrary: [library.yaml]\nsections:\n  - title: Exercises\n"
-        "    image: photo.jpg\n    stretches:\n      - use: wall\n      - use: floor\n",
-    )
+    content = photo_program(folder, sizes=((303, 200), (305, 200)), section_photo=True)
     roster = folder / "roster.csv"
     rows = [f"Patient {n},2026-11-20,Sam Okafor,wall;floor,," for n in range(6)]
     roster.write_text("name,date,clinician,exercises,notes,file\n" + "\n".join(rows) + "\n")
