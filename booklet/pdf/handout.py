@@ -27,7 +27,7 @@ from booklet.pdf.handout_sections import (
 from booklet.pdf.measured import MeasuredParagraph
 from booklet.pdf.placement import marked
 from booklet.pdf.render import Rendered, render
-from booklet.pdf.story import quiz_flowables
+from booklet.pdf.story import plan_card_pictures, quiz_flowables
 from booklet.pdf.styles import Styles
 from booklet.pdf.tagging import tag
 from booklet.pdf.template import Anchor, Bookmark, Footer, footer_height, footer_line
@@ -126,10 +126,7 @@ def least_height(card: list[Flowable]) -> float:
 
 def plan_handout_pictures(kit: Kit, stretches: tuple[Stretch, ...], brand: Brand) -> None:
     """Each picture embedded once, at the largest size a card of this handout prints it."""
-    for stretch in stretches:
-        if stretch.picture:
-            box = StretchCard(kit, stretch, 0).largest_figure_box(kit.width)
-            kit.pictures.plan(stretch.picture.path, box)
+    plan_card_pictures(kit, stretches)
     if brand.logo:
         kit.pictures.plan(brand.logo, LOGO_BOX)
 

@@ -14,7 +14,7 @@ from reportlab.platypus import (
 )
 
 from booklet.assets.colors import reportlab_color
-from booklet.model import Booklet, Brand, Patient, Quiz
+from booklet.model import Booklet, Brand, Patient, Quiz, Stretch
 from booklet.pdf.blocks import (
     Kit,
     callout_text,
@@ -46,15 +46,20 @@ def cover_logo_box(kit: Kit) -> tuple[float, float]:
     return kit.width * 0.255, kit.height * 0.145
 
 
+def plan_card_pictures(kit: Kit, stretches: tuple[Stretch, ...]) -> None:
+    """Tell the picture sizer the largest box each stretch's card prints its picture in."""
+    for stretch in stretches:
+        if stretch.picture:
+            box = StretchCard(kit, stretch, 0).largest_figure_box(kit.width)
+            kit.pictures.plan(stretch.picture.path, box)
+
+
 def plan_pictures(kit: Kit, booklet: Booklet, brand: Brand) -> None:
     """Tell the picture sizer every use first, so each file is embedded once, at its largest."""
     for section in booklet.sections:
         if section.picture:
             kit.pictures.plan(section.picture.path, kit.section_picture_box)
-        for stretch in section.stretches:
-            if stretch.picture:
-                box = StretchCard(kit, stretch, 0).largest_figure_box(kit.width)
-                kit.pictures.plan(stretch.picture.path, box)
+        plan_card_pictures(kit, section.stretches)
     if brand.logo:
         kit.pictures.plan(brand.logo, cover_logo_box(kit))
         kit.pictures.plan(brand.logo, BACK_LOGO_BOX)
