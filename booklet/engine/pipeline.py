@@ -18,9 +18,8 @@ from booklet.engine.side_by_side import side_by_side, start_ahead
 from booklet.engine.versions import quiz_versions
 from booklet.model import Patient
 from booklet.pdf.key_ahead import Start
-from booklet.pdf.make import compact_handout, render_outputs
-from booklet.source.patient import compact_handout as compact_handout_booklet
-from booklet.source.patient import handout
+from booklet.pdf.make import render_outputs, wants_compact_layout
+from booklet.source.patient import compact_handout_booklet, handout
 from booklet.source.read import load, load_patient
 from booklet.web.answer_key_page import answer_key_html
 from booklet.web.booklet_page import booklet_html
@@ -33,7 +32,7 @@ def render_html(
     """The booklet (or one patient's handout) and answer key as self-contained HTML pages."""
     options = options or PrintOptions()
     booklet, chart = document.booklet, False
-    compact = patient is not None and compact_handout(document, options)
+    compact = patient is not None and wants_compact_layout(document, options)
     if patient and compact:
         labels = labels_for(booklet.language, document.brand.labels)
         booklet = compact_handout_booklet(booklet, patient, labels.my_exercises)

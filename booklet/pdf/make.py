@@ -187,7 +187,7 @@ def booklet_or_handout(
     cards: CardShelf | None,
 ) -> Rendered:
     setup = PdfSetup(document, options.bleed_pt, cards)
-    if patient and compact_handout(document, options):
+    if patient and wants_compact_layout(document, options):
         with layout_reported(document):
             return render_handout(setup, document, options, patient)
     brand = document.brand
@@ -213,7 +213,7 @@ def booklet_or_handout(
     return rendered
 
 
-def compact_handout(document: Document, options: PrintOptions) -> bool:
+def wants_compact_layout(document: Document, options: PrintOptions) -> bool:
     """Whether a patient's handout prints compact (`--layout`, else the brand's choice)."""
     return (options.layout or document.brand.handout_layout) == "compact"
 
@@ -228,7 +228,7 @@ def prepare_pictures(document: Document, options: PrintOptions) -> None:
     start, so that they share the pictures instead of each preparing them."""
     setup = PdfSetup(document, options.bleed_pt)
     booklet, brand = document.booklet, document.brand
-    compact = compact_handout(document, options)
+    compact = wants_compact_layout(document, options)
     kit = compact_kit(setup.kit()) if compact else setup.kit()
     with compat.reportlab_settings():
         if compact:

@@ -157,7 +157,7 @@ def chosen_stretches(booklet: Booklet, patient: Patient) -> tuple[Stretch, ...]:
     )
 
 
-def compact_handout(booklet: Booklet, patient: Patient, exercises_title: str) -> Booklet:
+def compact_handout_booklet(booklet: Booklet, patient: Patient, exercises_title: str) -> Booklet:
     """The booklet as a compact handout holds it, for the HTML twin: the sections marked
     `handout: true` (without their stretches or pictures), then the patient's exercises in
     the clinician's order under `exercises_title`, and the quiz only when asked for."""
