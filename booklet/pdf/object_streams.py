@@ -53,16 +53,18 @@ def pack(data: bytes) -> bytes:
             small.append((number, inner))
     size = max(bodies) + 1
     stream_number, xref_number = size, size + 1
-    index, content = b"", b""
+    index, content, length = [], [], 0
     for position, (number, inner) in enumerate(small):
         entries[number] = (2, stream_number, position)
-        index += b"%d %d " % (number, len(content))
-        content += inner + b"\n"
-    squeezed = zlib.compress(index + content, 6)
+        index.append(b"%d %d " % (number, length))
+        content.append(inner + b"\n")
+        length += len(inner) + 1
+    index_length = sum(map(len, index))
+    squeezed = zlib.compress(b"".join(index + content), 6)
     entries[stream_number] = (1, len(out), 0)
     out += (
         b"%d 0 obj\n<< /Type /ObjStm /N %d /First %d /Filter /FlateDecode /Length %d >>\nstream\n"
-        % (stream_number, len(small), len(index), len(squeezed))
+        % (stream_number, len(small), index_length, len(squeezed))
         + squeezed
         + b"\nendstream\nendobj\n"
     )
