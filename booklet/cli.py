@@ -19,7 +19,7 @@ from booklet.commands import (
     studio,
     validate,
 )
-from booklet.engine import stopping
+from booklet.engine import collector, stopping
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -46,6 +46,7 @@ def main(prog_name: str | None = None) -> None:
     """Run the command line. Ctrl-C and SIGTERM end it with one line and the shell's status
     (130, 143) wherever they come, even while the modules are still being imported."""
     stopping.stop_on_sigterm()
+    collector.collect_less_often()
     try:
         status = cli.main(prog_name=prog_name, standalone_mode=False)
     except click.ClickException as error:

@@ -73,7 +73,7 @@ def batch(
 ) -> None:
     """One handout per patient in ROSTER (CSV or YAML), plus one answer key, into OUT."""
     from booklet.document import PrintOptions
-    from booklet.engine import batching
+    from booklet.engine import batching, collector
 
     with reported_errors():
         plan = batching.plan(
@@ -85,6 +85,7 @@ def batch(
             options=PrintOptions(layout=layout, chart=chart, tagged=not no_tags),
         )
         key = batching.write_answer_key(plan, out_dir)
+    collector.settle_loaded()
     try:
         with contextlib.closing(
             batching.run(plan, out_dir, jobs or batching.default_jobs())
