@@ -19,6 +19,8 @@ from booklet.pdf import compat_tagging as compat
 class Recorder:
     """A tagger that notes what the hooks tell it."""
 
+    depth = 0  # never inside marked content: every flowable is told of
+
     def __init__(self) -> None:
         self.seen: list[str] = []
 

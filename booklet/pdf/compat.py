@@ -59,7 +59,10 @@ def parsed_markup(text: str, style: Any) -> tuple[str, Any, list[Any], Any]:
     copies each time, for the paragraph to own. Raises ValueError for markup ReportLab
     cannot parse, as Paragraph does."""
     try:
-        key: Any = (text, frozenset(kv for kv in vars(style).items() if kv[0] not in NOT_PARSED))
+        settings = dict(vars(style))
+        for name in NOT_PARSED:
+            settings.pop(name, None)
+        key: Any = (text, frozenset(settings.items()))
         found = _parsed.get(key)
     except TypeError:  # a setting that cannot be a key: parse every time
         key, found = None, None

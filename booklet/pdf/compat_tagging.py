@@ -23,6 +23,8 @@ from reportlab.platypus.flowables import BulletDrawer, LIIndenter, _Container, _
 class DrawingTagger(Protocol):
     """What the hooks ask of the tagger a TaggedCanvas carries."""
 
+    depth: int  # above 0 inside marked content, where a flowable draws with no tag of its own
+
     def flowable(self, canvas: Canvas, flowable: Any) -> AbstractContextManager[None]: ...
 
     def list_item(self, canvas: Canvas, indenter: Any) -> AbstractContextManager[None]: ...
@@ -200,7 +202,7 @@ def _wrap_draw_on(cls: type) -> None:
 
     def drawOn(self: Any, canvas: Canvas, x: float, y: float, *args: Any, **kw: Any) -> None:
         tagger = tagger_of(canvas)
-        if tagger is None:
+        if tagger is None or tagger.depth:  # the common case, kept free of a context manager
             return original(self, canvas, x, y, *args, **kw)
         with tagger.flowable(canvas, self):
             original(self, canvas, x, y, *args, **kw)
