@@ -255,7 +255,7 @@ def test_a_batchs_workers_share_the_pictures_prepared_before_they_start(
     rows = [f"Patient {n},2026-11-20,Sam Okafor,wall;floor,," for n in range(6)]
     roster.write_text("name,date,clinician,exercises,notes,file\n" + "\n".join(rows) + "\n")
     prepared = tmp_path / "prepared.txt"  # appended to by every process
-    prepare = images.print_ready.__wrapped__  # type: ignore[attr-defined]
+    prepare = images.print_ready
 
     def noted(path: Path, *box: float) -> Image.Image:
         with prepared.open("a") as note:

@@ -278,9 +278,9 @@ def test_links_can_be_clicked(pdfs):
     assert "https://lakeside.example" in uris
 
 
-def test_the_video_link_is_over_a_drawn_qr_code(project):
+def test_the_video_link_is_over_a_drawn_qr_code(pdfs, project):
     video = "https://example.org/videos/heel-slide?lang=en&size=large"
-    data = (project / "out" / "knee.pdf").read_bytes()
+    data = (project / "out" / "knee.pdf").read_bytes()  # written by `pdfs`
     document = pypdfium2.PdfDocument(data)
     for number, page in enumerate(pypdf.PdfReader(io.BytesIO(data)).pages):
         for annotation in page.get("/Annots") or []:

@@ -141,11 +141,11 @@ def pixel_size(path: Path) -> tuple[int, int]:
     return width, height
 
 
-@cached_by_content(maxsize=128)
 def print_ready(path: Path, max_width_pt: float, max_height_pt: float) -> Image.Image:
     """The picture in a mode PDF can hold, no larger than the box at 300 ppi.
 
-    Cached, so a picture used twice is decoded and embedded once.
+    Not kept: a phone photograph at print size takes 5 MB or more decoded, and what is
+    kept instead (see `embeddable`) is its compressed bytes.
     """
     limit = print_limit(max_width_pt, max_height_pt)
     with opened(path) as image:
@@ -155,9 +155,11 @@ def print_ready(path: Path, max_width_pt: float, max_height_pt: float) -> Image.
             image.load()
         except (OSError, ValueError, SyntaxError, EOFError) as error:
             raise damaged(path, error) from None
-        prepared = ImageOps.exif_transpose(normalise_mode(image))
+        prepared = normalise_mode(image)  # always a new image: `image` closes here
+    ImageOps.exif_transpose(prepared, in_place=True)
     if prepared.width > limit[0] or prepared.height > limit[1]:
-        prepared.thumbnail(limit, Image.Resampling.LANCZOS)
+        # at 300 ppi, bicubic prints as sharp as Lanczos, in two thirds of the time
+        prepared.thumbnail(limit, Image.Resampling.BICUBIC)
     return prepared
 
 
@@ -233,7 +235,7 @@ def prepare_side_by_side(uses: list[tuple[Path, float, float, bool]]) -> None:
 
 
 # what a prepared picture depends on besides the file and its box: the way it is made
-PICTURE_VERSION = f"1 {PRINT_PPI} {JPEG_QUALITY} {Image.__version__} {zlib.ZLIB_RUNTIME_VERSION}"
+PICTURE_VERSION = f"2 {PRINT_PPI} {JPEG_QUALITY} {Image.__version__} {zlib.ZLIB_RUNTIME_VERSION}"
 ENTRY_HEAD = struct.Struct(">IIBBBII32s")  # width, height, gray, jpeg, png rows, sizes, digest
 
 

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from booklet.assets import images
 from booklet.assets.colors import palette_for
+from booklet.assets.fingerprints import cached_by_content
 from booklet.model import Brand, Figure, Picture
 from booklet.words import languages, markup
 
@@ -56,6 +57,7 @@ def to_html(paragraph_markup: str) -> str:
     return re.sub(r"</?[bi]>", lambda m: _TAGS[m.group(0)], paragraph_markup)
 
 
+@cached_by_content(maxsize=64)
 def data_uri(path: Path) -> str:
     """A picture as a data: URI, no larger than WEB_BOX at 300 ppi; photos stay JPEG."""
     image = images.print_ready(path, *WEB_BOX)
