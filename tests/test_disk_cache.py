@@ -214,10 +214,12 @@ def test_settled_poses_and_qr_codes_are_read_from_the_cache(
     from booklet.pdf import drawn
     from booklet.source import figure_field
 
+    # the built-in pose is settled (and stored) too when no test in this process asked for it
     adjusted = dataclasses.replace(builtin("glute-bridge"), angles=(("trunk", 5.0),))
+    before = set(entries(cache))
     settled = figure_field.settled(adjusted)
     operators = drawn.qr_operators.__wrapped__("https://example.org/hip", 50.0, "#2E5E7E")
-    assert len(entries(cache)) == 2
+    assert len(set(entries(cache)) - before) == 2
 
     def not_again(*_args: object) -> None:
         raise AssertionError("computed again although the cache holds it")

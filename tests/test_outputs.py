@@ -303,6 +303,19 @@ def test_the_video_link_is_over_a_drawn_qr_code(pdfs, project):
     raise AssertionError("no link over a QR code")
 
 
+def test_the_longest_link_allowed_fits_its_qr_code():
+    from booklet.pdf.drawn import QR_QUIET_ZONE, encoded_qr
+    from booklet.source.links import MAX_LINK_BYTES
+
+    start = "https://example.org/"
+    operators = encoded_qr(start + "a" * (MAX_LINK_BYTES - len(start)), 50.0, "#000000")
+    runs = operators.split(" re f")[:-1]
+    assert operators.startswith("q 0 0 0 rg ") and operators.endswith(" Q")
+    # every run of dark modules lies inside the code, within its quiet zone
+    module = min(float(run.split()[-1]) for run in runs)
+    assert all(QR_QUIET_ZONE * module - 1e-6 <= float(run.split()[-4]) for run in runs)
+
+
 def test_each_stretch_card_is_on_one_page(document, pdfs):
     texts = page_texts(pdfs[0])
     for stretch in document.booklet.stretches():

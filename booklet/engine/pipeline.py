@@ -15,14 +15,10 @@ from pathlib import Path
 from booklet.document import Document, Outputs, PrintOptions
 from booklet.engine.output import output_files, patient_stem, remove_leftovers, write_files
 from booklet.engine.side_by_side import side_by_side, start_ahead
-from booklet.engine.versions import quiz_versions
 from booklet.model import Patient
 from booklet.pdf.key_ahead import Start
 from booklet.pdf.make import render_outputs, wants_compact_layout
-from booklet.source.patient import compact_handout_booklet, handout
 from booklet.source.read import load, load_patient
-from booklet.web.answer_key_page import answer_key_html
-from booklet.web.booklet_page import booklet_html
 from booklet.words.labels import labels_for
 
 
@@ -30,6 +26,11 @@ def render_html(
     document: Document, patient: Patient | None = None, options: PrintOptions | None = None
 ) -> Outputs:
     """The booklet (or one patient's handout) and answer key as self-contained HTML pages."""
+    # imported here: a PDF build needs neither the web pages nor a patient's handout
+    from booklet.source.patient import compact_handout_booklet, handout
+    from booklet.web.answer_key_page import answer_key_html
+    from booklet.web.booklet_page import booklet_html
+
     options = options or PrintOptions()
     booklet, chart = document.booklet, False
     compact = patient is not None and wants_compact_layout(document, options)
@@ -114,6 +115,8 @@ def write_document(
     stem = document.booklet.stem
     editions = [(stem, document)]
     if options.versions:
+        from booklet.engine.versions import quiz_versions  # only quizzes shuffled need it
+
         editions = [
             (f"{stem}-{letter}", replace(document, booklet=version))
             for letter, version in quiz_versions(document.booklet, options.versions, options.seed)

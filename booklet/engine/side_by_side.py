@@ -10,13 +10,12 @@ to this process.
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any, Generic, TypeVar, cast
 
-from booklet.engine import output, stopping, workers
+from booklet.engine import output, stopping
 from booklet.errors import BookletError
 
 T = TypeVar("T")
@@ -47,7 +46,14 @@ def side_by_side(render: Callable[[T], R], items: Sequence[T], jobs: int) -> lis
     """`[render(item) for item in items]`, by up to `jobs` forked processes when there is
     more than one item and the system can fork."""
     processes = min(jobs, len(items))
-    if processes <= 1 or "fork" not in multiprocessing.get_all_start_methods():
+    if processes <= 1:
+        return [render(item) for item in items]
+    # imported here (and below): a build on one free core starts no other process
+    import multiprocessing
+
+    from booklet.engine import workers
+
+    if "fork" not in multiprocessing.get_all_start_methods():
         return [render(item) for item in items]
 
     def attempt(index: int) -> Outcome[R]:
@@ -80,6 +86,8 @@ class Ahead:
     render it itself."""
 
     def __init__(self, render: Callable[[], bytes]) -> None:
+        import multiprocessing
+
         context = multiprocessing.get_context("fork")
         self.connection, theirs = context.Pipe(duplex=False)
         self.process = context.Process(
@@ -105,6 +113,8 @@ class Ahead:
 
 def render_and_send(render: Callable[[], bytes], connection: Any, parent: int) -> None:
     stopping.become_worker(parent)
+    from booklet.engine import workers
+
     try:
         made: bytes | None = render()
     except Exception:  # this process's caller renders it again, and reports what is wrong
@@ -114,6 +124,8 @@ def render_and_send(render: Callable[[], bytes], connection: Any, parent: int) -
 
 def start_ahead(render: Callable[[], bytes]) -> Ahead | None:
     """The render started in a forked process, or None where processes cannot fork."""
+    import multiprocessing
+
     if "fork" not in multiprocessing.get_all_start_methods():
         return None
     return Ahead(render)

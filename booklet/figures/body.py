@@ -6,7 +6,9 @@ near side is its right side. Proportions are those of an adult of about 175 cm.
 
 from __future__ import annotations
 
+import functools
 import math
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from itertools import pairwise
 
@@ -171,12 +173,21 @@ class Body:
     joints: dict[str, Point] = field(default_factory=dict)
     angles: dict[str, float] = field(default_factory=dict)
 
+    @functools.cached_property
+    def knots(self) -> list[float]:
+        """How far up the spine each of its stored points is, in increasing order."""
+        return [s for s, _, _ in self.spine]
+
     def spine_at(self, s: float) -> tuple[Point, float]:
-        for (s0, p0, a0), (s1, p1, a1) in pairwise(self.spine):
-            if s0 <= s <= s1:
-                t = (s - s0) / (s1 - s0)
-                return lerp(p0, p1, t), a0 + (a1 - a0) * t
-        return self.spine[-1][1], self.spine[-1][2]
+        """The point and direction of the spine `s` above the hip joints, between the two
+        stored points around it (the lower pair where `s` is one of them)."""
+        spine, knots = self.spine, self.knots
+        if knots[0] <= s <= knots[-1]:
+            i = max(0, bisect_left(knots, s) - 1)
+            (s0, p0, a0), (s1, p1, a1) = spine[i], spine[i + 1]
+            t = (s - s0) / (s1 - s0)
+            return lerp(p0, p1, t), a0 + (a1 - a0) * t
+        return spine[-1][1], spine[-1][2]
 
     def torso(self, s: float, front: float = 0.0) -> Point:
         """A point `s` up the spine from the hip joints and `front` towards the belly."""
@@ -217,22 +228,17 @@ def profile_width(profile: Profile, s: float, front: bool) -> float:
     return abs(edge[column])
 
 
-def spine_angle(stance: Stance, s: float) -> float:
+def spine_angle(pelvis: float, lumbar: float, s: float) -> float:
     """Direction of the spine `s` above the hip joints: the bend spreads over the back."""
-    return stance.pelvis + stance.lumbar * smoothstep((s - 4.0) / 38.0)
+    return pelvis + lumbar * smoothstep((s - 4.0) / 38.0)
 
 
 def pose_body(stance: Stance) -> Body:
     """Place every joint of `stance`, hip joints at the origin."""
-    start = TORSO_PROFILE[0][0] - 2.0
-    spine = [(start, scale(direction(stance.pelvis), start), stance.pelvis)]
-    s, step = start, 0.5
-    while s < 60.0:
-        a = spine_angle(stance, s + step / 2)
-        spine.append((s + step, add(spine[-1][1], scale(direction(a), step)), 0.0))
-        s += step
-        spine[-1] = (s, spine[-1][1], spine_angle(stance, s))
-    body = Body(stance, spine)
+    pelvis, lumbar = stance.pelvis, stance.lumbar
+    # the signs tell 0.0 from -0.0, which are the same key to the cache
+    spine = spine_points(pelvis, lumbar, math.copysign(1.0, pelvis), math.copysign(1.0, lumbar))
+    body = Body(stance, list(spine))
     chest = stance.pelvis + stance.lumbar
     turn = SHOULDER_HALF_WIDTH * math.sin(math.radians(stance.twist))
     body.joints["near_shoulder"] = body.torso(TRUNK, -turn)
@@ -247,6 +253,24 @@ def pose_body(stance: Stance) -> Body:
         place_arm(body, side, chest)
         place_leg(body, side)
     return body
+
+
+@functools.lru_cache(maxsize=256, typed=True)
+def spine_points(
+    pelvis: float, lumbar: float, _pelvis_sign: float, _lumbar_sign: float
+) -> tuple[tuple[float, Point, float], ...]:
+    """Points every half centimetre up the spine: (how far up, where, which direction).
+    Only the pelvis and the lumbar bend shape it, and the poses of a figure and of the trial
+    posings that settle its feet share a few of them, so each is walked once per process."""
+    start = TORSO_PROFILE[0][0] - 2.0
+    spine = [(start, scale(direction(pelvis), start), pelvis)]
+    s, step = start, 0.5
+    while s < 60.0:
+        a = spine_angle(pelvis, lumbar, s + step / 2)
+        s += step
+        point = add(spine[-1][1], scale(direction(a), step))
+        spine.append((s, point, spine_angle(pelvis, lumbar, s)))
+    return tuple(spine)
 
 
 def place_arm(body: Body, side: str, chest: float) -> None:

@@ -64,11 +64,14 @@ def smooth_closed(points: Sequence[Point]) -> Path:
     """A closed Catmull-Rom curve through `points`, as Bezier segments."""
     n = len(points)
     commands: list[Command] = [("M", *points[0])]
+    sixth = 1 / 6
     for i in range(n):
-        p0, p1, p2, p3 = points[i - 1], points[i], points[(i + 1) % n], points[(i + 2) % n]
-        c1 = add(p1, scale(sub(p2, p0), 1 / 6))
-        c2 = sub(p2, scale(sub(p3, p1), 1 / 6))
-        commands.append(("C", *c1, *c2, *p2))
+        (x0, y0), (x1, y1) = points[i - 1], points[i]
+        (x2, y2), (x3, y3) = points[(i + 1) % n], points[(i + 2) % n]
+        # add(p1, scale(sub(p2, p0), 1 / 6)) and sub(p2, scale(sub(p3, p1), 1 / 6)), inline
+        c1 = (x1 + (x2 - x0) * sixth, y1 + (y2 - y0) * sixth)
+        c2 = (x2 - (x3 - x1) * sixth, y2 - (y3 - y1) * sixth)
+        commands.append(("C", *c1, *c2, x2, y2))
     commands.append(("Z",))
     return tuple(commands)
 
@@ -99,13 +102,19 @@ def arc_commands(center: Point, radius: float, start: float, end: float) -> list
     step = (end - start) / pieces
     k = 4 / 3 * math.tan(math.radians(step) / 4) * radius
     commands: list[Command] = []
+    cx, cy = center
+    cos, sin, radians = math.cos, math.sin, math.radians
+    # each piece starts where the one before ended: its end point and tangent are reused
+    # (add, scale and direction written out: the same arithmetic, without the calls)
+    a0 = start + 0 * step
+    x0, y0 = cx + cos(radians(a0)) * radius, cy + sin(radians(a0)) * radius
+    tx0, ty0 = cos(radians(a0 + 90.0)), sin(radians(a0 + 90.0))
     for i in range(pieces):
-        a0, a1 = start + i * step, start + (i + 1) * step
-        p0 = add(center, scale(direction(a0), radius))
-        p3 = add(center, scale(direction(a1), radius))
-        c1 = add(p0, scale(direction(a0 + 90.0), k))
-        c2 = sub(p3, scale(direction(a1 + 90.0), k))
-        commands.append(("C", *c1, *c2, *p3))
+        a1 = start + (i + 1) * step
+        x3, y3 = cx + cos(radians(a1)) * radius, cy + sin(radians(a1)) * radius
+        tx3, ty3 = cos(radians(a1 + 90.0)), sin(radians(a1 + 90.0))
+        commands.append(("C", x0 + tx0 * k, y0 + ty0 * k, x3 - tx3 * k, y3 - ty3 * k, x3, y3))
+        x0, y0, tx0, ty0 = x3, y3, tx3, ty3
     return commands
 
 
@@ -166,15 +175,15 @@ def curve_points(path: Path, steps: int = 8) -> tuple[Point, ...]:
     Cached: a figure's outlines are measured for its bounds and for their direction."""
     weights = bezier_weights(steps)
     found: list[Point] = []
+    append = found.append
     for command in path:
-        if command[0] in ("M", "L"):
-            found.append((command[1], command[2]))
-        elif command[0] == "C" and found:
-            (x0, y0), (x1, y1, x2, y2, x3, y3) = found[-1], command[1:]
-            found += [
-                (a * x0 + b * x1 + c * x2 + d * x3, a * y0 + b * y1 + c * y2 + d * y3)
-                for a, b, c, d in weights
-            ]
+        op = command[0]
+        if op == "C" and found:
+            (x0, y0), (_, x1, y1, x2, y2, x3, y3) = found[-1], command
+            for a, b, c, d in weights:
+                append((a * x0 + b * x1 + c * x2 + d * x3, a * y0 + b * y1 + c * y2 + d * y3))
+        elif op == "M" or op == "L":
+            append((command[1], command[2]))
     return tuple(found)
 
 
@@ -200,9 +209,15 @@ def transform(path: Path, fn: Callable[[Point], Point]) -> Path:
     """`path` with every point moved by `fn(point) -> point`."""
     moved: list[Command] = []
     for command in path:
-        values = command[1:]
-        new: list[float] = []
-        for i in range(0, len(values), 2):
-            new.extend(fn((values[i], values[i + 1])))
-        moved.append((command[0], *new))
+        if len(command) == 3:
+            moved.append((command[0], *fn((command[1], command[2]))))
+        elif len(command) == 7:
+            _, x1, y1, x2, y2, x3, y3 = command
+            moved.append((command[0], *fn((x1, y1)), *fn((x2, y2)), *fn((x3, y3))))
+        else:
+            values = command[1:]
+            new: list[float] = []
+            for i in range(0, len(values), 2):
+                new.extend(fn((values[i], values[i + 1])))
+            moved.append((command[0], *new))
     return tuple(moved)

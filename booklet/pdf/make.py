@@ -17,13 +17,11 @@ from booklet.pdf import compat
 from booklet.pdf.answer_key import answer_key_story
 from booklet.pdf.blocks import Kit, PictureSizes
 from booklet.pdf.card_shelf import CardShelf
-from booklet.pdf.handout import compact_kit, plan_handout_pictures, render_handout
 from booklet.pdf.key_ahead import KeyAhead, Start, section_pages
 from booklet.pdf.render import DocumentInfo, Rendered, render
 from booklet.pdf.story import booklet_story, plan_pictures
 from booklet.pdf.styles import Look, make_styles
 from booklet.pdf.template import MAX_PAGES, Footer, TooManyPages, footer_height
-from booklet.source.patient import handout
 from booklet.words import languages
 from booklet.words.labels import labels_for
 
@@ -187,13 +185,16 @@ def booklet_or_handout(
     cards: CardShelf | None,
 ) -> Rendered:
     setup = PdfSetup(document, options.bleed_pt, cards)
-    if patient and wants_compact_layout(document, options):
-        with layout_reported(document):
-            return render_handout(setup, document, options, patient)
-    brand = document.brand
-    booklet = handout(document.booklet, patient) if patient else document.booklet
-    left = brand.organization
+    brand, booklet, left = document.brand, document.booklet, document.brand.organization
     if patient:
+        # imported here: the booklet without a patient needs no handout
+        from booklet.pdf.handout import render_handout
+        from booklet.source.patient import handout
+
+        if wants_compact_layout(document, options):
+            with layout_reported(document):
+                return render_handout(setup, document, options, patient)
+        booklet = handout(document.booklet, patient)
         left += " \u00b7 " + setup.labels.prepared(patient.name, patient.clinician, patient.date)
 
     def laid_out(fillers: int) -> Rendered:
@@ -226,6 +227,8 @@ def prepare_pictures(document: Document, options: PrintOptions) -> None:
     """Prepare every picture the handouts of a batch may print, side by side, at the largest
     size a handout of this layout prints it: a batch does this once, before its workers
     start, so that they share the pictures instead of each preparing them."""
+    from booklet.pdf.handout import compact_kit, plan_handout_pictures
+
     setup = PdfSetup(document, options.bleed_pt)
     booklet, brand = document.booklet, document.brand
     compact = wants_compact_layout(document, options)
