@@ -229,22 +229,23 @@ def qr_operators(url: str, size: float, color: str) -> str:
     return operators
 
 
-QR_VERSION = "2"  # how encoded_qr draws a code: change it when that changes
+QR_VERSION = "1"  # how encoded_qr draws a code: change it when that changes
 
 
 def encoded_qr(url: str, size: float, color: str) -> str:
-    # imported here: only a booklet with video links needs the encoder
-    import segno
+    # imported here: ReportLab's barcode package loads every barcode and its drawing shapes
+    from reportlab.graphics.barcode.qrencoder import QRCode, QRErrorCorrectLevel
 
-    # error correction M, raised to the best level that still fits the smallest size
-    code = segno.make_qr(url, error="m", boost_error=True)
-    count = code.symbol_size(border=0)[0]
+    code = QRCode(None, QRErrorCorrectLevel.M)
+    code.addData(url)
+    code.make()
+    count = code.getModuleCount()
     module = size / (count + 2 * QR_QUIET_ZONE)
     runs = []
-    for row_number, row in enumerate(code.matrix):
+    for row_number, row in enumerate(code.modules):
         top = size - (row_number + QR_QUIET_ZONE + 1) * module
         column = 0
-        for dark, cells in itertools.groupby(row):
+        for dark, cells in itertools.groupby(bool(cell) for cell in row):
             length = len(list(cells))
             if dark:
                 left = (column + QR_QUIET_ZONE) * module
