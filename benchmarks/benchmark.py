@@ -96,6 +96,7 @@ def timed(command: list[str], cache: Path | None = None) -> Run:
             capture_output=True,
             text=True,
             env=env,
+            cwd=empty,  # `python -m booklet` imports the package of the folder it runs in
         ).stdout
     seconds, peak, cpu = json.loads(output)
     return seconds, peak, cpu
@@ -322,7 +323,9 @@ def checkout(python: str) -> Path:
     if python == sys.executable:
         return ROOT
     code = "import booklet, pathlib; print(pathlib.Path(booklet.__file__).parents[1])"
-    found = subprocess.run([python, "-c", code], capture_output=True, text=True, check=True)
+    found = subprocess.run(
+        [python, "-c", code], capture_output=True, text=True, check=True, cwd=tempfile.gettempdir()
+    )
     return Path(found.stdout.strip())
 
 

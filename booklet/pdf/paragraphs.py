@@ -54,7 +54,7 @@ def with_fallback(markup: str, base: str, split_words: bool = False) -> str:
     midway (Arabic run into Chinese) is parted there by a space, and prints as two words.
     """
     base_cover = fonts.coverage(base)
-    if all(ord(c) in base_cover for c in markup):
+    if base_cover.issuperset(map(ord, markup)):  # every character, checked in C
         return markup
     fallback_fonts = [font_set.regular for font_set in fonts.fallbacks()]
     pieces: list[str] = []
