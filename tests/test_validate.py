@@ -320,6 +320,18 @@ def test_misspelled_caption_inside_image(check: Check, picture) -> None:
     ]
 
 
+def test_a_comma_inside_braces_is_explained(check: Check, picture) -> None:
+    picture("hip.png")
+    braces = "image: {file: hip.png, alt: A hip, caption: Knees bent, feet flat}"
+    assert check(section(braces)) == [
+        "booklet.yaml:4: sections[1].image.feet flat: unknown field; inside { } a comma "
+        'starts a new field: put text that has a comma in quotes, such as caption: "Knees '
+        'bent, feet flat"'
+    ]
+    quoted = braces.replace("Knees bent, feet flat", '"Knees bent, feet flat"')
+    assert check(section(quoted)) == []
+
+
 def test_unknown_field_lists_what_is_allowed(check: Check) -> None:
     assert check(section("author: Dr Who")) == [
         "booklet.yaml:4: sections[1].author: unknown field; "

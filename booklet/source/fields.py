@@ -140,6 +140,18 @@ def loose_shape(names: Sequence[str]) -> ObjectSpec:
     return ObjectSpec("", tuple(FieldSpec(name, "any", "") for name in names), documented=False)
 
 
+COMMA_IN_BRACES = (
+    "; inside { } a comma starts a new field: put text that has a comma in quotes, "
+    'such as caption: "Knees bent, feet flat"'
+)
+
+
+def split_by_comma(mapping: yaml.Node, key: str, value: yaml.Node) -> bool:
+    """Whether `key` looks like the words after a comma in a value written inside { }
+    without quotes: several words, with no colon after them."""
+    return bool(getattr(mapping, "flow_style", False)) and " " in key.strip() and is_null(value)
+
+
 class Fields:
     """One YAML mapping, checked against its shape in the field spec: the names it may
     hold, and each field's limits, choices and whether it is required."""
@@ -173,6 +185,8 @@ class Fields:
             if key not in allowed:
                 meant = closest(key, allowed)
                 hint = f'; did you mean "{meant}"?' if meant else self._allowed_hint(allowed)
+                if split_by_comma(node, key, value_node):
+                    hint = COMMA_IN_BRACES
                 ctx.report(key_node, where, f"unknown field{hint}")
                 self.misspelled |= {meant} if meant else set()
                 continue
