@@ -1,7 +1,7 @@
 """Wall time and peak memory of booklet's workloads, each from a cold process.
 
 Usage: python benchmarks/benchmark.py [--runs 5] [--handouts 1000] [--jobs N]
-       [--only help|validate|sample|large|batch|photos|cards|photo-batch|scaling|tags]
+       [--only help|validate|sample|large|batch|photos|phones|cards|photo-batch|scaling|tags]
        [--against PYTHON]
 
 - help: `booklet --help`;
@@ -14,6 +14,9 @@ Usage: python benchmarks/benchmark.py [--runs 5] [--handouts 1000] [--jobs N]
 - photos: a booklet of about nine A4 pages with a photograph of every kind (PNG,
   see-through PNG, JPEG, CMYK JPEG, 16-bit PNG, palette PNG with transparency, GIF and a
   4000 x 3000 photo; see photo_content.py);
+- phones: a booklet of about twenty letter pages with twenty different pictures as a
+  clinic takes them, 4032 x 3024 phone photographs and 3000 x 2000 screenshots (see
+  photo_content.py);
 - cards: 200 stretch cards reusing eight of those photographs;
 - photo-batch: `booklet batch` of a handout whose exercises carry those photographs
   (300 patients, or --handouts if fewer);
@@ -283,7 +286,7 @@ def compare(
 
 CASES = (
     *("help", "validate", "sample", "large", "batch"),
-    *("photos", "cards", "photo-batch", "scaling", "tags"),
+    *("photos", "phones", "cards", "photo-batch", "scaling", "tags"),
 )
 
 
@@ -313,6 +316,7 @@ def case(
         "sample": lambda: sample,
         "large": lambda: large_content(folder),
         "photos": lambda: photo_content.photo_booklet(folder),
+        "phones": lambda: photo_content.phone_booklet(folder),
         "cards": lambda: photo_content.card_booklet(folder),
     }[name]()
     return [*booklet, "build", str(content), *out], None
@@ -355,6 +359,8 @@ def main() -> None:
             print(f"large booklet: {page_count(folder / 'out' / 'large.pdf')} pages")
         if "photos" in wanted:
             print(f"photo booklet: {page_count(folder / 'out' / 'photo-booklet.pdf')} pages")
+        if "phones" in wanted:
+            print(f"phone booklet: {page_count(folder / 'out' / 'phone-booklet.pdf')} pages")
         if "scaling" in wanted:
             scaling([sys.executable, "-m", "booklet"], folder, args.runs)
         if "tags" in wanted:

@@ -5,6 +5,8 @@
   Mandelbrot texture over gradients, so they compress like photographs, not flat colour);
 - `photo_booklet`: a booklet of about nine A4 pages, a section and a card per picture;
 - `card_booklet`: `cards` stretch cards reusing eight photographs;
+- `phone_booklet`: twenty pictures as a clinic takes them, 4032 x 3024 phone photographs
+  (some turned by their EXIF orientation) and 3000 x 2000 PNG screenshots, all different;
 - `photo_library` and `photo_handout`: a library of photo cards and a handout that uses
   three of them per patient, for `booklet batch`.
 
@@ -146,6 +148,47 @@ def photo_roster(folder: Path, handouts: int) -> Path:
     path = folder / "photo-roster.csv"
     path.write_text("\n".join(rows) + "\n", encoding="utf-8")
     return path
+
+
+PHONE_PHOTOS = 16  # 4032 x 3024 JPEG, every fourth turned by its EXIF orientation
+SCREENSHOTS = 4  # 3000 x 2000 PNG
+
+
+def phone_files(folder: Path) -> list[Path]:
+    """Pictures as a clinic's phone and computer make them, each different from the rest:
+    PHONE_PHOTOS full-size phone photographs (some to be turned upright) and SCREENSHOTS
+    large PNG screenshots."""
+    folder.mkdir(parents=True, exist_ok=True)
+    paths = []
+    for number in range(PHONE_PHOTOS):
+        path = folder / f"phone-{number + 1}.jpg"
+        if not path.exists():
+            exif = Image.Exif()
+            exif[0x0112] = 6 if number % 4 == 0 else 1  # Orientation: 6 is turned a quarter
+            texture((4032, 3024), 0.05 * number).save(path, quality=88, exif=exif.tobytes())
+        paths.append(path)
+    for number in range(SCREENSHOTS):
+        path = folder / f"screen-{number + 1}.png"
+        if not path.exists():
+            texture((3000, 2000), 0.3 + 0.1 * number).save(path)
+        paths.append(path)
+    return paths
+
+
+def phone_booklet(folder: Path) -> Path:
+    """About twenty letter pages: a section per picture, every other one with a card
+    showing it again, smaller."""
+    pictures = [path.name for path in phone_files(folder / "phones")]
+    lines = ["title: Pictures from the clinic's phone", "sections:"]
+    for number, picture in enumerate(pictures, 1):
+        lines += [
+            f"  - title: Part {number}",
+            f"    body: {PARAGRAPH}",
+            f"    image: {{file: phones/{picture}, alt: Picture {number}, caption: Part {number}}}",
+        ]
+        if number % 2:
+            lines += ["    stretches:", *card(f"Exercise {number}", f"phones/{picture}", "      ")]
+    return write(folder / "phone-booklet.yaml", lines)
 
 
 def write(path: Path, lines: list[str]) -> Path:
