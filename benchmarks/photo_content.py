@@ -86,18 +86,25 @@ def card(name: str, picture: str, indent: str, card_id: str | None = None) -> li
 def photo_booklet(folder: Path) -> Path:
     """About nine A4 pages: a section with a photograph per picture, and every other
     section with a card showing its picture again, smaller."""
-    pictures = [path.name for path in photo_files(folder / "photos")]
     write(folder / "brand-a4.yaml", ["organization: Example Clinic", "page:", "  size: a4"])
-    lines = ["title: Photographs of every kind", "brand: brand-a4.yaml", "sections:"]
-    for number, picture in enumerate(pictures, 1):
+    head = ["title: Photographs of every kind", "brand: brand-a4.yaml"]
+    sections = picture_sections(photo_files(folder / "photos"))
+    return write(folder / "photo-booklet.yaml", [*head, *sections])
+
+
+def picture_sections(pictures: list[Path]) -> list[str]:
+    """A section per picture, every other one with a card showing the picture again."""
+    lines = ["sections:"]
+    for number, path in enumerate(pictures, 1):
+        picture = f"{path.parent.name}/{path.name}"
         lines += [
             f"  - title: Part {number}",
             f"    body: {PARAGRAPH}",
-            f"    image: {{file: photos/{picture}, alt: Picture {number}, caption: Part {number}}}",
+            f"    image: {{file: {picture}, alt: Picture {number}, caption: Part {number}}}",
         ]
         if number % 2:
-            lines += ["    stretches:", *card(f"Exercise {number}", f"photos/{picture}", "      ")]
-    return write(folder / "photo-booklet.yaml", lines)
+            lines += ["    stretches:", *card(f"Exercise {number}", picture, "      ")]
+    return lines
 
 
 def card_booklet(folder: Path, cards: int = 200) -> Path:
@@ -178,17 +185,9 @@ def phone_files(folder: Path) -> list[Path]:
 def phone_booklet(folder: Path) -> Path:
     """About twenty letter pages: a section per picture, every other one with a card
     showing it again, smaller."""
-    pictures = [path.name for path in phone_files(folder / "phones")]
-    lines = ["title: Pictures from the clinic's phone", "sections:"]
-    for number, picture in enumerate(pictures, 1):
-        lines += [
-            f"  - title: Part {number}",
-            f"    body: {PARAGRAPH}",
-            f"    image: {{file: phones/{picture}, alt: Picture {number}, caption: Part {number}}}",
-        ]
-        if number % 2:
-            lines += ["    stretches:", *card(f"Exercise {number}", f"phones/{picture}", "      ")]
-    return write(folder / "phone-booklet.yaml", lines)
+    head = ["title: Pictures from the clinic's phone"]
+    sections = picture_sections(phone_files(folder / "phones"))
+    return write(folder / "phone-booklet.yaml", [*head, *sections])
 
 
 def write(path: Path, lines: list[str]) -> Path:
