@@ -138,6 +138,18 @@ def named_reference(name: str) -> Any:
     return pdfdoc.PDFObjectReference(name)
 
 
+def next_object_number(canvas: Canvas) -> int:
+    """The number the next object added to `canvas`'s document gets (ReportLab numbers
+    objects one after another as they are added)."""
+    return int(canvas._doc.objectcounter) + 1
+
+
+def reference_text(canvas: Canvas, reference: Any) -> str:
+    """`12 0 R` for an object `canvas`'s document already holds (a page, an annotation)."""
+    number, version = canvas._doc.idToObjectNumberAndVersion[reference.name]
+    return f"{number} {version} R"
+
+
 def add_named_object(canvas: Canvas, name: str, value: Any) -> Any:
     """`value` written as an indirect object called `name`; its reference."""
     return canvas._doc.Reference(value, name)

@@ -14,7 +14,9 @@ from booklet.pdf.compat_tagging import (
     RawObject,
     add_named_object,
     named_reference,
+    next_object_number,
     page_reference,
+    reference_text,
     set_catalog_entry,
     uncompressed_stream,
 )
@@ -22,13 +24,15 @@ from booklet.pdf.structure_tree import Annotated, Element, Marked, StructureTree
 
 
 class Written:
-    """The elements to write, in reading order, each with its object name."""
+    """The elements to write, in reading order, each with the number its object gets:
+    they are added one after another from `first`, so each element's object can name
+    its parent and kids by number as it is made."""
 
-    def __init__(self, tree: StructureTree) -> None:
+    def __init__(self, tree: StructureTree, first: int) -> None:
         self.kept: dict[int, bool] = {}
-        self.names: dict[int, str] = {}
-        self.references: dict[int, Any] = {}
+        self.numbers: dict[int, int] = {}
         self.order: list[Element] = []
+        self.first = first
         self.visit(tree.root)
 
     def keeps(self, element: Element) -> bool:
@@ -42,16 +46,28 @@ class Written:
         return known
 
     def visit(self, element: Element) -> None:
-        name = f"SE{len(self.order)}"
-        self.names[id(element)] = name
-        self.references[id(element)] = named_reference(name)
+        self.numbers[id(element)] = self.first + len(self.order)
         self.order.append(element)
         for child in element.in_reading_order():
             if isinstance(child, Element) and self.keeps(child):
                 self.visit(child)
 
-    def reference(self, element: Element) -> Any:
-        return self.references[id(element)]
+    def reference(self, element: Element) -> str:
+        return f"{self.numbers[id(element)]} 0 R"
+
+
+class Pages:
+    """`12 0 R` for each page number, as the document numbered its pages."""
+
+    def __init__(self, canvas: Canvas) -> None:
+        self.canvas = canvas
+        self.known: dict[int, str] = {}
+
+    def reference(self, page: int) -> str:
+        found = self.known.get(page)
+        if found is None:
+            found = self.known[page] = reference_text(self.canvas, page_reference(page))
+        return found
 
 
 def write_structure(
@@ -59,13 +75,15 @@ def write_structure(
 ) -> None:
     """Add the tree and the catalogue entries a tagged PDF needs to `canvas`'s document."""
     tree.pad_tables()
-    written = Written(tree)
+    written = Written(tree, next_object_number(canvas))
+    pages = Pages(canvas)
     root_ref = named_reference("StructTreeRoot")
-    for element in written.order:
+    for index, element in enumerate(written.order):
         parent = root_ref if element.parent is None else written.reference(element.parent)
-        add_named_object(
-            canvas, written.names[id(element)], element_object(element, parent, written)
-        )
+        made = element_object(element, parent, written, pages, canvas)
+        number = add_named_object(canvas, f"SE{index}", made)
+        if reference_text(canvas, number) != written.reference(element):
+            raise AssertionError("a structure element was not numbered as foreseen")
     nums: list[Any] = ["<</Nums ["]
     for key in sorted(tree.parent_tree):
         value = tree.parent_tree[key]
@@ -73,7 +91,7 @@ def write_structure(
         if isinstance(value, Element):
             nums.append(written.reference(value))
         else:
-            nums += ["[", *spaced(written.reference(e) for e in value), "]"]
+            nums += ["[", " ".join(written.reference(e) for e in value), "]"]
     nums.append("]>>")
     tree_root = RawObject(
         [
@@ -95,37 +113,33 @@ def write_structure(
     set_catalog_entry(canvas, "Metadata", add_named_object(canvas, "XMPMetadata", metadata))
 
 
-def spaced(parts: Any) -> list[Any]:
-    out: list[Any] = []
-    for part in parts:
-        out += [part, " "]
-    return out[:-1]
-
-
-def element_object(element: Element, parent: Any, written: Written) -> RawObject:
+def element_object(
+    element: Element, parent: Any, written: Written, pages: Pages, canvas: Canvas
+) -> RawObject:
     """`<</S /P /P 12 0 R /K 3 /Pg 5 0 R>>`: role, parent, kids in reading order, page."""
     tag = element.tag
-    pages = [child.page for child in element.children if isinstance(child, Marked)]
-    page = pages[0] if pages else None
-    kids: list[list[Any]] = []
+    marks = [child.page for child in element.children if isinstance(child, Marked)]
+    page = marks[0] if marks else None
+    kids: list[str] = []
     for child in element.in_reading_order():
         if isinstance(child, Element):
             if written.keeps(child):
-                kids.append([written.reference(child)])
+                kids.append(written.reference(child))
         elif isinstance(child, Marked):
-            kids.append([str(child.mcid)] if child.page == page else marked_reference(child))
+            kids.append(
+                str(child.mcid)
+                if child.page == page
+                else f"<</Type /MCR /Pg {pages.reference(child.page)} /MCID {child.mcid}>>"
+            )
         else:
-            kids.append(object_reference(child))
+            kids.append(object_reference(child, pages, canvas))
     parts: list[Any] = [f"<</S/{tag.role}/P ", parent]
     if len(kids) == 1:
-        parts += ["/K ", *kids[0]]  # one kid: the kid alone
+        parts += ["/K ", kids[0]]  # one kid: the kid alone
     elif kids:
-        parts.append("/K[")
-        for kid in kids:
-            parts += [*kid, " "]
-        parts[-1] = "]"
+        parts.append(f"/K[{' '.join(kids)}]")
     if page is not None:
-        parts += ["/Pg ", page_reference(page)]
+        parts += ["/Pg ", pages.reference(page)]
     for key, value in (("Alt", tag.alt), ("Lang", tag.lang), ("ActualText", tag.actual_text)):
         if value:
             parts += [f"/{key}", PDFString(value)]
@@ -135,18 +149,9 @@ def element_object(element: Element, parent: Any, written: Written) -> RawObject
     return RawObject(parts)
 
 
-def marked_reference(marked: Marked) -> list[Any]:
-    return ["<</Type /MCR /Pg ", page_reference(marked.page), f" /MCID {marked.mcid}>>"]
-
-
-def object_reference(annotated: Annotated) -> list[Any]:
-    return [
-        "<</Type /OBJR /Obj ",
-        annotated.reference,
-        " /Pg ",
-        page_reference(annotated.page),
-        ">>",
-    ]
+def object_reference(annotated: Annotated, pages: Pages, canvas: Canvas) -> str:
+    link = reference_text(canvas, annotated.reference)
+    return f"<</Type /OBJR /Obj {link} /Pg {pages.reference(annotated.page)}>>"
 
 
 def xmp_packet(title: str, language: str, producer: str) -> str:
