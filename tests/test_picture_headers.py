@@ -114,3 +114,30 @@ def test_a_jpeg_turned_by_its_exif_prints_turned_in_pdf_and_html(tmp_path: Path)
     document = load(tmp_path / "booklet.yaml")
     assert pdf_images(render_outputs(document).booklet) == [(30, 40)]
     assert html_image_sizes(booklet_html(document.booklet, document.brand).decode()) == [(30, 40)]
+
+
+def test_a_png_turned_by_exif_after_its_pixels_prints_turned(tmp_path: Path) -> None:
+    exif = Image.Exif()
+    exif[0x0112] = 6
+    picture = tmp_path / "picture.png"
+    Image.new("RGB", (40, 30), "teal").save(picture)
+    with_chunk_before_end(picture, chunk(b"eXIf", exif.tobytes()[6:]))  # no "Exif\0\0"
+    pdf, html = build(tmp_path)
+    assert pdf == [(30, 40)] and html == [(30, 40)]
+
+
+def test_a_png_with_nothing_to_turn_it_is_not_decoded_to_learn_so(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from booklet.assets import images
+
+    info = PngImagePlugin.PngInfo()
+    info.add_text("Software", "a screenshot tool")  # text, but no EXIF or XMP
+    picture = tmp_path / "screen.png"
+    Image.new("RGB", (40, 30), "teal").save(picture, pnginfo=info)
+
+    def no_decoding(*_args: object) -> None:
+        raise AssertionError("decoded to read the header")
+
+    monkeypatch.setattr(PngImagePlugin.PngImageFile, "load", no_decoding)
+    assert images.decoded_header(picture) == (40, 30, "PNG", 1)

@@ -128,11 +128,41 @@ def decoded_header(path: Path) -> tuple[int, int, str, int]:
     """Width and height as stored, the file format, and the turn (EXIF orientation, 1 for
     none) that Pillow reads from EXIF or XMP, as `ImageOps.exif_transpose` applies it."""
     with opened(path) as image:
+        if image.format == "PNG" and not png_may_turn(path):
+            return image.width, image.height, "PNG", 1
         try:  # a PNG's EXIF may follow its pixels, which Pillow then decodes to reach it
             orientation = image.getexif().get(0x0112, 1)
         except (OSError, ValueError, SyntaxError, EOFError) as error:
             raise damaged(path, error) from None
         return image.width, image.height, image.format or "", orientation
+
+
+# text chunks Pillow reads an orientation from, besides the eXIf chunk
+TURNING_KEYWORDS = (b"exif", b"xmp", b"XML:com.adobe.xmp", b"Raw profile type exif")
+TEXT_CHUNKS = (b"tEXt", b"zTXt", b"iTXt")
+
+
+def png_may_turn(path: Path) -> bool:
+    """Whether a PNG has anything an orientation can be read from (an eXIf chunk, or a text
+    chunk of EXIF or XMP), found by walking its chunk headers: a PNG with none is not
+    turned, and is not decoded to learn so (Pillow decodes every pixel to reach chunks
+    after them). True for a file whose chunks cannot be walked, for Pillow to judge."""
+    with path.open("rb") as file:
+        if file.read(len(PNG_SIGNATURE)) != PNG_SIGNATURE:
+            return True
+        while len(head := file.read(8)) == 8:
+            length, kind = struct.unpack(">I4s", head)
+            if kind == b"eXIf":
+                return True
+            if kind == b"IEND":
+                return False
+            start = file.tell()
+            if kind in TEXT_CHUNKS:
+                keyword = file.read(min(length, 80)).partition(b"\0")[0]
+                if keyword in TURNING_KEYWORDS:
+                    return True
+            file.seek(start + length + 4)  # past the body and its checksum
+    return True  # no end marker
 
 
 def pixel_size(path: Path) -> tuple[int, int]:
