@@ -56,6 +56,13 @@ def main(prog_name: str | None = None) -> None:
         stopped("interrupted; nothing was written.", stopping.INTERRUPTED)
     except stopping.Terminated:
         stopped("stopped (SIGTERM); nothing was written.", stopping.TERMINATED)
+    except Exception as error:
+        stop = stopping.stop_behind(error)  # a stop a library turned into an error
+        if isinstance(stop, stopping.Terminated):
+            stopped("stopped (SIGTERM); nothing was written.", stopping.TERMINATED)
+        if stop is None:
+            raise
+        stopped("interrupted; nothing was written.", stopping.INTERRUPTED)
     sys.exit(status if isinstance(status, int) else 0)
 
 

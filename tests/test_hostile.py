@@ -284,6 +284,35 @@ def test_a_failed_rename_puts_the_earlier_files_back(
     assert (out / "booklet.pdf").read_bytes() == b"earlier booklet"
 
 
+def test_ctrl_c_that_a_library_turns_into_an_error_is_still_an_interruption(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # ReportLab's colour reader catches every exception and raises a ValueError quoting
+    # the paragraph in its place: a Ctrl-C landing there must still read as one
+    from reportlab.lib import colors
+
+    real = colors.HexColor
+
+    def interrupted_inside_the_reader(*args: Any, **kwargs: Any) -> Any:
+        if sys._getframe(1).f_code is type(colors.toColor).__call__.__code__:
+            raise KeyboardInterrupt
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(colors, "HexColor", interrupted_inside_the_reader)
+    monkeypatch.setattr(colors, "cssParse", lambda _text: None)  # "#52606D" reaches HexColor
+    question = {"question": "Which helps?", "choices": ["Walk", "Sit"], "answer": "Walk"}
+    quiz = {"questions": [question]}  # its "Choose one." is coloured in the paragraph markup
+    sections = [{"title": "Moving well", "body": "Walk a little every day."}]
+    content = write_yaml(
+        tmp_path / "quiz.yaml", {"title": "Hip care", "sections": sections, "quiz": quiz}
+    )
+    out = tmp_path / "out"
+    result = run_cli(["build", content, "--out", out])
+    assert result.exit_code == 130
+    assert result.stderr.strip() == "interrupted; nothing was written."
+    assert listing(out) == []
+
+
 def test_ctrl_c_while_writing_leaves_nothing_behind(
     content: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -11,7 +11,7 @@ from typing import Any
 
 import click
 
-from booklet.engine.stopping import TERMINATED, Terminated
+from booklet.engine.stopping import TERMINATED, Terminated, stop_behind
 from booklet.errors import BookletError, OutputError
 
 CONTENT = click.argument("content", type=click.Path(path_type=Path, dir_okay=True))
@@ -99,6 +99,7 @@ class reported_errors:
         return None
 
     def __exit__(self, kind: type | None, error: BaseException | None, _tb: object) -> None:
+        error = stop_behind(error) or error
         if isinstance(error, BookletError):
             for problem in error.problems[:MAX_SHOWN_PROBLEMS]:
                 click.echo(str(problem), err=True)

@@ -165,6 +165,9 @@ def build_row(row: Row) -> Result:
         reason = str(error).rsplit(": ", 1)[-1]
         return failed(worker, row, f"cannot write this handout: {reason}")
     except Exception as error:
+        stop = stopping.stop_behind(error)
+        if stop is not None:  # a Ctrl-C or SIGTERM a library turned into an error of its own
+            raise stop from None
         # A library's error may carry the text it was laying out: name only its kind.
         return failed(worker, row, f"cannot lay out this handout ({type(error).__name__})")
     return Result(row.number, target)

@@ -33,6 +33,19 @@ def raise_terminated(_signal: int, _frame: FrameType | None) -> None:
     raise Terminated()
 
 
+def stop_behind(error: BaseException | None) -> BaseException | None:
+    """The Ctrl-C or SIGTERM that `error` was raised in place of, if any: a library that
+    catches every exception (ReportLab's colour reader does) turns a stop that lands in
+    it into an error of its own, whose message may quote the paragraph it was reading."""
+    seen: set[int] = set()
+    while error is not None and id(error) not in seen:
+        if isinstance(error, KeyboardInterrupt | Terminated):
+            return error
+        seen.add(id(error))
+        error = error.__cause__ or error.__context__
+    return None
+
+
 def stop_on_sigterm() -> None:
     """In the command's process: SIGTERM raises Terminated (main thread only)."""
     signal.signal(signal.SIGTERM, raise_terminated)
