@@ -144,25 +144,14 @@ TEXT_CHUNKS = (b"tEXt", b"zTXt", b"iTXt")
 
 def png_may_turn(path: Path) -> bool:
     """Whether a PNG has anything an orientation can be read from (an eXIf chunk, or a text
-    chunk of EXIF or XMP), found by walking its chunk headers: a PNG with none is not
-    turned, and is not decoded to learn so (Pillow decodes every pixel to reach chunks
-    after them). True for a file whose chunks cannot be walked, for Pillow to judge."""
-    with path.open("rb") as file:
-        if file.read(len(PNG_SIGNATURE)) != PNG_SIGNATURE:
-            return True
-        while len(head := file.read(8)) == 8:
-            length, kind = struct.unpack(">I4s", head)
-            if kind == b"eXIf":
-                return True
-            if kind == b"IEND":
-                return False
-            start = file.tell()
-            if kind in TEXT_CHUNKS:
-                keyword = file.read(min(length, 80)).partition(b"\0")[0]
-                if keyword in TURNING_KEYWORDS:
-                    return True
-            file.seek(start + length + 4)  # past the body and its checksum
-    return True  # no end marker
+    chunk of EXIF or XMP), found in its chunks: a PNG with none is not turned, and is not
+    decoded to learn so (Pillow decodes every pixel to reach chunks after them). True for
+    a file whose chunks do not check out, for Pillow to read and judge."""
+    chunks = png_chunks(path.read_bytes())
+    return chunks is None or any(
+        kind == b"eXIf" or (kind in TEXT_CHUNKS and body.partition(b"\0")[0] in TURNING_KEYWORDS)
+        for kind, body in chunks
+    )
 
 
 def pixel_size(path: Path) -> tuple[int, int]:
