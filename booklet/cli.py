@@ -52,17 +52,15 @@ def main(prog_name: str | None = None) -> None:
     except click.ClickException as error:
         error.show()
         sys.exit(error.exit_code)
-    except (click.Abort, KeyboardInterrupt):
-        stopped("interrupted; nothing was written.", stopping.INTERRUPTED)
-    except stopping.Terminated:
-        stopped("stopped (SIGTERM); nothing was written.", stopping.TERMINATED)
-    except Exception as error:
-        stop = stopping.stop_behind(error)  # a stop a library turned into an error
-        if isinstance(stop, stopping.Terminated):
-            stopped("stopped (SIGTERM); nothing was written.", stopping.TERMINATED)
+    except (click.Abort, KeyboardInterrupt, stopping.Terminated, Exception) as error:
+        # a stop as itself, or one a library turned into an error of its own
+        stop = error if isinstance(error, click.Abort) else stopping.stop_behind(error)
         if stop is None:
             raise
-        stopped("interrupted; nothing was written.", stopping.INTERRUPTED)
+        if isinstance(stop, stopping.Terminated):
+            stopped("stopped (SIGTERM); nothing was written.", stopping.TERMINATED)
+        else:
+            stopped("interrupted; nothing was written.", stopping.INTERRUPTED)
     sys.exit(status if isinstance(status, int) else 0)
 
 
