@@ -106,7 +106,7 @@ def arc_commands(center: Point, radius: float, start: float, end: float) -> list
     cos, sin, radians = math.cos, math.sin, math.radians
     # each piece starts where the one before ended: its end point and tangent are reused
     # (add, scale and direction written out: the same arithmetic, without the calls)
-    a0 = start + 0 * step
+    a0 = start + 0 * step  # as the loop once computed it: a start of -0.0 becomes 0.0
     x0, y0 = cx + cos(radians(a0)) * radius, cy + sin(radians(a0)) * radius
     tx0, ty0 = cos(radians(a0 + 90.0)), sin(radians(a0 + 90.0))
     for i in range(pieces):

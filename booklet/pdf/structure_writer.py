@@ -30,7 +30,7 @@ class Written:
 
     def __init__(self, tree: StructureTree, first: int) -> None:
         self.kept: dict[int, bool] = {}
-        self.numbers: dict[int, int] = {}
+        self.references: dict[int, str] = {}
         self.order: list[Element] = []
         self.first = first
         self.visit(tree.root)
@@ -46,14 +46,14 @@ class Written:
         return known
 
     def visit(self, element: Element) -> None:
-        self.numbers[id(element)] = self.first + len(self.order)
+        self.references[id(element)] = f"{self.first + len(self.order)} 0 R"
         self.order.append(element)
         for child in element.in_reading_order():
             if isinstance(child, Element) and self.keeps(child):
                 self.visit(child)
 
     def reference(self, element: Element) -> str:
-        return f"{self.numbers[id(element)]} 0 R"
+        return self.references[id(element)]
 
 
 class Pages:
