@@ -4,6 +4,7 @@ after another; mistakes, lost processes, and a key started with pages that turne
 from __future__ import annotations
 
 import os
+import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -11,7 +12,7 @@ import pytest
 from conftest import SAMPLE, make_picture, run_cli, write_yaml
 
 from booklet.document import Document, Outputs
-from booklet.engine.side_by_side import free_cores, side_by_side
+from booklet.engine.side_by_side import Moment, free_cores, idle_cores, moment, side_by_side
 from booklet.errors import BookletError, Problem
 from booklet.pdf import key_ahead
 from booklet.pdf.make import render_outputs
@@ -73,6 +74,18 @@ def test_one_job_or_one_item_stays_in_this_process():
     assert side_by_side(lambda _: os.getpid(), [1, 2], jobs=1) == [parent, parent]
     assert side_by_side(lambda _: os.getpid(), [1], jobs=4) == [parent]
     assert 1 <= free_cores() <= (os.cpu_count() or 1)
+
+
+def test_free_cores_are_judged_by_how_idle_the_machine_stayed_while_loading():
+    # two cores: this process busy on one for half a second, the other idle or not
+    assert idle_cores(Moment(10.0, 100.0), Moment(10.5, 100.5)) == 1.0
+    assert idle_cores(Moment(10.0, 100.0), Moment(10.5, 100.02)) == pytest.approx(0.04)
+    # too short to tell by counts that step every 10 ms, or no counts on this system
+    assert idle_cores(Moment(10.0, 100.0), Moment(10.01, 100.01)) is None
+    assert idle_cores(Moment(10.0, None), Moment(10.5, None)) is None
+    start = moment()
+    time.sleep(0.06)
+    assert 1 <= free_cores(since=start) <= (os.cpu_count() or 1)
 
 
 def test_no_cache_holds_in_the_processes_and_threads_a_build_starts(

@@ -74,6 +74,7 @@ def batch(
     """One handout per patient in ROSTER (CSV or YAML), plus one answer key, into OUT."""
     from booklet.document import PrintOptions
     from booklet.engine import batching, collector
+    from booklet.engine.side_by_side import usable_cores
 
     with reported_errors():
         plan = batching.plan(
@@ -87,9 +88,7 @@ def batch(
         key = batching.write_answer_key(plan, out_dir)
     collector.settle_loaded()
     try:
-        with contextlib.closing(
-            batching.run(plan, out_dir, jobs or batching.default_jobs())
-        ) as results:
+        with contextlib.closing(batching.run(plan, out_dir, jobs or usable_cores())) as results:
             built, problems = handout_results(results, len(plan.rows))
     except KeyboardInterrupt:
         click.echo("interrupted; the handouts already written are complete.", err=True)

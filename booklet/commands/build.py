@@ -174,16 +174,23 @@ def build(
         watch_and_build(content, brand, out_dir, formats, restrict_to, options)
         return
     with reported_errors():  # ReportLab loads in here: a Ctrl-C while it does is reported too
+        from booklet.engine import side_by_side
+
+        loading = side_by_side.moment()  # how idle the other cores stay while this loads
         from booklet.engine import collector
         from booklet.engine.pipeline import build_document
-        from booklet.engine.side_by_side import free_cores
         from booklet.source.read import load
 
         document = load(content, brand, restrict_to)
         warn(document.warnings)
         collector.settle_loaded()
         paths = build_document(
-            document, out_dir, formats, options, patient, jobs=jobs or free_cores()
+            document,
+            out_dir,
+            formats,
+            options,
+            patient,
+            jobs=jobs or side_by_side.free_cores(since=loading),
         )
     for path in paths:
         click.echo(str(path))

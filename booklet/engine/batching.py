@@ -99,13 +99,6 @@ def write_answer_key(plan: Plan, out_dir: Path) -> Path:
     return write_files([(target, render_key_pdf(document))], out_dir, plan.inputs())[0]
 
 
-def default_jobs() -> int:
-    """The cores this process may use."""
-    if hasattr(os, "sched_getaffinity"):
-        return max(1, len(os.sched_getaffinity(0)))
-    return max(1, os.cpu_count() or 1)
-
-
 def run(plan: Plan, out_dir: Path, jobs: int) -> Generator[Result, None, None]:
     """Build each row's handout, `jobs` at a time, yielding results as rows finish."""
     work = list(plan.rows)

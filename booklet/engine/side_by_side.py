@@ -11,6 +11,7 @@ to this process.
 from __future__ import annotations
 
 import os
+import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any, Generic, TypeVar, cast
@@ -22,14 +23,57 @@ T = TypeVar("T")
 R = TypeVar("R")
 
 
-def free_cores() -> int:
-    """The cores this process may use that other processes are not busy on (at least 1)."""
-    if hasattr(os, "sched_getaffinity"):
-        cores = len(os.sched_getaffinity(0))
-    else:
-        cores = os.cpu_count() or 1
+@dataclass(frozen=True)
+class Moment:
+    """A point in time, with the processor time the machine had spent idle by then
+    (Linux's /proc/stat, in seconds of one core; None where it cannot be read)."""
+
+    seconds: float
+    idle: float | None
+
+
+def moment() -> Moment:
+    return Moment(time.monotonic(), idle_seconds())
+
+
+def idle_seconds() -> float | None:
+    try:
+        with open("/proc/stat", encoding="ascii") as file:
+            fields = file.readline().split()
+        return (int(fields[4]) + int(fields[5])) / os.sysconf("SC_CLK_TCK")  # idle, iowait
+    except (OSError, ValueError, IndexError):
+        return None
+
+
+def free_cores(since: Moment | None = None) -> int:
+    """The cores this process may use that other processes are not busy on (at least 1).
+
+    With `since`, judged by the cores that stood idle from then to now while this process
+    was busy loading (it is the 1 added). Else, and where that cannot be measured, by the
+    load average, which is a minute's mean: it still counts a build that ended seconds
+    ago, so back-to-back builds would each keep to one core."""
+    cores = usable_cores()
+    idle = idle_cores(since, moment()) if since else None
+    if idle is not None:
+        return max(1, min(cores, 1 + round(idle)))
     busy = round(os.getloadavg()[0]) if hasattr(os, "getloadavg") else 0
     return max(1, min(cores, cores - busy))
+
+
+def usable_cores() -> int:
+    """The cores this process may run on (at least 1)."""
+    if hasattr(os, "sched_getaffinity"):
+        return max(1, len(os.sched_getaffinity(0)))
+    return max(1, os.cpu_count() or 1)
+
+
+def idle_cores(since: Moment, now: Moment) -> float | None:
+    """How many cores stood idle on average between two moments; None when it cannot be
+    told (no idle counts, or too short a time for the counts' 10 ms steps)."""
+    elapsed = now.seconds - since.seconds
+    if since.idle is None or now.idle is None or elapsed < 0.05:
+        return None
+    return max(0.0, now.idle - since.idle) / elapsed
 
 
 @dataclass(frozen=True)
