@@ -77,6 +77,33 @@ def test_importing_booklet_changes_no_reportlab_setting() -> None:
     assert done.stdout.strip() == "[]"
 
 
+def test_reportlabs_costliest_patterns_are_compiled_on_first_use_and_match_the_same() -> None:
+    code = (
+        "import re\n"
+        "import booklet.pdf\n"
+        "from reportlab.platypus import paragraph\n"
+        "from reportlab.lib import textsplit\n"
+        "print(type(paragraph.uri_pat).__name__, type(textsplit.rx).__name__)\n"
+        "print(re.compile.__module__)\n"
+        "address = 'https://clinic.example.org/exercises/hip/psoas-stretch?lang=fr'\n"
+        "print(paragraph._uri_split_pairs(address)[:2])\n"
+        "print(paragraph._uri_split_pairs('not an address'))\n"
+        "print(textsplit.rx.sub(r'\\1|', 'ab\u4e2d\u6587'))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    kinds, compile_module, pairs, not_address, split = done.stdout.splitlines()
+    assert kinds == "PatternOnFirstUse PatternOnFirstUse"
+    assert compile_module == "re"  # put back after the import
+    assert pairs == str(
+        [
+            ("https://clinic.example.org/exercises/hip/", "psoas-stretch?lang=fr"),
+            ("https://clinic.example.org/exercises/", "hip/psoas-stretch?lang=fr"),
+        ]
+    )
+    assert not_address == "None"
+    assert split == "ab\u4e2d|\u6587|"
+
+
 def test_checking_a_brand_font_registers_nothing() -> None:
     before = set(pdfmetrics.getRegisteredFontNames())
     assert fonts.check_font_file(fonts.FONT_FOLDER / "LiberationMono-Bold.ttf") is None
