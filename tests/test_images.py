@@ -10,10 +10,17 @@ from pathlib import Path
 import pypdfium2
 import pytest
 from conftest import run_cli
-from PIL import Image, ImageFile
+from PIL import Image, ImageFile, ImageOps, JpegImagePlugin
 from reportlab.pdfgen.canvas import Canvas
 
-from booklet.assets.images import check_image, embeddable, encode, pixel_size, print_ready
+from booklet.assets.images import (
+    check_image,
+    embeddable,
+    encode,
+    fitted,
+    pixel_size,
+    print_ready,
+)
 from booklet.pdf.drawn import PictureFlowable
 
 
@@ -72,6 +79,45 @@ def test_exif_rotation_is_applied(tmp_path):
     exif[0x0112] = 6
     path = save(image, tmp_path / "turned.jpg", exif=exif)
     assert print_ready(path, 100, 100).size == (20, 40)
+
+
+@pytest.mark.parametrize("orientation", [1, 6, 8])
+def test_a_phone_photo_is_shrunk_as_it_lies_then_turned_upright(tmp_path, orientation):
+    # 4032 x 3024 as the phone stores it, red in the corner that is top left when upright
+    stored = Image.new("RGB", (4032, 3024), "white")
+    red_corner = {1: (0, 0), 6: (0, 3024 - 400), 8: (4032 - 400, 0)}[orientation]
+    stored.paste((255, 0, 0), (*red_corner, red_corner[0] + 400, red_corner[1] + 400))
+    exif = stored.getexif()
+    exif[0x0112] = orientation
+    path = save(stored, tmp_path / "phone.jpg", exif=exif, quality=95)
+    box = (288, 288)  # 4 x 4 inches: 1200 x 1200 pixels at 300 ppi
+    expected = ImageOps.exif_transpose(Image.open(path))
+    expected.thumbnail((1200, 1200), Image.Resampling.BICUBIC)
+    ready = print_ready(path, *box)
+    assert ready.size == expected.size == ((1200, 900) if orientation == 1 else (900, 1200))
+    assert ready.getpixel((20, 20))[1] < 60  # red, top left
+    assert ready.getpixel((ready.width - 20, ready.height - 20)) > (200, 200, 200)
+
+
+def test_a_jpeg_is_decoded_at_the_smallest_scale_that_still_fills_its_box(tmp_path):
+    # stored upright and tall: 3024 x 4032 into a wide box fits 938 x 1250, so a decoding
+    # at half scale (1512 x 2016) is enough, though the box is 1950 pixels wide
+    path = save(Image.new("RGB", (3024, 4032), "white"), tmp_path / "tall.jpg")
+    decoded: list[tuple[int, int]] = []
+    load = JpegImagePlugin.JpegImageFile.load
+
+    def noted(image: Image.Image) -> object:
+        done = load(image)
+        decoded.append(image.size)
+        return done
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(JpegImagePlugin.JpegImageFile, "load", noted)
+        ready = print_ready(path, 468, 300)
+    assert decoded[0] == (1512, 2016)
+    assert ready.size == (937, 1250)
+    assert fitted((3024, 4032), (1950, 1250)) == (938, 1250)
+    assert fitted((50, 40), (1950, 1250)) == (50, 40)  # never enlarged
 
 
 @pytest.mark.parametrize("mode", ["RGB", "RGBA"])

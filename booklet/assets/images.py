@@ -9,6 +9,7 @@ import contextvars
 import hashlib
 import importlib
 import io
+import math
 import os
 import struct
 import warnings
@@ -18,6 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from PIL import Image, ImageOps, UnidentifiedImageError
+from zlib_ng import zlib_ng
 
 from booklet.assets import disk_cache
 from booklet.assets.fingerprints import cached_by_content, content_hash
@@ -31,6 +33,7 @@ OPENERS = ("Png", "Jpeg", "Gif", "WebP", "Bmp", "Tiff")  # Pillow's modules for 
 MAX_PIXELS = 40_000_000
 MAX_FILE_BYTES = 64 * 1024 * 1024
 PRINT_PPI = 300
+TURNED_SIDEWAYS = (5, 6, 7, 8)  # orientations that swap width and height
 JPEG_QUALITY = 90
 
 
@@ -118,7 +121,7 @@ def damaged(path: Path, error: Exception) -> BookletError:
 def header(path: Path) -> tuple[int, int, str]:
     """Width and height in pixels after EXIF rotation, and the file format, from the header."""
     width, height, file_format, orientation = decoded_header(path)
-    if orientation in (5, 6, 7, 8):
+    if orientation in TURNED_SIDEWAYS:
         width, height = height, width
     return width, height, file_format
 
@@ -167,19 +170,27 @@ def print_ready(path: Path, max_width_pt: float, max_height_pt: float) -> Image.
     kept instead (see `embeddable`) is its compressed bytes.
     """
     limit = print_limit(max_width_pt, max_height_pt)
-    with opened(path) as image:
-        if image.format == "JPEG":
-            image.draft(image.mode, limit)
+    width, height, _, orientation = decoded_header(path)
+    stored_limit = limit[::-1] if orientation in TURNED_SIDEWAYS else limit  # as the file lies
+    with opened(path) as image:  # leaving closes the file; the decoded pixels stay
+        if image.format == "JPEG":  # decoded at 1/2, 1/4 or 1/8 when that still fills the box
+            image.draft(image.mode, fitted((width, height), stored_limit))
         try:
             image.load()
         except (OSError, ValueError, SyntaxError, EOFError) as error:
             raise damaged(path, error) from None
-        prepared = normalise_mode(image)  # always a new image: `image` closes here
-    ImageOps.exif_transpose(prepared, in_place=True)
-    if prepared.width > limit[0] or prepared.height > limit[1]:
+        prepared = normalise_mode(image)
+    if prepared.width > stored_limit[0] or prepared.height > stored_limit[1]:
         # at 300 ppi, bicubic prints as sharp as Lanczos, in two thirds of the time
-        prepared.thumbnail(limit, Image.Resampling.BICUBIC)
+        prepared.thumbnail(stored_limit, Image.Resampling.BICUBIC)
+    ImageOps.exif_transpose(prepared, in_place=True)  # turned once small: less to move
     return prepared
+
+
+def fitted(size: tuple[int, int], box: tuple[int, int]) -> tuple[int, int]:
+    """`size` scaled down, keeping its shape, to just fit `box` (rounded up)."""
+    scale = min(box[0] / size[0], box[1] / size[1], 1.0)
+    return math.ceil(size[0] * scale), math.ceil(size[1] * scale)
 
 
 def print_limit(max_width_pt: float, max_height_pt: float) -> tuple[int, int]:
@@ -254,7 +265,7 @@ def prepare_side_by_side(uses: list[tuple[Path, float, float, bool]]) -> None:
 
 
 # what a prepared picture depends on besides the file and its box: the way it is made
-PICTURE_VERSION = f"2 {PRINT_PPI} {JPEG_QUALITY} {Image.__version__} {zlib.ZLIB_RUNTIME_VERSION}"
+PICTURE_VERSION = f"3 {PRINT_PPI} {JPEG_QUALITY} {Image.__version__} {zlib_ng.ZLIBNG_VERSION}"
 ENTRY_HEAD = struct.Struct(">IIBBBII32s")  # width, height, gray, jpeg, png rows, sizes, digest
 
 
@@ -353,9 +364,9 @@ def encode(image: Image.Image, jpeg: bool = False) -> Encoded:
         data = buffer.getvalue()
     else:
         if image.mode == "RGBA":
-            alpha = zlib.compress(image.getchannel("A").tobytes())
+            alpha = zlib_ng.compress(image.getchannel("A").tobytes())
             image = image.convert("RGB")
-        data = zlib.compress(image.tobytes())
+        data = zlib_ng.compress(image.tobytes())
         jpeg = False
     digest = hashlib.sha256(data + (alpha or b"")).hexdigest()[:32]
     return Encoded(image.width, image.height, image.mode == "L", jpeg, data, alpha, digest)
@@ -394,4 +405,4 @@ def normalise_mode(image: Image.Image) -> Image.Image:
         mode = "RGB"
     if mode == "RGBA" and image.getchannel("A").getextrema()[0] == 255:
         return image.convert("RGB")
-    return image.copy() if image.mode == mode else image
+    return image

@@ -76,8 +76,9 @@ def inside_tag(markup: str, index: int) -> bool:
 
 def collapsed(text: str) -> str:
     """Runs of spaces and line breaks as one space; no-break spaces (U+00A0, U+202F),
-    which keep a number with its unit or a French colon with its word, as they are."""
-    return _BREAKING_SPACE.sub(" ", text).strip(" ")
+    which keep a number with its unit or a French colon with its word, as they are. A
+    zero-width space at either end goes with the spaces there, as ReportLab drops it."""
+    return _BREAKING_SPACE.sub(" ", text).strip(" \u200b")
 
 
 def well_nested(markup: str) -> bool:
