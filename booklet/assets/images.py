@@ -4,17 +4,13 @@ of the file: a picture replaced in place is read again)."""
 
 from __future__ import annotations
 
-import contextlib
-import contextvars
 import hashlib
 import importlib
 import io
 import math
-import os
 import struct
 import warnings
 import zlib
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -239,29 +235,6 @@ def embeddable(
     encoded = encode(image, jpeg=file_format == "JPEG")
     disk_cache.write(entry, as_entry(encoded))
     return encoded
-
-
-MOST_THREADS = 4
-
-
-def prepare_side_by_side(uses: list[tuple[Path, float, float, bool]]) -> None:
-    """`embeddable(*use)` for every use, in threads (one a core, up to four), so that the
-    calls made while laying out find them ready. Decoding, resizing and compressing let
-    other threads run, so photographs are prepared on every core. A picture that fails
-    here fails again, with its message, when it is laid out."""
-    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
-    threads = min(len(uses), cores or 1, MOST_THREADS)
-    if threads < 2:
-        return
-
-    def prepare(use: tuple[Path, float, float, bool]) -> None:
-        with contextlib.suppress(BookletError, OSError):
-            embeddable(*use)
-
-    # each in a copy of this thread's context, which says whether the cache is switched off
-    contexts = [contextvars.copy_context() for _ in uses]
-    with ThreadPoolExecutor(threads) as pool:
-        list(pool.map(lambda context, use: context.run(prepare, use), contexts, uses))
 
 
 # what a prepared picture depends on besides the file and its box: the way it is made

@@ -72,9 +72,9 @@ def batch(
     no_tags: bool,
 ) -> None:
     """One handout per patient in ROSTER (CSV or YAML), plus one answer key, into OUT."""
+    from booklet.cores import usable_cores
     from booklet.document import PrintOptions
     from booklet.engine import batching, collector
-    from booklet.engine.side_by_side import usable_cores
 
     with reported_errors():
         plan = batching.plan(

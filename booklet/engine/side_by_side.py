@@ -16,6 +16,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any, Generic, TypeVar, cast
 
+from booklet.cores import usable_cores
 from booklet.engine import output, stopping
 from booklet.errors import BookletError
 
@@ -58,13 +59,6 @@ def free_cores(since: Moment | None = None) -> int:
         return max(1, min(cores, 1 + round(idle)))
     busy = round(os.getloadavg()[0]) if hasattr(os, "getloadavg") else 0
     return max(1, min(cores, cores - busy))
-
-
-def usable_cores() -> int:
-    """The cores this process may run on (at least 1)."""
-    if hasattr(os, "sched_getaffinity"):
-        return max(1, len(os.sched_getaffinity(0)))
-    return max(1, os.cpu_count() or 1)
 
 
 def idle_cores(since: Moment, now: Moment) -> float | None:

@@ -22,6 +22,7 @@ from reportlab.platypus import (
 
 from booklet.assets import images
 from booklet.assets.colors import reportlab_color
+from booklet.assets.preparing import Preparing
 from booklet.figures.draw import figure_art as drawn_figure
 from booklet.figures.marks import Colors
 from booklet.model import Callout, CalloutKind, Figure
@@ -47,7 +48,8 @@ class PictureSizes:
 
     uses: dict[Path, Box] = field(default_factory=dict)
     gray: bool = False
-    prepared: bool = False  # every planned use prepared, side by side, before the first
+    # every planned use, prepared in threads from the first picture's flowable on
+    preparing: Preparing | None = None
 
     def fit(self, path: Path, box: Box) -> Box:
         width, height = images.pixel_size(path)
@@ -60,13 +62,14 @@ class PictureSizes:
         self.uses[path] = (max(known[0], size[0]), max(known[1], size[1]))
 
     def flowable(self, path: Path, box: Box) -> PictureFlowable:
-        if not self.prepared:
-            self.prepared = True
+        """The picture fitted into `box`; its bytes are asked for when its page is drawn."""
+        if self.preparing is None:
             uses = [(planned, *size, self.gray) for planned, size in self.uses.items()]
-            images.prepare_side_by_side(uses)
+            self.preparing = Preparing(uses)
         width, height = self.fit(path, box)
         largest = self.uses.get(path, (width, height))
-        return PictureFlowable(images.embeddable(path, *largest, self.gray), width, height)
+        use, preparing = (path, *largest, self.gray), self.preparing
+        return PictureFlowable(lambda: preparing.encoded(use), width, height)
 
 
 @dataclass(frozen=True)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import functools
 import itertools
+from collections.abc import Callable
 
 import reportlab
 from reportlab.lib.rl_accel import fp_str
@@ -121,7 +122,9 @@ class Icon(Flowable):
 class PictureFlowable(Flowable):
     """An encoded picture drawn at a fixed size, stored once per PDF under its digest."""
 
-    def __init__(self, image: Encoded, width: float, height: float) -> None:
+    def __init__(self, image: Encoded | Callable[[], Encoded], width: float, height: float) -> None:
+        """`image`, or what gives it when the picture is drawn (it may still be in the
+        making while the pages before it are laid out)."""
         super().__init__()
         self.image, self.width, self.height = image, width, height
 
@@ -130,6 +133,8 @@ class PictureFlowable(Flowable):
 
     def draw(self) -> None:
         canvas, image = self.canv, self.image
+        if not isinstance(image, Encoded):
+            image = image()
         if not canvas.hasForm(image.digest):
             store_image(canvas, image)
         canvas.saveState()

@@ -81,6 +81,12 @@ class KeyAhead:
             self.begun, self.pages = True, pages
             self.started = self.start(lambda: self.render(pages))
 
+    def start_early(self) -> None:
+        """Start now a key that names no page: before the booklet's story sets its pictures
+        being prepared in threads, which a process waits for before it forks."""
+        if not self.named:
+            self.begin({})
+
     def story(self, flowables: list[Flowable]) -> list[Flowable]:
         """The booklet's story, with the key started now (when it names no page) or by a
         marker just after the quiz heading."""

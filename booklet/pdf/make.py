@@ -9,7 +9,8 @@ from collections.abc import Callable, Iterator
 from reportlab.platypus import Flowable
 from reportlab.platypus.doctemplate import LayoutError
 
-from booklet.assets import fonts, images
+from booklet.assets import fonts
+from booklet.assets.preparing import prepare_side_by_side
 from booklet.document import Document, Outputs, PrintOptions
 from booklet.errors import BookletError, Problem
 from booklet.model import Patient
@@ -203,7 +204,8 @@ def booklet_or_handout(
                 setup.info(booklet.title),
                 setup.footer(left),
                 lambda numbers: with_key_ahead(
-                    booklet_story(setup.kit(), booklet, brand, numbers, fillers, patient), ahead
+                    lambda: booklet_story(setup.kit(), booklet, brand, numbers, fillers, patient),
+                    ahead,
                 ),
                 with_cover=True,
             )
@@ -219,8 +221,12 @@ def wants_compact_layout(document: Document, options: PrintOptions) -> bool:
     return (options.layout or document.brand.handout_layout) == "compact"
 
 
-def with_key_ahead(story: list[Flowable], ahead: KeyAhead | None) -> list[Flowable]:
-    return ahead.story(story) if ahead is not None else story
+def with_key_ahead(story: Callable[[], list[Flowable]], ahead: KeyAhead | None) -> list[Flowable]:
+    """The story `story()` makes, with the answer key started as early as it can be."""
+    if ahead is None:
+        return story()
+    ahead.start_early()
+    return ahead.story(story())
 
 
 def prepare_pictures(document: Document, options: PrintOptions) -> None:
@@ -239,7 +245,7 @@ def prepare_pictures(document: Document, options: PrintOptions) -> None:
         else:
             plan_pictures(kit, booklet, brand)
     gray = kit.pictures.gray
-    images.prepare_side_by_side([(path, *size, gray) for path, size in kit.pictures.uses.items()])
+    prepare_side_by_side([(path, *size, gray) for path, size in kit.pictures.uses.items()])
 
 
 def render_booklet_pdf(

@@ -1,0 +1,95 @@
+"""Pictures prepared in threads while the pages are laid out (booklet/assets/preparing.py)."""
+
+from __future__ import annotations
+
+import os
+import threading
+import time
+from pathlib import Path
+
+import pytest
+from conftest import make_picture
+
+from booklet.assets import images, preparing
+from booklet.assets.images import Encoded
+from booklet.assets.preparing import Preparing, Use
+from booklet.errors import BookletError, Problem
+
+
+@pytest.fixture(autouse=True)
+def two_cores(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(preparing, "usable_cores", lambda: 2)
+    monkeypatch.setenv("BOOKLET_NO_CACHE", "1")
+
+
+def uses_of(folder: Path, count: int) -> list[Use]:
+    return [
+        (make_picture(folder / f"p{n}.jpg", size=(300 + n, 200)), 100.0, 80.0, False)
+        for n in range(count)
+    ]
+
+
+def test_each_picture_is_prepared_once_in_a_thread_and_given_when_asked(tmp_path, monkeypatch):
+    made: list[tuple[Path, str]] = []
+    embeddable = images.embeddable
+
+    def noted(path: Path, width: float, height: float, gray: bool = False) -> Encoded:
+        made.append((path, threading.current_thread().name))
+        return embeddable(path, width, height, gray)
+
+    monkeypatch.setattr(preparing, "embeddable", noted)
+    uses = uses_of(tmp_path, 3)
+    started = Preparing(uses)
+    assert [started.encoded(use) for use in reversed(uses)] == [
+        embeddable(*use) for use in reversed(uses)
+    ]
+    threads = [name for path, name in made if name.startswith("picture")]
+    assert sorted(path for path, name in made if name.startswith("picture")) == sorted(
+        use[0] for use in uses
+    )
+    assert len(threads) == 3  # each prepared in a thread, then found in the picture cache
+
+
+def test_a_picture_that_fails_in_its_thread_raises_its_mistake_where_it_is_asked_for(
+    tmp_path, monkeypatch
+):
+    embeddable, tried = images.embeddable, []
+
+    def failing(path: Path, width: float, height: float, gray: bool = False) -> Encoded:
+        if path.name == "p1.jpg":
+            tried.append(threading.current_thread().name)
+            raise BookletError([Problem(str(path), None, "", "the picture cannot be decoded")])
+        return embeddable(path, width, height, gray)
+
+    monkeypatch.setattr(preparing, "embeddable", failing)
+    uses = uses_of(tmp_path, 2)
+    started = Preparing(uses)
+    assert started.encoded(uses[0]).width > 0
+    with pytest.raises(BookletError, match=r"p1\.jpg: the picture cannot be decoded"):
+        started.encoded(uses[1])
+    assert tried[0].startswith("picture") and tried[1] == threading.current_thread().name
+
+
+def test_a_process_forks_only_once_every_picture_is_prepared(tmp_path, monkeypatch):
+    embeddable = images.embeddable
+
+    def slow(path: Path, width: float, height: float, gray: bool = False) -> Encoded:
+        time.sleep(0.3)
+        return embeddable(path, width, height, gray)
+
+    monkeypatch.setattr(preparing, "embeddable", slow)
+    started = Preparing(uses_of(tmp_path, 2))
+    assert not all(future.done() for future in started.futures.values())
+    child = os.fork()
+    if child == 0:  # the child: nothing to do here
+        os._exit(0)
+    os.waitpid(child, 0)
+    assert all(future.done() for future in started.futures.values())
+
+
+def test_with_one_core_pictures_are_prepared_when_asked_for(tmp_path, monkeypatch):
+    monkeypatch.setattr(preparing, "usable_cores", lambda: 1)
+    uses = uses_of(tmp_path, 2)
+    started = Preparing(uses)
+    assert started.futures == {}
+    assert started.encoded(uses[1]) == images.embeddable(*uses[1])
