@@ -85,6 +85,7 @@ def test_a_process_forks_only_once_every_picture_is_prepared(tmp_path, monkeypat
         os._exit(0)
     os.waitpid(child, 0)
     assert all(future.done() for future in started.futures.values())
+    assert not any(thread.name.startswith("picture") for thread in threading.enumerate())
 
 
 def test_with_one_core_pictures_are_prepared_when_asked_for(tmp_path, monkeypatch):

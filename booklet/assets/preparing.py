@@ -15,8 +15,7 @@ from __future__ import annotations
 
 import contextvars
 import os
-import weakref
-from concurrent.futures import Future, ThreadPoolExecutor, wait
+from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 
 from booklet.assets.images import Encoded, embeddable
@@ -33,39 +32,48 @@ class Preparing:
         """Start a thread a core (up to four) on `uses`; with one core or one picture,
         each is prepared when it is first asked for."""
         self.futures: dict[Use, Future[Encoded]] = {}
+        self.pool: ThreadPoolExecutor | None = None
         threads = min(len(uses), usable_cores(), MOST_THREADS)
         if threads < 2:
             return
-        pool = ThreadPoolExecutor(threads, thread_name_prefix="picture")
+        self.pool = ThreadPoolExecutor(threads, thread_name_prefix="picture")
         for use in uses:
             # in a copy of this thread's context, which says whether the cache is switched off
-            self.futures[use] = pool.submit(contextvars.copy_context().run, prepared, use)
-        pool.shutdown(wait=False)  # its threads end when the last picture is done
-        UNDER_WAY.add(self)
+            self.futures[use] = self.pool.submit(contextvars.copy_context().run, prepared, use)
+        self.pool.shutdown(wait=False)  # its threads end when the last picture is done
+        for pool, futures in list(UNDER_WAY.items()):
+            if all(future.done() for future in futures):
+                del UNDER_WAY[pool]
+        UNDER_WAY[self.pool] = list(self.futures.values())
 
     def encoded(self, use: Use) -> Encoded:
         """What the PDF stores for `use`, once its thread is done with it."""
         future = self.futures.get(use)
-        if future is not None:
-            wait([future])
-        return prepared(use)  # found in the picture cache, or made (and failing) here
+        if future is not None and future.exception() is None:  # waits for it
+            return future.result()
+        return prepared(use)  # a mistake is raised here, with its message
 
     def finish(self) -> None:
-        """Wait until every picture is prepared."""
-        wait(self.futures.values())
+        """Wait until every picture is prepared and its threads have ended."""
+        if self.pool is not None:
+            self.pool.shutdown(wait=True)
+            UNDER_WAY.pop(self.pool, None)
 
 
 def prepared(use: Use) -> Encoded:
     return embeddable(*use)
 
 
-# every Preparing of this process that may still have pictures under way
-UNDER_WAY: weakref.WeakSet[Preparing] = weakref.WeakSet()
+# the picture threads of this process that may still be running, and their pictures: kept
+# here, not by their Preparing, as a build that stops with a mistake drops its Preparing
+UNDER_WAY: dict[ThreadPoolExecutor, list[Future[Encoded]]] = {}
 
 
 def finish_all() -> None:
-    for preparing in list(UNDER_WAY):
-        preparing.finish()
+    """Wait for every picture thread of this process to end."""
+    for pool in list(UNDER_WAY):
+        pool.shutdown(wait=True)
+    UNDER_WAY.clear()
 
 
 def prepare_side_by_side(uses: list[Use]) -> None:
