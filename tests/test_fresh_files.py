@@ -6,10 +6,13 @@ from __future__ import annotations
 import io
 import os
 import shutil
+import threading
 import time
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pypdf
+import pytest
 from conftest import make_picture, write_yaml
 from PIL import Image
 
@@ -119,3 +122,38 @@ def test_equal_files_at_two_paths_are_computed_once(tmp_path: Path) -> None:
     one.write_bytes(b"abcd")
     assert size_of(one, 2) == 8
     assert len(calls) == 3
+
+
+def test_a_result_being_computed_in_another_thread_is_waited_for_not_computed_again(
+    tmp_path: Path,
+) -> None:
+    calls: list[str] = []
+    started, go_on = threading.Event(), threading.Event()
+
+    @fingerprints.cached_by_content(maxsize=4)
+    def slow_size(path: Path) -> int:
+        calls.append(threading.current_thread().name)
+        started.set()
+        go_on.wait(5)
+        if path.read_bytes() == b"bad":
+            raise ValueError("cannot be read")
+        return len(path.read_bytes())
+
+    good, bad = tmp_path / "good", tmp_path / "bad"
+    good.write_bytes(b"abcd")
+    bad.write_bytes(b"bad")
+    for path, expected in ((good, 4), (bad, None)):
+        started.clear()
+        go_on.clear()
+        with ThreadPoolExecutor(1, thread_name_prefix="ahead") as pool:
+            ahead = pool.submit(slow_size, path)
+            assert started.wait(5)
+            threading.Timer(0.2, go_on.set).start()
+            if expected is None:  # the mistake reaches the one who waited, too
+                with pytest.raises(ValueError, match="cannot be read"):
+                    slow_size(path)
+                with pytest.raises(ValueError):
+                    ahead.result()
+            else:
+                assert slow_size(path) == expected == ahead.result()
+    assert calls == ["ahead_0", "ahead_0"]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import concurrent.futures
 import os
 import threading
 import time
@@ -94,3 +95,79 @@ def test_with_one_core_pictures_are_prepared_when_asked_for(tmp_path, monkeypatc
     started = Preparing(uses)
     assert started.futures == {}
     assert started.encoded(uses[1]) == images.embeddable(*uses[1])
+
+
+def test_the_pictures_a_content_file_names_are_found_in_order_each_once(tmp_path):
+    import yaml
+
+    from booklet.source.content import named_pictures
+
+    jail = tmp_path / "jail"
+    text = (
+        "title: T\n"
+        "sections:\n"
+        "  - title: A\n"
+        "    image: {file: one.jpg, alt: x}\n"
+        "    stretches:\n"
+        "      - &card {name: S, image: two.png, steps: [a]}\n"
+        "      - *card\n"
+        "  - title: B\n"
+        "    image: ../outside.jpg\n"
+        "  - title: C\n"
+        "    image: one.jpg\n"
+        "  - title: D\n"
+        '    image: "bad\\u0000name.jpg"\n'
+        "  - title: E\n"
+        "    image: sub/../three.gif\n"
+    )
+    node = yaml.compose(text)
+    assert named_pictures(node, jail, jail) == [
+        jail / "one.jpg",
+        jail / "two.png",
+        jail / "three.gif",
+    ]
+    assert tmp_path / "outside.jpg" in named_pictures(node, jail, None)
+
+
+def test_a_content_files_pictures_are_checked_ahead_and_their_problems_kept_in_place(
+    tmp_path, monkeypatch
+):
+    from conftest import write_yaml
+
+    from booklet import load
+
+    checked, check = [], preparing.check_image
+
+    def noted(path: Path) -> str | None:
+        checked.append((path.name, threading.current_thread().name))
+        return check(path)
+
+    monkeypatch.setattr(preparing, "check_image", noted)
+    start = preparing.in_threads
+
+    def started_and_done(work, items):  # the threads finish before the file is read
+        pool, futures = start(work, items)
+        concurrent.futures.wait(futures)
+        return pool, futures
+
+    monkeypatch.setattr(preparing, "in_threads", started_and_done)
+
+    folder = tmp_path / "in"
+    for n in range(4):
+        make_picture(folder / f"p{n}.jpg", size=(60 + n, 40))
+    (folder / "broken.jpg").write_bytes(b"\xff\xd8\xff\xe0 truncated")
+    sections = "".join(
+        f"  - title: Part {n}\n    image: {name}\n"
+        for n, name in enumerate(["p0.jpg", "p1.jpg", "broken.jpg", "p2.jpg", "p3.jpg"])
+    )
+    content = write_yaml(
+        folder / "pictures.yaml", "title: Pictures\nsections:\n" + sections + "  - titel: Oops\n"
+    )
+    with pytest.raises(BookletError) as raised:
+        load(content)
+    lines = [(problem.line, problem.field) for problem in raised.value.problems]
+    assert lines[0] == (8, "sections[3].image")
+    assert "broken.jpg is damaged or truncated" in raised.value.problems[0].message
+    assert [field for _, field in lines[1:]] == ["sections[6].titel"]
+    ahead = sorted(name for name, thread in checked if thread.startswith("picture"))
+    assert ahead == ["broken.jpg", "p0.jpg", "p1.jpg", "p2.jpg", "p3.jpg"]

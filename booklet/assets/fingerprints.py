@@ -17,6 +17,7 @@ import threading
 import time
 from collections import OrderedDict
 from collections.abc import Callable, Hashable
+from concurrent.futures import Future
 from pathlib import Path
 from typing import Concatenate, ParamSpec, TypeVar
 
@@ -53,12 +54,15 @@ def cached_by_content(
 ]:
     """Cache a function of a file (and hashable settings) by the file's bytes, not its path:
     a changed file is computed again, and equal files at two paths are computed once. The
-    `maxsize` results used longest ago are dropped first."""
+    `maxsize` results used longest ago are dropped first. A call made while another thread
+    computes the same result waits for that result (or its mistake) instead of computing
+    it twice: pictures are checked and prepared in threads ahead of their use."""
 
     def decorate(
         function: Callable[Concatenate[Path, Params], Result],
     ) -> Callable[Concatenate[Path, Params], Result]:
         results: OrderedDict[Hashable, Result] = OrderedDict()
+        computing: dict[Hashable, Future[Result]] = {}
 
         @functools.wraps(function)
         def cached(path: Path, *args: Params.args, **kwargs: Params.kwargs) -> Result:
@@ -67,11 +71,25 @@ def cached_by_content(
                 if key in results:
                     results.move_to_end(key)
                     return results[key]
-            value = function(path, *args, **kwargs)
+                elsewhere = computing.get(key)
+                if elsewhere is None:
+                    mine: Future[Result] = Future()
+                    computing[key] = mine
+            if elsewhere is not None:
+                return elsewhere.result()
+            try:
+                value = function(path, *args, **kwargs)
+            except BaseException as error:
+                with _lock:
+                    del computing[key]
+                mine.set_exception(error)
+                raise
             with _lock:
                 results[key] = value
                 while len(results) > maxsize:
                     results.popitem(last=False)
+                del computing[key]
+            mine.set_result(value)
             return value
 
         return cached

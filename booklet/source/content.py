@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Mapping
 from pathlib import Path
@@ -9,6 +10,7 @@ from pathlib import Path
 import yaml
 
 from booklet.assets import images
+from booklet.assets.preparing import check_side_by_side
 from booklet.errors import BookletError, Problem
 from booklet.file_names import slug
 from booklet.model import (
@@ -21,7 +23,16 @@ from booklet.model import (
     Stretch,
 )
 from booklet.source import loading, spec
-from booklet.source.fields import Context, Fields, is_null, join, scalar_text, suggestion
+from booklet.source.fields import (
+    Context,
+    Fields,
+    has_control_character,
+    is_null,
+    join,
+    outside,
+    scalar_text,
+    suggestion,
+)
 from booklet.source.figure_field import read_figure
 from booklet.source.prescription import read_dosage
 from booklet.source.quiz import (
@@ -57,6 +68,7 @@ def read_content(
     With a `root`, every file the content names must lie inside that folder.
     """
     ctx = Context(path, root=root)
+    check_side_by_side(named_pictures(node, path.parent, root))  # checked again as read
     top = Fields(ctx, node, "", spec.CONTENT)
     title = short_text(top, "title")
     subtitle = short_text(top, "subtitle")
@@ -163,6 +175,43 @@ def read_picture_or_figure(fields: Fields) -> tuple[Picture | None, Figure | Non
     picture = read_picture(ctx, picture_node, fields.where("image")) if picture_node else None
     figure = read_figure(ctx, figure_node, fields.where("figure")) if figure_node else None
     return picture, figure
+
+
+def named_pictures(node: yaml.Node, folder: Path, root: Path | None) -> list[Path]:
+    """The files the `image:` fields of a content file name, as a path or as its `file:`,
+    in the order written, each once: those under `root` that reading it will check."""
+    found: dict[Path, None] = {}
+    seen: set[int] = set()
+    waiting = [node]
+    while waiting and len(found) < MOST_CHECKED_AHEAD:
+        current = waiting.pop()
+        if id(current) in seen:  # an alias names a node again
+            continue
+        seen.add(id(current))
+        children: list[yaml.Node] = []
+        if isinstance(current, yaml.MappingNode):
+            for key, value in current.value:
+                if isinstance(key, yaml.ScalarNode) and key.value == "image":
+                    written = picture_file_written(value)
+                    located = Path(os.path.normpath(folder / written)) if written else None
+                    if located is not None and not outside(located, root):
+                        found.setdefault(located)
+                children.append(value)
+        elif isinstance(current, yaml.SequenceNode):
+            children = list(current.value)
+        waiting.extend(reversed(children))
+    return list(found)
+
+
+def picture_file_written(value: yaml.Node) -> str | None:
+    """The path an `image:` value names (itself, or its `file:`), if plainly written."""
+    if isinstance(value, yaml.MappingNode):
+        files = [v for k, v in value.value if isinstance(k, yaml.ScalarNode) and k.value == "file"]
+        value = files[0] if files else value
+    if not isinstance(value, yaml.ScalarNode) or not isinstance(value.value, str):
+        return None
+    written = value.value.strip()
+    return written if written and not has_control_character(written) else None
 
 
 def read_picture(ctx: Context, node: yaml.Node, path: str) -> Picture | None:
@@ -283,6 +332,7 @@ MAX_SECTIONS = 2_000  # with MAX_PAGES of the PDF, bounds the time and memory of
 # Problems gathered from library files before no more files are read: each file may hold
 # thousands of stretches, and a content file may list many files.
 MAX_LIBRARY_PROBLEMS = 1_000
+MOST_CHECKED_AHEAD = 500  # pictures checked in threads before reading; the rest as read
 
 
 def read_libraries(top: Fields) -> tuple[dict[str, Stretch] | None, tuple[Path, ...]]:

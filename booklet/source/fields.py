@@ -45,7 +45,7 @@ class Context:
         Under a root, a path that leads outside it, through `..` or a symbolic link, is
         reported and never opened.
         """
-        if any(unicodedata.category(c) == "Cc" for c in written):
+        if has_control_character(written):
             self.report(
                 node,
                 path,
@@ -54,7 +54,7 @@ class Context:
             )
             return None
         located = Path(os.path.normpath(self.folder / written))
-        if self.root is not None and not located.resolve().is_relative_to(self.root.resolve()):
+        if outside(located, self.root):
             self.report(
                 node,
                 path,
@@ -71,6 +71,16 @@ class Context:
     def report(self, node: yaml.Node | None, path: str, message: str) -> None:
         line = node.start_mark.line + 1 if node is not None else None
         self.problems.append(Problem(str(self.file), line, path, message))
+
+
+def has_control_character(written: str) -> bool:
+    return any(unicodedata.category(c) == "Cc" for c in written)
+
+
+def outside(located: Path, root: Path | None) -> bool:
+    """Whether a file lies outside `root` (through `..` or a symbolic link); never, without
+    a root."""
+    return root is not None and not located.resolve().is_relative_to(root.resolve())
 
 
 def suggestion(word: str, options: Sequence[str]) -> str:
