@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import re
 from collections.abc import Mapping
 from pathlib import Path
@@ -32,6 +31,7 @@ from booklet.source.fields import (
     outside,
     scalar_text,
     suggestion,
+    written_path,
 )
 from booklet.source.figure_field import read_figure
 from booklet.source.prescription import read_dosage
@@ -193,7 +193,7 @@ def named_pictures(node: yaml.Node, folder: Path, root: Path | None) -> list[Pat
             for key, value in current.value:
                 if isinstance(key, yaml.ScalarNode) and key.value == "image":
                     written = picture_file_written(value)
-                    located = Path(os.path.normpath(folder / written)) if written else None
+                    located = written_path(folder, written) if written else None
                     if located is not None and not outside(located, root):
                         found.setdefault(located)
                 children.append(value)

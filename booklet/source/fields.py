@@ -53,7 +53,7 @@ class Context:
                 "write the file name as plain text",
             )
             return None
-        located = Path(os.path.normpath(self.folder / written))
+        located = written_path(self.folder, written)
         if outside(located, self.root):
             self.report(
                 node,
@@ -71,6 +71,11 @@ class Context:
     def report(self, node: yaml.Node | None, path: str, message: str) -> None:
         line = node.start_mark.line + 1 if node is not None else None
         self.problems.append(Problem(str(self.file), line, path, message))
+
+
+def written_path(folder: Path, written: str) -> Path:
+    """A path as written in a file, taken from the file's `folder`, its `..` resolved."""
+    return Path(os.path.normpath(folder / written))
 
 
 def has_control_character(written: str) -> bool:
